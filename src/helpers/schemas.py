@@ -1,0 +1,240 @@
+"""Validation: problems that name file, row, column and value, and the processed-table schemas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+MEASURE_TYPES = ("overall", "pillar", "main_index")
+ORIGINS = ("official", "reported", "derived")
+BASES = (63, 34)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one value: where it is, what it is, and how to fix it."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: object
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row} (line {self.row + 1})")
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        if self.value is not None:
+            where.append(f"value {self.value!r}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class DataValidationError(ValueError):
+    """Every problem found in a set of tables, raised at once; nothing was written."""
+
+    def __init__(self, problems: Iterable[Problem], what: str = "data") -> None:
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} {noun} in {what}; nothing was written:\n{lines}")
+
+
+def raise_if_any(problems: Iterable[Problem], what: str = "data") -> None:
+    """Raise DataValidationError when the list of problems is not empty."""
+    found = list(problems)
+    if found:
+        raise DataValidationError(found, what)
+
+
+def _rank_within_basis(frame: pd.DataFrame) -> pd.Series:
+    """Tell, row by row, whether a rank lies within 1..basis."""
+    return frame["rank"].isna() | ((frame["rank"] >= 1) & (frame["rank"] <= frame["basis"]))
+
+
+def _unique_key(frame: pd.DataFrame) -> pd.Series:
+    """Tell, row by row, whether a row's province-basis-year-measure key is unique."""
+    key = ["province_code", "basis", "year", "measure"]
+    return ~frame.duplicated(subset=key, keep=False)
+
+
+def _rank_follows_score(frame: pd.DataFrame) -> pd.Series:
+    """Tell, row by row, whether a higher score never has a worse rank in its group."""
+    ok = pd.Series(True, index=frame.index)
+    both = frame.dropna(subset=["rank", "score"])
+    for _, group in both.groupby(["basis", "year", "measure"]):
+        scores = group["score"].to_numpy()
+        ranks = group["rank"].to_numpy()
+        for label, score, rank in zip(group.index, scores, ranks, strict=True):
+            better_score_worse_rank = (scores > score + 1e-9) & (ranks > rank)
+            same_score_other_rank = (abs(scores - score) <= 1e-9) & (ranks != rank)
+            if better_score_worse_rank.any() or same_score_other_rank.any():
+                ok[label] = False
+    return ok
+
+
+def _complete_groups(frame: pd.DataFrame) -> pd.Series:
+    """Tell, row by row, whether an official or derived group holds every province once."""
+    ok = pd.Series(True, index=frame.index)
+    ranked_by_table = frame["rank_origin"].eq("derived") | (
+        frame["rank_origin"].eq("official") & frame["measure"].eq("overall"))
+    for (basis, _, _), group in frame[ranked_by_table].groupby(["basis", "year", "measure"]):
+        if group["province_code"].nunique() != basis:
+            ok[group.index] = False
+    return ok
+
+
+RANKINGS = pa.DataFrameSchema(
+    {
+        "province_code": pa.Column(str, pa.Check.str_matches(r"^(U?\d{2})$")),
+        "name_vi": pa.Column(str),
+        "basis": pa.Column(int, pa.Check.isin(BASES)),
+        "year": pa.Column(int, pa.Check.in_range(2020, 2030)),
+        "measure_type": pa.Column(str, pa.Check.isin(MEASURE_TYPES)),
+        "measure": pa.Column(str),
+        "rank": pa.Column("Int64", pa.Check.ge(1), nullable=True),
+        "score": pa.Column(float, pa.Check.in_range(0.0, 1.0), nullable=True),
+        "origin": pa.Column(str, pa.Check.isin(ORIGINS)),
+        "rank_origin": pa.Column(str, pa.Check.isin(ORIGINS), nullable=True),
+        "score_origin": pa.Column(str, pa.Check.isin(ORIGINS), nullable=True),
+        "source_id": pa.Column(str),
+        "source_ref": pa.Column(str),
+        "n_sources": pa.Column(int, pa.Check.ge(1)),
+    },
+    checks=[
+        pa.Check(_rank_within_basis, error="rank outside 1..N (N = 63 or 34 by basis)"),
+        pa.Check(_unique_key, error="duplicate province-basis-year-measure after reconciliation"),
+        pa.Check(_rank_follows_score, error="rank order contradicts score order"),
+        pa.Check(_complete_groups, error="an official/derived year lacks some provinces"),
+        pa.Check(lambda f: f["rank"].notna() | f["score"].notna(), error="neither rank nor score"),
+    ],
+    strict=True,
+    coerce=True,
+    name="dti_rankings",
+)
+
+CONFLICTS = pa.DataFrameSchema(
+    {
+        "province_code": pa.Column(str, pa.Check.str_matches(r"^(U?\d{2})$")),
+        "name_vi": pa.Column(str),
+        "basis": pa.Column("Int64", nullable=True),
+        "year": pa.Column("Int64", nullable=True),
+        "measure": pa.Column(str),
+        "field": pa.Column(str, pa.Check.isin(["rank", "score", "change"])),
+        "kind": pa.Column(str),
+        "kept_value": pa.Column(str, nullable=True),
+        "kept_source": pa.Column(str, nullable=True),
+        "other_value": pa.Column(str, nullable=True),
+        "other_source": pa.Column(str),
+        "explanation": pa.Column(str),
+    },
+    strict=True,
+    coerce=True,
+    name="conflicts",
+)
+
+DROPPED = pa.DataFrameSchema(
+    {
+        "file": pa.Column(str),
+        "row": pa.Column(int, pa.Check.ge(1)),
+        "province_as_published": pa.Column(str),
+        "year": pa.Column(str),
+        "measure": pa.Column(str, nullable=True),
+        "reason": pa.Column(str, pa.Check.str_length(min_value=1)),
+    },
+    strict=True,
+    coerce=True,
+    name="dropped",
+)
+
+UNIT_CHECKS = pa.DataFrameSchema(
+    {
+        "unit_code": pa.Column(str, pa.Check.str_matches(r"^U\d{2}$")),
+        "name_vi": pa.Column(str),
+        "measure": pa.Column(str),
+        "field": pa.Column(str, pa.Check.isin(["rank", "score"])),
+        "published": pa.Column(float),
+        "derived": pa.Column(float, nullable=True),
+        "status": pa.Column(str, pa.Check.isin(["agrees", "disagrees", "no derived value"])),
+        "source": pa.Column(str),
+    },
+    strict=True,
+    coerce=True,
+    name="unit_checks",
+)
+
+CHANGE_CHECKS = pa.DataFrameSchema(
+    {
+        "province_code": pa.Column(str),
+        "name_vi": pa.Column(str),
+        "year": pa.Column(int),
+        "measure": pa.Column(str),
+        "reported_change": pa.Column(int),
+        "rank_before": pa.Column("Int64", nullable=True),
+        "rank_after": pa.Column("Int64", nullable=True),
+        "status": pa.Column(str, pa.Check.isin(["consistent", "inconsistent", "not verifiable"])),
+        "why": pa.Column(str),
+        "source": pa.Column(str),
+    },
+    strict=True,
+    coerce=True,
+    name="change_checks",
+)
+
+SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "dti_rankings": RANKINGS,
+    "conflicts": CONFLICTS,
+    "dropped": DROPPED,
+    "unit_checks": UNIT_CHECKS,
+    "change_checks": CHANGE_CHECKS,
+}
+
+
+def _problems_from(error: pa.errors.SchemaErrors, name: str, frame: pd.DataFrame) -> list[Problem]:
+    """Turn pandera's failure cases into Problems naming the row, column and value."""
+    problems = []
+    file = f"data/processed/{name}.csv"
+    table_checks = {str(c.error) for c in SCHEMAS[name].checks}
+    seen: set[tuple] = set()
+    for case in error.failure_cases.itertuples(index=False):
+        index = case.index
+        row = int(index) + 1 if index is not None and pd.notna(index) else None
+        column = case.column if isinstance(case.column, str) else None
+        value = case.failure_case
+        if str(case.check) in table_checks and row is not None:
+            column, value = None, _describe_row(frame, index)
+        if (row, column, str(case.check)) in seen:
+            continue
+        seen.add((row, column, str(case.check)))
+        problems.append(Problem(file, row, column, value, f"fails check: {case.check}"))
+    return problems
+
+
+def _describe_row(frame: pd.DataFrame, index: int) -> str:
+    """Describe a processed row by its key and the raw rows it came from."""
+    row = frame.loc[index]
+    parts = [str(row.get(c)) for c in ("province_code", "basis", "year", "measure") if c in row]
+    text = " ".join(parts)
+    if "source_ref" in row:
+        text += f" (from {row['source_ref']})"
+    return text
+
+
+def validate_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Validate every table against its schema and raise one error listing every failure."""
+    problems: list[Problem] = []
+    validated = {}
+    for name, frame in tables.items():
+        schema = SCHEMAS[name]
+        frame = frame.reset_index(drop=True)
+        try:
+            validated[name] = schema.validate(frame, lazy=True)
+        except pa.errors.SchemaErrors as error:
+            problems.extend(_problems_from(error, name, frame))
+    raise_if_any(problems, "the processed tables")
+    return validated

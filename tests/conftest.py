@@ -1,0 +1,28 @@
+"""Shared fixtures: a scratch copy of the raw DTI tables that a test may break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import config
+
+SHARED = config.ROOT.parent / "shared"
+
+
+@pytest.fixture
+def raw_copy(tmp_path: Path) -> Path:
+    """Return a copy of data/raw (DTI tables, reference, register) to modify freely."""
+    target = tmp_path / "raw"
+    for sub in ("dti", "reference"):
+        shutil.copytree(config.RAW_DIR / sub, target / sub)
+    shutil.copy(config.SOURCES_REGISTER, target / "sources.csv")
+    return target
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Return every file under a folder with its bytes, to show nothing changed."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -1,0 +1,90 @@
+"""Province names: every spelling in data/raw resolves; unknown names fail with candidates."""
+
+import csv
+import unicodedata
+
+import pytest
+
+from helpers import config, provinces
+
+#: Each raw file with columns that hold province names.
+NAME_COLUMNS = {
+    "dti/official_2022_ranking.csv": ["province_as_published"],
+    "dti/scores_2022_2024.csv": ["TinhThanh"],
+    "dti/reported_overall.csv": ["province_as_published"],
+    "dti/reported_pillars.csv": ["province_as_published"],
+    "dti/reported_subindices.csv": ["province_as_published"],
+    "dti/reported_changes.csv": ["province_as_published"],
+    "governance/provincial_indices.csv": ["province_as_published"],
+    "reference/provinces.csv": ["name_vi", "name_ascii"],
+    "reference/merger_2025.csv": ["old_province"],
+}
+
+
+def test_every_province_spelling_in_the_raw_files_resolves():
+    seen = set()
+    for rel, columns in NAME_COLUMNS.items():
+        with open(config.RAW_DIR / rel, encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                seen.update(row[c] for c in columns)
+    assert len(seen) > 250
+    codes = {name: provinces.resolve(name) for name in seen}
+    known = set(provinces.provinces()["code"]) | set(provinces.units()["code"])
+    assert set(codes.values()) <= known
+    assert set(provinces.provinces()["code"]) <= set(codes.values())
+
+
+def test_raw_files_without_a_name_column_list_are_checked_elsewhere():
+    listed = set(NAME_COLUMNS) | {"covariates/nso_indicators.csv", "reference/new_units_2025.csv"}
+    present = {p.relative_to(config.RAW_DIR).as_posix() for p in config.RAW_DIR.rglob("*.csv")
+               if p.name != "sources.csv"}
+    assert present <= listed, f"add the name columns of {present - listed} to NAME_COLUMNS"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Thừa Thiên - Huế", "46"), ("Thừa Thiên Huế", "46"), ("TT-Huế", "46"), ("Huế", "46"),
+        ("Hue", "46"), ("Thua Thien-Hue", "46"), ("TP. Huế", "46"),
+        ("Thanh Hóa", "38"), ("Thanh Hoá", "38"), ("THANH HOA", "38"),
+        ("Hòa Bình", "17"), ("Hoà Bình", "17"),
+        ("TP. Hồ Chí Minh", "79"), ("Thành phố Hồ Chí Minh", "79"), ("TP.HCM", "79"),
+        ("Ho Chi Minh City", "79"), ("TPHCM", "79"),
+        ("Hanoi", "01"), ("Tỉnh Bắc Ninh", "27"), ("BRVT", "77"), ("Bà Rịa – Vũng Tàu", "77"),
+        ("QNINH", "22"), ("HGIANG", "02"), ("HAUGIANG", "93"), ("Đăk Lăk", "66"),
+        ("Bắc Cạn", "06"), ("former Quang Nam Province", "49"),
+    ],
+)
+def test_resolve_accepts_the_spellings_in_use(name, code):
+    assert provinces.resolve(name) == code
+
+
+def test_resolve_ignores_unicode_normal_form():
+    name = "Bình Định"
+    assert provinces.resolve(unicodedata.normalize("NFD", name)) == "52"
+    assert provinces.resolve(unicodedata.normalize("NFC", name)) == "52"
+
+
+def test_unknown_name_names_the_closest_candidates():
+    with pytest.raises(provinces.UnknownProvinceError, match="did you mean 'Bắc Ninh'"):
+        provinces.resolve("Bắc Nihn")
+
+
+def test_names_shared_by_a_province_and_a_unit_resolve_by_basis():
+    assert provinces.resolve("Đà Nẵng") == "48"
+    assert provinces.resolve("Đà Nẵng", basis=34) == "U48"
+    assert provinces.resolve("new Da Nang") == "U48"
+    assert provinces.resolve("Huế", year=2025) == "U46"
+    assert provinces.resolve("Huế", year=2024) == "46"
+    with pytest.raises(provinces.UnknownProvinceError, match="merged into Đà Nẵng"):
+        provinces.resolve("Quảng Nam", basis=34)
+
+
+def test_the_crosswalk_covers_63_provinces_and_34_units_both_ways():
+    table = provinces.provinces()
+    units = provinces.units()
+    assert len(table) == 63 and len(units) == 34
+    assert sorted(c for members in units["predecessors"] for c in members) == sorted(table["code"])
+    assert provinces.predecessors("U27") == ("24", "27")
+    assert provinces.unit_of("24") == "U27"
+    assert set(provinces.crosswalk()["unit_code"]) == set(units["code"])

@@ -1,0 +1,28 @@
+"""The cleaning notebook runs top to bottom with papermill, from any working directory."""
+
+import os
+
+import pandas as pd
+
+from helpers import pipeline
+
+
+def test_clean_rankings_notebook_writes_the_tables(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "processed"
+    run = pipeline.run_notebook("10-clean-rankings", {"output_dir": str(out)},
+                                out_dir=tmp_path / "executed")
+    assert run.ok, run.error
+    assert run.output.exists() and not run.output.name.startswith(".")
+    table = pd.read_csv(out / "dti_rankings.csv", dtype={"province_code": str})
+    bac_ninh = table.query("province_code == '27' and year == 2022 and measure == 'overall'")
+    assert bac_ninh["rank"].tolist() == [7]
+    assert {"conflicts.csv", "dropped.csv", "unit_checks.csv"} <= set(os.listdir(out))
+
+
+def test_a_failing_notebook_is_kept_for_inspection(tmp_path):
+    run = pipeline.run_notebook("10-clean-rankings", {"raw_dir": str(tmp_path / "nowhere")},
+                                out_dir=tmp_path / "executed")
+    assert not run.ok
+    assert run.output.name == "10-clean-rankings.failed.ipynb" and run.output.exists()
+    assert not (tmp_path / "executed" / "10-clean-rankings.ipynb").exists()

@@ -27,6 +27,10 @@ def test_every_province_spelling_in_the_raw_files_resolves():
         with open(config.RAW_DIR / rel, encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 seen.update(row[c] for c in columns)
+    with open(config.NEW_UNITS_CSV, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            seen.update(row["old_provinces"].split("+"))
+            seen.add(row["new_unit"])
     assert len(seen) > 250
     codes = {name: provinces.resolve(name) for name in seen}
     known = set(provinces.provinces()["code"]) | set(provinces.units()["code"])

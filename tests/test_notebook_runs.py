@@ -4,7 +4,9 @@ import os
 
 import pandas as pd
 
-from helpers import pipeline
+from helpers import config, pipeline
+
+SEEDS = config.ROOT.parent / "shared" / "seeds"
 
 
 def test_clean_rankings_notebook_writes_the_tables(tmp_path, monkeypatch):
@@ -18,6 +20,16 @@ def test_clean_rankings_notebook_writes_the_tables(tmp_path, monkeypatch):
     bac_ninh = table.query("province_code == '27' and year == 2022 and measure == 'overall'")
     assert bac_ninh["rank"].tolist() == [7]
     assert {"conflicts.csv", "dropped.csv", "unit_checks.csv"} <= set(os.listdir(out))
+
+    articles = SEEDS if SEEDS.exists() else ""
+    run = pipeline.run_notebook("11-clean-targets", {"output_dir": str(out),
+                                                     "articles_dir": str(articles)},
+                                out_dir=tmp_path / "executed")
+    assert run.ok, run.error
+    claims = pd.read_csv(out / "claims.csv", dtype={"province_code": str})
+    bac_ninh = claims.query("province_code == '27' and year == 2022 and measure == 'overall'")
+    assert set(bac_ninh["status"]) == {"consistent"}
+    assert (out / "targets.csv").exists() and (out / "press_facts.csv").exists()
 
 
 def test_a_failing_notebook_is_kept_for_inspection(tmp_path):

@@ -18,6 +18,7 @@ NAME_COLUMNS = {
     "governance/provincial_indices.csv": ["province_as_published"],
     "reference/provinces.csv": ["name_vi", "name_ascii"],
     "reference/merger_2025.csv": ["old_province"],
+    "press/reviewed_facts.csv": ["province"],
 }
 
 

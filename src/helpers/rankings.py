@@ -870,3 +870,14 @@ def coverage(rankings: pd.DataFrame) -> pd.DataFrame:
                                   fill_value=0)
     counts["total"] = counts.sum(axis=1)
     return counts.reset_index().rename_axis(None, axis=1)
+
+
+def load(processed_dir: Path | None = None) -> pd.DataFrame:
+    """Read the clean dti_rankings table written by 10-clean-rankings, with its types."""
+    path = Path(processed_dir or config.PROCESSED_DIR) / "dti_rankings.csv"
+    if not path.exists():
+        raise FileNotFoundError(f"{display_path(path)} is missing: run notebooks/"
+                                "10-clean-rankings.ipynb first (make data)")
+    frame = pd.read_csv(path, dtype={"province_code": str, "source_ref": str})
+    frame["rank"] = frame["rank"].astype("Int64")
+    return frame

@@ -186,7 +186,85 @@ CHANGE_CHECKS = pa.DataFrameSchema(
     name="change_checks",
 )
 
+FACT_TYPES = ("dti_rank", "pillar_rank", "other_index_rank", "rank_change", "rank_target",
+              "target_attainment", "target_count", "fraction", "indicator")
+
+PRESS_FACTS = pa.DataFrameSchema(
+    {
+        "article_id": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "province": pa.Column(str),
+        "published": pa.Column(str),
+        "source_hint": pa.Column(str),
+        "year": pa.Column("Int64", pa.Check.in_range(2015, 2035), nullable=True),
+        "year_basis": pa.Column(str),
+        "fact_type": pa.Column(str, pa.Check.isin(FACT_TYPES)),
+        "pillar": pa.Column(str),
+        "indicator_text": pa.Column(str),
+        "value": pa.Column(float),
+        "target": pa.Column(float, nullable=True),
+        "unit": pa.Column(str),
+        "denominator": pa.Column(float, pa.Check.gt(0), nullable=True),
+        "qualifier": pa.Column(str),
+        "origin": pa.Column(str, pa.Check.isin(["reviewed", "extracted"])),
+        "source_id": pa.Column(str),
+    },
+    checks=[
+        pa.Check(lambda f: ~f["fact_type"].isin(["dti_rank", "pillar_rank"]) | (
+            (f["value"] >= 1) & (f["denominator"].isna() | (f["value"] <= f["denominator"]))),
+            error="a rank lies within 1..N"),
+        pa.Check(lambda f: f["fact_type"].ne("target_attainment") | f["target"].notna(),
+                 error="an attainment needs its target"),
+    ],
+    strict=True,
+    coerce=True,
+    name="press_facts",
+)
+
+TARGETS = pa.DataFrameSchema(
+    {
+        "province_code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")),
+        "name_vi": pa.Column(str),
+        "kind": pa.Column(str, pa.Check.isin(["attainment", "rank"])),
+        "indicator": pa.Column(str),
+        "year": pa.Column("Int64", nullable=True),
+        "achieved": pa.Column(float, nullable=True),
+        "target": pa.Column(float),
+        "attainment_ratio": pa.Column(float, pa.Check.ge(0), nullable=True),
+        "met": pa.Column("boolean", nullable=True),
+        "how_judged": pa.Column(str),
+        "article_id": pa.Column(str),
+        "published": pa.Column(str),
+        "source_id": pa.Column(str),
+    },
+    strict=True,
+    coerce=True,
+    name="targets",
+)
+
+CLAIMS = pa.DataFrameSchema(
+    {
+        "province_code": pa.Column(str),
+        "name_vi": pa.Column(str),
+        "article_id": pa.Column(str),
+        "fact_type": pa.Column(str),
+        "measure": pa.Column(str),
+        "year": pa.Column("Int64", nullable=True),
+        "claimed_rank": pa.Column(int, pa.Check.ge(1)),
+        "of": pa.Column(float, nullable=True),
+        "official_rank": pa.Column("Int64", nullable=True),
+        "status": pa.Column(str, pa.Check.isin(["consistent", "inconsistent", "not verifiable"])),
+        "why": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "origin": pa.Column(str),
+    },
+    strict=True,
+    coerce=True,
+    name="claims",
+)
+
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "press_facts": PRESS_FACTS,
+    "targets": TARGETS,
+    "claims": CLAIMS,
     "dti_rankings": RANKINGS,
     "conflicts": CONFLICTS,
     "dropped": DROPPED,

@@ -1,0 +1,222 @@
+"""Press facts as data: the reviewed facts shipped in data/raw/press, targets, and claims checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import config, press, provinces, rankings
+from .raw import display_path
+from .schemas import Problem, raise_if_any, validate_tables
+from .store import write_tables
+
+REVIEWED_FACTS = "press/reviewed_facts.csv"
+FACT_COLUMNS = ["article_id", "province", "published", "source_hint", "year", "year_basis",
+                "fact_type", "pillar", "indicator_text", "value", "target", "unit",
+                "denominator", "qualifier", "origin", "source_id"]
+RANK_TYPES = ("dti_rank", "pillar_rank")
+
+
+def load_reviewed(raw_dir: Path | None = None) -> pd.DataFrame:
+    """Read the reviewed press facts shipped in data/raw/press (no article text)."""
+    path = Path(raw_dir or config.RAW_DIR) / REVIEWED_FACTS
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    problems = []
+    for column in ("value", "target", "denominator", "year"):
+        numbers = pd.to_numeric(frame[column].replace("", np.nan), errors="coerce")
+        for row in frame.index[numbers.isna() & frame[column].ne("")]:
+            problems.append(Problem(display_path(path), int(row) + 1, column,
+                                    frame.at[row, column], "not a number"))
+    for row, name in frame["province"].items():
+        try:
+            provinces.resolve(name)
+        except provinces.UnknownProvinceError as error:
+            problems.append(Problem(display_path(path), int(row) + 1, "province", name, str(error)))
+    raise_if_any(problems, "the reviewed press facts")
+    frame["origin"] = "reviewed"
+    frame["source_id"] = "press_reviewed_facts"
+    frame["year_basis"] = np.where(frame["year"].ne(""), "reviewed", "")
+    frame["qualifier"] = ""
+    return _typed(frame[FACT_COLUMNS])
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give the fact columns their types (numbers as floats, year as nullable integer)."""
+    frame = frame.copy()
+    for column in ("value", "target", "denominator"):
+        frame[column] = pd.to_numeric(frame[column].replace("", np.nan)).astype(float)
+    frame["year"] = pd.to_numeric(frame["year"].replace("", np.nan)).astype("Int64")
+    for column in ("pillar", "indicator_text", "unit", "qualifier", "published", "source_hint",
+                   "year_basis"):
+        frame[column] = frame[column].fillna("").astype(str)
+    return frame
+
+
+def from_extracted(extracted: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame:
+    """Shape facts extracted by helpers.press like the reviewed ones."""
+    if extracted.empty:
+        return pd.DataFrame(columns=FACT_COLUMNS)
+    info = manifest.set_index("file")
+    frame = extracted.copy()
+    frame["published"] = frame["article_id"].map(info.get("published", pd.Series(dtype=str)))
+    frame["source_hint"] = frame["article_id"].map(info.get("source_hint",
+                                                            pd.Series(dtype=str)))
+    frame["origin"] = "extracted"
+    frame["source_id"] = "press_articles"
+    return _typed(frame[FACT_COLUMNS].fillna({"published": "", "source_hint": ""}))
+
+
+def combine(reviewed: pd.DataFrame, extracted: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return all facts (reviewed first) and the extracted facts the reviewed file lacks."""
+    if extracted.empty:
+        return reviewed.reset_index(drop=True), extracted
+    seen = set(_fact_keys(reviewed))
+    new = extracted[[key not in seen for key in _fact_keys(extracted)]]
+    return pd.concat([reviewed, new], ignore_index=True), new.reset_index(drop=True)
+
+
+def _fact_keys(facts: pd.DataFrame) -> list[tuple]:
+    """Return (article, type, pillar, value, target, denominator) per fact, empty as None."""
+    def clean(value: object) -> object:
+        return None if value is None or (isinstance(value, float) and np.isnan(value)) else value
+    columns = ["article_id", "fact_type", "pillar", "value", "target", "denominator"]
+    return [tuple(clean(v) for v in row) for row in facts[columns].itertuples(index=False)]
+
+
+def targets(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per target: attainment figures and rank goals, with whether each is met."""
+    rows = []
+    for fact in facts[facts["fact_type"] == "target_attainment"].itertuples(index=False):
+        ratio = fact.value / fact.target if fact.target else np.nan
+        rows.append(_target_row(fact, "attainment", fact.value, fact.target, ratio,
+                                fact.value >= fact.target, "achieved figure stated beside the "
+                                "target in the same sentence"))
+    for fact in facts[facts["fact_type"] == "rank_target"].itertuples(index=False):
+        code = provinces.resolve(fact.province)
+        achieved = _rank(rankings, code, 63, fact.year, "overall") if pd.notna(fact.year) else None
+        why = ("official or derived rank in the target year" if achieved is not None else
+               f"no DTI {fact.year} rank is held yet; not yet assessable")
+        rows.append(_target_row(fact, "rank", achieved, fact.value, np.nan,
+                                None if achieved is None else achieved <= fact.value, why))
+    columns = ["province_code", "name_vi", "kind", "indicator", "year", "achieved", "target",
+               "attainment_ratio", "met", "how_judged", "article_id", "published", "source_id"]
+    table = pd.DataFrame(rows, columns=columns)
+    table["year"] = table["year"].astype("Int64")
+    table["met"] = table["met"].astype("boolean")
+    for column in ("achieved", "target", "attainment_ratio"):
+        table[column] = table[column].astype(float)
+    return table
+
+
+def _target_row(fact: object, kind: str, achieved: float | None, target: float, ratio: float,
+                met: bool | None, how: str) -> dict:
+    """Return one targets-table row from a fact."""
+    code = provinces.resolve(fact.province)
+    return {"province_code": code, "name_vi": provinces.display_name(code), "kind": kind,
+            "indicator": fact.indicator_text, "year": fact.year, "achieved": achieved,
+            "target": target, "attainment_ratio": ratio, "met": met, "how_judged": how,
+            "article_id": fact.article_id, "published": fact.published,
+            "source_id": fact.source_id}
+
+
+def _rank(rankings: pd.DataFrame, code: str, basis: int, year: int, measure: str) -> int | None:
+    """Return the clean rank for a key, or None."""
+    rows = rankings[(rankings["province_code"] == code) & (rankings["basis"] == basis)
+                    & (rankings["year"] == year) & (rankings["measure"] == measure)]
+    if rows.empty or pd.isna(rows["rank"].iloc[0]):
+        return None
+    return int(rows["rank"].iloc[0])
+
+
+def _origin(rankings: pd.DataFrame, code: str, basis: int, year: int, measure: str) -> str:
+    """Return where the clean rank for a key comes from."""
+    rows = rankings[(rankings["province_code"] == code) & (rankings["basis"] == basis)
+                    & (rankings["year"] == year) & (rankings["measure"] == measure)]
+    return str(rows["rank_origin"].iloc[0]) if not rows.empty else ""
+
+
+def check_claims(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
+    """Compare every rank a province claims with the clean rankings, saying why when unsure."""
+    rows = []
+    claims = facts[facts["fact_type"].isin([*RANK_TYPES, "other_index_rank"])]
+    for fact in claims.itertuples(index=False):
+        code = provinces.resolve(fact.province)
+        measure = "overall" if fact.fact_type == "dti_rank" else fact.pillar
+        status, why, official = _judge(fact, code, measure, rankings)
+        rows.append({"province_code": code, "name_vi": provinces.display_name(code),
+                     "article_id": fact.article_id, "fact_type": fact.fact_type,
+                     "measure": measure or fact.indicator_text, "year": fact.year,
+                     "claimed_rank": int(fact.value), "of": fact.denominator,
+                     "official_rank": official, "status": status, "why": why,
+                     "origin": fact.origin})
+    columns = ["province_code", "name_vi", "article_id", "fact_type", "measure", "year",
+               "claimed_rank", "of", "official_rank", "status", "why", "origin"]
+    table = pd.DataFrame(rows, columns=columns)
+    table["year"] = table["year"].astype("Int64")
+    table["official_rank"] = table["official_rank"].astype("Int64")
+    table["of"] = table["of"].astype(float)
+    return table
+
+
+def _judge(fact: object, code: str, measure: str, rankings: pd.DataFrame
+           ) -> tuple[str, str, int | None]:
+    """Return (status, why, clean rank) for one claimed rank."""
+    if fact.fact_type == "other_index_rank":
+        return "not verifiable", "no table of this index is held in data/raw", None
+    if pd.isna(fact.year):
+        return "not verifiable", "the text gives no assessment year", None
+    year = int(fact.year)
+    basis = int(fact.denominator) if fact.denominator in (63.0, 34.0) else (
+        63 if year < 2024 else None)
+    if basis is None:
+        return "not verifiable", "the basis (63 provinces or 34 units) is not stated", None
+    if basis == 34:
+        code = provinces.unit_of(code)
+    official = _rank(rankings, code, basis, year, measure)
+    if official is None:
+        return "not verifiable", f"no {measure} rank for {year} (basis {basis}) in the clean " \
+                                 "table", None
+    origin = _origin(rankings, code, basis, year, measure)
+    if official == int(fact.value):
+        return "consistent", f"the clean table's {origin} rank for {year} is {official}", official
+    why = f"the clean table's {origin} rank for {year} is {official}"
+    previous = _rank(rankings, code, basis, year - 1, measure)
+    if previous == int(fact.value):
+        why += (f"; {int(fact.value)} is the {year - 1} rank: the text seems to name the year "
+                "the result was published, not the year assessed")
+    return "inconsistent", why, official
+
+
+@dataclass
+class TargetsResult:
+    """The press stage's tables, the facts new to the reviewed file, and per-article errors."""
+
+    tables: dict[str, pd.DataFrame]
+    new_facts: pd.DataFrame
+    errors: list[str]
+
+
+def clean(articles_dir: Path | None = None, raw_dir: Path | None = None,
+          processed_dir: Path | None = None) -> TargetsResult:
+    """Build press_facts, targets and claims from the reviewed facts and any article folder."""
+    reviewed = load_reviewed(raw_dir)
+    extracted, errors = pd.DataFrame(columns=FACT_COLUMNS), []
+    if articles_dir:
+        facts, errors = press.extract_folder(Path(articles_dir))
+        extracted = from_extracted(facts, press.read_manifest(Path(articles_dir)))
+    everything, new = combine(reviewed, extracted)
+    ranked = rankings.load(processed_dir)
+    tables = validate_tables({
+        "press_facts": everything,
+        "targets": targets(everything, ranked),
+        "claims": check_claims(everything, ranked),
+    })
+    return TargetsResult(tables, new, errors)
+
+
+def write(result: TargetsResult, out_dir: Path | None = None) -> list[Path]:
+    """Write the press stage's tables to data/processed (each file atomically)."""
+    return write_tables(Path(out_dir or config.PROCESSED_DIR), result.tables)

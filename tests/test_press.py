@@ -1,0 +1,209 @@
+"""Fact extraction from provincial press text (sentences written for these tests)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import press
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def facts(text: str, province: str = "Bắc Ninh", published: str = "2024-03-01"):
+    article = press.Article("t.txt", province, published, "", press.clean_text(text))
+    return press.extract(article)
+
+
+def only(found, fact_type):
+    return [f for f in found if f.fact_type == fact_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "rank", "of", "year"),
+    [
+        ("Năm 2022, chỉ số chuyển đổi số (DTI) của tỉnh đứng thứ 12/63 tỉnh, thành phố.", 12, 63,
+         2022),
+        ("Về chỉ số DTI, tỉnh xếp hạng 09/63 trong năm 2021.", 9, 63, 2021),
+        ("Theo công bố năm 2023, tỉnh xếp thứ 5 cả nước về chỉ số chuyển đổi số.", 5, None, 2023),
+        ("In 2022 the province's DTI ranked 11th out of 63 localities.", 11, 63, 2022),
+    ],
+)
+def test_dti_rank_in_vietnamese_and_english(text, rank, of, year):
+    [fact] = only(facts(text), "dti_rank")
+    assert (fact.value, fact.denominator, fact.year) == (rank, of, year)
+    assert fact.province == "Bắc Ninh"
+
+
+def test_pillar_ranks_take_the_pillar_named_before_them_and_the_field_size():
+    text = ("Năm 2021, DTI của tỉnh xếp thứ 20/63 (chính quyền số thứ 11, kinh tế số thứ 30, "
+            "xã hội số thứ 8).")
+    found = facts(text)
+    assert [(f.pillar, f.value, f.denominator) for f in only(found, "pillar_rank")] == [
+        ("chinh_quyen_so", 11, 63), ("kinh_te_so", 30, 63), ("xa_hoi_so", 8, 63)]
+    assert only(found, "dti_rank")[0].value == 20
+
+
+def test_pillar_abbreviations_and_leading_statements():
+    found = facts("Trụ cột CQS đứng thứ 3/63. Tỉnh dẫn đầu cả nước về xã hội số năm 2023.")
+    assert {(f.pillar, f.value) for f in only(found, "pillar_rank")} == {
+        ("chinh_quyen_so", 3), ("xa_hoi_so", 1)}
+
+
+def test_a_list_of_positions_is_not_read_as_one_rank_without_an_index():
+    assert not only(facts("Trong đợt dịch lần thứ 4, tỉnh chịu ảnh hưởng nặng nề."), "dti_rank")
+
+
+def test_other_index_rank_keeps_the_index_name():
+    [fact] = only(facts("Năm 2022, tỉnh xếp thứ 6 về chỉ số an toàn thông tin mạng."),
+                  "other_index_rank")
+    assert fact.value == 6 and "an toàn thông tin mạng" in fact.indicator_text
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [("DTI năm 2023 của tỉnh tăng 5 bậc so với năm 2022.", 5),
+     ("Chỉ số chuyển đổi số giảm 2 hạng.", -2),
+     ("The province's DTI climbed two spots in 2021.", 2)],
+)
+def test_rank_changes_are_signed(text, change):
+    [fact] = only(facts(text), "rank_change")
+    assert fact.value == change
+
+
+def test_rank_target_reads_the_goal_year():
+    text = ("Tỉnh phấn đấu đến năm 2025 có chỉ số chuyển đổi số thuộc nhóm 10 tỉnh, thành phố "
+            "dẫn đầu cả nước.")
+    [fact] = only(facts(text), "rank_target")
+    assert (fact.value, fact.year) == (10, 2025)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "target"),
+    [("Tỷ lệ hồ sơ xử lý trên môi trường mạng đạt 88%/90%.", 88, 90),
+     ("Tỷ lệ dân số có tài khoản thanh toán đạt 71,5% (kế hoạch 70%).", 71.5, 70),
+     ("Tỷ lệ hộ có cáp quang đạt 64%, trong khi mục tiêu đề ra là 80%.", 64, 80)],
+)
+def test_target_attainment_patterns(text, value, target):
+    [fact] = only(facts(text), "target_attainment")
+    assert (fact.value, fact.target, fact.unit) == (value, target, "%")
+    assert not only(facts(text), "indicator")
+
+
+def test_target_counts_share_the_total_named_first():
+    text = ("Năm 2024, tỉnh đề ra 30 mục tiêu, đến nay có 12 mục tiêu hoàn thành; 10 mục tiêu "
+            "đạt trên 60%.")
+    counts = only(facts(text), "target_count")
+    assert [(f.value, f.denominator) for f in counts] == [(30, None), (12, 30), (10, 30)]
+    assert not only(facts(text), "indicator"), "the 60% belongs to the target count"
+
+
+def test_fraction_of_targets_and_of_services():
+    found = facts("Tỉnh hoàn thành 13/17 chỉ tiêu. Hiện cung cấp 1.205/1.870 DVC trực tuyến.")
+    assert [(f.value, f.denominator) for f in only(found, "target_count")] == [(13, 17)]
+    assert [(f.value, f.denominator) for f in only(found, "fraction")] == [(1205, 1870)]
+
+
+def test_dates_and_document_numbers_are_not_fractions_or_indicators():
+    text = ("Ngày 12/5, theo Nghị quyết 35/NQ-TU ngày 18/3/2022 và Quyết định số 611/QĐ-UBND, "
+            "hệ thống ứng dụng chuyển đổi số đã hoạt động 3 năm.")
+    found = facts(text)
+    assert not only(found, "fraction") and not only(found, "indicator")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "unit"),
+    [("Toàn tỉnh có gần 3.100 thành viên tổ công nghệ số cộng đồng.", 3100, "gần", "count"),
+     ("Đã cấp hơn 12.000 chữ ký số cho người dân.", 12000, "hơn", "count"),
+     ("Tỷ lệ thanh toán không dùng tiền mặt trên sàn điện tử đạt 47,5%.", 47.5, "", "%"),
+     ("Năm 2023, doanh thu thương mại điện tử đạt 1,2 tỷ đồng.", 1.2e9, "", "tỷ đồng"),
+     ("Trên 5.000 tấn nông sản được bán qua sàn thương mại điện tử.", 5000, "trên", "tấn")],
+)
+def test_indicators_keep_qualifier_and_unit(text, value, qualifier, unit):
+    [fact] = only(facts(text), "indicator")
+    assert (fact.value, fact.qualifier, fact.unit) == (value, qualifier, unit)
+
+
+def test_indicator_rules_skip_coverage_admin_units_and_breakdowns():
+    text = ("Hệ thống hội nghị trực tuyến kết nối 100% xã, với tổng số 190 điểm cầu kết nối và "
+            "15 điểm cầu của ngành y tế tại 9 huyện.")
+    found = only(facts(text), "indicator")
+    assert [f.value for f in found] == [190]
+
+
+def test_sentences_outside_digital_transformation_give_no_indicator():
+    assert not only(facts("Lễ hội thu hút gần 6.000 lượt khách và 20 đơn vị tham gia."),
+                    "indicator")
+
+
+def test_year_falls_back_to_the_passage_then_to_publication():
+    found = only(facts("Năm 2022 là năm bản lề. Hiện có 40 nền tảng số được dùng."), "indicator")
+    assert (found[0].year, found[0].year_basis) == (2022, "context")
+    found = only(facts("Hiện có 40 nền tảng số được dùng."), "indicator")
+    assert (found[0].year, found[0].year_basis) == (2024, "published")
+
+
+def test_a_sentence_naming_another_province_attributes_the_figure_to_it():
+    text = "Tỉnh Lạng Sơn đứng thứ 6/63 về chỉ số chuyển đổi số năm 2022."
+    [fact] = only(facts(text, province="Bắc Ninh"), "dti_rank")
+    assert fact.province == "Lạng Sơn"
+
+
+def test_spans_point_at_the_figure_in_the_cleaned_text():
+    text = "Năm 2022, chỉ số DTI của tỉnh đứng thứ 12/63."
+    article = press.Article("t.txt", "Bắc Ninh", "", "", press.clean_text(text))
+    [fact] = only(press.extract(article), "dti_rank")
+    assert "12/63" in article.text[fact.start:fact.end]
+
+
+def test_html_remnants_and_entities_are_cleaned():
+    text = "<p>Năm 2022, chỉ số <b>DTI</b> đứng thứ&nbsp;12/63 &amp; tăng 3 bậc.</p>"
+    assert press.clean_text(text) == "Năm 2022, chỉ số DTI đứng thứ 12/63 & tăng 3 bậc."
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is not beside this checkout")
+def test_seed_articles_meet_the_floors(capsys):
+    assert press.main(["evaluate", str(SEEDS)]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    for fact_type in ("dti_rank", "pillar_rank", "other_index_rank", "rank_target",
+                      "target_attainment", "target_count"):
+        assert scores[fact_type]["recall"] >= 0.95, fact_type
+        assert scores[fact_type]["precision"] >= 0.90, fact_type
+    for fact_type in ("fraction", "indicator"):
+        assert scores[fact_type]["recall"] >= 0.80, fact_type
+        assert scores[fact_type]["precision"] >= 0.80, fact_type
+
+
+def write_folder(folder: Path, articles: dict[str, bytes], manifest: list[tuple[str, str]]):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in articles.items():
+        (folder / name).write_bytes(data)
+    rows = ["file,province,published,source_hint"] + [f"{f},{p},2024-01-05,test" for f, p in
+                                                      manifest]
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_bad_articles_give_one_message_each_and_the_rest_are_read(tmp_path):
+    good = "Năm 2022, chỉ số DTI của tỉnh đứng thứ 12/63.".encode()
+    long_line = ("Tỉnh có 12 nền tảng số mới và dịch vụ công trực tuyến " * 20000).encode()
+    write_folder(tmp_path, {
+        "good.txt": good,
+        "empty.txt": b"",
+        "latin1.txt": "Tỉnh đứng thứ 5".encode("utf-16"),
+        "markup.html": b"<div>Ch&#7881; s&#7889; DTI &amp; x&#7871;p th&#7913; 8/63</div>",
+        "long.txt": long_line,
+        "stranger.txt": good,
+    }, [("good.txt", "Bắc Ninh"), ("empty.txt", "Bắc Ninh"), ("latin1.txt", "Lào Cai"),
+        ("markup.html", "Lào Cai"), ("missing.txt", "Bắc Giang"), ("long.txt", "Lào Cai"),
+        ("stranger.txt", "Bắc Nihn")])
+    assert len(long_line) > 1_000_000
+    found, errors = press.extract_folder(tmp_path)
+    assert len(errors) == 4, errors
+    joined = "\n".join(errors)
+    for expected in ("empty.txt: empty", "latin1.txt: not UTF-8", "missing.txt: listed in the "
+                     "manifest but not found", "stranger.txt: manifest province",
+                     "did you mean 'Bắc Ninh'"):
+        assert expected in joined
+    assert set(found["article_id"]) == {"good.txt", "markup.html", "long.txt"}
+    markup = found[found.article_id == "markup.html"]
+    assert markup[markup.fact_type == "dti_rank"]["value"].tolist() == [8]

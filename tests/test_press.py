@@ -207,3 +207,16 @@ def test_bad_articles_give_one_message_each_and_the_rest_are_read(tmp_path):
     assert set(found["article_id"]) == {"good.txt", "markup.html", "long.txt"}
     markup = found[found.article_id == "markup.html"]
     assert markup[markup.fact_type == "dti_rank"]["value"].tolist() == [8]
+
+
+def test_a_list_of_ranks_goes_to_the_provinces_listed_in_order():
+    text = ("Theo DTI năm 2024, Thanh Hóa, Điện Biên, Hà Tĩnh giữ vị trí thứ 5, 6, 7 trong "
+            "bảng xếp hạng chuyển đổi số.")
+    found = only(facts(text, province="Hà Tĩnh"), "dti_rank")
+    assert [(f.province, f.value) for f in found] == [
+        ("Thanh Hóa", 5), ("Điện Biên", 6), ("Hà Tĩnh", 7)]
+
+
+def test_came_in_second():
+    [fact] = only(facts("In the 2021 DTI, Thua Thien-Hue came in second."), "dti_rank")
+    assert (fact.value, fact.year) == (2, 2021)

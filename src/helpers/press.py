@@ -271,8 +271,8 @@ class _Extractor:
 
     def add(self, offset: int, sentence: str, start: int, end: int, fact_type: str, value: float,
             *, pillar: str = "", text: str = "", target: float | None = None, unit: str = "",
-            denominator: float | None = None, qualifier: str = "", year: int | None = None
-            ) -> None:
+            denominator: float | None = None, qualifier: str = "", year: int | None = None,
+            province: str | None = None) -> None:
         """Record one fact found at sentence[start:end]."""
         rank_like = fact_type in ("dti_rank", "pillar_rank", "other_index_rank", "rank_change")
         found_year = year if year is not None else _year(sentence, start)
@@ -282,8 +282,9 @@ class _Extractor:
             basis = "context" if found_year is not None else ""
         if found_year is None and not rank_like and self.article.year:
             found_year, basis = self.article.year, "published"
-        named = [code for at, code in self.mentions(offset, sentence) if at < start]
-        province = provinces.display_name(named[-1]) if named else self.home
+        if province is None:
+            named = [code for at, code in self.mentions(offset, sentence) if at < start]
+            province = provinces.display_name(named[-1]) if named else self.home
         self.facts.append(Fact(
             self.article.article_id, province, found_year, basis,
             fact_type, pillar, re.sub(r"\s+", " ", text).strip(" ,.;:"), value, target, unit,
@@ -343,6 +344,8 @@ class _Extractor:
         denominators = {of for *_, of, _ in found if of}
         default_of = denominators.pop() if len(denominators) == 1 else None
         for match, rank, of, (fact_type, pillar, text) in found:
+            if self._rank_list(offset, sentence, match, rank, of, fact_type, pillar, text):
+                continue
             if of is None:
                 after = re.match(r"\s*(?:trên|trong|/|out of|of)\s*(\d{2})\b",
                                  sentence[match.end():])
@@ -355,6 +358,23 @@ class _Extractor:
             self.add(offset, sentence, match.start(), match.end(), fact_type, float(rank),
                      pillar=pillar, text=text, unit="rank",
                      denominator=float(of) if of else None)
+
+    def _rank_list(self, offset: int, sentence: str, match: re.Match[str], rank: int,
+                   of: int | None, fact_type: str, pillar: str, text: str) -> bool:
+        """Read "A, B, C giữ vị trí thứ 5, 6, 7" as one rank per province named; tell if done."""
+        tail = re.match(r"((?:\s*(?:,|và)\s*\d{1,2})+)", sentence[match.end():])
+        if not tail:
+            return False
+        ranks = [rank, *(int(n) for n in re.findall(r"\d{1,2}", tail.group(1)))]
+        named = [code for at, code in self.mentions(offset, sentence) if at < match.start()]
+        if len(named) != len(ranks):
+            return False
+        end = match.end() + tail.end()
+        for code, value in zip(named, ranks, strict=True):
+            self.add(offset, sentence, match.start(), end, fact_type, float(value), pillar=pillar,
+                     text=text, unit="rank", denominator=float(of) if of else None,
+                     province=provinces.display_name(code))
+        return True
 
     def _topic_after(self, sentence: str, end: int) -> tuple[str, str, str] | None:
         """Return the index named right after a rank ("... về chỉ số X"), if any."""

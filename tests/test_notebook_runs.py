@@ -31,6 +31,12 @@ def test_clean_rankings_notebook_writes_the_tables(tmp_path, monkeypatch):
     assert set(bac_ninh["status"]) == {"consistent"}
     assert (out / "targets.csv").exists() and (out / "press_facts.csv").exists()
 
+    run = pipeline.run_notebook("20-model-factors", {"output_dir": str(out), "n_boot": 200},
+                                out_dir=tmp_path / "executed")
+    assert run.ok, run.error
+    predictions = pd.read_csv(out / "model" / "predictions.csv")
+    assert set(predictions["year"]) == {2022, 2023, 2024}
+
 
 def test_a_failing_notebook_is_kept_for_inspection(tmp_path):
     run = pipeline.run_notebook("10-clean-rankings", {"raw_dir": str(tmp_path / "nowhere")},

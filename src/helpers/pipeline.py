@@ -13,6 +13,7 @@ from . import config
 #: The stages in data-flow order; each names its notebooks (without .ipynb).
 STAGES: dict[str, list[str]] = {
     "data": ["10-clean-rankings", "11-clean-targets"],
+    "model": ["20-model-factors"],
 }
 KERNEL = "python3"
 CELL_TIMEOUT_S = 600

@@ -1,0 +1,123 @@
+"""The model helpers on synthetic data where the truth is known (and on the real tables)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+from statsmodels.stats.multitest import multipletests
+
+from helpers import covariates, model
+
+FACTORS = ["log_grdp_pc", "log_density", "pci"]
+
+
+def synthetic(n: int, betas: list[float], seed: int, years=(2022,), noise: float = 1.0):
+    """Provinces with three factors and a score built from planted coefficients."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for year in years:
+        x = rng.normal(size=(n, len(betas)))
+        score = 60 + x @ np.array(betas) + rng.normal(scale=noise, size=n)
+        frame = pd.DataFrame(x, columns=FACTORS[: len(betas)])
+        frame["score100"] = score
+        frame["year"] = year
+        frame["code"] = [f"{i:02d}" for i in range(n)]
+        frame["name_vi"] = frame["code"]
+        frame["region"] = np.where(np.arange(n) % 2, "A", "B")
+        frame["rank"] = frame["score100"].rank(ascending=False, method="min").astype(int)
+        rows.append(frame)
+    return pd.concat(rows, ignore_index=True)
+
+
+def test_ols_recovers_planted_coefficients():
+    data = synthetic(2000, [3.0, -1.5, 0.0], seed=1)
+    fit = model.ols(data, FACTORS)
+    coef = fit.coefficients.set_index("factor")["coef"]
+    sd = data[FACTORS].std(ddof=0)
+    assert coef["log_grdp_pc"] == pytest.approx(3.0 * sd["log_grdp_pc"], abs=0.15)
+    assert coef["log_density"] == pytest.approx(-1.5 * sd["log_density"], abs=0.15)
+    assert abs(coef["pci"]) < 0.15
+    table = fit.coefficients
+    assert ((table["ci_low"] <= table["coef"]) & (table["coef"] <= table["ci_high"])).all()
+
+
+def test_panel_with_year_effects_and_clusters_recovers_the_slope():
+    data = synthetic(300, [2.0, 0.0, 0.0], seed=2, years=(2022, 2023, 2024))
+    data.loc[data["year"] == 2023, "score100"] += 5
+    fit = model.ols(data, FACTORS, cov_type="cluster", year_effects=True)
+    coef = fit.coefficients.set_index("factor")["coef"]
+    assert coef["log_grdp_pc"] == pytest.approx(2.0 * data["log_grdp_pc"].std(ddof=0), abs=0.2)
+    assert fit.stats["n"] == 900
+
+
+def test_q_values_agree_with_statsmodels_multipletests():
+    data = synthetic(63, [1.0, 0.5, 0.0], seed=3)
+    table = model.correlations(data, FACTORS, n_boot=200)
+    expected = multipletests(table["p"], method="fdr_bh")[1]
+    assert np.allclose(table["q"], expected)
+
+
+def test_a_null_factor_is_declared_significant_at_no_more_than_the_nominal_rate():
+    rng = np.random.default_rng(4)
+    rejections_rho, rejections_ols, runs = 0, 0, 400
+    for _ in range(runs):
+        data = synthetic(63, [0.0, 0.0, 0.0], seed=int(rng.integers(1e9)))
+        rejections_rho += stats.spearmanr(data["pci"], data["rank"])[1] < 0.05
+        fit = model.ols(data, FACTORS)
+        rejections_ols += fit.coefficients.set_index("factor").loc["pci", "p"] < 0.05
+    # the nominal 5% plus two binomial standard errors (about 2.2 points at 400 runs)
+    assert rejections_rho / runs <= 0.072
+    assert rejections_ols / runs <= 0.072
+
+
+def test_bootstrap_interval_covers_the_estimate_and_has_the_right_sign():
+    data = synthetic(63, [4.0, 0.0, 0.0], seed=5)
+    table = model.correlations(data, FACTORS, n_boot=500).set_index("factor")
+    row = table.loc["log_grdp_pc"]
+    assert row["ci_low"] <= row["rho"] <= row["ci_high"] < 0  # higher factor, better rank
+
+
+def test_leave_one_out_predictions_place_a_perfect_fit_at_its_own_rank():
+    data = synthetic(40, [3.0, 1.0, 0.0], seed=6, noise=1e-6)
+    predicted = model.loo_predictions(data, FACTORS, 2022)
+    assert (predicted["predicted_rank"] == predicted["observed_rank"]).all()
+    assert len(predicted) == 40 and predicted["n_model"].eq(39).all()
+
+
+def test_normal_scores_put_the_best_rank_highest():
+    scores = model.normal_scores(pd.Series([1, 2, 63]))
+    assert scores.notna().all()
+    assert scores.iloc[0] > scores.iloc[1] > scores.iloc[2]
+
+
+def test_lag_pairs_each_dti_year_with_the_year_before():
+    table = covariates.factor_table()
+    framed = covariates.for_dti_year(table, [2023], lag=1)
+    assert set(framed["factor_year"]) == {2022} and len(framed) == 63
+    with pytest.raises(ValueError, match="lag must be"):
+        covariates.for_dti_year(table, [2023], lag=2)
+
+
+def test_thin_factors_and_rows_are_dropped_with_a_reason():
+    table = covariates.factor_table()
+    ranked = pd.DataFrame({"province_code": [f"{c}" for c in
+                                              covariates.for_dti_year(table, [2024])["code"]],
+                           "year": 2024, "basis": 63, "measure": "overall",
+                           "rank": range(1, 64), "score": np.linspace(0.9, 0.5, 63)})
+    data = model.assemble(ranked, covariates.for_dti_year(table, [2024], lag=1), [2024],
+                          ["log_grdp_pc", "pci"])
+    assert data.factors[2024] == ["log_grdp_pc"]
+    assert any("factor pci dropped" in note for note in data.dropped)
+
+
+def test_the_real_analysis_reports_n_and_never_claims_causes():
+    from helpers import rankings
+    results = model.run(rankings.clean().rankings, covariates.factor_table(),
+                        [2022, 2023, 2024], covariates.MODEL_FACTORS, n_boot=200)
+    fits = results.tables["fits"]
+    assert set(fits["period"]) >= {"2022", "2023", "2024", "2022-2024"}
+    assert fits.loc[fits["period"] != "2022-2024", "n"].between(55, 63).all()
+    assert results.tables["predictions"].groupby("year").size().between(55, 63).all()
+    text = " ".join(model.summary(results)).lower()
+    assert "associated" in text and "cause" not in text
+    model.validate(results)

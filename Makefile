@@ -21,9 +21,10 @@ $(STAMP): pyproject.toml
 data: $(STAMP)
 	$(BIN)/dti run data
 
-## reports: the whole pipeline as far as it exists (today: the data stages)
+## reports: the whole chain from data/raw to reports/index.html
 reports: $(STAMP)
 	$(BIN)/dti run all
+	$(BIN)/dti reports
 
 ## test: lint and the test suite
 test: $(STAMP)

@@ -24,6 +24,26 @@ def _run(args: argparse.Namespace) -> int:
     return status
 
 
+def _reports(args: argparse.Namespace) -> int:
+    """Build the province and unit reports and the index; non-zero if any report failed."""
+    from . import report
+
+    year = args.year or report.latest_complete_year(report.tables().rankings)
+    try:
+        jobs = pipeline.report_jobs(year, tuple(args.lang), args.only)
+    except provinces.UnknownProvinceError as error:
+        print(error, file=sys.stderr)
+        return 2
+    manifest = pipeline.build_reports(jobs, workers=args.workers)
+    failed = manifest[manifest["status"] != "ok"]
+    print(f"{len(manifest) - len(failed)} of {len(manifest)} reports built; index: "
+          f"{pipeline.config.REPORTS_DIR / 'index.html'}")
+    for row in failed.itertuples():
+        print(f"FAILED {row.geography}/{row.slug}.{row.lang}: {row.error.splitlines()[-1]} "
+              f"(partial notebook: reports/{row.notebook})", file=sys.stderr)
+    return 1 if len(failed) else 0
+
+
 def _check(_: argparse.Namespace) -> int:
     """Check the raw files against the sources register."""
     problems = sources.check()
@@ -52,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="execute stage notebooks with papermill")
     run.add_argument("stage", choices=[*pipeline.STAGES, "all"])
     run.set_defaults(func=_run)
+    reports = commands.add_parser("reports", help="build every report and the index")
+    reports.add_argument("--only", nargs="*", help="names or codes (prefix 'unit:' for a unit)")
+    reports.add_argument("--lang", nargs="*", default=["en", "vi"], choices=["en", "vi"])
+    reports.add_argument("--year", type=int, default=0)
+    reports.add_argument("--workers", type=int, default=0)
+    reports.set_defaults(func=_reports)
     commands.add_parser("check", help="verify data/raw against the sources register"
                         ).set_defaults(func=_check)
     resolve = commands.add_parser("resolve", help="resolve a province name to its code")

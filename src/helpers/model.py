@@ -184,6 +184,22 @@ def normal_scores(rank: pd.Series) -> pd.Series:
     return -pd.Series(stats.norm.ppf((rank.astype(float) - 0.5) / n), index=rank.index)
 
 
+def contributions_of(frame: pd.DataFrame, coefficients: pd.DataFrame, year: int
+                     ) -> pd.DataFrame:
+    """Return each province's standardized factor values times the year's coefficients."""
+    factors = coefficients["factor"].tolist()
+    data = _complete(frame, ["score100", *factors])
+    z = standardize(data, factors)
+    coef = coefficients.set_index("factor")["coef"]
+    long = z.mul(coef, axis=1).assign(code=data["code"].to_numpy()).melt(
+        id_vars="code", var_name="factor", value_name="contribution")
+    long["z"] = z.melt()["value"].to_numpy()
+    long["coef"] = long["factor"].map(coef)
+    long["year"] = year
+    long["label"] = long["factor"].map(lambda f: covariates.FACTORS[f].label)
+    return long[["code", "year", "factor", "label", "z", "coef", "contribution"]]
+
+
 def loo_predictions(frame: pd.DataFrame, factors: list[str], year: int) -> pd.DataFrame:
     """Predict each province's score from a model fitted without it, and place it in the rank."""
     data = _complete(frame[frame["year"] == year], ["score100", *factors]).reset_index(drop=True)
@@ -248,13 +264,15 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable, years: lis
                        PARTIAL_YEARS, factors, min_coverage=0.0)
     corr_partial = correlations(partial.frame, all_factors, n_boot=n_boot, seed=seed,
                                 sample="partial: reported ranks only (sensitivity)")
-    fits, coefficients, predictions = [], [], []
+    fits, coefficients, predictions, contributions = [], [], [], []
     for year in years:
         used = data.factors[year]
         frame = data.frame[data.frame["year"] == year]
-        for fit in (ols(frame, used, label="ols_hc3", period=str(year)),
-                    ols(frame.assign(rank_score=normal_scores(frame["rank"])), used,
-                        outcome="rank_score", label="rank_normal_scores", period=str(year))):
+        main = ols(frame, used, label="ols_hc3", period=str(year))
+        contributions.append(contributions_of(frame, main.coefficients, year))
+        for fit in (main, ols(frame.assign(rank_score=normal_scores(frame["rank"])), used,
+                              outcome="rank_score", label="rank_normal_scores",
+                              period=str(year))):
             fits.append(fit.stats)
             coefficients.append(fit.coefficients)
         predictions.append(loo_predictions(data.frame, used, year))
@@ -277,6 +295,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable, years: lis
         "coefficients": pd.concat(coefficients, ignore_index=True),
         "fits": fit_table,
         "predictions": pd.concat(predictions, ignore_index=True),
+        "contributions": pd.concat(contributions, ignore_index=True),
         "anatomy": anatomy(rankings, years),
         "dropped": pd.DataFrame({"note": data.dropped}),
     }

@@ -8,7 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config
+import pandas as pd
+
+from . import config, store
 
 #: The stages in data-flow order; each names its notebooks (without .ipynb).
 STAGES: dict[str, list[str]] = {
@@ -82,3 +84,149 @@ def run_stage(stage: str, parameters: Mapping[str, Mapping[str, object]] | None 
         if not run.ok:
             break
     return runs
+
+
+# -- reports -----------------------------------------------------------------------------------
+REPORT_NOTEBOOK = "30-province-report"
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """One report to build: a province (basis 63) or 2025 unit (basis 34) in one language."""
+
+    geography: str
+    code: str
+    slug: str
+    name: str
+    lang: str
+    year: int
+    processed_dir: str = ""
+
+    @property
+    def basis(self) -> int:
+        """Return 63 for a province, 34 for a unit."""
+        return 34 if self.geography == "unit" else 63
+
+    @property
+    def key(self) -> str:
+        """Return "<geography>/<slug>.<lang>"."""
+        return f"{self.geography}/{self.slug}.{self.lang}"
+
+
+def report_jobs(year: int, langs: tuple[str, ...] = ("en", "vi"), only: list[str] | None = None,
+                processed_dir: str = "") -> list[ReportJob]:
+    """List the reports to build: every province and unit (or the named ones) in each language."""
+    from . import provinces
+
+    wanted: set[str] | None = None
+    if only:
+        wanted = set()
+        for name in only:
+            text = name.strip()
+            basis = 34 if text.lower().startswith(("unit:", "u:")) else 63
+            text = text.split(":", 1)[1] if ":" in text else text
+            known = set(provinces.provinces()["code"]) | set(provinces.units()["code"])
+            wanted.add(text if text in known else provinces.resolve(text, basis=basis))
+    jobs = []
+    for geography, table in (("province", provinces.provinces()), ("unit", provinces.units())):
+        for code, row in table.iterrows():
+            if wanted is not None and code not in wanted:
+                continue
+            for lang in langs:
+                jobs.append(ReportJob(geography, str(code), row["slug"], row["name_vi"], lang,
+                                      year, processed_dir))
+    return jobs
+
+
+def run_report(job: ReportJob, out_root: Path | None = None, timeout: int = 300) -> dict:
+    """Execute the report notebook for one job and export it to HTML; never raises."""
+    import papermill
+
+    from . import publish
+
+    root = Path(out_root or config.REPORTS_DIR)
+    executed = root / "executed" / job.geography
+    executed.mkdir(parents=True, exist_ok=True)
+    notebook = executed / f"{job.slug}.{job.lang}.ipynb"
+    partial = executed / f".{job.slug}.{job.lang}.running.ipynb"
+    failed = executed / f"{job.slug}.{job.lang}.failed.ipynb"
+    html_path = publish.report_path(job.geography, job.slug, job.lang, root)
+    started = time.perf_counter()
+    row = {"geography": job.geography, "code": job.code, "slug": job.slug, "name": job.name,
+           "lang": job.lang, "year": job.year, "html": html_path.relative_to(root).as_posix(),
+           "notebook": notebook.relative_to(root).as_posix(), "status": "ok", "error": ""}
+    try:
+        papermill.execute_notebook(
+            str(config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"), str(partial),
+            parameters={"province": job.code, "year": job.year, "lang": job.lang,
+                        "basis": job.basis, "processed_dir": job.processed_dir},
+            kernel_name=KERNEL, execution_timeout=timeout, cwd=str(config.NOTEBOOKS_DIR),
+            progress_bar=False)
+        title = f"DTI {job.year}: {job.name}"
+        html = publish.notebook_html(partial, job.lang, title, job.slug)
+        os.replace(partial, notebook)
+        from .store import write_text_atomic
+
+        write_text_atomic(html_path, html)
+        failed.unlink(missing_ok=True)
+    except Exception as error:  # one report failing never stops the others
+        if partial.exists():
+            os.replace(partial, failed)
+        html_path.unlink(missing_ok=True)  # no stale page that looks fresh
+        notebook.unlink(missing_ok=True)
+        row.update(status="failed", error=_summary(error),
+                   notebook=failed.relative_to(root).as_posix())
+    row["seconds"] = round(time.perf_counter() - started, 2)
+    return row
+
+
+def _headline(jobs: list[ReportJob]) -> pd.DataFrame:
+    """Return rank, score and change for each job's province or unit (for the manifest)."""
+    from . import provinces, report
+
+    ranked = report.tables(jobs[0].processed_dir if jobs else "").rankings
+    rows = []
+    for job in jobs:
+        part = ranked[(ranked["province_code"] == job.code) & (ranked["basis"] == job.basis)
+                      & (ranked["measure"] == "overall")]
+        now = part[part["year"] == job.year]
+        before = part[part["year"] == job.year - 1]
+        rank = now["rank"].iloc[0] if not now.empty else pd.NA
+        prev = before["rank"].iloc[0] if not before.empty else pd.NA
+        table = provinces.units() if job.basis == 34 else provinces.provinces()
+        known = job.code in table.index
+        rows.append({"key": job.key, "rank": rank,
+                     "score": now["score"].iloc[0] if not now.empty else pd.NA,
+                     "change": (prev - rank) if pd.notna(rank) and pd.notna(prev) else pd.NA,
+                     "n": job.basis, "region_vi": table.loc[job.code, "region"] if known else "",
+                     "region_en": table.loc[job.code, "region_en_nso"] if known else ""})
+    return pd.DataFrame(rows)
+
+
+def build_reports(jobs: list[ReportJob], workers: int | None = None,
+                  out_root: Path | None = None, progress: bool = True) -> pd.DataFrame:
+    """Build every report in parallel worker processes; write the manifest and the index."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from tqdm import tqdm
+
+    from . import publish, report
+
+    root = Path(out_root or config.REPORTS_DIR)
+    workers = workers or max(1, os.cpu_count() or 1)
+    results = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(run_report, job, root) for job in jobs]
+        for future in tqdm(as_completed(futures), total=len(futures), disable=not progress,
+                           desc="reports", unit="report"):
+            results.append(future.result())
+    keys = {job.key: job for job in jobs}
+    manifest = pd.DataFrame(results)
+    manifest["key"] = manifest["geography"] + "/" + manifest["slug"] + "." + manifest["lang"]
+    manifest = manifest.merge(_headline(list(keys.values())), on="key", how="left")
+    order = {job.key: i for i, job in enumerate(jobs)}
+    manifest = manifest.sort_values("key", key=lambda s: s.map(order)).drop(columns="key")
+    store.write_csv_atomic(root / "manifest.csv", manifest)
+    year = jobs[0].year if jobs else report.latest_complete_year(report.tables().rankings)
+    publish.write_index(manifest, year, report.commit(), root)
+    return manifest

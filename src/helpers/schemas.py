@@ -340,6 +340,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "model/predictions": MODEL_PREDICTIONS,
     "model/coverage": MODEL_ANY,
     "model/anatomy": MODEL_ANY,
+    "model/contributions": MODEL_ANY,
     "model/dropped": MODEL_ANY,
     "press_facts": PRESS_FACTS,
     "targets": TARGETS,

@@ -1,0 +1,111 @@
+"""Province and unit reports: papermill runs in both languages, checked as a reader would."""
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import covariates, model, pipeline, provinces, rankings, targets
+
+REQUIRED = {
+    "en": ["Summary", "Rank and score over the years", "Main indices against the country",
+           "Regional peers", "Fundamentals", "Targets and the province", "Data and method"],
+    "vi": ["Tóm tắt", "Thứ hạng và điểm số qua các năm", "Các chỉ số chính",
+           "Các tỉnh cùng vùng", "Yếu tố nền tảng", "Mục tiêu", "Dữ liệu và phương pháp"],
+}
+
+
+@pytest.fixture(scope="module")
+def processed(tmp_path_factory) -> Path:
+    """Every processed table, written by the stages' helpers into a scratch folder."""
+    out = tmp_path_factory.mktemp("processed")
+    rankings.write(rankings.clean(), out)
+    targets.write(targets.clean(processed_dir=out), out)
+    results = model.run(rankings.load(out), covariates.factor_table(), [2022, 2023, 2024],
+                        covariates.MODEL_FACTORS, n_boot=200)
+    model.write(results, out / "model")
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(processed, tmp_path_factory):
+    root = tmp_path_factory.mktemp("reports")
+    jobs = pipeline.report_jobs(2024, ("en", "vi"), ["Bắc Ninh", "unit:Bắc Ninh", "Lào Cai"],
+                                processed_dir=str(processed))
+    jobs.append(pipeline.ReportJob("province", "99", "nowhere", "Nowhere", "en", 2024,
+                                   str(processed)))
+    manifest = pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)
+    return root, manifest
+
+
+def text_of(html: str) -> str:
+    html = re.sub(r"(?s)<(style|script)\b.*?</\1>", " ", html)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize("page", ["province/bac-ninh.en", "province/bac-ninh.vi",
+                                  "unit/bac-ninh.en", "unit/bac-ninh.vi",
+                                  "province/lao-cai.en", "province/lao-cai.vi"])
+def test_report_pages_read_as_a_reader_expects(built, page):
+    root, _ = built
+    path = root / f"{page}.html"
+    html = path.read_text(encoding="utf-8")
+    lang = page.rsplit(".", 1)[1]
+    assert path.stat().st_size < 1_000_000
+    assert f'<html lang="{lang}">' in html
+    assert 'name="viewport"' in html
+    assert "jp-InputArea" not in html and "report.section" not in html, "no code in the page"
+    assert "Traceback" not in html and "jp-OutputArea-error" not in html
+    assert re.search(r"<img [^>]*src=\"data:image/png;base64,", html), "images embedded"
+    assert not re.search(r'<(img|script|link)[^>]+(src|href)="https?://', html), "no remote files"
+    text = text_of(html)
+    for heading in REQUIRED[lang]:
+        assert heading in text, heading
+    twin = "vi" if lang == "en" else "en"
+    assert f'href="{Path(page).name.rsplit(".", 1)[0]}.{twin}.html"' in html
+    assert "index" in html
+
+
+def test_bac_ninh_narrative_states_its_ranks(built):
+    root, _ = built
+    english = text_of((root / "province/bac-ninh.en.html").read_text(encoding="utf-8"))
+    assert "ranked 21st of 63" in english
+    assert "7th of 63 in 2022 (official table)" in english
+    assert "18th of 63 in 2023 (derived from the scores)" in english
+    vietnamese = text_of((root / "province/bac-ninh.vi.html").read_text(encoding="utf-8"))
+    assert "xếp thứ 21/63" in vietnamese and "thứ 7/63 năm 2022 (bảng chính thức)" in vietnamese
+    assert "0,7364" in vietnamese
+
+
+def test_unit_report_shows_the_34_basis_result_and_both_predecessors(built):
+    root, _ = built
+    text = text_of((root / "unit/bac-ninh.en.html").read_text(encoding="utf-8"))
+    assert "ranked 11th of 34" in text
+    assert "Bắc Giang (13th of 63 in 2024)" in text and "Bắc Ninh (21st of 63 in 2024)" in text
+
+
+def test_a_failing_report_is_kept_listed_and_the_others_go_on(built):
+    root, manifest = built
+    failed = manifest[manifest["status"] != "ok"]
+    assert failed["slug"].tolist() == ["nowhere"]
+    assert (root / failed["notebook"].iloc[0]).exists()
+    assert not (root / "province/nowhere.en.html").exists()
+    assert (manifest["status"] == "ok").sum() == 6
+    index = (root / "index.html").read_text(encoding="utf-8")
+    assert "failed" in index and "bac-ninh.vi.html" in index
+
+
+def test_index_lists_reports_with_both_links_and_a_tile_map(built):
+    root, _ = built
+    html = (root / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "<svg" in html and html.count("<rect") == 63
+    assert 'href="province/bac-ninh.en.html"' in html and 'href="province/bac-ninh.vi.html"' in html
+    assert (root / "index.vi.html").exists()
+    manifest = pd.read_csv(root / "manifest.csv")
+    assert {"geography", "code", "lang", "rank", "score", "change", "status"} <= set(manifest)
+
+
+def test_an_unknown_province_fails_at_once_with_candidates():
+    with pytest.raises(provinces.UnknownProvinceError, match="Bắc Ninh"):
+        pipeline.report_jobs(2024, ("en",), ["Bắc Nihn"])

@@ -227,6 +227,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     order = {job.key: i for i, job in enumerate(jobs)}
     manifest = manifest.sort_values("key", key=lambda s: s.map(order)).drop(columns="key")
     store.write_csv_atomic(root / "manifest.csv", manifest)
-    year = jobs[0].year if jobs else report.latest_complete_year(report.tables().rankings)
-    publish.write_index(manifest, year, report.commit(), root)
+    ranked = report.tables(jobs[0].processed_dir if jobs else "").rankings
+    year = jobs[0].year if jobs else report.latest_complete_year(ranked)
+    publish.write_index(manifest, year, report.commit(), ranked, root)
     return manifest

@@ -118,7 +118,7 @@ def region_figure(rows: pd.DataFrame, lang: str) -> str | None:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def index_rows(manifest: pd.DataFrame, lang: str) -> pd.DataFrame:
+def index_rows(manifest: pd.DataFrame, lang: str) -> list[dict]:
     """Return one index row per province or unit, with its links in every language."""
     rows = []
     for (geography, code), group in manifest.groupby(["geography", "code"], sort=False):
@@ -135,23 +135,30 @@ def index_rows(manifest: pd.DataFrame, lang: str) -> pd.DataFrame:
                      "score": None if pd.isna(first["score"]) else float(first["score"]),
                      "change": None if pd.isna(first["change"]) else int(first["change"]),
                      "n": int(first["n"]), "links": links, "failed": failed, "status": status})
-    frame = pd.DataFrame(rows)
-    return frame.sort_values(["geography", "rank"], ascending=[False, True], na_position="last")
+    return sorted(rows, key=lambda r: (r["geography"] != "province",
+                                       r["rank"] if r["rank"] is not None else 999, r["name"]))
 
 
-def write_index(manifest: pd.DataFrame, year: int, commit: str, root: Path | None = None
-                ) -> list[Path]:
+def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataFrame,
+                root: Path | None = None) -> list[Path]:
     """Write index.html (English) and index.vi.html from the runner's manifest."""
     root = Path(root or config.REPORTS_DIR)
+    overall = ranked[(ranked["basis"] == 63) & (ranked["year"] == year)
+                     & (ranked["measure"] == "overall")]
+    ranks = {r.province_code: None if pd.isna(r.rank) else int(r.rank)
+             for r in overall.itertuples()}
+    regions = provinces.provinces()
     paths = []
     for lang in narrative.LANGS:
         rows = index_rows(manifest, lang)
-        ranks = {r.code: r.rank for r in rows.itertuples() if r.geography == "province"}
+        national = pd.DataFrame({
+            "geography": "province", "rank": pd.Series(ranks, dtype="float"),
+            "region": regions["region" if lang == "vi" else "region_en_nso"]})
         html = narrative.render(
             "index.html.j2", lang=lang, t=narrative.TEXT[lang], year=year, commit=commit,
             built=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-            tiles=tile_svg(ranks, lang), legend=PALETTE, by_region=region_figure(rows, lang),
-            rows=rows.to_dict("records"))
+            tiles=tile_svg(ranks, lang), legend=PALETTE,
+            by_region=region_figure(national, lang), rows=rows)
         path = root / index_name(lang)
         write_text_atomic(path, html)
         paths.append(path)

@@ -23,8 +23,7 @@ data: $(STAMP)
 
 ## reports: the whole chain from data/raw to reports/index.html
 reports: $(STAMP)
-	$(BIN)/dti run all
-	$(BIN)/dti reports
+	$(BIN)/dti build
 
 ## test: lint and the test suite
 test: $(STAMP)

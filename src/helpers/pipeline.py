@@ -1,7 +1,16 @@
-"""Run the stage notebooks with papermill, from Python, into reports/executed/."""
+"""The runner: stage notebooks with papermill, then every report in parallel, all cached.
+
+Stages run with papermill from Python (explicit kernel, parameters as a dict, per-cell
+timeout) into reports/executed/. Reports run in worker processes, one per core; each worker
+keeps a warm kernel and runs the papermill-parameterized report notebook on it with nbclient
+(``engine="warm"``), or starts a fresh kernel per report with papermill (``engine="papermill"``);
+both give the same pages. A content-hash cache (helpers.cache) skips any notebook whose
+notebook, parameters, input files and imported helper code are unchanged.
+"""
 
 from __future__ import annotations
 
+import atexit
 import os
 import time
 from collections.abc import Mapping
@@ -10,17 +19,63 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config, store
+from . import cache, config, store
 
-#: The stages in data-flow order; each names its notebooks (without .ipynb).
-STAGES: dict[str, list[str]] = {
-    "data": ["10-clean-rankings", "11-clean-targets"],
-    "model": ["20-model-factors"],
-}
 KERNEL = "python3"
 CELL_TIMEOUT_S = 600
+REPORT_TIMEOUT_S = 300
+REPORT_NOTEBOOK = "30-province-report"
 
 
+@dataclass(frozen=True)
+class Stage:
+    """A stage notebook with the files it reads and writes (paths relative to the repo)."""
+
+    notebook: str
+    inputs: tuple[str, ...]
+    outputs: tuple[str, ...]
+
+
+_REFERENCE = ("data/raw/reference/*.csv", "data/raw/sources.csv")
+#: The stages in data-flow order.
+STAGES: dict[str, list[Stage]] = {
+    "data": [
+        Stage("10-clean-rankings", ("data/raw/dti/*.csv", *_REFERENCE),
+              tuple(f"data/processed/{n}.csv" for n in (
+                  "dti_rankings", "conflicts", "dropped", "unit_checks", "change_checks"))),
+        Stage("11-clean-targets",
+              ("data/raw/press/*.csv", "data/processed/dti_rankings.csv", *_REFERENCE),
+              tuple(f"data/processed/{n}.csv" for n in ("press_facts", "targets", "claims"))),
+    ],
+    "model": [
+        Stage("20-model-factors", ("data/raw/covariates/*.csv", "data/raw/governance/*.csv",
+                                   "data/processed/dti_rankings.csv", *_REFERENCE),
+              tuple(f"data/processed/model/{n}.csv" for n in (
+                  "coverage", "correlations", "coefficients", "fits", "predictions",
+                  "contributions", "anatomy", "dropped"))),
+    ],
+}
+#: What every report reads (besides the notebook and the helper code).
+REPORT_INPUTS = ("data/processed/dti_rankings.csv", "data/processed/targets.csv",
+                 "data/processed/claims.csv", "data/processed/model/predictions.csv",
+                 "data/processed/model/contributions.csv", *_REFERENCE)
+
+
+def _paths(patterns: tuple[str, ...]) -> list[Path]:
+    """Expand repo-relative globs (a literal path that does not exist is kept, as missing)."""
+    out: list[Path] = []
+    for pattern in patterns:
+        hits = sorted(config.ROOT.glob(pattern))
+        out.extend(hits if hits or "*" in pattern else [config.ROOT / pattern])
+    return out
+
+
+def build_cache() -> cache.BuildCache:
+    """Return the build cache kept beside the reports."""
+    return cache.BuildCache(config.REPORTS_DIR / ".build-cache.json")
+
+
+# -- stage notebooks -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class NotebookRun:
     """The outcome of one notebook execution."""
@@ -29,6 +84,7 @@ class NotebookRun:
     output: Path
     seconds: float
     error: str | None = None
+    cached: bool = False
 
     @property
     def ok(self) -> bool:
@@ -74,22 +130,36 @@ def _summary(error: BaseException) -> str:
     return "\n".join(text[-12:]) if text else type(error).__name__
 
 
-def run_stage(stage: str, parameters: Mapping[str, Mapping[str, object]] | None = None
-              ) -> list[NotebookRun]:
-    """Run every notebook of one stage, in order, stopping at the first failure."""
+def stage_key(stage: Stage) -> str:
+    """Return the cache key of a stage with its default parameters."""
+    notebook = config.NOTEBOOKS_DIR / f"{stage.notebook}.ipynb"
+    return cache.key(notebook=notebook, parameters={}, inputs=_paths(stage.inputs),
+                     modules=cache.notebook_modules(notebook))
+
+
+def run_stage(stage_name: str, use_cache: bool = True) -> list[NotebookRun]:
+    """Run every notebook of one stage in order (skipping fresh ones); stop at a failure."""
     runs = []
-    for name in STAGES[stage]:
-        run = run_notebook(name, (parameters or {}).get(name))
+    records = build_cache()
+    for stage in STAGES[stage_name]:
+        outputs = _paths(stage.outputs)
+        key = stage_key(stage)
+        executed = config.EXECUTED_DIR / f"{stage.notebook}.ipynb"
+        if use_cache and records.fresh(stage.notebook, key, outputs):
+            runs.append(NotebookRun(stage.notebook, executed, 0.0, cached=True))
+            continue
+        records.forget(stage.notebook)
+        records.save()
+        run = run_notebook(stage.notebook)
         runs.append(run)
         if not run.ok:
             break
+        records.record(stage.notebook, stage_key(stage), outputs)
+        records.save()
     return runs
 
 
 # -- reports -----------------------------------------------------------------------------------
-REPORT_NOTEBOOK = "30-province-report"
-
-
 @dataclass(frozen=True)
 class ReportJob:
     """One report to build: a province (basis 63) or 2025 unit (basis 34) in one language."""
@@ -112,6 +182,12 @@ class ReportJob:
         """Return "<geography>/<slug>.<lang>"."""
         return f"{self.geography}/{self.slug}.{self.lang}"
 
+    @property
+    def parameters(self) -> dict:
+        """Return the notebook parameters of this report."""
+        return {"province": self.code, "year": self.year, "lang": self.lang,
+                "basis": self.basis, "processed_dir": self.processed_dir}
+
 
 def report_jobs(year: int, langs: tuple[str, ...] = ("en", "vi"), only: list[str] | None = None,
                 processed_dir: str = "") -> list[ReportJob]:
@@ -120,12 +196,12 @@ def report_jobs(year: int, langs: tuple[str, ...] = ("en", "vi"), only: list[str
 
     wanted: set[str] | None = None
     if only:
+        known = set(provinces.provinces()["code"]) | set(provinces.units()["code"])
         wanted = set()
         for name in only:
             text = name.strip()
             basis = 34 if text.lower().startswith(("unit:", "u:")) else 63
             text = text.split(":", 1)[1] if ":" in text else text
-            known = set(provinces.provinces()["code"]) | set(provinces.units()["code"])
             wanted.add(text if text in known else provinces.resolve(text, basis=basis))
     jobs = []
     for geography, table in (("province", provinces.provinces()), ("unit", provinces.units())):
@@ -138,10 +214,82 @@ def report_jobs(year: int, langs: tuple[str, ...] = ("en", "vi"), only: list[str
     return jobs
 
 
-def run_report(job: ReportJob, out_root: Path | None = None, timeout: int = 300) -> dict:
-    """Execute the report notebook for one job and export it to HTML; never raises."""
-    import papermill
+class WarmKernel:
+    """A kernel that stays up between reports; its namespace is reset before each one."""
 
+    def __init__(self, kernel: str = KERNEL) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_client.utils import run_sync
+
+        self._run_sync = run_sync
+        self.km = AsyncKernelManager(kernel_name=kernel)
+        run_sync(self.km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR))
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        run_sync(self.kc.wait_for_ready)(timeout=60)
+
+    def alive(self) -> bool:
+        """Tell whether the kernel is still running."""
+        return bool(self._run_sync(self.km.is_alive)())
+
+    def run(self, notebook: object, timeout: int) -> object:
+        """Execute a notebook on this kernel (in place), after clearing the namespace."""
+        from nbclient import NotebookClient
+
+        self._run_sync(self.kc.execute_interactive)("%reset -f", store_history=False,
+                                                    timeout=30)
+        client = NotebookClient(notebook, km=self.km, timeout=timeout, kernel_name=KERNEL,
+                                resources={"metadata": {"path": str(config.NOTEBOOKS_DIR)}})
+        client.kc = self.kc
+        client.execute()
+        return notebook
+
+    def close(self) -> None:
+        """Stop the kernel."""
+        try:
+            self.kc.stop_channels()
+            self._run_sync(self.km.shutdown_kernel)(now=True)
+        except Exception:  # the process is ending; nothing left to clean
+            pass
+
+
+_KERNEL: WarmKernel | None = None
+
+
+def _warm_kernel() -> WarmKernel:
+    """Return this process's warm kernel, starting (or restarting) it when needed."""
+    global _KERNEL
+    if _KERNEL is None or not _KERNEL.alive():
+        _KERNEL = WarmKernel()
+        atexit.register(_KERNEL.close)
+    return _KERNEL
+
+
+def _execute(job: ReportJob, partial: Path, engine: str) -> None:
+    """Execute the report notebook for a job into partial (kept, with outputs, on failure)."""
+    import nbformat
+
+    source = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"
+    if engine == "papermill":
+        import papermill
+
+        papermill.execute_notebook(str(source), str(partial), parameters=job.parameters,
+                                   kernel_name=KERNEL, execution_timeout=REPORT_TIMEOUT_S,
+                                   cwd=str(config.NOTEBOOKS_DIR), progress_bar=False)
+        return
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    notebook = parameterize_notebook(load_notebook_node(str(source)), job.parameters,
+                                     kernel_name=KERNEL, language="python")
+    try:
+        _warm_kernel().run(notebook, REPORT_TIMEOUT_S)
+    finally:
+        nbformat.write(notebook, partial)
+
+
+def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm") -> dict:
+    """Execute and export one report; never raises (a failure is a manifest row)."""
     from . import publish
 
     root = Path(out_root or config.REPORTS_DIR)
@@ -156,18 +304,10 @@ def run_report(job: ReportJob, out_root: Path | None = None, timeout: int = 300)
            "lang": job.lang, "year": job.year, "html": html_path.relative_to(root).as_posix(),
            "notebook": notebook.relative_to(root).as_posix(), "status": "ok", "error": ""}
     try:
-        papermill.execute_notebook(
-            str(config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"), str(partial),
-            parameters={"province": job.code, "year": job.year, "lang": job.lang,
-                        "basis": job.basis, "processed_dir": job.processed_dir},
-            kernel_name=KERNEL, execution_timeout=timeout, cwd=str(config.NOTEBOOKS_DIR),
-            progress_bar=False)
-        title = f"DTI {job.year}: {job.name}"
-        html = publish.notebook_html(partial, job.lang, title, job.slug)
+        _execute(job, partial, engine)
+        html = publish.notebook_html(partial, job.lang, f"DTI {job.year}: {job.name}", job.slug)
         os.replace(partial, notebook)
-        from .store import write_text_atomic
-
-        write_text_atomic(html_path, html)
+        store.write_text_atomic(html_path, html)
         failed.unlink(missing_ok=True)
     except Exception as error:  # one report failing never stops the others
         if partial.exists():
@@ -178,6 +318,18 @@ def run_report(job: ReportJob, out_root: Path | None = None, timeout: int = 300)
                    notebook=failed.relative_to(root).as_posix())
     row["seconds"] = round(time.perf_counter() - started, 2)
     return row
+
+
+def report_key(job: ReportJob) -> str:
+    """Return the cache key of one report."""
+    notebook = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"
+    inputs = _paths(REPORT_INPUTS)
+    if job.processed_dir:
+        inputs = [Path(job.processed_dir) / p.relative_to(config.PROCESSED_DIR)
+                  if p.is_relative_to(config.PROCESSED_DIR) else p for p in inputs]
+    modules = cache.notebook_modules(notebook) | {"publish"}
+    return cache.key(notebook=notebook, parameters=job.parameters, inputs=inputs,
+                     modules=modules)
 
 
 def _headline(jobs: list[ReportJob]) -> pd.DataFrame:
@@ -204,8 +356,9 @@ def _headline(jobs: list[ReportJob]) -> pd.DataFrame:
 
 
 def build_reports(jobs: list[ReportJob], workers: int | None = None,
-                  out_root: Path | None = None, progress: bool = True) -> pd.DataFrame:
-    """Build every report in parallel worker processes; write the manifest and the index."""
+                  out_root: Path | None = None, progress: bool = True, engine: str = "warm",
+                  use_cache: bool = True) -> pd.DataFrame:
+    """Build the reports that are not fresh, in parallel; write the manifest and the index."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from tqdm import tqdm
@@ -213,21 +366,42 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     from . import publish, report
 
     root = Path(out_root or config.REPORTS_DIR)
-    workers = workers or max(1, os.cpu_count() or 1)
-    results = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(run_report, job, root) for job in jobs]
-        for future in tqdm(as_completed(futures), total=len(futures), disable=not progress,
-                           desc="reports", unit="report"):
-            results.append(future.result())
-    keys = {job.key: job for job in jobs}
-    manifest = pd.DataFrame(results)
-    manifest["key"] = manifest["geography"] + "/" + manifest["slug"] + "." + manifest["lang"]
-    manifest = manifest.merge(_headline(list(keys.values())), on="key", how="left")
-    order = {job.key: i for i, job in enumerate(jobs)}
-    manifest = manifest.sort_values("key", key=lambda s: s.map(order)).drop(columns="key")
-    store.write_csv_atomic(root / "manifest.csv", manifest)
-    ranked = report.tables(jobs[0].processed_dir if jobs else "").rankings
-    year = jobs[0].year if jobs else report.latest_complete_year(ranked)
-    publish.write_index(manifest, year, report.commit(), ranked, root)
+    records = cache.BuildCache(root / ".build-cache.json")
+    keys = {job.key: report_key(job) for job in jobs}
+    results: dict[str, dict] = {}
+    todo = []
+    for job in jobs:
+        output = publish.report_path(job.geography, job.slug, job.lang, root)
+        record = records.records.get(job.key, {})
+        if use_cache and records.fresh(job.key, keys[job.key], [output]) and "row" in record:
+            results[job.key] = record["row"]
+        else:
+            todo.append(job)
+    if todo:
+        for job in todo:  # an interrupted build must not leave old pages that look current
+            records.forget(job.key)
+            publish.report_path(job.geography, job.slug, job.lang, root).unlink(missing_ok=True)
+        for lang in ("en", "vi"):
+            (root / publish.index_name(lang)).unlink(missing_ok=True)
+        records.save()
+        workers = workers or max(1, os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+            futures = {pool.submit(run_report, job, root, engine): job for job in todo}
+            for future in tqdm(as_completed(futures), total=len(futures),
+                               disable=not progress, desc="reports", unit="report"):
+                job, row = futures[future], future.result()
+                results[job.key] = row
+                if row["status"] == "ok":
+                    output = publish.report_path(job.geography, job.slug, job.lang, root)
+                    records.record(job.key, keys[job.key], [output], row=row)
+                    records.save()
+    manifest = pd.DataFrame([results[job.key] for job in jobs])
+    manifest["key"] = [job.key for job in jobs]
+    manifest = manifest.merge(_headline(jobs), on="key", how="left").drop(columns="key")
+    index_missing = not all((root / publish.index_name(lang)).exists() for lang in ("en", "vi"))
+    if todo or index_missing or not (root / "manifest.csv").exists():
+        store.write_csv_atomic(root / "manifest.csv", manifest)
+        ranked = report.tables(jobs[0].processed_dir if jobs else "").rankings
+        year = jobs[0].year if jobs else report.latest_complete_year(ranked)
+        publish.write_index(manifest, year, report.commit(), ranked, root)
     return manifest

@@ -27,11 +27,15 @@ reports: $(STAMP)
 
 ## test: lint and the test suite
 test: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
+
+## bench: measure the build (cold, no change, helper change, one report, baseline loop)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
 
 ## lab: JupyterLab on the notebooks
 lab: $(STAMP)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import config
+from helpers import config, covariates, model, rankings, targets
 
 SHARED = config.ROOT.parent / "shared"
 
@@ -26,3 +26,15 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Return every file under a folder with its bytes, to show nothing changed."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def processed(tmp_path_factory) -> Path:
+    """Every processed table, written by the stages' helpers into a scratch folder."""
+    out = tmp_path_factory.mktemp("processed")
+    rankings.write(rankings.clean(), out)
+    targets.write(targets.clean(processed_dir=out), out)
+    results = model.run(rankings.load(out), covariates.factor_table(), [2022, 2023, 2024],
+                        covariates.MODEL_FACTORS, n_boot=200)
+    model.write(results, out / "model")
+    return out

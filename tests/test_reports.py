@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import covariates, model, pipeline, provinces, rankings, targets
+from helpers import pipeline, provinces
 
 REQUIRED = {
     "en": ["Summary", "Rank and score over the years", "Main indices against the country",
@@ -14,18 +14,6 @@ REQUIRED = {
     "vi": ["Tóm tắt", "Thứ hạng và điểm số qua các năm", "Các chỉ số chính",
            "Các tỉnh cùng vùng", "Yếu tố nền tảng", "Mục tiêu", "Dữ liệu và phương pháp"],
 }
-
-
-@pytest.fixture(scope="module")
-def processed(tmp_path_factory) -> Path:
-    """Every processed table, written by the stages' helpers into a scratch folder."""
-    out = tmp_path_factory.mktemp("processed")
-    rankings.write(rankings.clean(), out)
-    targets.write(targets.clean(processed_dir=out), out)
-    results = model.run(rankings.load(out), covariates.factor_table(), [2022, 2023, 2024],
-                        covariates.MODEL_FACTORS, n_boot=200)
-    model.write(results, out / "model")
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -217,6 +217,9 @@ def report_jobs(year: int, langs: tuple[str, ...] = ("en", "vi"), only: list[str
 class WarmKernel:
     """A kernel that stays up between reports; its namespace is reset before each one."""
 
+    #: Imported as the kernel starts, so the first report does not wait for them.
+    PRELOAD = "import helpers.report"
+
     def __init__(self, kernel: str = KERNEL) -> None:
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_client.utils import run_sync
@@ -226,7 +229,14 @@ class WarmKernel:
         run_sync(self.km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR))
         self.kc = self.km.client()
         self.kc.start_channels()
-        run_sync(self.kc.wait_for_ready)(timeout=60)
+        self.kc.execute(self.PRELOAD, silent=True, store_history=False)  # queued, not awaited
+        self.ready = False
+
+    def wait_ready(self) -> None:
+        """Wait until the kernel answers (once)."""
+        if not self.ready:
+            self._run_sync(self.kc.wait_for_ready)(timeout=60)
+            self.ready = True
 
     def alive(self) -> bool:
         """Tell whether the kernel is still running."""
@@ -236,6 +246,7 @@ class WarmKernel:
         """Execute a notebook on this kernel (in place), after clearing the namespace."""
         from nbclient import NotebookClient
 
+        self.wait_ready()
         self._run_sync(self.kc.execute_interactive)("%reset -f", store_history=False,
                                                     timeout=30)
         client = NotebookClient(notebook, km=self.km, timeout=timeout, kernel_name=KERNEL,
@@ -254,6 +265,20 @@ class WarmKernel:
 
 
 _KERNEL: WarmKernel | None = None
+
+
+def preload_exporter() -> None:
+    """Import nbconvert in a background thread while the kernel works."""
+    import threading
+
+    from . import publish
+
+    threading.Thread(target=publish._exporter, daemon=True).start()
+
+
+def prestart_kernel() -> None:
+    """Start this process's warm kernel now, so it boots while other work goes on."""
+    _warm_kernel()
 
 
 def _warm_kernel() -> WarmKernel:
@@ -305,7 +330,8 @@ def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm
            "notebook": notebook.relative_to(root).as_posix(), "status": "ok", "error": ""}
     try:
         _execute(job, partial, engine)
-        html = publish.notebook_html(partial, job.lang, f"DTI {job.year}: {job.name}", job.slug)
+        html = publish.notebook_html(partial, job.lang, f"DTI {job.year}: {job.name}", job.slug,
+                                     build_key=report_key(job))
         os.replace(partial, notebook)
         store.write_text_atomic(html_path, html)
         failed.unlink(missing_ok=True)
@@ -355,14 +381,43 @@ def _headline(jobs: list[ReportJob]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def build_reports(jobs: list[ReportJob], workers: int | None = None,
-                  out_root: Path | None = None, progress: bool = True, engine: str = "warm",
-                  use_cache: bool = True) -> pd.DataFrame:
-    """Build the reports that are not fresh, in parallel; write the manifest and the index."""
+INDEX_COLUMNS = ["geography", "code", "lang", "status", "rank", "score", "change"]
+
+
+def _index_view(manifest: pd.DataFrame) -> list[tuple]:
+    """Return what the index page shows of a manifest (to tell whether it must change)."""
+    if manifest.empty:
+        return []
+    view = manifest.reindex(columns=INDEX_COLUMNS).astype(str)
+    return sorted(map(tuple, view.to_numpy().tolist()))
+
+
+def _run_jobs(todo: list[ReportJob], root: Path, engine: str, workers: int, progress: bool,
+              on_done: object) -> None:
+    """Run jobs in worker processes (in this process when there is one); report each result."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from tqdm import tqdm
 
+    if len(todo) == 1:  # no worker to start, and the kernel may already be warm
+        on_done(todo[0], run_report(todo[0], root, engine))
+        return
+    pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))))
+    try:
+        futures = {pool.submit(run_report, job, root, engine): job for job in todo}
+        for future in tqdm(as_completed(futures), total=len(futures), disable=not progress,
+                           desc="reports", unit="report"):
+            on_done(futures[future], future.result())
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def build_reports(jobs: list[ReportJob], workers: int | None = None,
+                  out_root: Path | None = None, progress: bool = True, engine: str = "warm",
+                  use_cache: bool = True) -> pd.DataFrame:
+    """Build the reports that are not fresh, in parallel; write the manifest and the index."""
     from . import publish, report
 
     root = Path(out_root or config.REPORTS_DIR)
@@ -377,31 +432,49 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
             results[job.key] = record["row"]
         else:
             todo.append(job)
+    headline = _headline(jobs)
+    try:
+        before = pd.read_csv(root / "manifest.csv", dtype={"code": str})
+    except (FileNotFoundError, pd.errors.EmptyDataError):
+        before = pd.DataFrame()
+    for job in todo:  # an interrupted build must not leave old pages that look current
+        records.forget(job.key)
+        publish.report_path(job.geography, job.slug, job.lang, root).unlink(missing_ok=True)
+    records.save()
+
+    def done(job: ReportJob, row: dict) -> None:
+        results[job.key] = row
+        if row["status"] == "ok":
+            output = publish.report_path(job.geography, job.slug, job.lang, root)
+            records.record(job.key, keys[job.key], [output], row=row)
+            records.save()
+
     if todo:
-        for job in todo:  # an interrupted build must not leave old pages that look current
-            records.forget(job.key)
-            publish.report_path(job.geography, job.slug, job.lang, root).unlink(missing_ok=True)
-        for lang in ("en", "vi"):
-            (root / publish.index_name(lang)).unlink(missing_ok=True)
-        records.save()
-        workers = workers or max(1, os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            futures = {pool.submit(run_report, job, root, engine): job for job in todo}
-            for future in tqdm(as_completed(futures), total=len(futures),
-                               disable=not progress, desc="reports", unit="report"):
-                job, row = futures[future], future.result()
-                results[job.key] = row
-                if row["status"] == "ok":
-                    output = publish.report_path(job.geography, job.slug, job.lang, root)
-                    records.record(job.key, keys[job.key], [output], row=row)
-                    records.save()
-    manifest = pd.DataFrame([results[job.key] for job in jobs])
-    manifest["key"] = [job.key for job in jobs]
-    manifest = manifest.merge(_headline(jobs), on="key", how="left").drop(columns="key")
+        predicted = _manifest(jobs, {**{j.key: {"status": "ok"} for j in todo}, **results},
+                              headline)
+        if _index_view(predicted) != _index_view(before):
+            for lang in ("en", "vi"):  # the index will change: no stale index meanwhile
+                (root / publish.index_name(lang)).unlink(missing_ok=True)
+        _run_jobs(todo, root, engine, workers or max(1, os.cpu_count() or 1), progress, done)
+    manifest = _manifest(jobs, results, headline)
     index_missing = not all((root / publish.index_name(lang)).exists() for lang in ("en", "vi"))
-    if todo or index_missing or not (root / "manifest.csv").exists():
+    if index_missing or _index_view(manifest) != _index_view(before):
         store.write_csv_atomic(root / "manifest.csv", manifest)
         ranked = report.tables(jobs[0].processed_dir if jobs else "").rankings
         year = jobs[0].year if jobs else report.latest_complete_year(ranked)
         publish.write_index(manifest, year, report.commit(), ranked, root)
+    elif todo:
+        store.write_csv_atomic(root / "manifest.csv", manifest)
     return manifest
+
+
+def _manifest(jobs: list[ReportJob], results: dict[str, dict], headline: pd.DataFrame
+              ) -> pd.DataFrame:
+    """Return the manifest: one row per job with its outcome and headline numbers."""
+    rows = []
+    for job in jobs:
+        row = {"geography": job.geography, "code": job.code, "slug": job.slug,
+               "name": job.name, "lang": job.lang, "year": job.year, **results[job.key]}
+        rows.append({**row, "key": job.key})
+    frame = pd.DataFrame(rows)
+    return frame.merge(headline, on="key", how="left").drop(columns="key")

@@ -26,7 +26,7 @@ def _exporter() -> object:
     from traitlets.config import Config
 
     settings = Config()
-    settings.TagRemovePreprocessor.remove_cell_tags = {HIDE_TAG}
+    settings.TagRemovePreprocessor.remove_cell_tags = {HIDE_TAG, "injected-parameters"}
     settings.TagRemovePreprocessor.enabled = True
     settings.HTMLExporter.preprocessors = ["nbconvert.preprocessors.TagRemovePreprocessor"]
     exporter = HTMLExporter(config=settings, template_name="basic")
@@ -42,7 +42,7 @@ def report_path(geography: str, slug: str, lang: str, root: Path | None = None) 
     return Path(root or config.REPORTS_DIR) / geography / f"{slug}.{lang}.html"
 
 
-def notebook_html(notebook: Path, lang: str, title: str, slug: str) -> str:
+def notebook_html(notebook: Path, lang: str, title: str, slug: str, build_key: str = "") -> str:
     """Export an executed report notebook to one self-contained HTML page (no code)."""
     import nbformat
 
@@ -50,7 +50,19 @@ def notebook_html(notebook: Path, lang: str, title: str, slug: str) -> str:
     other = "vi" if lang == "en" else "en"
     return narrative.render("page.html.j2", lang=lang, other_lang=other, title=title,
                             t=narrative.TEXT[lang], twin=f"{slug}.{other}.html",
-                            index=f"../{index_name(lang)}", body=body)
+                            index=f"../{index_name(lang)}", body=body, build_key=build_key)
+
+
+def page_build_key(path: Path) -> str | None:
+    """Return the build key a page was made from (None if absent or unreadable)."""
+    import re
+
+    try:
+        head = Path(path).read_text(encoding="utf-8")[:2000]
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+    match = re.search(r'<meta name="dti-build-key" content="([0-9a-f]*)">', head)
+    return match.group(1) if match else None
 
 
 def index_name(lang: str) -> str:

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config, provinces
+from . import config, processed, provinces
 from .raw import display_path, parse_column, read_csv_text
 from .schemas import Problem, raise_if_any, validate_tables
 from .sources import register
@@ -872,12 +872,7 @@ def coverage(rankings: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index().rename_axis(None, axis=1)
 
 
+
 def load(processed_dir: Path | None = None) -> pd.DataFrame:
     """Read the clean dti_rankings table written by 10-clean-rankings, with its types."""
-    path = Path(processed_dir or config.PROCESSED_DIR) / "dti_rankings.csv"
-    if not path.exists():
-        raise FileNotFoundError(f"{display_path(path)} is missing: run notebooks/"
-                                "10-clean-rankings.ipynb first (make data)")
-    frame = pd.read_csv(path, dtype={"province_code": str, "source_ref": str})
-    frame["rank"] = frame["rank"].astype("Int64")
-    return frame
+    return processed.rankings(processed_dir)

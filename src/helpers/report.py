@@ -10,13 +10,10 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from . import config, narrative, provinces, rankings, sources  # noqa: E402
+from . import config, narrative, processed, provinces, sources
 
 SECTIONS = ("headline", "narrative", "history", "indices", "peers", "fundamentals", "targets",
             "method")
@@ -49,7 +46,7 @@ def tables(processed_dir: str = "") -> Tables:
     root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
     codes = {"code": str, "province_code": str}
     return Tables(
-        rankings=rankings.load(root),
+        rankings=processed.rankings(root),
         predictions=_read(root / "model" / "predictions.csv", dtype=codes),
         contributions=_read(root / "model" / "contributions.csv", dtype=codes),
         targets=_read(root / "targets.csv", dtype=codes),
@@ -254,11 +251,10 @@ def _method(t: Tables, rows: pd.DataFrame, ctx: dict) -> dict:
 
 
 # -- figures ---------------------------------------------------------------------------------
-def _png(fig: plt.Figure) -> str:
-    """Return a figure as an inline PNG data URI (and close it)."""
+def _png(fig: Figure) -> str:
+    """Return a figure as an inline PNG data URI."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=96, bbox_inches="tight")
-    plt.close(fig)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -268,7 +264,8 @@ def history_figure(ctx: dict) -> str | None:
     if history.empty or history["year"].nunique() < 2:
         return None
     t = ctx["t"]
-    fig, (ax_rank, ax_score) = plt.subplots(1, 2, figsize=(7.2, 2.8))
+    fig = Figure(figsize=(7.2, 2.8))
+    ax_rank, ax_score = fig.subplots(1, 2)
     for _, part in history.groupby("code", sort=False):
         label = part["name"].iloc[0]
         ranked = part.dropna(subset=["rank"])
@@ -300,7 +297,8 @@ def indices_figure(ctx: dict) -> str | None:
         return None
     t, lang = ctx["t"], ctx["lang"]
     labels = [narrative.measure_name(r["measure"], lang).split(" (")[0] for r in rows]
-    fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(rows) + 1.0))
+    fig = Figure(figsize=(7.2, 0.55 * len(rows) + 1.0))
+    ax = fig.subplots()
     y = range(len(rows))
     ax.barh(list(y), [r["score"] for r in rows], color="#4C72B0", height=0.55,
             label=ctx["name"])
@@ -326,7 +324,8 @@ def fundamentals_figure(ctx: dict) -> str | None:
     if not fundamentals or not fundamentals["contributions"]:
         return None
     rows = fundamentals["contributions"][:6]
-    fig, ax = plt.subplots(figsize=(7.2, 0.45 * len(rows) + 0.9))
+    fig = Figure(figsize=(7.2, 0.45 * len(rows) + 0.9))
+    ax = fig.subplots()
     values = [r["contribution"] for r in rows]
     ax.barh(range(len(rows)), values, color=["#55A868" if v > 0 else "#C44E52" for v in values])
     ax.set_yticks(range(len(rows)), [r["label"] for r in rows])

@@ -1,0 +1,143 @@
+"""The build cache: a change invalidates exactly what depends on it; cached equals fresh."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import cache, config, pipeline, publish
+
+
+@pytest.fixture
+def package_copy(tmp_path, monkeypatch) -> Path:
+    """A scratch copy of src/helpers that the cache reads instead of the real one."""
+    copy = tmp_path / "helpers"
+    shutil.copytree(config.PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(config, "PACKAGE_DIR", copy)
+    return copy
+
+
+def report_modules() -> set[str]:
+    notebook = config.NOTEBOOKS_DIR / "30-province-report.ipynb"
+    return cache.notebook_modules(notebook) | {"publish"}
+
+
+def model_modules() -> set[str]:
+    return cache.notebook_modules(config.NOTEBOOKS_DIR / "20-model-factors.ipynb")
+
+
+def test_the_import_closure_follows_the_package_imports():
+    found = cache.closure(report_modules())
+    assert {"report", "narrative", "processed", "provinces", "vntext", "publish"} <= found
+    assert not {"model", "press", "covariates", "pipeline", "rankings", "schemas"} & found
+    assert "covariates" in cache.closure(model_modules())
+
+
+def test_a_report_only_helper_invalidates_reports_and_not_the_model(package_copy):
+    before_report, before_model = cache.code_hash(report_modules()), cache.code_hash(
+        model_modules())
+    with open(package_copy / "narrative.py", "a", encoding="utf-8") as handle:
+        handle.write("\n# a change to a helper only the reports use\n")
+    assert cache.code_hash(report_modules()) != before_report
+    assert cache.code_hash(model_modules()) == before_model
+
+
+def test_a_template_change_invalidates_reports(package_copy):
+    before = cache.code_hash(report_modules())
+    path = package_copy / "templates" / "peers.html.j2"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cache.code_hash(report_modules()) != before
+
+
+def test_a_shared_helper_invalidates_both(package_copy):
+    before_report, before_model = cache.code_hash(report_modules()), cache.code_hash(
+        model_modules())
+    with open(package_copy / "provinces.py", "a", encoding="utf-8") as handle:
+        handle.write("\n# shared\n")
+    assert cache.code_hash(report_modules()) != before_report
+    assert cache.code_hash(model_modules()) != before_model
+
+
+def test_a_raw_file_change_invalidates_the_stage_that_reads_it(tmp_path, monkeypatch):
+    raw = tmp_path / "data" / "raw"
+    shutil.copytree(config.RAW_DIR, raw)
+    monkeypatch.setattr(config, "ROOT", tmp_path)
+    stages = {s.notebook: s for group in pipeline.STAGES.values() for s in group}
+    before = {name: pipeline.stage_key(stage) for name, stage in stages.items()}
+    with open(raw / "dti" / "reported_changes.csv", "a", encoding="utf-8") as handle:
+        handle.write("\n")
+    after = {name: pipeline.stage_key(stage) for name, stage in stages.items()}
+    assert after["10-clean-rankings"] != before["10-clean-rankings"]
+    assert after["20-model-factors"] == before["20-model-factors"]
+    assert after["11-clean-targets"] == before["11-clean-targets"]
+
+
+def strip_build_time(html: str) -> str:
+    return re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "TIME", html)
+
+
+@pytest.fixture(scope="module")
+def two_reports(processed, tmp_path_factory):
+    jobs = pipeline.report_jobs(2024, ("en",), ["Lào Cai", "unit:Huế"],
+                                processed_dir=str(processed))
+    root = tmp_path_factory.mktemp("cached")
+    pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)
+    return jobs, root
+
+
+def test_nothing_changed_means_nothing_rebuilt(two_reports):
+    jobs, root = two_reports
+    page = root / "province" / "lao-cai.en.html"
+    stamp = page.stat().st_mtime_ns
+    pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)
+    assert page.stat().st_mtime_ns == stamp
+
+
+def test_a_cached_page_is_identical_to_a_fresh_one_from_either_engine(two_reports, tmp_path):
+    jobs, root = two_reports
+    pipeline.build_reports(jobs, workers=1, out_root=tmp_path, progress=False,
+                           engine="papermill", use_cache=False)
+    for job in jobs:
+        cached = (root / f"{job.key}.html").read_text(encoding="utf-8")
+        fresh = (tmp_path / f"{job.key}.html").read_text(encoding="utf-8")
+        assert strip_build_time(cached) == strip_build_time(fresh)
+
+
+def test_an_edited_page_is_rebuilt(two_reports):
+    jobs, root = two_reports
+    page = root / "province" / "lao-cai.en.html"
+    page.write_text("edited by hand", encoding="utf-8")
+    pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)
+    assert "edited by hand" not in page.read_text(encoding="utf-8")
+
+
+def test_an_interrupted_build_leaves_no_page_that_looks_fresh_but_is_stale(
+        processed, tmp_path, monkeypatch):
+    data = tmp_path / "processed"
+    shutil.copytree(processed, data)
+    root = tmp_path / "reports"
+    jobs = pipeline.report_jobs(2024, ("en", "vi"), ["Lào Cai", "Bắc Ninh"],
+                                processed_dir=str(data))
+    pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)
+    claims = data / "claims.csv"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+    import tqdm
+
+    def interrupted(iterable, **_):
+        for count, item in enumerate(iterable):
+            if count == 1:
+                raise KeyboardInterrupt
+            yield item
+
+    monkeypatch.setattr(tqdm, "tqdm", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.build_reports(jobs, workers=1, out_root=root, progress=False)
+    for job in jobs:  # every page left is made from the current inputs, or is gone
+        page = root / f"{job.key}.html"
+        if page.exists():
+            assert publish.page_build_key(page) == pipeline.report_key(job), job.key
+    pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)
+    assert all((root / f"{job.key}.html").exists() for job in jobs)
+    assert (root / "index.html").exists()

@@ -94,6 +94,15 @@ def notebook_modules(notebook: Path) -> set[str]:
 
 def code_hash(modules: Iterable[str]) -> str:
     """Hash the source of the modules' import closure and the files those modules read."""
+    names = sorted(set(modules))
+    stamps = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(config.PACKAGE_DIR.rglob("*"))
+                   if p.is_file() and "__pycache__" not in p.parts)
+    return _code_hash(tuple(names), stamps, str(config.PACKAGE_DIR))
+
+
+@cache
+def _code_hash(modules: tuple[str, ...], stamps: tuple, package_dir: str) -> str:
+    """Hash the closure's sources (memoized while no package file changes)."""
     digest = hashlib.sha256()
     for module in sorted(closure(modules)):
         digest.update(f"{module}:{file_hash(config.PACKAGE_DIR / f'{module}.py')}".encode())

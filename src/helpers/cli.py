@@ -26,9 +26,9 @@ def _reports(args: argparse.Namespace) -> int:
     if args.only and len(args.only) == 1 and len(args.lang) == 1 and args.engine == "warm":
         pipeline.prestart_kernel()  # boots while this process reads the tables
         pipeline.preload_exporter()
-    from . import report
+    from . import processed
 
-    year = args.year or report.latest_complete_year(report.tables().rankings)
+    year = args.year or processed.latest_complete_year(processed.rankings())
     try:
         jobs = pipeline.report_jobs(year, tuple(args.lang), args.only)
     except provinces.UnknownProvinceError as error:

@@ -360,24 +360,28 @@ def report_key(job: ReportJob) -> str:
 
 def _headline(jobs: list[ReportJob]) -> pd.DataFrame:
     """Return rank, score and change for each job's province or unit (for the manifest)."""
-    from . import provinces, report
+    from . import processed, provinces
 
-    ranked = report.tables(jobs[0].processed_dir if jobs else "").rankings
+    ranked = processed.rankings(jobs[0].processed_dir or None if jobs else None)
+    overall = ranked[ranked["measure"] == "overall"].set_index(
+        ["province_code", "basis", "year"])[["rank", "score"]]
+    regions = pd.concat([provinces.provinces()[["region", "region_en_nso"]],
+                         provinces.units()[["region", "region_en_nso"]]])
     rows = []
     for job in jobs:
-        part = ranked[(ranked["province_code"] == job.code) & (ranked["basis"] == job.basis)
-                      & (ranked["measure"] == "overall")]
-        now = part[part["year"] == job.year]
-        before = part[part["year"] == job.year - 1]
-        rank = now["rank"].iloc[0] if not now.empty else pd.NA
-        prev = before["rank"].iloc[0] if not before.empty else pd.NA
-        table = provinces.units() if job.basis == 34 else provinces.provinces()
-        known = job.code in table.index
+        now = overall.loc[(job.code, job.basis, job.year)] if (
+            job.code, job.basis, job.year) in overall.index else None
+        before = overall.loc[(job.code, job.basis, job.year - 1)] if (
+            job.code, job.basis, job.year - 1) in overall.index else None
+        rank = now["rank"] if now is not None else pd.NA
+        prev = before["rank"] if before is not None else pd.NA
+        known = job.code in regions.index
         rows.append({"key": job.key, "rank": rank,
-                     "score": now["score"].iloc[0] if not now.empty else pd.NA,
+                     "score": now["score"] if now is not None else pd.NA,
                      "change": (prev - rank) if pd.notna(rank) and pd.notna(prev) else pd.NA,
-                     "n": job.basis, "region_vi": table.loc[job.code, "region"] if known else "",
-                     "region_en": table.loc[job.code, "region_en_nso"] if known else ""})
+                     "n": job.basis,
+                     "region_vi": regions.loc[job.code, "region"] if known else "",
+                     "region_en": regions.loc[job.code, "region_en_nso"] if known else ""})
     return pd.DataFrame(rows)
 
 
@@ -388,8 +392,13 @@ def _index_view(manifest: pd.DataFrame) -> list[tuple]:
     """Return what the index page shows of a manifest (to tell whether it must change)."""
     if manifest.empty:
         return []
-    view = manifest.reindex(columns=INDEX_COLUMNS).astype(str)
-    return sorted(map(tuple, view.to_numpy().tolist()))
+    view = manifest.reindex(columns=INDEX_COLUMNS)
+    rows = []
+    for row in view.itertuples(index=False):
+        rows.append(tuple("" if pd.isna(v) else (f"{float(v):.6f}" if isinstance(v, float | int)
+                                                  and not isinstance(v, bool) else str(v))
+                          for v in row))
+    return sorted(rows)
 
 
 def _run_jobs(todo: list[ReportJob], root: Path, engine: str, workers: int, progress: bool,
@@ -418,7 +427,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
                   out_root: Path | None = None, progress: bool = True, engine: str = "warm",
                   use_cache: bool = True) -> pd.DataFrame:
     """Build the reports that are not fresh, in parallel; write the manifest and the index."""
-    from . import publish, report
+    from . import processed, publish
 
     root = Path(out_root or config.REPORTS_DIR)
     records = cache.BuildCache(root / ".build-cache.json")
@@ -460,8 +469,10 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     index_missing = not all((root / publish.index_name(lang)).exists() for lang in ("en", "vi"))
     if index_missing or _index_view(manifest) != _index_view(before):
         store.write_csv_atomic(root / "manifest.csv", manifest)
-        ranked = report.tables(jobs[0].processed_dir if jobs else "").rankings
-        year = jobs[0].year if jobs else report.latest_complete_year(ranked)
+        ranked = processed.rankings(jobs[0].processed_dir or None if jobs else None)
+        year = jobs[0].year if jobs else processed.latest_complete_year(ranked)
+        from . import report  # the commit shown on the index (imports the plotting stack)
+
         publish.write_index(manifest, year, report.commit(), ranked, root)
     elif todo:
         store.write_csv_atomic(root / "manifest.csv", manifest)

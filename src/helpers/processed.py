@@ -19,3 +19,11 @@ def rankings(processed_dir: Path | None = None) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype={"province_code": str, "source_ref": str})
     frame["rank"] = frame["rank"].astype("Int64")
     return frame
+
+
+def latest_complete_year(ranked: pd.DataFrame, basis: int = 63) -> int:
+    """Return the latest year in which every province (or unit) has an overall rank."""
+    overall = ranked[(ranked["basis"] == basis) & (ranked["measure"] == "overall")
+                     & ranked["rank"].notna()]
+    counts = overall.groupby("year")["province_code"].nunique()
+    return int(counts[counts == basis].index.max())

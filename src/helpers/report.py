@@ -55,12 +55,7 @@ def tables(processed_dir: str = "") -> Tables:
     )
 
 
-def latest_complete_year(ranked: pd.DataFrame, basis: int = 63) -> int:
-    """Return the latest year in which every province (or unit) has an overall rank."""
-    overall = ranked[(ranked["basis"] == basis) & (ranked["measure"] == "overall")
-                     & ranked["rank"].notna()]
-    counts = overall.groupby("year")["province_code"].nunique()
-    return int(counts[counts == basis].index.max())
+latest_complete_year = processed.latest_complete_year
 
 
 def resolve_target(province: str, basis: int) -> str:

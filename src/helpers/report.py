@@ -240,9 +240,35 @@ def _method(t: Tables, rows: pd.DataFrame, ctx: dict) -> dict:
         used.add("press_reviewed_facts")
     register = t.register[t.register["source_id"].isin(used)]
     return {"sources": register[["source_id", "title", "origin", "retrieved"]].to_dict("records"),
+            "links": _source_links(rows),
             "commit": commit(), "built": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "parameters": {"province": ctx["code"], "year": ctx["year"], "lang": ctx["lang"],
                            "basis": ctx["basis"]}}
+
+
+@cache
+def _raw_source_column(relative: str) -> tuple[str, ...]:
+    """Return the 'source' column of a raw file (row 1 first), or nothing if it has none."""
+    path = config.ROOT / relative
+    if not path.exists():
+        return ()
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return tuple(frame["source"]) if "source" in frame.columns else ()
+
+
+def _source_links(rows: pd.DataFrame, limit: int = 30) -> list[dict]:
+    """Return the web addresses of the raw rows behind a province's figures (deduplicated)."""
+    links: dict[str, str] = {}
+    for refs in rows["source_ref"].dropna():
+        for ref in str(refs).split("; "):
+            relative, _, number = ref.rpartition(":")
+            column = _raw_source_column(relative)
+            if not number.isdigit() or not 0 < int(number) <= len(column):
+                continue
+            url = column[int(number) - 1].split()[0] if column[int(number) - 1] else ""
+            if url.startswith(("http://", "https://")) and url not in links:
+                links[url] = url.split("/")[2]
+    return [{"url": u, "host": h} for u, h in list(links.items())[:limit]]
 
 
 # -- figures ---------------------------------------------------------------------------------

@@ -25,7 +25,6 @@ def _reports(args: argparse.Namespace) -> int:
     """Build the province and unit reports and the index; non-zero if any report failed."""
     if args.only and len(args.only) == 1 and len(args.lang) == 1 and args.engine == "warm":
         pipeline.prestart_kernel()  # boots while this process reads the tables
-        pipeline.preload_exporter()
     from . import processed
 
     year = args.year or processed.latest_complete_year(processed.rankings())

@@ -307,8 +307,11 @@ def _execute(job: ReportJob, partial: Path, engine: str) -> None:
 
     notebook = parameterize_notebook(load_notebook_node(str(source)), job.parameters,
                                      kernel_name=KERNEL, language="python")
+    kernel = _warm_kernel()
+    kernel.wait_ready()
+    preload_exporter()  # imported here while the kernel works, not while it boots
     try:
-        _warm_kernel().run(notebook, REPORT_TIMEOUT_S)
+        kernel.run(notebook, REPORT_TIMEOUT_S)
     finally:
         nbformat.write(notebook, partial)
 

@@ -275,7 +275,7 @@ def _source_links(rows: pd.DataFrame, limit: int = 30) -> list[dict]:
 def _png(fig: Figure) -> str:
     """Return a figure as an inline PNG data URI."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=96, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=96)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -285,7 +285,7 @@ def history_figure(ctx: dict) -> str | None:
     if history.empty or history["year"].nunique() < 2:
         return None
     t = ctx["t"]
-    fig = Figure(figsize=(7.2, 2.8))
+    fig = Figure(figsize=(7.2, 2.8), layout="constrained")
     ax_rank, ax_score = fig.subplots(1, 2)
     for _, part in history.groupby("code", sort=False):
         label = part["name"].iloc[0]
@@ -307,7 +307,6 @@ def history_figure(ctx: dict) -> str | None:
     ax_score.set_ylabel(t["score_axis"])
     if history["code"].nunique() > 1:
         ax_rank.legend(fontsize=7, frameon=False)
-    fig.tight_layout()
     return _png(fig)
 
 
@@ -318,7 +317,7 @@ def indices_figure(ctx: dict) -> str | None:
         return None
     t, lang = ctx["t"], ctx["lang"]
     labels = [narrative.measure_name(r["measure"], lang).split(" (")[0] for r in rows]
-    fig = Figure(figsize=(7.2, 0.55 * len(rows) + 1.0))
+    fig = Figure(figsize=(7.2, 0.55 * len(rows) + 1.3), layout="constrained")
     ax = fig.subplots()
     y = range(len(rows))
     ax.barh(list(y), [r["score"] for r in rows], color="#4C72B0", height=0.55,
@@ -335,7 +334,6 @@ def indices_figure(ctx: dict) -> str | None:
     ax.set_xlabel(t["score_axis"])
     ax.legend(fontsize=7, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.22),
               ncol=4)
-    fig.tight_layout()
     return _png(fig)
 
 
@@ -345,7 +343,7 @@ def fundamentals_figure(ctx: dict) -> str | None:
     if not fundamentals or not fundamentals["contributions"]:
         return None
     rows = fundamentals["contributions"][:6]
-    fig = Figure(figsize=(7.2, 0.45 * len(rows) + 0.9))
+    fig = Figure(figsize=(7.2, 0.45 * len(rows) + 0.9), layout="constrained")
     ax = fig.subplots()
     values = [r["contribution"] for r in rows]
     ax.barh(range(len(rows)), values, color=["#55A868" if v > 0 else "#C44E52" for v in values])
@@ -353,7 +351,6 @@ def fundamentals_figure(ctx: dict) -> str | None:
     ax.invert_yaxis()
     ax.axvline(0, color="0.4", lw=0.8)
     ax.set_xlabel(ctx["t"]["contribution"])
-    fig.tight_layout()
     return _png(fig)
 
 

@@ -226,11 +226,13 @@ class WarmKernel:
 
         self._run_sync = run_sync
         self.km = AsyncKernelManager(kernel_name=kernel)
-        run_sync(self.km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR))
+        run_sync(self.km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR),
+                                       extra_arguments=["--HistoryManager.enabled=False"])
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.execute(self.PRELOAD, silent=True, store_history=False)  # queued, not awaited
         self.ready = False
+        self.used = False
 
     def wait_ready(self) -> None:
         """Wait until the kernel answers (once)."""
@@ -247,8 +249,10 @@ class WarmKernel:
         from nbclient import NotebookClient
 
         self.wait_ready()
-        self._run_sync(self.kc.execute_interactive)("%reset -f", store_history=False,
-                                                    timeout=30)
+        if self.used:  # a kernel that ran a report before starts from an empty namespace
+            self._run_sync(self.kc.execute_interactive)("%reset -f", store_history=False,
+                                                        timeout=30)
+        self.used = True
         client = NotebookClient(notebook, km=self.km, timeout=timeout, kernel_name=KERNEL,
                                 resources={"metadata": {"path": str(config.NOTEBOOKS_DIR)}})
         client.kc = self.kc

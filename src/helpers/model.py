@@ -276,8 +276,8 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable, years: lis
             fits.append(fit.stats)
             coefficients.append(fit.coefficients)
         predictions.append(loo_predictions(data.frame, used, year))
-        coefficients.extend(_robustness(data, frame, used, year, factor_table, rankings,
-                                        factors, lag))
+        coefficients.extend(_robustness(frame, used, year, factor_table, rankings, factors,
+                                        lag))
     shared = [f for f in factors if all(f in data.factors[y] for y in years)]
     pooled = _complete(data.frame, ["score100", *shared])
     if len(years) > 1:
@@ -302,7 +302,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable, years: lis
     return Results(tables, data.dropped)
 
 
-def _robustness(data: ModelData, frame: pd.DataFrame, used: list[str], year: int,
+def _robustness(frame: pd.DataFrame, used: list[str], year: int,
                 factor_table: covariates.FactorTable, rankings: pd.DataFrame,
                 factors: list[str], lag: int) -> list[pd.DataFrame]:
     """Refit one year leaving out each region, without PCI/PAPI, and with the other lag."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import atexit
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -409,7 +409,7 @@ def _index_view(manifest: pd.DataFrame) -> list[tuple]:
 
 
 def _run_jobs(todo: list[ReportJob], root: Path, engine: str, workers: int, progress: bool,
-              on_done: object) -> None:
+              on_done: Callable[[ReportJob, dict], None]) -> None:
     """Run jobs in worker processes (in this process when there is one); report each result."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
 

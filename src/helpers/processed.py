@@ -27,3 +27,14 @@ def latest_complete_year(ranked: pd.DataFrame, basis: int = 63) -> int:
                      & ranked["rank"].notna()]
     counts = overall.groupby("year")["province_code"].nunique()
     return int(counts[counts == basis].index.max())
+
+
+def lookup(ranked: pd.DataFrame, code: str, basis: int, year: int, measure: str,
+           column: str = "rank") -> object | None:
+    """Return one value of the clean table (a rank by default), or None when there is none."""
+    rows = ranked[(ranked["province_code"] == code) & (ranked["basis"] == basis)
+                  & (ranked["year"] == year) & (ranked["measure"] == measure)]
+    if rows.empty or pd.isna(rows[column].iloc[0]):
+        return None
+    value = rows[column].iloc[0]
+    return int(value) if column == "rank" else value

@@ -759,12 +759,6 @@ def check_changes(rankings: pd.DataFrame, raw_dir: Path, problems: list[Problem]
     changes = parse_column(frame, "change_in_rank", lambda t: int(t.replace("+", "")),
                            problems, name, "write a signed whole number such as +4 or -8",
                            optional=False)
-    index = rankings.set_index(["province_code", "basis", "year", "measure"])["rank"]
-
-    def rank_at(code: str, basis: int, year: int, measure: str) -> int | None:
-        value = index.get((code, basis, year, measure))
-        return None if value is None or pd.isna(value) else int(value)
-
     rows = []
     for r in frame.index:
         if changes[r] is None:
@@ -781,8 +775,8 @@ def check_changes(rankings: pd.DataFrame, raw_dir: Path, problems: list[Problem]
             problems.append(Problem(name, int(r), "province_as_published",
                                     frame.at[r, "province_as_published"], str(error)))
             continue
-        before = rank_at(code, 63, before_year, measure)
-        after = rank_at(code, 63, year, measure)
+        before = processed.lookup(rankings, code, 63, before_year, measure)
+        after = processed.lookup(rankings, code, 63, year, measure)
         if before is None or after is None:
             missing = before_year if before is None else year
             status, why = "not verifiable", f"no {measure} rank for {missing} in the clean table"
@@ -791,7 +785,8 @@ def check_changes(rankings: pd.DataFrame, raw_dir: Path, problems: list[Problem]
         else:
             status, why = "inconsistent", f"{before_year}: {before} -> {year}: {after} is " \
                                           f"{before - after:+d}"
-            unit_after = rank_at(provinces.unit_of(code), 34, year, measure)
+            unit_after = processed.lookup(rankings, provinces.unit_of(code), 34, year,
+                                          measure)
             if unit_after is not None and before - unit_after == changes[r]:
                 status = "not verifiable"
                 why += (f"; matches only the 34-basis {year} rank ({unit_after}) against the "

@@ -55,9 +55,6 @@ def tables(processed_dir: str = "") -> Tables:
     )
 
 
-latest_complete_year = processed.latest_complete_year
-
-
 def resolve_target(province: str, basis: int) -> str:
     """Return the code a report parameter names (a code such as "27"/"U27", or any spelling)."""
     text = str(province).strip()
@@ -89,7 +86,7 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
     t = tables(processed_dir)
     code = resolve_target(province, basis)
     basis = 34 if code.startswith("U") else 63
-    year = int(year) if year else latest_complete_year(t.rankings, basis)
+    year = int(year) if year else processed.latest_complete_year(t.rankings, basis)
     is_unit = basis == 34
     info = (provinces.units() if is_unit else provinces.provinces()).loc[code]
     rows = _rows(t, code, basis)

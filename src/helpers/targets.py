@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config, press, provinces, rankings
+from . import config, press, processed, provinces, rankings
 from .raw import display_path
 from .schemas import Problem, raise_if_any, validate_tables
 from .store import write_tables
@@ -96,7 +96,8 @@ def targets(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
                                 "target in the same sentence"))
     for fact in facts[facts["fact_type"] == "rank_target"].itertuples(index=False):
         code = provinces.resolve(fact.province)
-        achieved = _rank(rankings, code, 63, fact.year, "overall") if pd.notna(fact.year) else None
+        achieved = (processed.lookup(rankings, code, 63, int(fact.year), "overall")
+                    if pd.notna(fact.year) else None)
         why = ("official or derived rank in the target year" if achieved is not None else
                f"no DTI {fact.year} rank is held yet; not yet assessable")
         rows.append(_target_row(fact, "rank", achieved, fact.value, np.nan,
@@ -120,22 +121,6 @@ def _target_row(fact: object, kind: str, achieved: float | None, target: float, 
             "target": target, "attainment_ratio": ratio, "met": met, "how_judged": how,
             "article_id": fact.article_id, "published": fact.published,
             "source_id": fact.source_id}
-
-
-def _rank(rankings: pd.DataFrame, code: str, basis: int, year: int, measure: str) -> int | None:
-    """Return the clean rank for a key, or None."""
-    rows = rankings[(rankings["province_code"] == code) & (rankings["basis"] == basis)
-                    & (rankings["year"] == year) & (rankings["measure"] == measure)]
-    if rows.empty or pd.isna(rows["rank"].iloc[0]):
-        return None
-    return int(rows["rank"].iloc[0])
-
-
-def _origin(rankings: pd.DataFrame, code: str, basis: int, year: int, measure: str) -> str:
-    """Return where the clean rank for a key comes from."""
-    rows = rankings[(rankings["province_code"] == code) & (rankings["basis"] == basis)
-                    & (rankings["year"] == year) & (rankings["measure"] == measure)]
-    return str(rows["rank_origin"].iloc[0]) if not rows.empty else ""
 
 
 def check_claims(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
@@ -175,15 +160,15 @@ def _judge(fact: object, code: str, measure: str, rankings: pd.DataFrame
         return "not verifiable", "the basis (63 provinces or 34 units) is not stated", None
     if basis == 34:
         code = provinces.unit_of(code)
-    official = _rank(rankings, code, basis, year, measure)
+    official = processed.lookup(rankings, code, basis, year, measure)
     if official is None:
         return "not verifiable", f"no {measure} rank for {year} (basis {basis}) in the clean " \
                                  "table", None
-    origin = _origin(rankings, code, basis, year, measure)
+    origin = processed.lookup(rankings, code, basis, year, measure, "rank_origin")
     if official == int(fact.value):
         return "consistent", f"the clean table's {origin} rank for {year} is {official}", official
     why = f"the clean table's {origin} rank for {year} is {official}"
-    previous = _rank(rankings, code, basis, year - 1, measure)
+    previous = processed.lookup(rankings, code, basis, year - 1, measure)
     if previous == int(fact.value):
         why += (f"; {int(fact.value)} is the {year - 1} rank: the text seems to name the year "
                 "the result was published, not the year assessed")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from . import config, narrative, processed, provinces, sources
 
@@ -300,6 +301,7 @@ def history_figure(ctx: dict) -> str | None:
                 ax.text(x, 1.0, f" {name}", transform=ax.get_xaxis_transform(), fontsize=7,
                         color="0.4", va="bottom", ha="center")
     ax_rank.invert_yaxis()
+    ax_rank.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax_rank.set_ylabel(t["rank_axis"])
     ax_score.set_ylabel(t["score_axis"])
     if history["code"].nunique() > 1:

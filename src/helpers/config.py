@@ -31,13 +31,3 @@ ALIASES_CSV: Path = PACKAGE_DATA_DIR / "province_aliases.csv"
 
 #: Reviewed decisions on single raw rows (reclassify or drop), each with its reason.
 REVIEW_DECISIONS_CSV: Path = PACKAGE_DATA_DIR / "review_decisions.csv"
-
-
-def raw_path(*parts: str) -> Path:
-    """Return a path inside data/raw."""
-    return RAW_DIR.joinpath(*parts)
-
-
-def processed_path(*parts: str) -> Path:
-    """Return a path inside data/processed."""
-    return PROCESSED_DIR.joinpath(*parts)

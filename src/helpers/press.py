@@ -182,20 +182,6 @@ def _clause_start(sentence: str, position: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-def _clause_end(sentence: str, position: int) -> int:
-    """Return where the clause holding position ends (at ; ) or the sentence end)."""
-    ends = [i for i in (sentence.find(ch, position) for ch in ";)") if i >= 0]
-    return min(ends) if ends else len(sentence)
-
-
-def _words(text: str, n: int, backwards: bool = False) -> str:
-    """Return the first (or last) n words of a text, stopping at a strong delimiter."""
-    parts = re.split(r"[;:()\n]", text)
-    piece = parts[-1] if backwards else parts[0]
-    tokens = piece.split()
-    return " ".join(tokens[-n:] if backwards else tokens[:n]).strip(" ,.")
-
-
 def _number(text: str) -> float:
     """Parse a Vietnamese number ("1.380", "56,83", "1119")."""
     return parse_number(text, ",")

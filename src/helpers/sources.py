@@ -58,14 +58,3 @@ def check(raw_dir: Path | None = None) -> list[str]:
                 "(clean in code), or record the new version's sha256 with its source"
             )
     return problems
-
-
-def source_of(path: Path, raw_dir: Path | None = None) -> str:
-    """Return the source_id the register gives a raw file."""
-    root = raw_dir or config.RAW_DIR
-    rel = Path(path).resolve().relative_to(root.resolve()).as_posix()
-    table = register(root / "sources.csv")
-    match = table.index[table["path"] == rel]
-    if len(match) != 1:
-        raise KeyError(f"data/raw/{rel} is not in the sources register")
-    return str(match[0])

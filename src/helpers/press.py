@@ -31,7 +31,9 @@ import csv
 import html
 import json
 import re
+import subprocess
 import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -40,7 +42,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import provinces
+from . import config, provinces
 from .vntext import fold, nfc, parse_number
 
 FACT_TYPES = (
@@ -725,87 +727,29 @@ def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:
 
 
 # -- evaluation --------------------------------------------------------------------------------
-MATCH_RULE = """A predicted fact matches an expected one when file, province, fact type and
-pillar are equal; value, target and denominator are equal (numbers compared to 1e-6, empty
-equals empty); the year is equal when the expected row has one; and, for indicator facts, at
-least a quarter of the expected subject's content words (folded, stop words removed) appear in
-the predicted subject (or two words, whichever is fewer). Each expected fact matches at most
-one prediction (greedy, best subject overlap first)."""
+#: The one scorer of the project (``../shared/press/score.py``); its matching rule is stated in
+#: ``../shared/press/LABELING.md``. It is never reimplemented here.
+SCORER: Path = config.ROOT.parent / "shared" / "press" / "score.py"
 
 
-def _same(a: object, b: object) -> bool:
-    """Tell whether two optional numbers are equal (empty equals empty)."""
-    a_empty = a is None or (isinstance(a, float) and pd.isna(a)) or a == ""
-    b_empty = b is None or (isinstance(b, float) and pd.isna(b)) or b == ""
-    if a_empty or b_empty:
-        return a_empty and b_empty
-    return abs(float(a) - float(b)) < 1e-6
-
-
-def _matches(pred: pd.Series, gold: pd.Series) -> float | None:
-    """Return the subject overlap when pred matches gold, else None."""
-    if (pred["article_id"], nfc(pred["province"]), pred["fact_type"]) != (
-            gold["file"], nfc(gold["province"]), gold["fact_type"]):
-        return None
-    pillar = gold["pillar"] or ("overall" if gold["fact_type"] in ("dti_rank", "rank_target")
-                                else "")
-    if (pred["pillar"] or "") != pillar and gold["pillar"]:
-        return None
-    if not all(_same(pred[p], gold[g]) for p, g in
-               (("value", "value"), ("target", "target"), ("denominator", "denominator"))):
-        return None
-    if gold["year"] and (pd.isna(pred["year"]) or int(pred["year"]) != int(gold["year"])):
-        return None
-    overlap = _overlap(pred["indicator_text"], gold["indicator_text"])
-    if gold["fact_type"] == "indicator":
-        shared = len(_tokens(pred["indicator_text"]) & _tokens(gold["indicator_text"]))
-        if overlap < 0.25 and shared < 2:
-            return None
-    return overlap
-
-
-def read_expected(path: Path) -> pd.DataFrame:
-    """Read expected facts; extra fields from an unquoted comma in the last column rejoin it."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
-    header, body = rows[0], rows[1:]
-    width = len(header)
-    fixed = [row[: width - 1] + [",".join(row[width - 1:])] if len(row) > width else
-             row + [""] * (width - len(row)) for row in body if row]
-    return pd.DataFrame(fixed, columns=header)
-
-
-def evaluate(folder: Path) -> dict:
-    """Extract facts from DIR's articles and score them against DIR/expected_facts.csv."""
+def evaluate(folder: Path, scorer: Path | None = None) -> dict:
+    """Extract facts from DIR's articles and score them with the shared scorer (JSON dict)."""
     folder = Path(folder)
+    scorer = Path(scorer or SCORER)
+    if not scorer.exists():
+        raise FileNotFoundError(f"{scorer}: the shared press scorer is not there; put ../shared "
+                                "beside the checkout or pass its path")
     predicted, errors = extract_folder(folder)
-    expected = read_expected(folder / "expected_facts.csv")
-    pairs = []
-    for gi, gold in expected.iterrows():
-        for pi, pred in predicted.iterrows():
-            score = _matches(pred, gold)
-            if score is not None:
-                pairs.append((score, gi, pi))
-    used_gold, used_pred = set(), set()
-    for _, gi, pi in sorted(pairs, key=lambda p: -p[0]):
-        if gi not in used_gold and pi not in used_pred:
-            used_gold.add(gi)
-            used_pred.add(pi)
-    result: dict = {}
-    for fact_type in (*FACT_TYPES, "overall"):
-        gmask = expected.index if fact_type == "overall" else expected.index[
-            expected["fact_type"] == fact_type]
-        pmask = predicted.index if fact_type == "overall" else predicted.index[
-            predicted["fact_type"] == fact_type]
-        tp = len(set(gmask) & used_gold)
-        fp = len(set(pmask) - used_pred)
-        fn = len(set(gmask) - used_gold)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        if tp + fp + fn:
-            result[fact_type] = {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 4),
-                                 "recall": round(recall, 4), "f1": round(f1, 4)}
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "predicted.csv"
+        predicted.drop(columns="sentence").rename(columns={"article_id": "file"}).to_csv(
+            pred, index=False)
+        done = subprocess.run([sys.executable, str(scorer), str(pred),
+                               str(folder / "expected_facts.csv"), "--json"],
+                              capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{scorer} failed: {done.stderr.strip()}")
+    result = json.loads(done.stdout)
     if errors:
         result["errors"] = errors
     return result

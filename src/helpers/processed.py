@@ -21,12 +21,28 @@ def rankings(processed_dir: Path | None = None) -> pd.DataFrame:
     return frame
 
 
-def latest_complete_year(ranked: pd.DataFrame, basis: int = 63) -> int:
-    """Return the latest year in which every province (or unit) has an overall rank."""
+def complete_years(ranked: pd.DataFrame, basis: int) -> list[int]:
+    """Return the years in which every province (basis 63) or unit (34) has an overall rank."""
     overall = ranked[(ranked["basis"] == basis) & (ranked["measure"] == "overall")
                      & ranked["rank"].notna()]
     counts = overall.groupby("year")["province_code"].nunique()
-    return int(counts[counts == basis].index.max())
+    return sorted(int(year) for year in counts[counts == basis].index)
+
+
+def latest_year(ranked: pd.DataFrame) -> int:
+    """Return the latest assessment year complete on either basis (63 or 34)."""
+    years = complete_years(ranked, 63) + complete_years(ranked, 34)
+    if not years:
+        raise ValueError("the clean rankings hold no complete year on either basis")
+    return max(years)
+
+
+def latest_complete_year(ranked: pd.DataFrame, basis: int = 63) -> int:
+    """Return the latest year in which every province (or unit) of a basis has an overall rank."""
+    years = complete_years(ranked, basis)
+    if not years:
+        raise ValueError(f"the clean rankings hold no complete year on the {basis} basis")
+    return years[-1]
 
 
 def lookup(ranked: pd.DataFrame, code: str, basis: int, year: int, measure: str,

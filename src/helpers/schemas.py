@@ -8,9 +8,16 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
+from .reasons import WORDING
+
 MEASURE_TYPES = ("overall", "pillar", "main_index")
 ORIGINS = ("official", "reported", "derived")
 BASES = (63, 34)
+#: The reason columns of the cleaning's decision tables: a known code and its JSON parameters.
+REASON_COLUMNS = {
+    "reason_code": pa.Column(str, pa.Check.isin(list(WORDING))),
+    "reason_params": pa.Column(str, pa.Check.str_startswith("{")),
+}
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,7 @@ CONFLICTS = pa.DataFrameSchema(
         "kept_source": pa.Column(str, nullable=True),
         "other_value": pa.Column(str, nullable=True),
         "other_source": pa.Column(str),
+        **REASON_COLUMNS,
         "explanation": pa.Column(str),
     },
     strict=True,
@@ -145,6 +153,7 @@ DROPPED = pa.DataFrameSchema(
         "province_as_published": pa.Column(str),
         "year": pa.Column(str),
         "measure": pa.Column(str, nullable=True),
+        **REASON_COLUMNS,
         "reason": pa.Column(str, pa.Check.str_length(min_value=1)),
     },
     strict=True,
@@ -156,11 +165,13 @@ UNIT_CHECKS = pa.DataFrameSchema(
     {
         "unit_code": pa.Column(str, pa.Check.str_matches(r"^U\d{2}$")),
         "name_vi": pa.Column(str),
+        "year": pa.Column(int),
         "measure": pa.Column(str),
         "field": pa.Column(str, pa.Check.isin(["rank", "score"])),
         "published": pa.Column(float),
         "derived": pa.Column(float, nullable=True),
         "status": pa.Column(str, pa.Check.isin(["agrees", "disagrees", "no derived value"])),
+        **REASON_COLUMNS,
         "source": pa.Column(str),
     },
     strict=True,
@@ -178,6 +189,7 @@ CHANGE_CHECKS = pa.DataFrameSchema(
         "rank_before": pa.Column("Int64", nullable=True),
         "rank_after": pa.Column("Int64", nullable=True),
         "status": pa.Column(str, pa.Check.isin(["consistent", "inconsistent", "not verifiable"])),
+        **REASON_COLUMNS,
         "why": pa.Column(str),
         "source": pa.Column(str),
     },

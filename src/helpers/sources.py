@@ -19,6 +19,17 @@ def register(path: Path | None = None) -> pd.DataFrame:
     return table.set_index("source_id", drop=False).rename_axis(None)
 
 
+#: Columns that say how a file is read (kind, basis, years covered, measure); may be blank.
+READ_COLUMNS = ("kind", "basis", "years", "measure")
+
+
+def of_kind(prefix: str, path: Path | None = None) -> pd.DataFrame:
+    """Return the register rows whose kind starts with prefix, the read columns filled in."""
+    table = register(path)
+    for column in READ_COLUMNS:
+        table[column] = table[column].fillna("") if column in table else ""
+    return table[table["kind"].str.startswith(prefix)]
+
 def sha256(path: Path) -> str:
     """Return the SHA-256 hex digest of a file."""
     digest = hashlib.sha256()

@@ -49,12 +49,12 @@ from .figures import (
 from .read import Observations, RawTable, Reader, registered_tables
 from .reconcile import Reconciler
 from .stage import CleanResult, clean, coverage, load, read, reconcile, write
-from .units import add_units, check_units
+from .units import add_units, check_units, derivable_years
 
 __all__ = [
     "MAIN_INDICES", "MERGER_YEAR", "PILLARS", "SCORE_COLUMNS", "CleanResult", "Entry", "Obs",
     "Observations", "RawTable", "Reader", "Reconciler", "add_units", "check_change",
-    "check_changes", "check_units", "clean", "coverage", "load", "main_index_id",
+    "check_changes", "check_units", "clean", "derivable_years", "coverage", "load", "main_index_id",
     "measure_type", "read", "read_changes", "reconcile", "registered_tables", "score_agrees",
     "write",
 ]

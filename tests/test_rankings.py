@@ -30,7 +30,7 @@ def test_official_2022_ranks_win_and_keep_their_tie(result):
     assert value(table, "27", 2022)["rank"] == 7
     assert value(table, "27", 2022)["rank_origin"] == "official"
     assert value(table, "38", 2022)["rank"] == value(table, "15", 2022)["rank"] == 15
-    assert value(table, "36", 2022)["rank"] == 17 or value(table, "93", 2022)["rank"] == 17
+    assert value(table, "93", 2022)["rank"] == 17  # after the tie at 15, no 16th place
     assert not (result.conflicts.kind == "official_vs_derived").any()
 
 
@@ -68,7 +68,9 @@ def test_the_known_disagreements_are_listed(result):
     wrong_year = conflicts[(conflicts.kind == "disagrees_with_derived")
                            & (conflicts.measure == "overall") & (conflicts.year == 2024)]
     assert {"11", "42"} <= set(wrong_year.province_code)
-    assert wrong_year.explanation.str.contains("2023").all()
+    assert set(wrong_year.reason_code) == {"matches_other_year"}
+    assert set(wrong_year.reason_params) == {'{"origin": "derived", "year": 2023}'}
+    assert wrong_year.explanation.str.contains("equals the 2023 value").all()
     assert set(conflicts[conflicts.kind == "mislabelled_measure"].province_code) == {"08"}
     kien_giang = conflicts[(conflicts.province_code == "91") & (conflicts.year == 2020)]
     assert set(kien_giang.kept_value) | set(kien_giang.other_value) == {"8", "9"}
@@ -87,7 +89,9 @@ def test_wrong_year_figures_stay_out_of_the_clean_table(result):
 def test_every_dropped_row_says_why(result):
     dropped = result.tables["dropped"]
     assert dropped.reason.str.len().gt(10).all()
-    assert "assessment year not stated" in " ".join(dropped.reason)
+    unstated = dropped[dropped.reason_code == "year_not_stated"]
+    assert list(unstated.year) == ["unknown"]
+    assert unstated.reason.iloc[0] == "assessment year not stated by the source"
 
 
 def test_inconsistent_rank_changes_are_conflicts(result):
@@ -98,6 +102,27 @@ def test_inconsistent_rank_changes_are_conflicts(result):
         (changes.status == "inconsistent").sum()
 
 
+def test_the_wrong_year_source_is_withheld_by_code_not_wording(result):
+    withheld = result.conflicts[result.conflicts.reason_code == "source_year_doubtful"]
+    assert set(withheld.province_code) == {"42"}
+    assert set(withheld.year) == {2024}
+
+
 def test_years_parameter_limits_the_output():
     only = rankings.clean(years=[2022])
     assert set(only.rankings.year) == {2022}
+
+
+def test_every_reason_emitted_is_worded_in_english_and_vietnamese(result):
+    from helpers import reasons
+
+    emitted = 0
+    for name in ("conflicts", "dropped", "unit_checks", "change_checks"):
+        table = result.tables[name]
+        for code, params in zip(table.reason_code, table.reason_params, strict=True):
+            english, vietnamese = (reasons.word(code, params, lang) for lang in ("en", "vi"))
+            assert english and vietnamese and english != vietnamese, (name, code)
+            assert "{" not in english + vietnamese, (name, code)
+            emitted += 1
+    assert emitted == sum(len(result.tables[n]) for n in
+                          ("conflicts", "dropped", "unit_checks", "change_checks"))

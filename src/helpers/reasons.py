@@ -64,7 +64,7 @@ WORDING: dict[str, dict[str, str]] = {
     # reported rank changes
     "change_consistent": {
         "en": "{before_year}: {before} -> {year}: {after}",
-        "vi": "{before_year}: {before} -> {year}: {after}"},
+        "vi": "{before_year}: hạng {before} -> {year}: hạng {after}"},
     "change_inconsistent": {
         "en": "reported change {change:+d}, but {before_year}: {before} -> {year}: {after} is "
               "{computed:+d}",

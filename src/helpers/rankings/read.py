@@ -267,6 +267,8 @@ class Reader:
 
     def _require_complete(self, name: str, codes: pd.Series, years: pd.Series, n: int) -> None:
         """Record a problem for each year that does not list all n provinces (or units)."""
+        if years.isna().any():
+            return  # a year that does not parse is already reported; the gap follows from it
         expected = set(provinces.units().index if n == 34 else provinces.provinces()["code"])
         frame = pd.DataFrame({"code": codes, "year": years})
         unresolved = set(frame.loc[frame["code"].isna(), "year"])

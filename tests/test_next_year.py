@@ -9,8 +9,11 @@ maintainer would write it. No code changes between the shipped data and the dril
 from __future__ import annotations
 
 import csv
+import os
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -151,3 +154,30 @@ def test_an_unregistered_table_is_located(drill_raw, tmp_path):
     register = (drill_raw / "sources.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     (drill_raw / "sources.csv").write_text("".join(register[:-1]), encoding="utf-8")
     fails_with(drill_raw, tmp_path / "out", f"data/raw/{DRILL}", "not in the sources register")
+
+
+def test_the_drill_runs_the_stages_and_two_reports_with_no_code_change(tmp_path):
+    """Build a scratch repository (DTI_ROOT) with the drill data: stages, model, two reports."""
+    root = tmp_path / "repo"
+    shutil.copytree(config.NOTEBOOKS_DIR, root / "notebooks")
+    raw = root / "data" / "raw"
+    shutil.copytree(config.RAW_DIR, raw)
+    invented_2025().to_csv(raw / DRILL, index=False, lineterminator="\n")
+    register_row(raw)
+    env = {**os.environ, "DTI_ROOT": str(root)}
+    for args in (["run", "all"], ["reports", "--only", "Lào Cai", "unit:Bắc Ninh", "--lang", "en",
+                                  "--year", "2025"]):
+        run = subprocess.run([sys.executable, "-m", "helpers", *args], env=env, cwd=tmp_path,
+                             capture_output=True, text=True, timeout=600, check=False)
+        assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    ranked = processed.rankings(root / "data" / "processed")
+    assert processed.latest_year(ranked) == 2025
+    assert (root / "data" / "processed" / "model" / "fits.csv").exists()
+    manifest = pd.read_csv(root / "reports" / "manifest.csv", dtype={"code": str})
+    assert set(manifest.status) == {"ok"} and set(manifest.year) == {2025}
+    invented = invented_2025().set_index("province_as_published")
+    unit = manifest.set_index("code").loc["U27"]
+    assert unit["rank"] == int(invented.loc["Bắc Ninh", "rank"])
+    assert unit["score"] == pytest.approx(float(invented.loc["Bắc Ninh", "score"]))
+    page = (root / "reports" / unit["html"]).read_text(encoding="utf-8")
+    assert "DTI 2025" in page and f"{unit['score']:.4f}" in page

@@ -48,19 +48,24 @@ def file_hash(path: Path) -> str:
     return _file_hash(str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def _sources(module: str) -> list[Path]:
+    """Return the source files of a helper module, or of a subpackage (rankings/*.py)."""
+    flat = config.PACKAGE_DIR / f"{module}.py"
+    return [flat] if flat.exists() else sorted((config.PACKAGE_DIR / module).glob("*.py"))
+
+
 def _imports(module: str) -> set[str]:
     """Return the helper modules a helper module imports directly."""
-    path = config.PACKAGE_DIR / f"{module}.py"
-    return set(_imports_of(module, file_hash(path)))
+    return set().union(*(_imports_of(str(p), file_hash(p)) for p in _sources(module)))
 
 
 @cache
-def _imports_of(module: str, content_hash: str) -> frozenset[str]:
-    """Parse one module's imports (memoized on its content)."""
-    source = (config.PACKAGE_DIR / f"{module}.py").read_text(encoding="utf-8")
+def _imports_of(path: str, content_hash: str) -> frozenset[str]:
+    """Parse one source file's imports (memoized on its content)."""
+    source = Path(path).read_text(encoding="utf-8")
     found = set()
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
+        if isinstance(node, ast.ImportFrom) and node.level in (1, 2):  # 2: in a subpackage
             if node.module:
                 found.add(node.module.split(".")[0])
             else:
@@ -68,13 +73,13 @@ def _imports_of(module: str, content_hash: str) -> frozenset[str]:
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("helpers"):
             parts = node.module.split(".")
             found.update([parts[1]] if len(parts) > 1 else [a.name for a in node.names])
-    return frozenset(m for m in found if (config.PACKAGE_DIR / f"{m}.py").exists())
+    return frozenset(m for m in found if _sources(m))
 
 
 def closure(modules: Iterable[str]) -> set[str]:
     """Return the modules given and every helper module they import, transitively."""
     seen: set[str] = set()
-    todo = [m for m in modules if (config.PACKAGE_DIR / f"{m}.py").exists()]
+    todo = [m for m in modules if _sources(m)]
     while todo:
         module = todo.pop()
         if module not in seen:
@@ -105,7 +110,8 @@ def _code_hash(modules: tuple[str, ...], stamps: tuple, package_dir: str) -> str
     """Hash the closure's sources (memoized while no package file changes)."""
     digest = hashlib.sha256()
     for module in sorted(closure(modules)):
-        digest.update(f"{module}:{file_hash(config.PACKAGE_DIR / f'{module}.py')}".encode())
+        for path in _sources(module):
+            digest.update(f"{module}/{path.name}:{file_hash(path)}".encode())
         for pattern in MODULE_FILES.get(module, []):
             for path in sorted(config.PACKAGE_DIR.glob(pattern)):
                 digest.update(f"{path.name}:{file_hash(path)}".encode())

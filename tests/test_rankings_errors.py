@@ -82,3 +82,19 @@ def test_a_blank_reported_score_stays_blank(raw_copy: Path):
     assert da_nang["rank"] == 1 and da_nang["score"] == pytest.approx(0.4874)
     refs = da_nang["source_ref"].replace(", ", "; ").split("; ")
     assert any(ref.endswith("reported_overall.csv:1") for ref in refs)  # still a rank source
+
+
+def test_a_review_decision_that_matches_no_row_is_named(tmp_path: Path, monkeypatch):
+    from helpers import config
+
+    decisions = tmp_path / "review_decisions.csv"
+    lines = config.REVIEW_DECISIONS_CSV.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.append("dti/reported_pillars.csv,2021,Nowhere Province,kinh_te_so,9,drop,invented\n")
+    decisions.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(config, "REVIEW_DECISIONS_CSV", decisions)
+    with pytest.raises(DataValidationError) as caught:
+        rankings.clean()
+    message = str(caught.value)
+    assert message.startswith("1 problem"), message
+    assert f"review_decisions.csv, row {len(lines) - 1}" in message
+    assert "matches no row of dti/reported_pillars.csv" in message

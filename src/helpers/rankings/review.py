@@ -13,14 +13,17 @@ def apply_decisions(rel: str, frame: pd.DataFrame, measures: pd.Series,
                     problems: list[Problem]) -> None:
     """Apply the reviewed decisions (src/helpers/data/review_decisions.csv) to one file."""
     decisions = pd.read_csv(config.REVIEW_DECISIONS_CSV, dtype=str, keep_default_na=False)
-    for d in decisions[decisions["file"] == rel].itertuples(index=False):
+    decisions.index = pd.RangeIndex(1, len(decisions) + 1)
+    for number, d in zip(decisions.index, decisions.itertuples(index=False), strict=True):
+        if d.file != rel:
+            continue
         match = frame.index[
             (frame["year"] == d.year) & (frame["rank"] == d.rank)
             & (frame["province_as_published"].map(nfc) == nfc(d.province_as_published))
             & (measures == d.measure)]
         if len(match) == 0:
             problems.append(Problem(
-                "src/helpers/data/review_decisions.csv", None, "decision", d.decision,
+                "src/helpers/data/review_decisions.csv", int(number), "decision", d.decision,
                 f"matches no row of {rel} ({d.year}, {d.province_as_published}, {d.measure},"
                 f" rank {d.rank}); update or remove the decision"))
         for row in match:

@@ -167,3 +167,22 @@ def test_every_reason_code_has_both_wordings_that_fill_from_its_parameters():
         assert wording["en"] != wording["vi"] or "{" in wording["en"], code
     with pytest.raises(KeyError, match="unknown reason code"):
         reasons.word("no_such_code")
+
+
+# -- reported rank changes -----------------------------------------------------------------------
+def test_a_reported_change_is_checked_on_the_basis_of_its_year():
+    rec = Reconciler()
+    rec.add_scores(scores(2024, {"27": 0.70, "24": 0.60, "10": 0.50, "15": 0.90}))
+    rankings.add_units(rec, 2024)  # U10 first (0.70), U27 second (0.65)
+    rec.add_official([obs("U27", 2025, rank=1, basis=34, origin="official"),
+                      obs("U10", 2025, rank=2, basis=34, origin="official")])
+    ranked = rec.table()
+    assert rankings.check_change(ranked, "U27", 2025, "overall", 2024, 1)[2:4] == (
+        "consistent", "change_consistent")
+    before, after, status, code, params = rankings.check_change(
+        ranked, "U10", 2025, "overall", 2024, 3)
+    assert (before, after, status, code) == (1, 2, "inconsistent", "change_inconsistent")
+    assert reasons.word(code, params, "en") == \
+        "reported change +3, but 2024: 1 -> 2025: 2 is -1"
+    assert rankings.check_change(ranked, "27", 2025, "overall", 2024, 1)[2:4] == (
+        "not verifiable", "change_rank_missing")

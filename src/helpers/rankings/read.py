@@ -61,7 +61,8 @@ class Observations:
     official: list[Obs] = field(default_factory=list)
     reported: list[Obs] = field(default_factory=list)
     dropped: list[dict] = field(default_factory=list)
-    changes: list = field(default_factory=list)  # the dti_changes tables, then their frames
+    change_tables: list[RawTable] = field(default_factory=list)
+    changes: list[pd.DataFrame] = field(default_factory=list)  # read by changes.read_changes
     problems: list[Problem] = field(default_factory=list)
 
     def only_years(self, years: list[int]) -> None:
@@ -166,7 +167,7 @@ class Reader:
 
     def read(self) -> Observations:
         """Read every registered DTI file (rank changes are read later, against the ranks)."""
-        out = Observations(changes=[t for t in self.tables if t.kind == "dti_changes"])
+        out = Observations(change_tables=[t for t in self.tables if t.kind == "dti_changes"])
         for table in self.tables:
             if table.kind == "dti_scores":
                 out.scores += self.scores(table)

@@ -41,7 +41,7 @@ def read(raw_dir: Path | None = None, years: list[int] | None = None) -> Observa
     raw_dir = Path(raw_dir or config.RAW_DIR)
     observations = Reader(raw_dir).read()
     observations.changes = [read_changes(raw_dir, table, observations.problems)
-                            for table in observations.changes]
+                            for table in observations.change_tables]
     raise_if_any(observations.problems, "the raw DTI tables")
     if years:
         observations.only_years(years)

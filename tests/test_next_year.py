@@ -84,6 +84,10 @@ def test_a_34_unit_year_flows_through_cleaning_and_validation(drill_raw, tmp_pat
     assert processed.complete_years(ranked, 63) == [2022, 2023, 2024]
     assert processed.latest_year(ranked) == 2025
     assert processed.latest_complete_year(ranked, 63) == 2024
+    assert processed.standing_for(ranked, "10", 2024) == ("10", 63)  # Lào Cai, its own
+    assert processed.standing_for(ranked, "10", 2025) == ("U10", 34)  # its unit's
+    assert processed.standing_for(ranked, "U10", 2025) == ("U10", 34)
+    assert processed.standing_for(ranked, "10", 2019) is None
     shipped = rankings.clean().rankings.reset_index(drop=True)
     before = ranked[ranked.year < 2025].reset_index(drop=True)
     assert (before.source_ref.str.replace(str(drill_raw), "data/raw", regex=False)

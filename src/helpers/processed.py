@@ -54,3 +54,19 @@ def lookup(ranked: pd.DataFrame, code: str, basis: int, year: int, measure: str,
         return None
     value = rows[column].iloc[0]
     return int(value) if column == "rank" else value
+
+
+def standing_for(ranked: pd.DataFrame, code: str, year: int) -> tuple[str, int] | None:
+    """Return the (code, basis) whose overall rank stands for a province or unit in a year.
+
+    A province's own rank on the 63 basis when there is one; else, in a year published for the
+    34 units only, its unit's rank (to be labelled as the unit's); None when neither exists.
+    """
+    from . import provinces  # only when asked: reports that never need it stay light
+
+    candidates = [(code, 34)] if code.startswith("U") else [(code, 63),
+                                                           (provinces.unit_of(code), 34)]
+    for candidate, basis in candidates:
+        if lookup(ranked, candidate, basis, year, "overall") is not None:
+            return candidate, basis
+    return None

@@ -68,14 +68,18 @@ def _predictions(train: pd.DataFrame, test: pd.DataFrame, blocks: list[str], n_s
 
 
 def _metrics(predicted: np.ndarray, observed: np.ndarray, inside: np.ndarray | None,
-             idx: np.ndarray) -> tuple[float, float, float]:
-    """Return rho, mean absolute rank error and coverage on the resampled rows."""
+             idx: np.ndarray) -> np.ndarray:
+    """Return rho, mean absolute rank error and coverage for each row of resampled indices."""
     p, o = predicted[idx], observed[idx]
-    rho = stats.spearmanr(p, o)[0]
-    p_rank = stats.rankdata(-p, method="min")
-    o_rank = stats.rankdata(-o, method="min")
-    mae = float(np.abs(p_rank - o_rank).mean())
-    return rho, mae, float(inside[idx].mean()) if inside is not None else np.nan
+    rp, ro = stats.rankdata(p, axis=1), stats.rankdata(o, axis=1)
+    rp -= rp.mean(axis=1, keepdims=True)
+    ro -= ro.mean(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rho = (rp * ro).sum(axis=1) / np.sqrt((rp ** 2).sum(axis=1) * (ro ** 2).sum(axis=1))
+    errors = np.abs(stats.rankdata(-p, method="min", axis=1)
+                    - stats.rankdata(-o, method="min", axis=1)).mean(axis=1)
+    covered = inside[idx].mean(axis=1) if inside is not None else np.full(len(idx), np.nan)
+    return np.column_stack([rho, errors, covered])
 
 
 def out_of_sample(frame: pd.DataFrame, years: list[int], blocks: list[str], n_sim: int = 1000,
@@ -98,8 +102,8 @@ def out_of_sample(frame: pd.DataFrame, years: list[int], blocks: list[str], n_si
             if draws is not None:
                 table = summarise(simulated_ranks(draws), draws, observed_rank)
                 inside = ~table["outside80"].to_numpy()
-            estimate = _metrics(point, observed, inside, np.arange(len(test)))
-            replicates = np.array([_metrics(point, observed, inside, b) for b in boot])
+            estimate = _metrics(point, observed, inside, np.arange(len(test))[None, :])[0]
+            replicates = _metrics(point, observed, inside, boot)
             results[name] = (estimate, replicates)
         base = results[PERSISTENCE][1][:, 1]
         for name, (estimate, replicates) in results.items():

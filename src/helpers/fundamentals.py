@@ -23,8 +23,9 @@ WORDS: dict[str, dict[str, str]] = {
                  "reach", "below": "well below what provinces with similar development and "
                  "governance usually reach",
         "inside": "within what provinces with similar development and governance usually reach",
-        "block": "Block", "position": "Its position", "association": "Across provinces",
-        "contribution": "Share of the usual score (0-1)",
+        "block": "Block", "position": "Its position (1 = highest)",
+        "association": "Across provinces",
+        "contribution": "Difference from the average province's usual score (0-1 scale)",
         "higher": "higher goes with a higher score in every year and specification",
         "lower": "higher goes with a lower score in every year and specification",
         "development": "Development (income, urbanisation, trained labour, social insurance)",
@@ -44,8 +45,8 @@ WORDS: dict[str, dict[str, str]] = {
         "above": "cao hơn hẳn mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
         "below": "thấp hơn hẳn mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
         "inside": "nằm trong mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
-        "block": "Nhóm yếu tố", "position": "Vị trí của tỉnh", "association": "Giữa các tỉnh",
-        "contribution": "Phần trong điểm thường gặp (thang 0-1)",
+        "block": "Nhóm yếu tố", "position": "Vị trí (1 = cao nhất)", "association": "Giữa các tỉnh",
+        "contribution": "Chênh lệch so với điểm thường gặp của tỉnh trung bình (thang 0-1)",
         "higher": "cao hơn đi kèm điểm cao hơn ở mọi năm và mọi cách ước lượng",
         "lower": "cao hơn đi kèm điểm thấp hơn ở mọi năm và mọi cách ước lượng",
         "development": "Mức phát triển (thu nhập, đô thị hóa, lao động qua đào tạo, bảo hiểm "
@@ -94,16 +95,17 @@ def figure(ctx: dict) -> str | None:
     if not section:
         return None
     words = WORDS[ctx["lang"]]
-    fig = Figure(figsize=(7.2, 1.5), layout="constrained")
+    fig = Figure(figsize=(7.2, 1.9), layout="constrained")
     ax = fig.subplots()
-    ax.hlines(0, section["low95"], section["high95"], color="0.82", lw=10)
-    ax.hlines(0, section["low80"], section["high80"], color="0.55", lw=10)
+    ax.hlines(0, section["low95"], section["high95"], color="0.82", lw=10, label=words["usual95"])
+    ax.hlines(0, section["low80"], section["high80"], color="0.55", lw=10, label=words["usual80"])
     colour = {"above": "#2A7F3F", "below": "#B03A2E"}.get(section["direction"], "#1F3A5F")
     ax.plot([section["observed"]], [0], "o", color=colour, ms=11, zorder=3)
     ax.annotate(f"{words['observed']}: {section['observed']}", (section["observed"], 0),
                 xytext=(0, 12), textcoords="offset points", ha="center", fontsize=8)
     ax.set_xlim(section["n_model"] + 0.5, 0.5)  # rank 1 (best) on the right
-    ax.set_ylim(-1, 1.2)
+    ax.set_ylim(-1, 1.6)
+    ax.legend(loc="upper left", fontsize=7, frameon=False, ncol=2)
     ax.set_yticks([])
     ax.set_xlabel(words["axis"], fontsize=8)
     for side in ("left", "right", "top"):

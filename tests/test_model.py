@@ -164,3 +164,16 @@ def test_the_real_analysis_reports_n_and_never_claims_causes():
     text = " ".join(model.summary(results)).lower()
     assert "associated" in text and "cause" not in text
     model.validate(results)
+
+
+def test_keeping_only_top_and_bottom_ranks_inflates_associations():
+    data = synthetic(63, [1.0, 0.0, 0.0], seed=9, years=(2022,), noise=2.0)
+    rows = [{"province_code": c, "basis": 63, "measure": "overall", "year": 2022, "rank": r,
+             "score": s / 100} for c, r, s in zip(data["code"], data["rank"], data["score"],
+                                                   strict=True)]
+    extremes = [*range(1, 9), *range(56, 64)]
+    rows += [{"province_code": f"{i:02d}", "basis": 63, "measure": "overall", "year": 2020,
+              "rank": r, "score": np.nan} for i, r in enumerate(extremes)]
+    table = model.selection_effect(data, pd.DataFrame(rows), ["log_grdp_pc"], [2022])
+    assert table.loc[0, "partial_year"] == 2020 and table.loc[0, "positions"] == 16
+    assert table.loc[0, "mean_inflation"] > 0.05

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from scipy import stats
 
 from . import blocks, config, covariates, intervals, provinces, repeated, validation
 from .estimation import (  # noqa: F401  (re-exported: the notebook and tests use model.*)
@@ -264,3 +265,34 @@ def write(results: Results, out_dir: Path | None = None) -> list[Path]:
     return write_tables(Path(out_dir or config.PROCESSED_DIR / "model"), tables)
 
 
+
+
+def selection_effect(frame: pd.DataFrame, rankings: pd.DataFrame, factors: list[str],
+                     years: list[int]) -> pd.DataFrame:
+    """How much keeping only a partial year's reported rank positions inflates |rho|.
+
+    For each partial year, the complete years are cut to the provinces at the rank positions
+    the press reported that year; |Spearman rho| of each factor on that cut is compared with
+    the full year's. A positive mean inflation means the partial rows overstate associations.
+    """
+    rows = []
+    overall = rankings[(rankings["basis"] == 63) & (rankings["measure"] == "overall")]
+    for partial in partial_years(rankings):
+        positions = set(overall.loc[(overall["year"] == partial), "rank"].dropna().astype(int))
+        for year in years:
+            full = frame[frame["year"] == year]
+            cut = full[full["rank"].isin(positions)]
+            for name in factors:
+                a, b = full[[name, "rank"]].dropna(), cut[[name, "rank"]].dropna()
+                if len(b) < 8:
+                    continue
+                rows.append({"partial_year": partial, "positions": len(positions),
+                             "complete_year": year, "factor": name,
+                             "abs_rho_full": abs(stats.spearmanr(a[name], a["rank"])[0]),
+                             "abs_rho_cut": abs(stats.spearmanr(b[name], b["rank"])[0])})
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    table["inflation"] = table["abs_rho_cut"] - table["abs_rho_full"]
+    return table.groupby(["partial_year", "positions", "complete_year"], as_index=False).agg(
+        factors=("factor", "size"), mean_inflation=("inflation", "mean"))

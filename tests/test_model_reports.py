@@ -19,7 +19,8 @@ def predictions(observed: int, low80: int, high80: int, direction: str) -> pd.Da
 
 
 BLOCKS = pd.DataFrame([{"code": "27", "year": 2024, "block": "development", "position": 12,
-                        "n_model": 63, "coef": 0.03, "contribution": 0.021}])
+                        "n_model": 63, "coef": 0.03, "contribution": 0.021, "fits": 33,
+                        "fits_excluding_zero": 11}])
 
 
 def render(lang: str, table: pd.DataFrame, section: str = "fundamentals") -> str:
@@ -51,7 +52,7 @@ def test_a_province_inside_its_range_gets_no_better_or_worse_words(lang):
 def test_the_block_row_shows_a_rank_position_and_a_0_1_contribution():
     text = render("en", predictions(30, 12, 44, "inside"))
     assert "12th of 63" in text and "+0.021" in text
-    assert "every year and specification" in text
+    assert "all 33 fits" in text and "clear of zero in 11" in text
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

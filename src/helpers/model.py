@@ -187,6 +187,7 @@ def _contributions(frame: pd.DataFrame, coefficients: pd.DataFrame, stability: p
                    years: list[int]) -> pd.DataFrame:
     """Per province and year, each sign-stable block's position and contribution (0-1 score)."""
     stable = stability.loc[stability["stable"], "block"].tolist()
+    fits = stability.set_index("block")
     rows = []
     main = coefficients[coefficients["model"] == "blocks_ols_hc3"]
     for year in years:
@@ -200,9 +201,11 @@ def _contributions(frame: pd.DataFrame, coefficients: pd.DataFrame, stability: p
                 "position": data[block].rank(ascending=False, method="min").astype(int),
                 "n_model": len(data), "coef": coef.loc[block, "coef"],
                 "ci_low": coef.loc[block, "ci_low"], "ci_high": coef.loc[block, "ci_high"],
-                "contribution": z * coef.loc[block, "coef"]}))
+                "contribution": z * coef.loc[block, "coef"],
+                "fits": fits.loc[block, "fits"],
+                "fits_excluding_zero": fits.loc[block, "excluding_zero"]}))
     columns = ["code", "year", "block", "label", "position", "n_model", "coef", "ci_low",
-               "ci_high", "contribution"]
+               "ci_high", "contribution", "fits", "fits_excluding_zero"]
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=columns)
 
 

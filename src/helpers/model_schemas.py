@@ -128,7 +128,11 @@ MODEL_CONTRIBUTIONS = pa.DataFrameSchema(
         "ci_low": pa.Column(float),
         "ci_high": pa.Column(float),
         "contribution": pa.Column(float, pa.Check.in_range(-1.0, 1.0)),
+        "fits": pa.Column(int, pa.Check.gt(0)),
+        "fits_excluding_zero": pa.Column(int, pa.Check.ge(0)),
     },
+    checks=[pa.Check(lambda f: f["fits_excluding_zero"] <= f["fits"],
+                     error="no more fits clear of zero than fits")],
     strict=True, coerce=True, name="model/contributions",
 )
 

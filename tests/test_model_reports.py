@@ -9,11 +9,13 @@ from helpers import fundamentals, narrative, report
 
 
 def predictions(observed: int, low80: int, high80: int, direction: str) -> pd.DataFrame:
-    """One invented province-year of the model's rank intervals."""
+    """One invented province-year of the model's rank intervals (95 %: 5 places wider)."""
+    low95, high95 = max(1, low80 - 5), min(63, high80 + 5)
     return pd.DataFrame([{
         "code": "27", "year": 2024, "observed_rank": observed, "n_model": 63,
-        "rank_low80": low80, "rank_high80": high80, "rank_low95": max(1, low80 - 5),
-        "rank_high95": min(63, high80 + 5), "direction": direction,
+        "rank_low80": low80, "rank_high80": high80, "rank_low95": low95,
+        "rank_high95": high95, "direction": direction,
+        "outside95": observed < low95 or observed > high95,
         "bench_train_years": "2022-2023", "bench_persistence_mae": 9.62,
         "bench_fundamentals_mae": 13.29}])
 
@@ -38,6 +40,13 @@ def test_a_province_outside_its_80_percent_range_is_said_to_be_well_above(lang):
     assert ("well above what provinces with similar development" in text if lang == "en"
             else "cao hơn hẳn mức mà các tỉnh" in text)
     assert ("9,6" if lang == "vi" else "9.6") in text  # the persistence benchmark, one line
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_just_outside_the_80_percent_range_is_above_but_not_well_above(lang):
+    text = render(lang, predictions(23, 26, 62, "above"))  # inside the 95 % range 21-63
+    assert ("above what provinces" in text if lang == "en" else "cao hơn mức mà" in text)
+    assert "well above" not in text and "hơn hẳn" not in text
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

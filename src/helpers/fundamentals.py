@@ -1,9 +1,11 @@
 """The report's "what provinces like it usually reach" section: its numbers, words and figure.
 
 It says only what survives validation (notebook 20): the province's rank interval from its
-fundamentals, whether its observed rank lies outside the 80 % interval, the out-of-sample
-benchmark against last year's rank, and the blocks whose sign is stable across years and
-specifications. Scores on their 0-1 scale, ranks as ranks; no point "predicted rank".
+fundamentals, whether its observed rank lies outside the 80 % interval ("above"/"below what
+provinces like it usually reach"; "well above/below" only outside the 95 % interval too),
+the out-of-sample benchmark against last year's rank, and the blocks whose sign is stable
+across years and specifications. Scores on their 0-1 scale, ranks as ranks; no point
+"predicted rank".
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ WORDS: dict[str, dict[str, str]] = {
     "en": {
         "observed": "Observed rank", "usual80": "Usual range for provinces like it (80 %)",
         "usual95": "Wider range (95 %)",
-        "above": "well above what provinces with similar development and governance usually "
-                 "reach", "below": "well below what provinces with similar development and "
-                 "governance usually reach",
+        "above": "above what provinces with similar development and governance usually reach",
+        "below": "below what provinces with similar development and governance usually reach",
+        "above_far": "well above what provinces with similar development and governance "
+                     "usually reach",
+        "below_far": "well below what provinces with similar development and governance "
+                     "usually reach",
         "inside": "within what provinces with similar development and governance usually reach",
         "block": "Block", "position": "Its position (1 = highest)",
         "association": "Across provinces",
@@ -44,8 +49,12 @@ WORDS: dict[str, dict[str, str]] = {
         "observed": "Thứ hạng thực tế",
         "usual80": "Khoảng thường gặp ở các tỉnh tương tự (80 %)",
         "usual95": "Khoảng rộng hơn (95 %)",
-        "above": "cao hơn hẳn mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
-        "below": "thấp hơn hẳn mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
+        "above": "cao hơn mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
+        "below": "thấp hơn mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
+        "above_far": "cao hơn hẳn mức mà các tỉnh có mức phát triển và quản trị tương tự "
+                     "thường đạt",
+        "below_far": "thấp hơn hẳn mức mà các tỉnh có mức phát triển và quản trị tương tự "
+                     "thường đạt",
         "inside": "nằm trong mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
         "block": "Nhóm yếu tố", "position": "Vị trí (1 = cao nhất)", "association": "Giữa các tỉnh",
         "contribution": "Chênh lệch so với điểm thường gặp của tỉnh trung bình (thang 0-1)",
@@ -90,7 +99,9 @@ def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, y
     return {"observed": int(row["observed_rank"]), "n_model": int(row["n_model"]),
             "low80": int(row["rank_low80"]), "high80": int(row["rank_high80"]),
             "low95": int(row["rank_low95"]), "high95": int(row["rank_high95"]),
-            "direction": str(row["direction"]), "bench": bench, "blocks": blocks,
+            "direction": str(row["direction"]), "far": bool(row["outside95"]),
+            "verdict": str(row["direction"]) + ("_far" if row["outside95"] else ""),
+            "bench": bench, "blocks": blocks,
             "words": WORDS}
 
 

@@ -56,7 +56,7 @@ def _predictions(train: pd.DataFrame, test: pd.DataFrame, blocks: list[str], n_s
     out: dict[str, tuple[np.ndarray, np.ndarray | None]] = {}
     paired = complete(train, ["previous_score", "score"])
     persistence_draws = None
-    if paired["year"].nunique() >= 1 and len(paired) > 5:
+    if len(paired) > 5:
         persistence_draws = _fit_draws(paired, test, ["previous_score"], n_sim, rng)
     out[PERSISTENCE] = (test["previous_score"].to_numpy(float), persistence_draws)
     draws = _fit_draws(train, test, blocks, n_sim, rng)

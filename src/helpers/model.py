@@ -160,6 +160,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         "contributions": _contributions(frame, pd.concat(coefficients, ignore_index=True),
                                         stability, years),
         "validation": checked,
+        "point_errors": point_errors(frame, years),
         "specifications": specs,
         "stability": stability,
         "loadings": blocks.loadings(frame, years),
@@ -207,6 +208,17 @@ def _contributions(frame: pd.DataFrame, coefficients: pd.DataFrame, stability: p
     columns = ["code", "year", "block", "label", "position", "n_model", "coef", "ci_low",
                "ci_high", "contribution", "fits", "fits_excluding_zero"]
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=columns)
+
+
+def point_errors(frame: pd.DataFrame, years: list[int]) -> pd.DataFrame:
+    """Return, per year, how far leave-one-out point predicted ranks miss the observed rank."""
+    rows = []
+    for year in years:
+        gaps = loo_predictions(frame, blocks.MAIN, year)["rank_residual"].abs()
+        rows.append({"year": year, "n": len(gaps), "mean_abs_gap": gaps.mean(),
+                     "median_abs_gap": gaps.median(), "max_abs_gap": int(gaps.max()),
+                     "share_10_or_more": float((gaps >= 10).mean())})
+    return pd.DataFrame(rows)
 
 
 def outside_counts(predictions: pd.DataFrame) -> pd.DataFrame:

@@ -147,5 +147,6 @@ MODEL_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "model/validation": MODEL_VALIDATION,
     "model/contributions": MODEL_CONTRIBUTIONS,
     **{f"model/{name}": MODEL_ANY for name in (
-        "coverage", "anatomy", "dropped", "status", "specifications", "stability", "loadings")},
+        "coverage", "anatomy", "dropped", "status", "specifications", "stability", "loadings",
+        "point_errors")},
 }

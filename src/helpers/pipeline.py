@@ -53,7 +53,7 @@ STAGES: dict[str, list[Stage]] = {
               tuple(f"data/processed/model/{n}.csv" for n in (
                   "coverage", "correlations", "coefficients", "fits", "predictions",
                   "contributions", "anatomy", "dropped", "validation", "specifications",
-                  "stability", "loadings", "status"))),
+                  "stability", "loadings", "status", "point_errors"))),
     ],
 }
 #: What every report reads (besides the notebook and the helper code).

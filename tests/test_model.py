@@ -163,6 +163,8 @@ def test_the_real_analysis_reports_n_and_never_claims_causes():
     assert set(results.tables["validation"]["test_year"]) == {2023, 2024}
     text = " ".join(model.summary(results)).lower()
     assert "associated" in text and "cause" not in text
+    checked = model.hypotheses(results)
+    assert [c[:2] for c in checked] == ["H1", "H2", "H3", "H4"]
     model.validate(results)
 
 

@@ -268,6 +268,37 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
     return sentences
 
 
+def hypotheses(results: Results) -> list[str]:
+    """Check the notebook's four pre-stated hypotheses against the tables, one sentence each."""
+    t = results.tables
+    out = []
+    stability = t["stability"].set_index("block")
+    for number, block in ((1, "development"), (2, "governance")):
+        if block not in stability.index:
+            continue
+        row = stability.loc[block]
+        held = row["stable"] and row["sign"] > 0
+        strength = ("" if row["excluding_zero"] >= row["fits"] / 2 else
+                    "; weakly: most intervals include zero")
+        out.append(f"H{number} ({row['label']} goes with a higher score): "
+                   f"{'holds' if held else 'does not hold'} in sign, {row['positive']} of "
+                   f"{row['fits']} fits positive, interval clear of zero in "
+                   f"{row['excluding_zero']}{strength}.")
+    checked = t["validation"]
+    beats = checked[(checked["predictor"] == validation.FUNDAMENTALS)
+                    & (checked["mae_gain_low"] > 0)]
+    out.append(f"H3 (fundamentals do not beat persistence out of sample): "
+               f"{'holds' if beats.empty else 'does not hold'} "
+               f"({len(beats)} of {checked['test_year'].nunique()} splits beaten).")
+    fits = t["fits"].set_index("model")
+    name = f"slopes_change_{METHOD_CHANGE_YEAR}"
+    if name in fits.index:
+        p = fits.loc[name, "p_test"]
+        out.append(f"H4 (slopes unchanged at {METHOD_CHANGE_YEAR}): "
+                   f"{'not rejected' if p >= 0.05 else 'rejected'} (p = {p:.3f}).")
+    return out
+
+
 def validate(results: Results) -> dict[str, pd.DataFrame]:
     """Validate every model table against its schema (raising one error listing all)."""
     named = {f"model/{name}": table for name, table in results.tables.items()}

@@ -126,7 +126,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         assemble(rankings, covariates.for_dti_year(factor_table, partial, lag), partial,
                  described, min_coverage=0.0).frame, described, n_boot=n_boot, seed=seed,
         sample="partial: only the ranks the press chose to report (descriptive, no q-values)",
-        descriptive=True)
+        descriptive=True) if partial else corr.iloc[0:0]
 
     fits, coefficients, predictions = [], [], []
     for year in years:
@@ -175,13 +175,14 @@ def _predictions(table: pd.DataFrame, frame: pd.DataFrame, checked: pd.DataFrame
     """Add names, region, input status and the year's out-of-sample benchmark to the intervals."""
     info = frame[["code", "year", "name_vi", "region", "factor_status"]]
     out = table.merge(info, on=["code", "year"], how="left")
-    wide = checked.pivot_table(index=["test_year", "train_years"], columns="predictor",
-                               values="mae").reset_index()
-    bench = pd.DataFrame({"year": wide["test_year"],
-                          "bench_train_years": wide["train_years"],
-                          "bench_persistence_mae": wide.get(validation.PERSISTENCE),
-                          "bench_fundamentals_mae": wide.get(validation.FUNDAMENTALS)})
-    return out.merge(bench, on="year", how="left")
+    pick = {validation.PERSISTENCE: "bench_persistence_mae",
+            validation.FUNDAMENTALS: "bench_fundamentals_mae"}
+    bench = checked[checked["predictor"].isin(list(pick))].pivot_table(
+        index=["test_year", "train_years"], columns="predictor", values="mae").rename(
+        columns=pick).reset_index().rename(columns={"test_year": "year",
+                                                    "train_years": "bench_train_years"})
+    bench = bench.reindex(columns=["year", "bench_train_years", *pick.values()])
+    return out.merge(bench.astype({"year": int}), on="year", how="left")
 
 
 def _contributions(frame: pd.DataFrame, coefficients: pd.DataFrame, stability: pd.DataFrame,
@@ -287,9 +288,10 @@ def hypotheses(results: Results) -> list[str]:
     checked = t["validation"]
     beats = checked[(checked["predictor"] == validation.FUNDAMENTALS)
                     & (checked["mae_gain_low"] > 0)]
-    out.append(f"H3 (fundamentals do not beat persistence out of sample): "
-               f"{'holds' if beats.empty else 'does not hold'} "
-               f"({len(beats)} of {checked['test_year'].nunique()} splits beaten).")
+    tested = checked["test_year"].nunique()
+    out.append("H3 (fundamentals do not beat persistence out of sample): " + (
+        f"{'holds' if beats.empty else 'does not hold'} ({len(beats)} of {tested} splits "
+        "beaten)." if tested else "not tested (one model year)."))
     fits = t["fits"].set_index("model")
     name = f"slopes_change_{METHOD_CHANGE_YEAR}"
     if name in fits.index:

@@ -24,6 +24,9 @@ from .intervals import draw_scores, simulated_ranks, summarise
 PERSISTENCE = "persistence (last year's score and rank)"
 FUNDAMENTALS = "fundamentals (blocks)"
 BOTH = "persistence + fundamentals"
+COLUMNS = ["train_years", "test_year", "predictor", "n", "rho", "rho_low", "rho_high", "mae",
+           "mae_low", "mae_high", "coverage80", "coverage80_low", "coverage80_high",
+           "mae_gain", "mae_gain_low", "mae_gain_high"]
 
 
 def with_previous(frame: pd.DataFrame) -> pd.DataFrame:
@@ -120,11 +123,13 @@ def out_of_sample(frame: pd.DataFrame, years: list[int], blocks: list[str], n_si
                 "mae_gain": results[PERSISTENCE][0][1] - estimate[1],
                 "mae_gain_low": np.percentile(gain, 2.5),
                 "mae_gain_high": np.percentile(gain, 97.5)})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def verdict(table: pd.DataFrame) -> str:
     """Say in one sentence what the fundamentals add to persistence out of sample."""
+    if table.empty:
+        return "Out-of-sample validation needs at least two model years; none was run."
     parts, beats = [], False
     for row in table[table["predictor"] == FUNDAMENTALS].itertuples():
         base = table[(table["test_year"] == row.test_year)

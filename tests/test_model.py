@@ -179,3 +179,13 @@ def test_keeping_only_top_and_bottom_ranks_inflates_associations():
     table = model.selection_effect(data, pd.DataFrame(rows), ["log_grdp_pc"], [2022])
     assert table.loc[0, "partial_year"] == 2020 and table.loc[0, "positions"] == 16
     assert table.loc[0, "mean_inflation"] > 0.05
+
+
+def test_one_model_year_runs_and_says_validation_was_not_run(processed):
+    from helpers import rankings
+    results = model.run(rankings.load(processed), covariates.factor_table(), years=[2024],
+                        n_boot=50, n_sim=100)
+    model.validate(results)
+    assert results.tables["validation"].empty
+    assert "none was run" in model.summary(results)[0]
+    assert any("not tested" in h for h in model.hypotheses(results))

@@ -19,12 +19,12 @@ def synthetic(n: int, betas: list[float], seed: int, years=(2022,), noise: float
         x = rng.normal(size=(n, len(betas)))
         score = 60 + x @ np.array(betas) + rng.normal(scale=noise, size=n)
         frame = pd.DataFrame(x, columns=FACTORS[: len(betas)])
-        frame["score100"] = score
+        frame["score"] = score
         frame["year"] = year
         frame["code"] = [f"{i:02d}" for i in range(n)]
         frame["name_vi"] = frame["code"]
         frame["region"] = np.where(np.arange(n) % 2, "A", "B")
-        frame["rank"] = frame["score100"].rank(ascending=False, method="min").astype(int)
+        frame["rank"] = frame["score"].rank(ascending=False, method="min").astype(int)
         rows.append(frame)
     return pd.concat(rows, ignore_index=True)
 
@@ -43,7 +43,7 @@ def test_ols_recovers_planted_coefficients():
 
 def test_panel_with_year_effects_and_clusters_recovers_the_slope():
     data = synthetic(300, [2.0, 0.0, 0.0], seed=2, years=(2022, 2023, 2024))
-    data.loc[data["year"] == 2023, "score100"] += 5
+    data.loc[data["year"] == 2023, "score"] += 5
     fit = model.ols(data, FACTORS, cov_type="cluster", year_effects=True)
     coef = fit.coefficients.set_index("factor")["coef"]
     assert coef["log_grdp_pc"] == pytest.approx(2.0 * data["log_grdp_pc"].std(ddof=0), abs=0.2)
@@ -81,7 +81,18 @@ def test_leave_one_out_predictions_place_a_perfect_fit_at_its_own_rank():
     data = synthetic(40, [3.0, 1.0, 0.0], seed=6, noise=1e-6)
     predicted = model.loo_predictions(data, FACTORS, 2022)
     assert (predicted["predicted_rank"] == predicted["observed_rank"]).all()
-    assert len(predicted) == 40 and predicted["n_model"].eq(39).all()
+    assert len(predicted) == 40 and predicted["n_model"].eq(40).all()
+
+
+def test_leave_one_out_ranks_count_the_same_provinces_when_rows_are_missing():
+    data = synthetic(63, [3.0, 1.0, 0.0], seed=7, noise=1e-6)
+    best = data["rank"].isin([1, 2, 3])
+    data.loc[best, "pci"] = np.nan  # the three best provinces lack a factor
+    predicted = model.loo_predictions(data, FACTORS, 2022)
+    assert len(predicted) == 60 and predicted["n_model"].eq(60).all()
+    # a perfect model puts every province at its own rank among the 60, none 3 places off
+    assert (predicted["rank_residual"] == 0).all()
+    assert set(predicted["observed_rank"]) == set(range(1, 61))
 
 
 def test_normal_scores_put_the_best_rank_highest():
@@ -105,19 +116,76 @@ def test_thin_factors_and_rows_are_dropped_with_a_reason():
                            "year": 2024, "basis": 63, "measure": "overall",
                            "rank": range(1, 64), "score": np.linspace(0.9, 0.5, 63)})
     data = model.assemble(ranked, covariates.for_dti_year(table, [2024], lag=1), [2024],
-                          ["log_grdp_pc", "pci"])
-    assert data.factors[2024] == ["log_grdp_pc"]
-    assert any("factor pci dropped" in note for note in data.dropped)
+                          ["log_grdp_pc", "hdi"])
+    assert data.factors[2024] == ["log_grdp_pc"]  # HDI 2023: 7 swapped rows excluded
+    assert any("factor hdi dropped, values for 56 of 63" in note for note in data.dropped)
+
+
+def test_partial_years_are_described_without_q_values():
+    data = synthetic(30, [1.0, 0.5, 0.0], seed=8, years=(2020,))
+    table = model.correlations(data, FACTORS, n_boot=100, sample="partial", descriptive=True)
+    assert table["q"].isna().all() and table["p"].isna().all()
+    assert table["rho"].notna().all()
+
+
+def test_model_years_are_the_complete_years_of_the_clean_table():
+    rows = [{"province_code": f"{i:02d}", "basis": 63, "measure": "overall", "year": year,
+             "rank": i + 1, "score": 0.9 - i / 100} for year in (2022, 2023)
+            for i in range(63)]
+    rows += [{"province_code": f"{i:02d}", "basis": 63, "measure": "overall", "year": 2021,
+              "rank": i + 1, "score": np.nan} for i in range(20)]
+    ranked = pd.DataFrame(rows)
+    assert model.complete_years(ranked) == [2022, 2023]
+    assert model.partial_years(ranked) == [2021]
+
+
+def test_swapped_hdi_rows_are_excluded_by_data_and_status_is_carried():
+    table = covariates.factor_table()
+    listed = covariates.exclusions()
+    assert {"11", "19"} <= set(listed.loc[listed["variable"] == "hdi", "gso_code"])
+    assert np.isnan(table.values.loc[("11", 2023), "hdi"])  # Điện Biên 0.78 as published
+    assert table.values.loc[("11", 2022), "hdi"] == pytest.approx(0.62)
+    assert any("Điện Biên" in note and "excluded" in note for note in table.notes)
+    framed = covariates.for_dti_year(table, [2024], lag=1)
+    assert set(framed["status_urban_share"].dropna()) == {"derived"}
+    assert set(framed["status_pci"].dropna()) == {"carried forward from 2022"}
 
 
 def test_the_real_analysis_reports_n_and_never_claims_causes():
     from helpers import rankings
-    results = model.run(rankings.clean().rankings, covariates.factor_table(),
-                        [2022, 2023, 2024], covariates.MODEL_FACTORS, n_boot=200)
+    results = model.run(rankings.clean().rankings, covariates.factor_table(), n_boot=100,
+                        n_sim=300)
     fits = results.tables["fits"]
     assert set(fits["period"]) >= {"2022", "2023", "2024", "2022-2024"}
     assert fits.loc[fits["period"] != "2022-2024", "n"].between(55, 63).all()
-    assert results.tables["predictions"].groupby("year").size().between(55, 63).all()
+    predictions = results.tables["predictions"]
+    assert predictions.groupby("year").size().between(55, 63).all()
+    assert set(results.tables["validation"]["test_year"]) == {2023, 2024}
     text = " ".join(model.summary(results)).lower()
     assert "associated" in text and "cause" not in text
+    checked = model.hypotheses(results)
+    assert [c[:2] for c in checked] == ["H1", "H2", "H3", "H4"]
     model.validate(results)
+
+
+def test_keeping_only_top_and_bottom_ranks_inflates_associations():
+    data = synthetic(63, [1.0, 0.0, 0.0], seed=9, years=(2022,), noise=2.0)
+    rows = [{"province_code": c, "basis": 63, "measure": "overall", "year": 2022, "rank": r,
+             "score": s / 100} for c, r, s in zip(data["code"], data["rank"], data["score"],
+                                                   strict=True)]
+    extremes = [*range(1, 9), *range(56, 64)]
+    rows += [{"province_code": f"{i:02d}", "basis": 63, "measure": "overall", "year": 2020,
+              "rank": r, "score": np.nan} for i, r in enumerate(extremes)]
+    table = model.selection_effect(data, pd.DataFrame(rows), ["log_grdp_pc"], [2022])
+    assert table.loc[0, "partial_year"] == 2020 and table.loc[0, "positions"] == 16
+    assert table.loc[0, "mean_inflation"] > 0.05
+
+
+def test_one_model_year_runs_and_says_validation_was_not_run(processed):
+    from helpers import rankings
+    results = model.run(rankings.load(processed), covariates.factor_table(), years=[2024],
+                        n_boot=50, n_sim=100)
+    model.validate(results)
+    assert results.tables["validation"].empty
+    assert "none was run" in model.summary(results)[0]
+    assert any("not tested" in h for h in model.hypotheses(results))

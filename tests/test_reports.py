@@ -10,9 +10,11 @@ from helpers import pipeline, provinces
 
 REQUIRED = {
     "en": ["Summary", "Rank and score over the years", "Main indices against the country",
-           "Regional peers", "Fundamentals", "Targets and the province", "Data and method"],
+           "Regional peers", "What provinces like it usually reach", "Targets and the province",
+           "Data and method"],
     "vi": ["Tóm tắt", "Thứ hạng và điểm số qua các năm", "Các chỉ số chính",
-           "Các tỉnh cùng vùng", "Yếu tố nền tảng", "Mục tiêu", "Dữ liệu và phương pháp"],
+           "Các tỉnh cùng vùng", "Mức mà các tỉnh tương tự thường đạt", "Mục tiêu",
+           "Dữ liệu và phương pháp"],
 }
 
 

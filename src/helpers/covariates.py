@@ -6,6 +6,14 @@ come from ``covariates/nso_indicators.csv``; PCI and PAPI from
 ``helpers.provinces``). ``for_dti_year`` pairs each DTI assessment year with the factor year
 ``year - lag``: lag 1 (the default) uses conditions of the year before the assessment.
 Missing values stay missing; ``coverage`` reports them per factor and year.
+
+Every value carries its source's ``status`` (as_published, preliminary, estimated, derived;
+PAPI totals summed from sub-dimensions are derived). Values the source is known to have wrong
+are excluded by data, not code: ``src/helpers/data/covariate_exclusions.csv`` lists them with
+the reason (HDI 2023-2024 of seven northern provinces jumps by 0.03-0.16 from 2022 where every
+other province moves by 0.00-0.03: the published table is row-swapped, as data/raw/README.md
+warns). A slow-moving index published for a few provinces only in a year (PCI from 2023) is
+carried forward from its last complete year, with the status saying so.
 """
 
 from __future__ import annotations
@@ -54,14 +62,26 @@ FACTORS: dict[str, Factor] = {f.name: f for f in [
 MODEL_FACTORS = ["log_grdp_pc", "log_density", "trained_labour", "social_insurance", "pci",
                  "papi_egov"]
 GOVERNANCE_FACTORS = ["pci", "papi_egov"]
+#: The development block: the first principal component of these (see helpers.blocks).
+DEVELOPMENT_FACTORS = ["log_grdp_pc", "urban_share", "trained_labour", "social_insurance"]
+#: Factors carried forward from their last complete year when a year covers few provinces.
+CARRY_FORWARD = ("pci",)
+EXCLUSIONS_CSV = config.PACKAGE_DATA_DIR / "covariate_exclusions.csv"
 
 
 def _nso(raw_dir: Path) -> pd.DataFrame:
-    """Return the statistical-office indicators as (code, year, variable, value)."""
+    """Return the statistical-office indicators as (code, year, variable, value, status)."""
     frame = pd.read_csv(raw_dir / "covariates" / "nso_indicators.csv",
                         dtype={"gso_code": str, "year": int})
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
-    return frame.rename(columns={"gso_code": "code"})[["code", "year", "variable", "value"]]
+    frame["status"] = frame["status"].fillna("as_published")
+    return frame.rename(columns={"gso_code": "code"})[["code", "year", "variable", "value",
+                                                       "status"]]
+
+
+def exclusions(path: Path | None = None) -> pd.DataFrame:
+    """Return the covariate values known to be wrong in their source, with the reason."""
+    return pd.read_csv(path or EXCLUSIONS_CSV, dtype={"gso_code": str, "year": int})
 
 
 def _governance(raw_dir: Path) -> tuple[pd.DataFrame, list[str]]:
@@ -75,13 +95,18 @@ def _governance(raw_dir: Path) -> tuple[pd.DataFrame, list[str]]:
     frame["code"] = frame["province_as_published"].map(names)
     frame["year"] = frame["year"].astype(int)
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+    frame["status"] = np.where(frame["source"].str.startswith("DERIVED"), "derived",
+                               "as_published")
     notes = []
-    grouped = frame.groupby(["code", "year", "variable"])["value"]
-    spread = grouped.agg(lambda s: s.max() - s.min())
+    grouped = frame.groupby(["code", "year", "variable"])
+    spread = grouped["value"].agg(lambda s: s.max() - s.min())
     for (code, year, variable), gap in spread[spread > 1e-6].items():
         notes.append(f"{variable} {year} {provinces.display_name(code)}: sources differ by "
                      f"{gap:.3f}; the mean is used")
-    return grouped.mean().reset_index(), notes
+    out = grouped["value"].mean().to_frame()
+    out["status"] = grouped["status"].agg(lambda s: "derived" if (s == "derived").any()
+                                          else "as_published")
+    return out.reset_index(), notes
 
 
 @dataclass
@@ -90,6 +115,7 @@ class FactorTable:
 
     values: pd.DataFrame  # index (code, year), one column per factor
     notes: list[str]
+    status: pd.DataFrame | None = None  # same shape as values: the source's status
 
 
 def factor_table(raw_dir: Path | None = None) -> FactorTable:
@@ -97,18 +123,36 @@ def factor_table(raw_dir: Path | None = None) -> FactorTable:
     raw_dir = Path(raw_dir or config.RAW_DIR)
     governance, notes = _governance(raw_dir)
     long = pd.concat([_nso(raw_dir), governance], ignore_index=True)
+    long, excluded = _exclude(long, exclusions())
+    notes.extend(excluded)
     wide = long.pivot_table(index=["code", "year"], columns="variable", values="value",
-                            aggfunc="mean")
+                            aggfunc="mean", dropna=False)
+    state = long.pivot_table(index=["code", "year"], columns="variable", values="status",
+                             aggfunc="first").reindex(wide.index)
     out = pd.DataFrame(index=wide.index)
+    status = pd.DataFrame(index=wide.index)
     for factor in FACTORS.values():
         column = wide.get(factor.variable)
         if column is None:
             out[factor.name] = np.nan
+            status[factor.name] = np.nan
             continue
         if factor.transform == "log":
             column = np.log(column.where(column > 0))
         out[factor.name] = column
-    return FactorTable(out.sort_index(), notes)
+        status[factor.name] = state[factor.variable].where(column.notna())
+    return FactorTable(out.sort_index(), notes, status.sort_index())
+
+
+def _exclude(long: pd.DataFrame, excluded: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Drop the values listed as wrong in their source; return the rest and one note each."""
+    key = ["code", "year", "variable"]
+    listed = excluded.rename(columns={"gso_code": "code"})[[*key, "reason"]]
+    merged = long.merge(listed, on=key, how="left")
+    hit = merged["reason"].notna()
+    notes = [f"{r.variable} {r.year} {provinces.display_name(r.code)} excluded: {r.reason}"
+             for r in merged[hit].itertuples()]
+    return merged[~hit].drop(columns="reason"), notes
 
 
 def for_dti_year(table: FactorTable, dti_years: list[int], lag: int = 1) -> pd.DataFrame:
@@ -116,16 +160,34 @@ def for_dti_year(table: FactorTable, dti_years: list[int], lag: int = 1) -> pd.D
     if lag not in (0, 1):
         raise ValueError(f"lag must be 0 (same year) or 1 (year before), not {lag}")
     codes = provinces.provinces()["code"].tolist()
-    rows = []
+    status = table.status if table.status is not None else table.values.notna().map(
+        lambda present: "as_published" if present else np.nan)
+    parts = []
     for year in dti_years:
-        for code in codes:
-            key = (code, year - lag)
-            values = table.values.loc[key] if key in table.values.index else None
-            row = {"code": code, "year": year, "factor_year": year - lag}
-            for name in FACTORS:
-                row[name] = np.nan if values is None else values[name]
-            rows.append(row)
-    return pd.DataFrame(rows)
+        part = pd.DataFrame({"code": codes, "year": year, "factor_year": year - lag})
+        for name in FACTORS:
+            source = _source_year(table, name, year - lag)
+            key = pd.MultiIndex.from_arrays([codes, [source] * len(codes)])
+            part[name] = table.values[name].reindex(key).to_numpy()
+            state = status[name].reindex(key).to_numpy(dtype=object)
+            if source != year - lag:
+                state = pd.Series(state).where(pd.isna(state), f"carried forward from {source}")
+                state = state.to_numpy(dtype=object)
+            part[f"status_{name}"] = state
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True)
+
+
+def _source_year(table: FactorTable, name: str, year: int, min_share: float = 0.9) -> int:
+    """Return the year to read a factor from: its own, or for CARRY_FORWARD the last complete."""
+    if name not in CARRY_FORWARD:
+        return year
+    values = table.values[name]
+    for candidate in (year, year - 1, year - 2):
+        present = values[values.index.get_level_values("year") == candidate].notna().sum()
+        if present >= min_share * len(provinces.provinces()):
+            return candidate
+    return year
 
 
 def coverage(factors: pd.DataFrame) -> pd.DataFrame:
@@ -136,6 +198,14 @@ def coverage(factors: pd.DataFrame) -> pd.DataFrame:
     counts["label"] = [FACTORS[f].label for f in counts.index]
     counts["transform"] = [FACTORS[f].transform for f in counts.index]
     return counts.reset_index()
+
+
+def status_summary(factors: pd.DataFrame) -> pd.DataFrame:
+    """Return, per DTI year and factor, how many values have each source status."""
+    long = factors.melt(id_vars=["year"], value_vars=[f"status_{n}" for n in FACTORS],
+                        var_name="factor", value_name="status").dropna()
+    long["factor"] = long["factor"].str.removeprefix("status_")
+    return long.groupby(["year", "factor", "status"]).size().rename("n").reset_index()
 
 
 def missing_list(factors: pd.DataFrame) -> pd.DataFrame:

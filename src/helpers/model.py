@@ -1,12 +1,15 @@
-"""Which provincial factors go with a better DTI: small-sample statistics, stated plainly.
+"""Which provincial fundamentals go with a better DTI, and what they cannot say: the model stage.
 
-n is 63 a year. Everything here reports its n, uncertainty (bootstrap or robust intervals) and
-false-discovery-adjusted q-values, and prints what it dropped. The words are "associated with":
-none of these models identifies causes.
+n is 63 a year and the complete years are few, so validation comes before interpretation:
+fundamentals are judged out of sample against persistence (``helpers.validation``); a
+province's rank is given as an interval simulated from its fundamentals
+(``helpers.intervals``); the factors enter as pre-stated blocks (``helpers.blocks``); the
+repeated years are modelled as such (``helpers.repeated``). Statistics primitives live in
+``helpers.estimation``. The words are "associated with": none of these models identifies causes.
 
-Outcome: the overall DTI score on a 0-100 scale (``score100``); factors are standardized
-within the fitted sample, so a coefficient is the change in score points per standard
-deviation of the factor, holding the other factors fixed.
+Outcome: the overall DTI score on its published 0-1 scale. The model years are the years in
+which every province of the 63 basis has an overall score (derived from the clean table);
+years with a few reported ranks only (2020, 2021) are described, without p- or q-values.
 """
 
 from __future__ import annotations
@@ -14,21 +17,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from scipy import stats
-from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.outliers_influence import variance_inflation_factor
 
-from . import config, covariates, provinces
+from . import blocks, config, covariates, intervals, provinces, repeated, validation
+from .estimation import (  # noqa: F401  (re-exported: the notebook and tests use model.*)
+    anatomy,
+    bh,
+    correlations,
+    loo_predictions,
+    normal_scores,
+    ols,
+)
 from .schemas import validate_tables
 from .store import write_tables
 
-COMPLETE_YEARS = [2022, 2023, 2024]
-PARTIAL_YEARS = [2020, 2021]
 MIN_COVERAGE = 0.9
-MAIN_INDICES = ["ha_tang_so", "hd_chinh_quyen_so", "hd_kinh_te_so", "hd_xa_hoi_so"]
+#: DTI 2024 was computed with a changed method (47 indicators instead of 98).
+METHOD_CHANGE_YEAR = 2024
+
+
+def complete_years(rankings: pd.DataFrame, basis: int = 63) -> list[int]:
+    """Return the years in which every province of the basis has an overall score."""
+    overall = rankings[(rankings["basis"] == basis) & (rankings["measure"] == "overall")]
+    counts = overall.dropna(subset=["score"]).groupby("year")["province_code"].nunique()
+    return sorted(int(y) for y in counts[counts >= basis].index)
+
+
+def partial_years(rankings: pd.DataFrame, basis: int = 63) -> list[int]:
+    """Return the years with some, but not all, provinces ranked (press-reported years)."""
+    overall = rankings[(rankings["basis"] == basis) & (rankings["measure"] == "overall")]
+    counts = overall.dropna(subset=["rank"]).groupby("year")["province_code"].nunique()
+    done = set(complete_years(rankings, basis))
+    return sorted(int(y) for y in counts.index if int(y) not in done and counts[y] >= 8)
 
 
 @dataclass
@@ -47,7 +68,6 @@ def assemble(rankings: pd.DataFrame, factor_frame: pd.DataFrame, years: list[int
                        & rankings["year"].isin(years)]
     frame = overall[["province_code", "year", "rank", "score"]].rename(
         columns={"province_code": "code"}).merge(factor_frame, on=["code", "year"], how="left")
-    frame["score100"] = frame["score"] * 100
     frame["region"] = frame["code"].map(provinces.provinces()["region_en_nso"])
     frame["name_vi"] = frame["code"].map(provinces.provinces()["name_vi"])
     used: dict[int, list[str]] = {}
@@ -65,186 +85,11 @@ def assemble(rankings: pd.DataFrame, factor_frame: pd.DataFrame, years: list[int
         gaps = group[group[keep].isna().any(axis=1)]
         for row in gaps.itertuples(index=False):
             lacking = [f for f in keep if pd.isna(getattr(row, f))]
-            dropped.append(f"{year}: {row.name_vi} left out of the models, no "
-                           f"{', '.join(lacking)}")
+            dropped.append(f"{year}: {row.name_vi} lacks {', '.join(lacking)}")
         used[year] = keep
     return ModelData(frame, used, dropped)
 
 
-def _complete(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Return the rows with every listed column present."""
-    return frame.dropna(subset=columns)
-
-
-# -- correlations ----------------------------------------------------------------------------
-def _spearman_boot(x: np.ndarray, y: np.ndarray, n_boot: int, rng: np.random.Generator
-                   ) -> np.ndarray:
-    """Return bootstrap replicates of Spearman's rho (resampling provinces)."""
-    n = len(x)
-    idx = rng.integers(0, n, size=(n_boot, n))
-    rx = stats.rankdata(x[idx], axis=1)
-    ry = stats.rankdata(y[idx], axis=1)
-    rx -= rx.mean(axis=1, keepdims=True)
-    ry -= ry.mean(axis=1, keepdims=True)
-    denominator = np.sqrt((rx ** 2).sum(axis=1) * (ry ** 2).sum(axis=1))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return (rx * ry).sum(axis=1) / denominator
-
-
-def bh(pvalues: pd.Series) -> pd.Series:
-    """Return Benjamini-Hochberg q-values (statsmodels' fdr_bh), NaN kept as NaN."""
-    out = pd.Series(np.nan, index=pvalues.index)
-    present = pvalues.dropna()
-    if len(present):
-        out[present.index] = multipletests(present.to_numpy(), method="fdr_bh")[1]
-    return out
-
-
-def correlations(frame: pd.DataFrame, factors: list[str], outcome: str = "rank",
-                 n_boot: int = 2000, seed: int = 20221, sample: str = "complete"
-                 ) -> pd.DataFrame:
-    """Spearman's rho of each factor with the DTI rank per year: bootstrap CI, BH q per year."""
-    rng = np.random.default_rng(seed)
-    rows = []
-    for year, group in frame.groupby("year"):
-        for name in factors:
-            pair = group[[name, outcome]].dropna()
-            if len(pair) < 8:
-                continue
-            x, y = pair[name].to_numpy(float), pair[outcome].to_numpy(float)
-            rho, p = stats.spearmanr(x, y)
-            boot = _spearman_boot(x, y, n_boot, rng)
-            low, high = np.nanpercentile(boot, [2.5, 97.5])
-            rows.append({"year": int(year), "sample": sample, "factor": name,
-                         "label": covariates.FACTORS[name].label, "n": len(pair),
-                         "rho": rho, "ci_low": low, "ci_high": high, "p": p})
-    table = pd.DataFrame(rows, columns=["year", "sample", "factor", "label", "n", "rho",
-                                        "ci_low", "ci_high", "p"])
-    table["q"] = table.groupby("year", group_keys=False)["p"].apply(bh)
-    return table
-
-
-# -- regressions -----------------------------------------------------------------------------
-def standardize(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Return the columns as z-scores over the rows given."""
-    values = frame[columns]
-    return (values - values.mean()) / values.std(ddof=0)
-
-
-def vif(frame: pd.DataFrame, columns: list[str]) -> dict[str, float]:
-    """Return the variance inflation factor of each column (with an intercept)."""
-    if len(columns) < 2:
-        return dict.fromkeys(columns, 1.0)
-    design = sm.add_constant(frame[columns].to_numpy(float))
-    return {c: float(variance_inflation_factor(design, i + 1)) for i, c in enumerate(columns)}
-
-
-@dataclass
-class Fit:
-    """One fitted model: its coefficients and fit statistics."""
-
-    coefficients: pd.DataFrame
-    stats: dict
-
-
-def ols(frame: pd.DataFrame, factors: list[str], outcome: str = "score100",
-        cov_type: str = "HC3", groups: pd.Series | None = None, year_effects: bool = False,
-        label: str = "ols", period: str = "") -> Fit:
-    """Fit outcome ~ standardized factors (+ year effects) with robust or clustered errors."""
-    data = _complete(frame, [outcome, *factors])
-    design = standardize(data, factors)
-    if year_effects:
-        dummies = pd.get_dummies(data["year"], prefix="year", drop_first=True, dtype=float)
-        design = pd.concat([design, dummies], axis=1)
-    design = sm.add_constant(design, has_constant="add")
-    model = sm.OLS(data[outcome].to_numpy(float), design)
-    if cov_type == "cluster":
-        result = model.fit(cov_type="cluster",
-                           cov_kwds={"groups": pd.factorize(data.loc[design.index, "code"])[0]})
-    else:
-        result = model.fit(cov_type=cov_type)
-    ci = result.conf_int()
-    inflation = vif(data, factors)
-    table = pd.DataFrame({
-        "model": label, "period": period, "factor": factors,
-        "label": [covariates.FACTORS[f].label for f in factors],
-        "coef": [result.params[f] for f in factors], "se": [result.bse[f] for f in factors],
-        "ci_low": [ci.loc[f, 0] for f in factors], "ci_high": [ci.loc[f, 1] for f in factors],
-        "p": [result.pvalues[f] for f in factors], "vif": [inflation[f] for f in factors],
-        "n": int(result.nobs)})
-    table["q"] = bh(table["p"]).to_numpy()
-    fit = {"model": label, "period": period, "n": int(result.nobs), "r2": result.rsquared,
-           "adj_r2": result.rsquared_adj, "cov_type": cov_type, "factors": ", ".join(factors)}
-    return Fit(table, fit)
-
-
-def normal_scores(rank: pd.Series) -> pd.Series:
-    """Return van der Waerden normal scores of ranks, signed so that a better rank is higher."""
-    n = max(int(rank.max()), int(rank.notna().sum()))  # ranks run to N even if rows are missing
-    return -pd.Series(stats.norm.ppf((rank.astype(float) - 0.5) / n), index=rank.index)
-
-
-def contributions_of(frame: pd.DataFrame, coefficients: pd.DataFrame, year: int
-                     ) -> pd.DataFrame:
-    """Return each province's standardized factor values times the year's coefficients."""
-    factors = coefficients["factor"].tolist()
-    data = _complete(frame, ["score100", *factors])
-    z = standardize(data, factors)
-    coef = coefficients.set_index("factor")["coef"]
-    long = z.mul(coef, axis=1).assign(code=data["code"].to_numpy()).melt(
-        id_vars="code", var_name="factor", value_name="contribution")
-    long["z"] = z.melt()["value"].to_numpy()
-    long["coef"] = long["factor"].map(coef)
-    long["year"] = year
-    long["label"] = long["factor"].map(lambda f: covariates.FACTORS[f].label)
-    return long[["code", "year", "factor", "label", "z", "coef", "contribution"]]
-
-
-def loo_predictions(frame: pd.DataFrame, factors: list[str], year: int) -> pd.DataFrame:
-    """Predict each province's score from a model fitted without it, and place it in the rank."""
-    data = _complete(frame[frame["year"] == year], ["score100", *factors]).reset_index(drop=True)
-    rows = []
-    for i in data.index:
-        train = data.drop(index=i)
-        mean, sd = train[factors].mean(), train[factors].std(ddof=0)
-        x_train = sm.add_constant(((train[factors] - mean) / sd).to_numpy(float))
-        beta = np.linalg.lstsq(x_train, train["score100"].to_numpy(float), rcond=None)[0]
-        x_i = np.concatenate([[1.0], ((data.loc[i, factors] - mean) / sd).to_numpy(float)])
-        predicted = float(x_i @ beta)
-        others = train["score100"].to_numpy(float)
-        predicted_rank = 1 + int((others > predicted + 1e-9).sum())
-        observed = data.loc[i]
-        rows.append({"code": observed["code"], "name_vi": observed["name_vi"], "year": year,
-                     "region": observed["region"], "observed_score": observed["score100"],
-                     "predicted_score": predicted, "observed_rank": int(observed["rank"]),
-                     "predicted_rank": predicted_rank,
-                     "rank_residual": int(observed["rank"]) - predicted_rank,
-                     "score_residual": observed["score100"] - predicted, "n_model": len(train)})
-    return pd.DataFrame(rows)
-
-
-def anatomy(rankings: pd.DataFrame, years: list[int]) -> pd.DataFrame:
-    """How the four main indices published for every province relate to the overall score."""
-    rows = []
-    wide = rankings[(rankings["basis"] == 63) & rankings["year"].isin(years)].pivot_table(
-        index=["province_code", "year"], columns="measure", values="score").reset_index()
-    for year, group in wide.groupby("year"):
-        data = group.dropna(subset=["overall", *MAIN_INDICES])
-        z = standardize(data, MAIN_INDICES)
-        full = sm.OLS(data["overall"].to_numpy(float) * 100, sm.add_constant(z)).fit(
-            cov_type="HC3")
-        for name in MAIN_INDICES:
-            rest = [m for m in MAIN_INDICES if m != name]
-            reduced = sm.OLS(data["overall"].to_numpy(float) * 100,
-                             sm.add_constant(z[rest])).fit()
-            rho = stats.spearmanr(data[name], data["overall"])[0]
-            rows.append({"year": int(year), "index": name, "n": len(data), "rho_overall": rho,
-                         "std_coef": full.params[name], "r2_all_four": full.rsquared,
-                         "unique_r2": full.rsquared - reduced.rsquared})
-    return pd.DataFrame(rows)
-
-
-# -- the whole analysis ------------------------------------------------------------------------
 @dataclass
 class Results:
     """Every table the modelling stage writes, and the notes on what was dropped."""
@@ -253,107 +98,207 @@ class Results:
     dropped: list[str]
 
 
-def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable, years: list[int],
-        factors: list[str], lag: int = 1, n_boot: int = 2000, seed: int = 20221) -> Results:
-    """Correlations, per-year and pooled models, rank-based check, robustness, predictions."""
-    all_factors = list(covariates.FACTORS)
+def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
+        years: list[int] | None = None, factors: list[str] | None = None, lag: int = 1,
+        n_boot: int = 2000, seed: int = 20221, n_sim: int = 2000) -> Results:
+    """Validation, rank intervals, block models, specifications, repeated years, correlations.
+
+    ``years``: the model years (None: every complete year); ``factors``: the candidate factors
+    described by correlations (None: all of covariates.FACTORS).
+    """
+    years = list(years) if years else complete_years(rankings)
+    described = list(factors) if factors else list(covariates.FACTORS)
+    needed = list(dict.fromkeys([*described, *covariates.DEVELOPMENT_FACTORS, "pci",
+                                 "papi_egov"]))
     framed = covariates.for_dti_year(factor_table, years, lag)
-    data = assemble(rankings, framed, years, factors)
-    corr = correlations(data.frame, all_factors, n_boot=n_boot, seed=seed)
-    partial = assemble(rankings, covariates.for_dti_year(factor_table, PARTIAL_YEARS, lag),
-                       PARTIAL_YEARS, factors, min_coverage=0.0)
-    corr_partial = correlations(partial.frame, all_factors, n_boot=n_boot, seed=seed,
-                                sample="partial: reported ranks only (sensitivity)")
-    fits, coefficients, predictions, contributions = [], [], [], []
+    data = assemble(rankings, framed, years, needed)
+    fitted = blocks.composite(data.frame[data.frame["year"].isin(years)],
+                              covariates.DEVELOPMENT_FACTORS)
+    frame = blocks.with_blocks(data.frame, fitted)
+    frame["factor_status"] = blocks.status_of(frame, blocks.MAIN)
+    notes = [*factor_table.notes, *data.dropped]
+    period = f"{min(years)}-{max(years)}"
+
+    corr = correlations(frame, [*described, "development"], n_boot=n_boot, seed=seed)
+    corr.loc[corr["factor"] == "development", "label"] = blocks.LABELS["development"]
+    partial = partial_years(rankings)
+    corr_partial = correlations(
+        assemble(rankings, covariates.for_dti_year(factor_table, partial, lag), partial,
+                 described, min_coverage=0.0).frame, described, n_boot=n_boot, seed=seed,
+        sample="partial: only the ranks the press chose to report (descriptive, no q-values)",
+        descriptive=True) if partial else corr.iloc[0:0]
+
+    fits, coefficients, predictions = [], [], []
     for year in years:
-        used = data.factors[year]
-        frame = data.frame[data.frame["year"] == year]
-        main = ols(frame, used, label="ols_hc3", period=str(year))
-        contributions.append(contributions_of(frame, main.coefficients, year))
-        for fit in (main, ols(frame.assign(rank_score=normal_scores(frame["rank"])), used,
-                              outcome="rank_score", label="rank_normal_scores",
-                              period=str(year))):
-            fits.append(fit.stats)
-            coefficients.append(fit.coefficients)
-        predictions.append(loo_predictions(data.frame, used, year))
-        coefficients.extend(_robustness(frame, used, year, factor_table, rankings, factors,
-                                        lag))
-    shared = [f for f in factors if all(f in data.factors[y] for y in years)]
-    pooled = _complete(data.frame, ["score100", *shared])
+        fit = ols(frame[frame["year"] == year], blocks.MAIN, label="blocks_ols_hc3",
+                  period=str(year), labels=blocks.LABELS)
+        fits.append(fit.stats)
+        coefficients.append(fit.coefficients)
+        predictions.append(intervals.rank_intervals(frame, blocks.MAIN, year, n_sim, seed))
     if len(years) > 1:
-        panel = ols(pooled, shared, cov_type="cluster", year_effects=True,
-                    label="panel_year_fe_cluster", period=f"{min(years)}-{max(years)}")
-        fits.append(panel.stats)
-        coefficients.append(panel.coefficients)
-        if len(shared) < len(factors):
-            data.dropped.append(f"panel: {', '.join(sorted(set(factors) - set(shared)))} "
-                                "left out, not available in every year")
-    fit_table = pd.DataFrame(fits)
+        for table, stats in (repeated.mixed(frame, blocks.MAIN, blocks.LABELS, period),
+                             *([repeated.break_test(frame, blocks.MAIN, blocks.LABELS, period,
+                                                    METHOD_CHANGE_YEAR)]
+                               if METHOD_CHANGE_YEAR in years[1:] else [])):
+            fits.append(stats)
+            coefficients.append(table)
+
+    other = assemble(rankings, covariates.for_dti_year(factor_table, years, 1 - lag), years,
+                     needed)
+    specs = blocks.specifications(frame, years, extra={
+        f"lag {1 - lag}": blocks.with_blocks(other.frame, fitted)})
+    stability = blocks.stability(specs)
+    checked = validation.out_of_sample(frame, years, blocks.MAIN, n_sim=min(n_sim, 1000),
+                                       n_boot=min(n_boot, 1000), seed=seed)
     tables = {
         "coverage": covariates.coverage(framed),
+        "status": covariates.status_summary(framed),
         "correlations": pd.concat([corr, corr_partial], ignore_index=True),
         "coefficients": pd.concat(coefficients, ignore_index=True),
-        "fits": fit_table,
-        "predictions": pd.concat(predictions, ignore_index=True),
-        "contributions": pd.concat(contributions, ignore_index=True),
+        "fits": pd.DataFrame(fits),
+        "predictions": _predictions(pd.concat(predictions, ignore_index=True), frame, checked),
+        "contributions": _contributions(frame, pd.concat(coefficients, ignore_index=True),
+                                        stability, years),
+        "validation": checked,
+        "point_errors": point_errors(frame, years),
+        "specifications": specs,
+        "stability": stability,
+        "loadings": blocks.loadings(frame, years),
         "anatomy": anatomy(rankings, years),
-        "dropped": pd.DataFrame({"note": data.dropped}),
+        "dropped": pd.DataFrame({"note": notes}),
     }
-    return Results(tables, data.dropped)
+    return Results(tables, notes)
 
 
-def _robustness(frame: pd.DataFrame, used: list[str], year: int,
-                factor_table: covariates.FactorTable, rankings: pd.DataFrame,
-                factors: list[str], lag: int) -> list[pd.DataFrame]:
-    """Refit one year leaving out each region, without PCI/PAPI, and with the other lag."""
-    out = []
-    for region in sorted(frame["region"].dropna().unique()):
-        fit = ols(frame[frame["region"] != region], used, label=f"without region: {region}",
-                  period=str(year))
-        out.append(fit.coefficients)
-    bare = [f for f in used if f not in covariates.GOVERNANCE_FACTORS]
-    out.append(ols(frame, bare, label="without PCI/PAPI", period=str(year)).coefficients)
-    other = 1 - lag
-    alt = assemble(rankings, covariates.for_dti_year(factor_table, [year], other), [year],
-                   factors)
-    alt_frame = alt.frame[alt.frame["year"] == year]
-    out.append(ols(alt_frame, alt.factors[year], label=f"lag {other}",
-                   period=str(year)).coefficients)
-    return out
+def _predictions(table: pd.DataFrame, frame: pd.DataFrame, checked: pd.DataFrame
+                 ) -> pd.DataFrame:
+    """Add names, region, input status and the year's out-of-sample benchmark to the intervals."""
+    info = frame[["code", "year", "name_vi", "region", "factor_status"]]
+    out = table.merge(info, on=["code", "year"], how="left")
+    pick = {validation.PERSISTENCE: "bench_persistence_mae",
+            validation.FUNDAMENTALS: "bench_fundamentals_mae"}
+    bench = checked[checked["predictor"].isin(list(pick))].pivot_table(
+        index=["test_year", "train_years"], columns="predictor", values="mae").rename(
+        columns=pick).reset_index().rename(columns={"test_year": "year",
+                                                    "train_years": "bench_train_years"})
+    bench = bench.reindex(columns=["year", "bench_train_years", *pick.values()])
+    return out.merge(bench.astype({"year": int}), on="year", how="left")
+
+
+def _contributions(frame: pd.DataFrame, coefficients: pd.DataFrame, stability: pd.DataFrame,
+                   years: list[int]) -> pd.DataFrame:
+    """Per province and year, each sign-stable block's position and contribution (0-1 score)."""
+    stable = stability.loc[stability["stable"], "block"].tolist()
+    fits = stability.set_index("block")
+    rows = []
+    main = coefficients[coefficients["model"] == "blocks_ols_hc3"]
+    for year in years:
+        data = frame[frame["year"] == year].dropna(subset=["score", *blocks.MAIN])
+        coef = main[main["period"] == str(year)].set_index("factor")
+        for block in stable:
+            z = (data[block] - data[block].mean()) / data[block].std(ddof=0)
+            rows.append(pd.DataFrame({
+                "code": data["code"], "year": year, "block": block,
+                "label": blocks.LABELS[block],
+                "position": data[block].rank(ascending=False, method="min").astype(int),
+                "n_model": len(data), "coef": coef.loc[block, "coef"],
+                "ci_low": coef.loc[block, "ci_low"], "ci_high": coef.loc[block, "ci_high"],
+                "contribution": z * coef.loc[block, "coef"],
+                "fits": fits.loc[block, "fits"],
+                "fits_excluding_zero": fits.loc[block, "excluding_zero"]}))
+    columns = ["code", "year", "block", "label", "position", "n_model", "coef", "ci_low",
+               "ci_high", "contribution", "fits", "fits_excluding_zero"]
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=columns)
+
+
+def point_errors(frame: pd.DataFrame, years: list[int]) -> pd.DataFrame:
+    """Return, per year, how far leave-one-out point predicted ranks miss the observed rank."""
+    rows = []
+    for year in years:
+        gaps = loo_predictions(frame, blocks.MAIN, year)["rank_residual"].abs()
+        rows.append({"year": year, "n": len(gaps), "mean_abs_gap": gaps.mean(),
+                     "median_abs_gap": gaps.median(), "max_abs_gap": int(gaps.max()),
+                     "share_10_or_more": float((gaps >= 10).mean())})
+    return pd.DataFrame(rows)
+
+
+def outside_counts(predictions: pd.DataFrame) -> pd.DataFrame:
+    """Return, per year, how many provinces lie above or below their 80 % interval."""
+    counts = predictions.groupby(["year", "direction"]).size().unstack(fill_value=0)
+    for column in ("above", "below", "inside"):
+        if column not in counts:
+            counts[column] = 0
+    counts["n"] = counts.sum(axis=1)
+    counts["outside80"] = counts["above"] + counts["below"]
+    return counts[["n", "above", "below", "outside80"]].reset_index()
 
 
 def summary(results: Results, alpha: float = 0.05) -> list[str]:
-    """Say, in plain sentences built from the results, what goes with a better DTI rank."""
-    sentences = []
-    corr = results.tables["correlations"]
+    """Say, in plain sentences built from the results, what survives validation."""
+    t = results.tables
+    sentences = [validation.verdict(t["validation"])]
+    for row in outside_counts(t["predictions"]).itertuples():
+        sentences.append(f"In {row.year}, {row.outside80} of {row.n} provinces lie outside "
+                         f"their 80% rank interval ({row.above} above, {row.below} below; "
+                         f"about {0.2 * row.n:.0f} would by chance).")
+    for row in t["stability"].itertuples():
+        if row.stable:
+            sentences.append(f"{row.label} is associated with the score with the same sign "
+                             f"in all {row.fits} fits (years and specifications); its 95% "
+                             f"interval excludes zero in {row.excluding_zero}.")
+        else:
+            sentences.append(f"{row.label}: the sign is not stable ({row.positive} positive, "
+                             f"{row.negative} negative of {row.fits} fits); no contribution "
+                             "is reported for it.")
+    fits = t["fits"].set_index("model")
+    name = f"slopes_change_{METHOD_CHANGE_YEAR}"
+    if name in fits.index:
+        sentences.append(f"Do the block slopes change at the {METHOD_CHANGE_YEAR} method "
+                         f"change? {fits.loc[name, 'test']}, p = {fits.loc[name, 'p_test']:.3f}"
+                         f" (n = {fits.loc[name, 'n']}).")
+    corr = t["correlations"]
     complete = corr[corr["sample"] == "complete"]
     for year, group in complete.groupby("year"):
-        strong = group[group["q"] < alpha].sort_values("rho")
-        if strong.empty:
-            sentences.append(f"In {year} no factor's correlation with the rank survives the "
-                             f"false-discovery adjustment (q < {alpha}).")
-            continue
-        best = strong.iloc[0]
+        strong = group[group["q"] < alpha]
+        best = group.loc[group["rho"].idxmin()]
         sentences.append(
             f"In {year} (n = {best['n']}), {len(strong)} of {len(group)} factors are associated "
-            f"with the rank after adjustment; the strongest is {best['label'].lower()} "
-            f"(Spearman rho {best['rho']:.2f}, 95% CI {best['ci_low']:.2f} to "
-            f"{best['ci_high']:.2f}; a negative rho means higher values go with a better rank).")
-    coefficients = results.tables["coefficients"]
-    panel = coefficients[coefficients["model"] == "panel_year_fe_cluster"]
-    if not panel.empty:
-        clear = panel[panel["ci_low"] > 0]
-        fit = results.tables["fits"].set_index("model").loc["panel_year_fe_cluster"]
-        if clear.empty:
-            sentences.append(f"Holding the other factors fixed in the pooled {fit['period']} "
-                             f"model (n = {fit['n']}), no factor's 95% interval excludes zero.")
-        else:
-            parts = [f"{r.label.lower()} ({r.coef:+.1f} points per SD, 95% CI {r.ci_low:.1f} "
-                     f"to {r.ci_high:.1f})" for r in clear.itertuples()]
-            sentences.append(f"Holding the other factors fixed in the pooled {fit['period']} "
-                             f"model (n = {fit['n']}, R² = {fit['r2']:.2f}), a higher score is "
-                             f"associated with {'; '.join(parts)}.")
+            f"with the rank after the false-discovery adjustment; the most negative rho is "
+            f"{best['label'].lower()} ({best['rho']:.2f}, 95% CI {best['ci_low']:.2f} to "
+            f"{best['ci_high']:.2f}; negative: higher values go with a better rank).")
     return sentences
+
+
+def hypotheses(results: Results) -> list[str]:
+    """Check the notebook's four pre-stated hypotheses against the tables, one sentence each."""
+    t = results.tables
+    out = []
+    stability = t["stability"].set_index("block")
+    for number, block in ((1, "development"), (2, "governance")):
+        if block not in stability.index:
+            continue
+        row = stability.loc[block]
+        held = row["stable"] and row["sign"] > 0
+        strength = ("" if row["excluding_zero"] >= row["fits"] / 2 else
+                    "; weakly: most intervals include zero")
+        out.append(f"H{number} ({row['label']} goes with a higher score): "
+                   f"{'holds' if held else 'does not hold'} in sign, {row['positive']} of "
+                   f"{row['fits']} fits positive, interval clear of zero in "
+                   f"{row['excluding_zero']}{strength}.")
+    checked = t["validation"]
+    beats = checked[(checked["predictor"] == validation.FUNDAMENTALS)
+                    & (checked["mae_gain_low"] > 0)]
+    tested = checked["test_year"].nunique()
+    out.append("H3 (fundamentals do not beat persistence out of sample): " + (
+        f"{'holds' if beats.empty else 'does not hold'} ({len(beats)} of {tested} splits "
+        "beaten)." if tested else "not tested (one model year)."))
+    fits = t["fits"].set_index("model")
+    name = f"slopes_change_{METHOD_CHANGE_YEAR}"
+    if name in fits.index:
+        p = fits.loc[name, "p_test"]
+        out.append(f"H4 (slopes unchanged at {METHOD_CHANGE_YEAR}): "
+                   f"{'not rejected' if p >= 0.05 else 'rejected'} (p = {p:.3f}).")
+    return out
 
 
 def validate(results: Results) -> dict[str, pd.DataFrame]:
@@ -366,3 +311,36 @@ def write(results: Results, out_dir: Path | None = None) -> list[Path]:
     """Validate and write the model tables to data/processed/model (each atomically)."""
     tables = validate(results)
     return write_tables(Path(out_dir or config.PROCESSED_DIR / "model"), tables)
+
+
+
+
+def selection_effect(frame: pd.DataFrame, rankings: pd.DataFrame, factors: list[str],
+                     years: list[int]) -> pd.DataFrame:
+    """How much keeping only a partial year's reported rank positions inflates |rho|.
+
+    For each partial year, the complete years are cut to the provinces at the rank positions
+    the press reported that year; |Spearman rho| of each factor on that cut is compared with
+    the full year's. A positive mean inflation means the partial rows overstate associations.
+    """
+    rows = []
+    overall = rankings[(rankings["basis"] == 63) & (rankings["measure"] == "overall")]
+    for partial in partial_years(rankings):
+        positions = set(overall.loc[(overall["year"] == partial), "rank"].dropna().astype(int))
+        for year in years:
+            full = frame[frame["year"] == year]
+            cut = full[full["rank"].isin(positions)]
+            for name in factors:
+                a, b = full[[name, "rank"]].dropna(), cut[[name, "rank"]].dropna()
+                if len(b) < 8:
+                    continue
+                rows.append({"partial_year": partial, "positions": len(positions),
+                             "complete_year": year, "factor": name,
+                             "abs_rho_full": abs(stats.spearmanr(a[name], a["rank"])[0]),
+                             "abs_rho_cut": abs(stats.spearmanr(b[name], b["rank"])[0])})
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    table["inflation"] = table["abs_rho_cut"] - table["abs_rho_full"]
+    return table.groupby(["partial_year", "positions", "complete_year"], as_index=False).agg(
+        factors=("factor", "size"), mean_inflation=("inflation", "mean"))

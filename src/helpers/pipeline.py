@@ -52,7 +52,8 @@ STAGES: dict[str, list[Stage]] = {
                                    "data/processed/dti_rankings.csv", *_REFERENCE),
               tuple(f"data/processed/model/{n}.csv" for n in (
                   "coverage", "correlations", "coefficients", "fits", "predictions",
-                  "contributions", "anatomy", "dropped"))),
+                  "contributions", "anatomy", "dropped", "validation", "specifications",
+                  "stability", "loadings", "status", "point_errors"))),
     ],
 }
 #: What every report reads (besides the notebook and the helper code).

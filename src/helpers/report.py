@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from . import config, narrative, processed, provinces, sources
+from . import config, fundamentals, narrative, processed, provinces, sources
 
 SECTIONS = ("headline", "narrative", "history", "indices", "peers", "fundamentals", "targets",
             "method")
@@ -194,20 +194,8 @@ def _predecessors(t: Tables, code: str, year: int) -> list[dict]:
 
 
 def _fundamentals(t: Tables, code: str, year: int) -> dict | None:
-    """Return observed and predicted rank and the largest factor contributions."""
-    p = t.predictions
-    if p.empty:
-        return None
-    hit = p[(p["code"] == code) & (p["year"] == year)]
-    if hit.empty:
-        return None
-    row = hit.iloc[0]
-    c = t.contributions
-    mine = c[(c["code"] == code) & (c["year"] == year)].copy()
-    mine = mine.reindex(mine["contribution"].abs().sort_values(ascending=False).index)
-    return {"observed": int(row["observed_rank"]), "predicted": int(row["predicted_rank"]),
-            "residual": int(row["rank_residual"]), "n_model": int(row["n_model"]),
-            "contributions": mine[["label", "z", "coef", "contribution"]].to_dict("records")}
+    """Return the rank interval from the fundamentals and the sign-stable blocks."""
+    return fundamentals.context(t.predictions, t.contributions, code, year)
 
 
 def _records(table: pd.DataFrame, column: str, codes: list[str]) -> list[dict]:
@@ -337,20 +325,8 @@ def indices_figure(ctx: dict) -> str | None:
 
 
 def fundamentals_figure(ctx: dict) -> str | None:
-    """Draw the factors that push the predicted score up or down the most."""
-    fundamentals = ctx["fundamentals"]
-    if not fundamentals or not fundamentals["contributions"]:
-        return None
-    rows = fundamentals["contributions"][:6]
-    fig = Figure(figsize=(7.2, 0.45 * len(rows) + 0.9), layout="constrained")
-    ax = fig.subplots()
-    values = [r["contribution"] for r in rows]
-    ax.barh(range(len(rows)), values, color=["#55A868" if v > 0 else "#C44E52" for v in values])
-    ax.set_yticks(range(len(rows)), [r["label"] for r in rows])
-    ax.invert_yaxis()
-    ax.axvline(0, color="0.4", lw=0.8)
-    ax.set_xlabel(ctx["t"]["contribution"])
-    return _png(fig)
+    """Draw the province's rank ranges from its fundamentals and its observed rank."""
+    return fundamentals.figure(ctx)
 
 
 FIGURES = {"history": history_figure, "indices": indices_figure,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
+from .model_schemas import MODEL_SCHEMAS  # the model tables' schemas (model section)
 from .reasons import WORDING
 
 MEASURE_TYPES = ("overall", "pillar", "main_index")
@@ -273,87 +274,8 @@ CLAIMS = pa.DataFrameSchema(
     name="claims",
 )
 
-_PROB = pa.Check.in_range(0.0, 1.0)
-
-MODEL_CORRELATIONS = pa.DataFrameSchema(
-    {
-        "year": pa.Column(int),
-        "sample": pa.Column(str),
-        "factor": pa.Column(str),
-        "label": pa.Column(str),
-        "n": pa.Column(int, pa.Check.ge(8)),
-        "rho": pa.Column(float, pa.Check.in_range(-1.0, 1.0)),
-        "ci_low": pa.Column(float, pa.Check.in_range(-1.0, 1.0)),
-        "ci_high": pa.Column(float, pa.Check.in_range(-1.0, 1.0)),
-        "p": pa.Column(float, _PROB),
-        "q": pa.Column(float, _PROB),
-    },
-    checks=[pa.Check(lambda f: f["ci_low"] <= f["ci_high"], error="interval ends in order")],
-    strict=True, coerce=True, name="model/correlations",
-)
-
-MODEL_COEFFICIENTS = pa.DataFrameSchema(
-    {
-        "model": pa.Column(str),
-        "period": pa.Column(str),
-        "factor": pa.Column(str),
-        "label": pa.Column(str),
-        "coef": pa.Column(float),
-        "se": pa.Column(float, pa.Check.ge(0)),
-        "ci_low": pa.Column(float),
-        "ci_high": pa.Column(float),
-        "p": pa.Column(float, _PROB),
-        "vif": pa.Column(float, pa.Check.ge(1.0 - 1e-9)),
-        "n": pa.Column(int, pa.Check.gt(0)),
-        "q": pa.Column(float, _PROB),
-    },
-    checks=[pa.Check(lambda f: (f["ci_low"] <= f["coef"]) & (f["coef"] <= f["ci_high"]),
-                     error="the estimate lies inside its interval")],
-    strict=True, coerce=True, name="model/coefficients",
-)
-
-MODEL_FITS = pa.DataFrameSchema(
-    {
-        "model": pa.Column(str),
-        "period": pa.Column(str),
-        "n": pa.Column(int, pa.Check.gt(0)),
-        "r2": pa.Column(float, _PROB),
-        "adj_r2": pa.Column(float, pa.Check.le(1.0)),
-        "cov_type": pa.Column(str),
-        "factors": pa.Column(str),
-    },
-    strict=True, coerce=True, name="model/fits",
-)
-
-MODEL_PREDICTIONS = pa.DataFrameSchema(
-    {
-        "code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")),
-        "name_vi": pa.Column(str),
-        "year": pa.Column(int),
-        "region": pa.Column(str),
-        "observed_score": pa.Column(float, pa.Check.in_range(0.0, 100.0)),
-        "predicted_score": pa.Column(float),
-        "observed_rank": pa.Column(int, pa.Check.in_range(1, 63)),
-        "predicted_rank": pa.Column(int, pa.Check.in_range(1, 63)),
-        "rank_residual": pa.Column(int),
-        "score_residual": pa.Column(float),
-        "n_model": pa.Column(int),
-    },
-    checks=[pa.Check(lambda f: ~f.duplicated(["code", "year"]), error="one row per province-year")],
-    strict=True, coerce=True, name="model/predictions",
-)
-
-MODEL_ANY = pa.DataFrameSchema(coerce=False, name="model/table")
-
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
-    "model/correlations": MODEL_CORRELATIONS,
-    "model/coefficients": MODEL_COEFFICIENTS,
-    "model/fits": MODEL_FITS,
-    "model/predictions": MODEL_PREDICTIONS,
-    "model/coverage": MODEL_ANY,
-    "model/anatomy": MODEL_ANY,
-    "model/contributions": MODEL_ANY,
-    "model/dropped": MODEL_ANY,
+    **MODEL_SCHEMAS,
     "press_facts": PRESS_FACTS,
     "targets": TARGETS,
     "claims": CLAIMS,

@@ -1,0 +1,152 @@
+"""Schemas of the model stage's tables (data/processed/model/), checked before writing."""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+_PROB = pa.Check.in_range(0.0, 1.0)
+
+
+
+def _null_prob() -> pa.Column:
+    """Return a float column in [0, 1] that may be empty."""
+    return pa.Column(float, _PROB, nullable=True)
+
+MODEL_CORRELATIONS = pa.DataFrameSchema(
+    {
+        "year": pa.Column(int),
+        "sample": pa.Column(str),
+        "factor": pa.Column(str),
+        "label": pa.Column(str),
+        "n": pa.Column(int, pa.Check.ge(8)),
+        "rho": pa.Column(float, pa.Check.in_range(-1.0, 1.0)),
+        "ci_low": pa.Column(float, pa.Check.in_range(-1.0, 1.0)),
+        "ci_high": pa.Column(float, pa.Check.in_range(-1.0, 1.0)),
+        "p": _null_prob(),
+        "q": _null_prob(),
+    },
+    checks=[pa.Check(lambda f: f["ci_low"] <= f["ci_high"], error="interval ends in order"),
+            pa.Check(lambda f: (f["sample"] == "complete") | f["q"].isna(),
+                     error="a descriptive (partial) sample carries no q-value")],
+    strict=True, coerce=True, name="model/correlations",
+)
+
+MODEL_COEFFICIENTS = pa.DataFrameSchema(
+    {
+        "model": pa.Column(str),
+        "period": pa.Column(str),
+        "factor": pa.Column(str),
+        "label": pa.Column(str),
+        "coef": pa.Column(float),
+        "se": pa.Column(float, pa.Check.ge(0)),
+        "ci_low": pa.Column(float),
+        "ci_high": pa.Column(float),
+        "p": pa.Column(float, _PROB),
+        "vif": pa.Column(float, pa.Check.ge(1.0 - 1e-9), nullable=True),
+        "n": pa.Column(int, pa.Check.gt(0)),
+        "q": _null_prob(),
+    },
+    checks=[pa.Check(lambda f: (f["ci_low"] <= f["coef"]) & (f["coef"] <= f["ci_high"]),
+                     error="the estimate lies inside its interval")],
+    strict=True, coerce=True, name="model/coefficients",
+)
+
+MODEL_FITS = pa.DataFrameSchema(
+    {
+        "model": pa.Column(str),
+        "period": pa.Column(str),
+        "n": pa.Column(int, pa.Check.gt(0)),
+        "r2": _null_prob(),
+        "adj_r2": pa.Column(float, pa.Check.le(1.0), nullable=True),
+        "cov_type": pa.Column(str),
+        "factors": pa.Column(str),
+        "p_test": _null_prob(),
+        "test": pa.Column(str, nullable=True),
+    },
+    strict=True, coerce=True, name="model/fits",
+)
+
+_RANK = pa.Check.in_range(1, 63)
+
+MODEL_PREDICTIONS = pa.DataFrameSchema(
+    {
+        "code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")),
+        "year": pa.Column(int),
+        "observed_score": pa.Column(float, pa.Check.in_range(0.0, 1.0)),
+        "observed_rank": pa.Column(int, _RANK),
+        "rank_mid": pa.Column(float, pa.Check.in_range(1, 63)),
+        "score_mid": pa.Column(float),
+        **{f"rank_{end}{level}": pa.Column(int, _RANK)
+           for level in (80, 95) for end in ("low", "high")},
+        "outside80": pa.Column(bool),
+        "outside95": pa.Column(bool),
+        "direction": pa.Column(str, pa.Check.isin(["above", "below", "inside"])),
+        "n_model": pa.Column(int, pa.Check.in_range(8, 63)),
+        "name_vi": pa.Column(str),
+        "region": pa.Column(str),
+        "factor_status": pa.Column(str),
+        "bench_train_years": pa.Column(str, nullable=True),
+        "bench_persistence_mae": pa.Column(float, pa.Check.ge(0), nullable=True),
+        "bench_fundamentals_mae": pa.Column(float, pa.Check.ge(0), nullable=True),
+    },
+    checks=[pa.Check(lambda f: ~f.duplicated(["code", "year"]), error="one row per province-year"),
+            pa.Check(lambda f: (f["rank_low95"] <= f["rank_low80"])
+                     & (f["rank_low80"] <= f["rank_high80"])
+                     & (f["rank_high80"] <= f["rank_high95"]),
+                     error="the 80 % interval lies inside the 95 % interval"),
+            pa.Check(lambda f: f["outside80"] | ~f["outside95"],
+                     error="outside the 95 % interval implies outside the 80 % interval")],
+    strict=True, coerce=True, name="model/predictions",
+)
+
+MODEL_VALIDATION = pa.DataFrameSchema(
+    {
+        "train_years": pa.Column(str),
+        "test_year": pa.Column(int),
+        "predictor": pa.Column(str),
+        "n": pa.Column(int, pa.Check.ge(8)),
+        **{c: pa.Column(float, pa.Check.in_range(-1.0, 1.0), nullable=True)
+           for c in ("rho", "rho_low", "rho_high")},
+        **{c: pa.Column(float, pa.Check.ge(0)) for c in ("mae", "mae_low", "mae_high")},
+        **{c: _null_prob() for c in ("coverage80", "coverage80_low", "coverage80_high")},
+        **{c: pa.Column(float) for c in ("mae_gain", "mae_gain_low", "mae_gain_high")},
+    },
+    checks=[pa.Check(lambda f: f["train_years"].str[-4:].astype(int) < f["test_year"],
+                     error="trained only on years before the test year")],
+    strict=True, coerce=True, name="model/validation",
+)
+
+MODEL_CONTRIBUTIONS = pa.DataFrameSchema(
+    {
+        "code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")),
+        "year": pa.Column(int),
+        "block": pa.Column(str),
+        "label": pa.Column(str),
+        "position": pa.Column(int, _RANK),
+        "n_model": pa.Column(int),
+        "coef": pa.Column(float),
+        "ci_low": pa.Column(float),
+        "ci_high": pa.Column(float),
+        "contribution": pa.Column(float, pa.Check.in_range(-1.0, 1.0)),
+        "fits": pa.Column(int, pa.Check.gt(0)),
+        "fits_excluding_zero": pa.Column(int, pa.Check.ge(0)),
+    },
+    checks=[pa.Check(lambda f: f["fits_excluding_zero"] <= f["fits"],
+                     error="no more fits clear of zero than fits")],
+    strict=True, coerce=True, name="model/contributions",
+)
+
+MODEL_ANY = pa.DataFrameSchema(coerce=False, name="model/table")
+
+
+MODEL_SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "model/correlations": MODEL_CORRELATIONS,
+    "model/coefficients": MODEL_COEFFICIENTS,
+    "model/fits": MODEL_FITS,
+    "model/predictions": MODEL_PREDICTIONS,
+    "model/validation": MODEL_VALIDATION,
+    "model/contributions": MODEL_CONTRIBUTIONS,
+    **{f"model/{name}": MODEL_ANY for name in (
+        "coverage", "anatomy", "dropped", "status", "specifications", "stability", "loadings",
+        "point_errors")},
+}

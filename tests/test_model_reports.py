@@ -1,0 +1,76 @@
+"""The report's fundamentals section says only what survives: intervals, never a point rank."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from helpers import fundamentals, narrative, report
+
+
+def predictions(observed: int, low80: int, high80: int, direction: str) -> pd.DataFrame:
+    """One invented province-year of the model's rank intervals (95 %: 5 places wider)."""
+    low95, high95 = max(1, low80 - 5), min(63, high80 + 5)
+    return pd.DataFrame([{
+        "code": "27", "year": 2024, "observed_rank": observed, "n_model": 63,
+        "rank_low80": low80, "rank_high80": high80, "rank_low95": low95,
+        "rank_high95": high95, "direction": direction,
+        "outside95": observed < low95 or observed > high95,
+        "bench_train_years": "2022-2023", "bench_persistence_mae": 9.62,
+        "bench_fundamentals_mae": 13.29}])
+
+
+BLOCKS = pd.DataFrame([{"code": "27", "year": 2024, "block": "development", "position": 12,
+                        "n_model": 63, "coef": 0.03, "contribution": 0.021, "fits": 33,
+                        "fits_excluding_zero": 11}])
+
+
+def render(lang: str, table: pd.DataFrame, section: str = "fundamentals") -> str:
+    """Render one section for the invented province."""
+    ctx = {"lang": lang, "t": narrative.TEXT[lang], "name": "Bắc Ninh", "is_unit": False,
+           "fundamentals": fundamentals.context(table, BLOCKS, "27", 2024)}
+    html = narrative.render(f"{section}.html.j2", figure=fundamentals.figure(ctx), **ctx)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_province_outside_its_80_percent_range_is_said_to_be_well_above(lang):
+    text = render(lang, predictions(9, 26, 62, "above"))
+    assert "26–62" in text and ("9 of 63" in text or "9 / 63" in text)
+    assert ("well above what provinces with similar development" in text if lang == "en"
+            else "cao hơn hẳn mức mà các tỉnh" in text)
+    assert ("9,6" if lang == "vi" else "9.6") in text  # the persistence benchmark, one line
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_just_outside_the_80_percent_range_is_above_but_not_well_above(lang):
+    text = render(lang, predictions(23, 26, 62, "above"))  # inside the 95 % range 21-63
+    assert ("above what provinces" in text if lang == "en" else "cao hơn mức mà" in text)
+    assert "well above" not in text and "hơn hẳn" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_province_inside_its_range_gets_no_better_or_worse_words(lang):
+    text = render(lang, predictions(30, 12, 44, "inside"))
+    for banned in ("well above", "well below", "cao hơn hẳn", "thấp hơn hẳn", "better than",
+                   "worse than", "predicted rank", "dự báo xếp", " z "):
+        assert banned not in text
+    assert "12–44" in text
+
+
+def test_the_block_row_shows_a_rank_position_and_a_0_1_contribution():
+    text = render("en", predictions(30, 12, 44, "inside"))
+    assert "12th of 63" in text and "+0.021" in text
+    assert "all 33 fits" in text and "clear of zero in 11" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_real_report_states_the_range_and_no_point_prediction(processed, lang):
+    ctx = report.build("Lào Cai", 2024, lang, processed_dir=str(processed))
+    section = ctx["fundamentals"]
+    assert section["low80"] <= section["high80"] and section["low95"] <= section["low80"]
+    for name in ("narrative", "fundamentals"):
+        html = report.section_html(ctx, name)
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+        assert f"{section['low80']}" in text and f"{section['high80']}" in text
+        assert "predicted" not in text.lower() and "dự báo xếp" not in text

@@ -1,0 +1,133 @@
+"""Planted truth for the model's new pieces: rank intervals, validation, blocks, the 2024 break.
+
+Every panel here is simulated (synthetic data, in tests only): 63 provinces, scores on 0-1.
+"""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import blocks, covariates, intervals, model, repeated, validation
+
+N = 63
+
+
+def panel(seed: int, years=(2022, 2023, 2024), slope: float = 0.06, persistence: float = 0.0,
+          noise: float = 0.04, slope_change: float = 0.0, fresh: bool = False) -> pd.DataFrame:
+    """A simulated panel: a latent development drives four inputs and the score."""
+    rng = np.random.default_rng(seed)
+    latent = rng.normal(size=N)
+    governance = rng.normal(size=N)
+    stable = rng.normal(size=N)  # what a province keeps from year to year, beyond factors
+    rows = []
+    for year in years:
+        latent = rng.normal(size=N) if fresh else latent  # fresh: development moves yearly
+        inputs = latent[:, None] + 0.5 * rng.normal(size=(N, 4))
+        beta = slope + (slope_change if year >= 2024 else 0.0)
+        score = (0.5 + beta * latent + 0.02 * governance + persistence * stable
+                 + rng.normal(scale=noise, size=N))
+        frame = pd.DataFrame(inputs, columns=covariates.DEVELOPMENT_FACTORS)
+        frame["pci"] = governance + 0.3 * rng.normal(size=N)
+        frame["papi_egov"] = rng.normal(size=N)
+        frame["score"] = score
+        frame["year"] = year
+        frame["code"] = [f"{i:02d}" for i in range(N)]
+        frame["region"] = np.where(np.arange(N) % 3 == 0, "A", np.where(np.arange(N) % 3, "B",
+                                                                          "C"))
+        frame["rank"] = frame["score"].rank(ascending=False, method="min").astype(int)
+        rows.append(frame)
+    data = pd.concat(rows, ignore_index=True)
+    return blocks.with_blocks(data, blocks.composite(data, covariates.DEVELOPMENT_FACTORS))
+
+
+def test_a_province_planted_far_above_its_fundamentals_is_flagged_and_a_typical_one_is_not():
+    data = panel(seed=1, years=(2022,))
+    fitted = np.polyfit(data["development"], data["score"], 1)
+    data.loc[0, "score"] = np.polyval(fitted, data.loc[0, "development"]) + 0.25
+    data.loc[1, "score"] = np.polyval(fitted, data.loc[1, "development"])  # exactly typical
+    table = intervals.rank_intervals(data, blocks.MAIN, 2022, n_sim=1000).set_index("code")
+    assert table.loc["00", "outside80"] and table.loc["00", "direction"] == "above"
+    assert table.loc["00", "observed_rank"] < table.loc["00", "rank_low95"]
+    assert not table.loc["01", "outside80"] and table.loc["01", "direction"] == "inside"
+    assert (table["rank_low95"] <= table["rank_low80"]).all()
+    assert (table["rank_high80"] <= table["rank_high95"]).all()
+
+
+def test_the_80_percent_rank_interval_covers_about_80_percent_over_seeded_runs():
+    shares = [intervals.coverage(intervals.rank_intervals(panel(seed=s, years=(2022,)),
+                                                          blocks.MAIN, 2022, n_sim=500,
+                                                          seed=s))
+              for s in range(12)]
+    assert 0.74 <= np.mean(shares) <= 0.90
+
+
+def test_pure_noise_factors_do_not_beat_persistence_out_of_sample():
+    data = panel(seed=3, slope=0.0, persistence=0.08, noise=0.02)
+    data["governance"] = np.random.default_rng(9).normal(size=len(data))  # noise too
+    table = validation.out_of_sample(data, [2022, 2023, 2024], blocks.MAIN, n_sim=300,
+                                     n_boot=300)
+    noise = table[table["predictor"] == validation.FUNDAMENTALS]
+    assert (noise["mae_gain_high"] < 0).all()  # worse than persistence, interval and all
+    assert (noise["rho_low"] < 0.4).all()
+    persistence = table[table["predictor"] == validation.PERSISTENCE]
+    assert (persistence["rho"] > 0.8).all()
+    assert "add nothing reliable" in validation.verdict(table)
+
+
+def test_real_factors_beat_persistence_when_nothing_persists_beyond_them():
+    data = panel(seed=4, slope=0.08, persistence=0.0, noise=0.02, fresh=True)
+    table = validation.out_of_sample(data, [2022, 2023, 2024], blocks.MAIN, n_sim=300,
+                                     n_boot=300)
+    fundamentals = table[table["predictor"] == validation.FUNDAMENTALS]
+    assert (fundamentals["mae_gain"] > 0).all()
+    covered = fundamentals["coverage80"]
+    assert covered.between(0.6, 0.97).all()
+
+
+def test_the_development_composite_loads_on_all_four_inputs_with_income_positive():
+    data = panel(seed=5)
+    fitted = blocks.composite(data, covariates.DEVELOPMENT_FACTORS)
+    assert fitted.loadings["log_grdp_pc"] > 0
+    assert (fitted.loadings.between(0.35, 0.65)).all()
+    assert fitted.explained > 0.6
+    assert data["development"].std() == pytest.approx(1.0, abs=0.1)
+
+
+def test_a_block_whose_sign_flips_between_years_is_not_called_stable():
+    data = panel(seed=6, slope=0.06)
+    flip = data["year"] == 2023
+    data.loc[flip, "score"] = 1.0 - data.loc[flip, "score"]  # development hurts in 2023 only
+    data["rank"] = data.groupby("year")["score"].rank(ascending=False, method="min")
+    table = blocks.stability(blocks.specifications(data, [2022, 2023, 2024])).set_index("block")
+    assert not table.loc["development", "stable"]
+    steady = blocks.stability(blocks.specifications(panel(seed=7), [2022, 2023, 2024]))
+    assert steady.set_index("block").loc["development", "stable"]
+
+
+def test_a_planted_slope_change_at_2024_is_detected_and_none_is_not_invented():
+    labels = blocks.LABELS
+    changed = repeated.break_test(panel(seed=8, slope=0.03, slope_change=0.06, noise=0.02),
+                                  blocks.MAIN, labels, "2022-2024", 2024)[1]
+    assert changed["p_test"] < 0.01
+    rejections = sum(repeated.break_test(panel(seed=s, noise=0.02), blocks.MAIN, labels,
+                                         "2022-2024", 2024)[1]["p_test"] < 0.05
+                     for s in range(10, 30))
+    assert rejections <= 4  # about 1 in 20 by chance; 4 of 20 is far in the tail
+
+
+def test_province_random_intercepts_recover_a_persistent_province_effect():
+    table, fit = repeated.mixed(panel(seed=9, persistence=0.06, noise=0.02), blocks.MAIN,
+                                blocks.LABELS, "2022-2024")
+    share = float(fit["test"].split("provinces ")[1].split(";")[0])
+    assert share > 0.5
+    row = table.set_index("factor").loc["development"]
+    assert row["ci_low"] > 0
+
+
+def test_outside_counts_add_up_per_year():
+    data = panel(seed=10, years=(2022, 2023))
+    table = pd.concat([intervals.rank_intervals(data, blocks.MAIN, y, n_sim=300)
+                       for y in (2022, 2023)])
+    counts = model.outside_counts(table)
+    assert (counts["n"] == N).all()
+    assert (counts["outside80"] == counts["above"] + counts["below"]).all()

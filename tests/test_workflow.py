@@ -230,6 +230,13 @@ def test_notebook_parameters_take_papermill_values_over_the_defaults():
         "province": "Lào Cai", "year": 0, "years": [2022, 2023]}
 
 
+def test_dti_report_on_another_notebook_says_what_to_do_instead():
+    stage = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('years = [2022]', metadata={"tags": ["parameters"]})])
+    with pytest.raises(ValueError, match="no `province` parameter.*--to dti-methods"):
+        exporter.ReportExporter().from_notebook_node(stage)
+
+
 # -- methods pages --------------------------------------------------------------------------
 def _stage_notebook(title: str) -> nbformat.NotebookNode:
     """Return a small executed notebook such as a stage leaves in reports/executed/."""

@@ -93,6 +93,10 @@ def report_page_facts(parameters: dict[str, object]) -> dict[str, str]:
     from . import processed, provinces
     from .report import resolve_target
 
+    if "province" not in parameters:
+        raise ValueError("not a province report: the notebook has no `province` parameter (run "
+                         "notebooks/30-province-report.ipynb with papermill first; for a stage "
+                         "notebook use --to dti-methods)")
     lang = str(parameters.get("lang", "en"))
     code = resolve_target(str(parameters.get("province", "")), int(parameters.get("basis", 63)))
     basis = 34 if code.startswith("U") else 63

@@ -40,6 +40,7 @@ main { max-width: 1000px; }
 pre { overflow-x: auto; font-size: 13px; background: var(--soft); padding: 8px 10px;
       border-radius: 6px; }
 .jp-OutputArea-output pre { background: #fff; border: 1px solid var(--line); }
+a.anchor-link { display: none; }
 table.dataframe { border-collapse: collapse; font-size: 13px; display: block; overflow-x: auto; }
 table.dataframe th, table.dataframe td { border-bottom: 1px solid var(--line); padding: 3px 6px; }
 {{ code_css }}

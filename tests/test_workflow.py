@@ -14,7 +14,7 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from helpers import config, exporter, pipeline, quiet
+from helpers import config, exporter, methods, pipeline, quiet
 
 ROOT = config.ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "reports.yml"
@@ -249,24 +249,24 @@ def _stage_notebook(title: str) -> nbformat.NotebookNode:
 def test_methods_pages_show_code_and_outputs_and_are_rewritten_only_when_changed(tmp_path):
     executed, root = tmp_path / "executed", tmp_path / "reports"
     executed.mkdir()
-    for name in exporter.METHODS_NOTEBOOKS[:2]:
+    for name in methods.NOTEBOOKS[:2]:
         nbformat.write(_stage_notebook(f"Stage {name}"), executed / f"{name}.ipynb")
 
-    written = exporter.write_methods_pages(executed, root)
-    assert [p.name for p in written] == [f"{n}.html" for n in exporter.METHODS_NOTEBOOKS[:2]]
+    written = methods.write_methods_pages(executed, root)
+    assert [p.name for p in written] == [f"{n}.html" for n in methods.NOTEBOOKS[:2]]
     page = written[0].read_text(encoding="utf-8")
-    assert f"<title>Stage {exporter.METHODS_NOTEBOOKS[0]}</title>" in page
+    assert f"<title>Stage {methods.NOTEBOOKS[0]}</title>" in page
     assert "total" in _text(page) and "42" in _text(page), "code and output shown"
     assert "<script" not in page and not re.search(r'(src|href)="https?://', page)
     index = (root / "methods" / "index.html").read_text(encoding="utf-8")
     assert f'href="{written[1].name}"' in index and "How these numbers were made" in index
 
     before = {p: p.stat().st_mtime_ns for p in written}
-    exporter.write_methods_pages(executed, root)
+    methods.write_methods_pages(executed, root)
     assert {p: p.stat().st_mtime_ns for p in written} == before, "unchanged: not rewritten"
 
-    (executed / f"{exporter.METHODS_NOTEBOOKS[0]}.ipynb").unlink()  # that stage failed
-    exporter.write_methods_pages(executed, root)
+    (executed / f"{methods.NOTEBOOKS[0]}.ipynb").unlink()  # that stage failed
+    methods.write_methods_pages(executed, root)
     assert not written[0].exists(), "no page for a stage that did not run"
     assert f'href="{written[0].name}"' not in (root / "methods" / "index.html").read_text(
         encoding="utf-8")

@@ -486,9 +486,9 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
         publish.write_index(manifest, year, report.commit(), ranked, root)
     elif todo:
         store.write_csv_atomic(root / "manifest.csv", manifest)
-    from . import exporter  # the methods pages (reports/methods/), linked from the index
+    from . import methods  # the stage notebooks as pages (reports/methods/), linked from the index
 
-    exporter.write_methods_pages(root=root)
+    methods.write_methods_pages(root=root)
     return manifest
 
 

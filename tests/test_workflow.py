@@ -82,7 +82,9 @@ def test_pre_commit_strips_notebooks_keeping_ids_and_runs_the_locked_ruff():
     repos = {repo["repo"].rsplit("/", 1)[1]: repo for repo in hooks["repos"]}
     strip = repos["nbstripout"]["hooks"][0]
     assert strip["id"] == "nbstripout" and "--keep-id" in strip["args"]
-    assert repos["ruff-pre-commit"]["rev"] == f"v{_locked()['ruff']}"
+    ruff = repos["ruff-pre-commit"]
+    assert ruff["rev"] == f"v{_locked()['ruff']}"
+    assert "--force-exclude" in ruff["hooks"][0]["args"], "notebooks/ stay excluded as in make test"
 
 
 def test_licences_citation_and_data_terms_cover_every_registered_source():

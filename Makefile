@@ -1,21 +1,33 @@
 # Vietnam provincial DTI research notebooks.
-# Every target bootstraps its own virtual environment in .venv (Python 3.11+).
+# Every target bootstraps its own virtual environment in .venv (Python 3.11+), from the pinned
+# versions in requirements.lock (regenerate with `make lock`; pyproject.toml keeps the ranges).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_STAMP := $(VENV)/.installed-lab
+LOCK := requirements.lock
+#: Extra options for `jupyter lab`, e.g. make lab LAB_ARGS="--no-browser --port 8890"
+LAB_ARGS ?=
+#: The user id; Jupyter refuses to run as root (0) without --allow-root.
+EUID ?= $(shell id -u)
+ALLOW_ROOT := $(if $(filter 0,$(EUID)),--allow-root)
+#: The Jupyter kernel registered for the project (inside .venv).
+KERNEL_NAME := dti
 
-.PHONY: setup data reports test lint lab bench clean
+.PHONY: setup data reports test lint lab lock bench clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo ">> Installing the pinned dependencies ($(LOCK)) into $(VENV): about a minute on first use."
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --progress-bar on -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
+	@echo ">> $(VENV) is ready."
 
 ## data: clean the raw tables into data/processed/ (runs the stage notebooks with papermill)
 data: $(STAMP)
@@ -37,10 +49,21 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
-## lab: JupyterLab on the notebooks
-lab: $(STAMP)
-	@test -f $(LAB_STAMP) || ($(BIN)/python -m pip install --quiet -e ".[dev,lab]" && touch $(LAB_STAMP))
-	$(BIN)/jupyter lab notebooks/
+## lab: JupyterLab on the repository root, with the project's kernel registered as "dti"
+$(LAB_STAMP): $(STAMP)
+	@echo ">> Installing JupyterLab into $(VENV) (first use only)."
+	$(BIN)/python -m pip install --progress-bar on -c $(LOCK) -e ".[lab]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) \
+		--display-name "Python (DTI notebooks)"
+	@touch $(LAB_STAMP)
+
+lab: $(LAB_STAMP)
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS)
+
+## lock: re-pin requirements.lock from pyproject.toml's ranges (needs uv: pipx install uv)
+lock:
+	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--custom-compile-command "make lock" -o $(LOCK)
 
 clean:
 	rm -rf data/processed/* reports/ .pytest_cache

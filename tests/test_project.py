@@ -4,6 +4,7 @@ import json
 import re
 import tomllib
 
+import pytest
 import yaml
 
 from helpers import config
@@ -13,18 +14,45 @@ def _name(spec: str) -> str:
     return re.split(r"[<>=!~ \[]", spec, maxsplit=1)[0].lower()
 
 
+def _environment() -> dict:
+    return yaml.safe_load((config.ROOT / "environment.yml").read_text(encoding="utf-8"))
+
+
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     project = tomllib.loads((config.ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     pip_specs = list(project["project"]["dependencies"])
     for extra in project["project"]["optional-dependencies"].values():
         pip_specs += extra
-    env = yaml.safe_load((config.ROOT / "environment.yml").read_text(encoding="utf-8"))
-    conda_specs = [d for d in env["dependencies"] if isinstance(d, str)
+    conda_specs = [d for d in _environment()["dependencies"] if isinstance(d, str)
                    and _name(d) not in ("python", "pip")]
     assert sorted(s.replace(" ", "") for s in conda_specs) == \
         sorted(s.replace(" ", "") for s in pip_specs)
-    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    assert any(line.endswith("-e .") for line in pip_section)
+
+
+def test_environment_yml_pip_lines_are_what_pip_accepts(tmp_path):
+    """Conda writes the pip lines to a requirements file beside environment.yml and runs pip."""
+    from pip._internal.network.session import PipSession
+    from pip._internal.req.req_file import parse_requirements
+
+    pip_lines = next(d["pip"] for d in _environment()["dependencies"] if isinstance(d, dict))
+    requirements = tmp_path / "condaenv.requirements.txt"
+    requirements.write_text("\n".join(pip_lines) + "\n", encoding="utf-8")
+    parsed = list(parse_requirements(str(requirements), session=PipSession()))
+    assert len(parsed) == len(pip_lines)
+    editable = [r for r in parsed if r.is_editable]
+    assert [r.requirement for r in editable] == ["."], "the package itself, installed editable"
+    assert (config.ROOT / "pyproject.toml").exists(), "'.' is the folder of environment.yml"
+
+
+def test_pip_requirement_parser_rejects_what_conda_used_to_pass(tmp_path):
+    from pip._internal.exceptions import RequirementsFileParseError
+    from pip._internal.network.session import PipSession
+    from pip._internal.req.req_file import parse_requirements
+
+    requirements = tmp_path / "old.txt"
+    requirements.write_text("--no-deps -e .\n", encoding="utf-8")
+    with pytest.raises(RequirementsFileParseError):
+        list(parse_requirements(str(requirements), session=PipSession()))
 
 
 def test_notebooks_are_committed_without_outputs():
@@ -32,8 +60,11 @@ def test_notebooks_are_committed_without_outputs():
         notebook = json.loads(path.read_text(encoding="utf-8"))
         for cell in notebook["cells"]:
             if cell["cell_type"] == "code":
-                assert not cell["outputs"], f"{path.name}: strip outputs before committing"
-                assert cell["execution_count"] is None, f"{path.name}: clear execution counts"
+                assert not cell["outputs"] and cell["execution_count"] is None, (
+                    f"{path.name} was saved with outputs or execution counts. Fix: "
+                    f"nbstripout --keep-id notebooks/{path.name} (or `jupyter nbconvert "
+                    f"--clear-output --inplace notebooks/{path.name}`); run `pre-commit "
+                    "install` once so it happens at every commit (.pre-commit-config.yaml)")
 
 
 def test_every_stage_notebook_has_a_parameters_cell():

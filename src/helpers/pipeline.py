@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cache, config, store
+from . import cache, config, quiet, store
 
 KERNEL = "python3"
 CELL_TIMEOUT_S = 600
@@ -113,6 +113,7 @@ def run_notebook(
         papermill.execute_notebook(
             str(source), str(partial), parameters=dict(parameters or {}), kernel_name=kernel,
             execution_timeout=timeout, cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
+            extra_arguments=quiet.KERNEL_ARGUMENTS,
         )
     except Exception as error:  # papermill re-raises the cell's error; keep the notebook
         failed = out_dir / f"{name}.failed.ipynb"
@@ -228,7 +229,8 @@ class WarmKernel:
         self._run_sync = run_sync
         self.km = AsyncKernelManager(kernel_name=kernel)
         run_sync(self.km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR),
-                                       extra_arguments=["--HistoryManager.enabled=False"])
+                                       extra_arguments=["--HistoryManager.enabled=False",
+                                                        *quiet.KERNEL_ARGUMENTS])
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.execute(self.PRELOAD, silent=True, store_history=False)  # queued, not awaited
@@ -305,7 +307,8 @@ def _execute(job: ReportJob, partial: Path, engine: str) -> None:
 
         papermill.execute_notebook(str(source), str(partial), parameters=job.parameters,
                                    kernel_name=KERNEL, execution_timeout=REPORT_TIMEOUT_S,
-                                   cwd=str(config.NOTEBOOKS_DIR), progress_bar=False)
+                                   cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
+                                   extra_arguments=quiet.KERNEL_ARGUMENTS)
         return
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
@@ -484,6 +487,9 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
         publish.write_index(manifest, year, report.commit(), ranked, root)
     elif todo:
         store.write_csv_atomic(root / "manifest.csv", manifest)
+    from . import methods  # the stage notebooks as pages (reports/methods/), linked from the index
+
+    methods.write_methods_pages(root=root)
     return manifest
 
 

@@ -1,0 +1,110 @@
+"""The project's pages whichever way a notebook is run: its nbconvert exporters.
+
+``jupyter nbconvert --to dti-report OUT.ipynb`` (registered under the ``nbconvert.exporters``
+entry point) turns a papermill output of ``notebooks/30-province-report.ipynb`` into the same
+self-contained page as ``dti build``: the report's language and title, the project's styles,
+no code, nothing loaded from elsewhere. ``--to dti-methods`` turns an executed stage notebook
+(10, 11, 20) into the methods page the build writes (helpers.methods).
+"""
+
+from __future__ import annotations
+
+import ast
+import tempfile
+from pathlib import Path
+
+from nbconvert.exporters import Exporter
+from nbformat import NotebookNode
+from traitlets import default
+
+from . import methods, publish
+
+
+# -- a report notebook run by papermill, exported as dti build exports it ------------------------
+def notebook_parameters(notebook: dict) -> dict[str, object]:
+    """Return a notebook's parameters: the defaults cell, overridden by papermill's injected one."""
+    values: dict[str, object] = {}
+    for tag in ("parameters", "injected-parameters"):
+        for cell in notebook.get("cells", []):
+            if cell.get("cell_type") == "code" and tag in cell.get("metadata", {}).get("tags", []):
+                values.update(_literal_assignments("".join(cell.get("source", ""))))
+    return values
+
+
+def _literal_assignments(source: str) -> dict[str, object]:
+    """Return the ``name = literal`` assignments of a cell's source."""
+    found: dict[str, object] = {}
+    for node in ast.parse(source).body:
+        targets = [node.target] if isinstance(node, ast.AnnAssign) else getattr(node, "targets", [])
+        if len(targets) == 1 and isinstance(targets[0], ast.Name) and node.value is not None:
+            try:
+                found[targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:  # not a literal: papermill never writes those
+                continue
+    return found
+
+
+def report_page_facts(parameters: dict[str, object]) -> dict[str, str]:
+    """Return the language, title and slug ``dti build`` gives the report these parameters make."""
+    from . import processed, provinces
+    from .report import resolve_target
+
+    if "province" not in parameters:
+        raise ValueError("not a province report: the notebook has no `province` parameter (run "
+                         "notebooks/30-province-report.ipynb with papermill first; for a stage "
+                         "notebook use --to dti-methods)")
+    lang = str(parameters.get("lang", "en"))
+    code = resolve_target(str(parameters.get("province", "")), int(parameters.get("basis", 63)))
+    basis = 34 if code.startswith("U") else 63
+    year = int(parameters.get("year") or 0) or processed.latest_complete_year(
+        processed.rankings(parameters.get("processed_dir") or None), basis)
+    info = (provinces.units() if basis == 34 else provinces.provinces()).loc[code]
+    return {"lang": lang, "title": f"DTI {year}: {info['name_vi']}", "slug": str(info["slug"])}
+
+
+def report_html(notebook: dict) -> str:
+    """Return the self-contained report page of an executed report notebook."""
+    import nbformat
+
+    facts = report_page_facts(notebook_parameters(notebook))
+    with tempfile.TemporaryDirectory() as folder:  # publish.notebook_html reads a file
+        path = Path(folder) / "report.ipynb"
+        nbformat.write(nbformat.from_dict(notebook), path)
+        return publish.notebook_html(path, facts["lang"], facts["title"], facts["slug"])
+
+
+class ReportExporter(Exporter):
+    """``--to dti-report``: a report notebook to the page ``dti build`` makes of it."""
+
+    export_from_notebook = "DTI report"
+    output_mimetype = "text/html"
+
+    @default("file_extension")
+    def _file_extension_default(self) -> str:
+        """Write .html files."""
+        return ".html"
+
+    def from_notebook_node(self, nb: NotebookNode, resources: dict | None = None,
+                           **kw: object) -> tuple[str, dict]:
+        """Return the report page and nbconvert's resources."""
+        nb_copy, resources = super().from_notebook_node(nb, resources, **kw)
+        return report_html(nb_copy), resources
+
+
+class MethodsExporter(Exporter):
+    """``--to dti-methods``: an executed stage notebook to a methods page (code shown)."""
+
+    export_from_notebook = "DTI methods page"
+    output_mimetype = "text/html"
+
+    @default("file_extension")
+    def _file_extension_default(self) -> str:
+        """Write .html files."""
+        return ".html"
+
+    def from_notebook_node(self, nb: NotebookNode, resources: dict | None = None,
+                           **kw: object) -> tuple[str, dict]:
+        """Return the methods page and nbconvert's resources."""
+        nb_copy, resources = super().from_notebook_node(nb, resources, **kw)
+        name = (resources or {}).get("metadata", {}).get("name", "notebook")
+        return methods.methods_html(nb_copy, methods.notebook_title(nb_copy, name)), resources

@@ -1,0 +1,408 @@
+"""Targets on the pages: a report's targets section, the rank-target line, the targets index."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.axes import Axes
+
+from . import config, goals, narrative, processed, provinces
+from .store import write_text_atomic
+
+#: Words for status codes and labels; templates word the codes with these.
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "heading_goals": "What the province set out to do", "heading_unit": "unit",
+        "kind_rank_top_n": "DTI rank: top {n}", "kind_rank_exact": "DTI rank: {n} or better",
+        "kind_rank_improve": "DTI rank: up at least {n} place(s) a year",
+        "kind_score": "DTI score at least {v}", "kind_pillar_rank_top_n": "{m} rank: top {n}",
+        "kind_main_indices": "main indices in the national top {n}",
+        "col_target": "Target", "col_due": "Due", "col_status": "Status", "col_whose": "Whose",
+        "col_source": "Source", "col_value": "Value",
+        "status_met": "met", "status_not_met": "not met", "status_on_track": "on track",
+        "status_behind": "behind", "status_not_yet_due": "not yet due",
+        "status_not_assessable": "not assessable from the data held",
+        "status_no_achieved_figure": "no achieved figure in the sources held",
+        "rank_in": "rank {v} in {y}", "latest_rank": "latest rank {v} ({y})",
+        "score_in": "score {v} ({y})", "gained": "{v} place(s) gained in {y}",
+        "achieved_in": "{v} achieved ({y})", "achieved": "{v} achieved",
+        "stated": "the source's notes: {s}", "disagrees": "differs from the status computed here",
+        "conflicting": "another target for the same year differs", "undated": "no due year printed",
+        "annual": "annual", "range": "lower end of a printed range", "doubtful": "doubtful source",
+        "own": "own", "of_predecessor": "{name}, before the 2025 merger",
+        "of_unit": "unit {name}, from 2025",
+        "needed": "To be in the top {n} in {y} needed at least {s}, the {nth} score; "
+                  "{name} had {o}.",
+        "counts": "Targets met, as counted by the sources",
+        "count_row": "{v} of {d}: {text}", "claims": "Ranks the province's own sources claim",
+        "claims_summary": "{n} claimed rank(s) from {a} article(s): {c} consistent, {i} "
+                          "inconsistent, {u} not verifiable.",
+        "against": "Checked against", "against_official": "the official table",
+        "against_derived": "ranks derived from the published scores",
+        "against_reported": "ranks reported by other press sources",
+        "against_same_publisher": "the same publisher's own reports (not an independent check)",
+        "against_own_press": "ranks reported by the province's own media (not independent)",
+        "against_none": "nothing held to check against", "article": "Article",
+        "none_found": "No target of {name} was found in the plans and press read for this "
+                      "project. An absent target means none was found, not that none was set.",
+        "chart_label": "top {n} by {y}", "chart_label_undated": "top {n}",
+        "page_title": "Provinces' own DTI targets and where they stand",
+        "page_intro": "Each row is a target a province or 2025 unit set for its DTI rank, score or "
+                      "a pillar, from its plans and press, with the status computed here from the "
+                      "rankings held (latest assessment: DTI {y}). A province that is absent had "
+                      "no such target in the sources read: none found, not none set.",
+        "counts_by_status": "Targets by status", "province": "Province or unit",
+        "latest": "Judged on", "need": "Score of the N-th (latest year)", "basis": "Basis",
+        "back": "All reports",
+    },
+    "vi": {
+        "heading_goals": "Mục tiêu tỉnh đề ra", "heading_unit": "đơn vị",
+        "kind_rank_top_n": "Xếp hạng DTI: nhóm {n} dẫn đầu",
+        "kind_rank_exact": "Xếp hạng DTI: thứ {n} trở lên",
+        "kind_rank_improve": "Xếp hạng DTI: tăng ít nhất {n} bậc mỗi năm",
+        "kind_score": "Điểm DTI tối thiểu {v}", "kind_pillar_rank_top_n": "Xếp hạng {m}: nhóm {n}",
+        "kind_main_indices": "các chỉ số chính thuộc nhóm {n} cả nước",
+        "col_target": "Mục tiêu", "col_due": "Năm", "col_status": "Trạng thái",
+        "col_whose": "Của", "col_source": "Nguồn", "col_value": "Giá trị",
+        "status_met": "đạt", "status_not_met": "không đạt", "status_on_track": "đúng hướng",
+        "status_behind": "chậm so với mục tiêu", "status_not_yet_due": "chưa đến hạn",
+        "status_not_assessable": "chưa đánh giá được từ dữ liệu hiện có",
+        "status_no_achieved_figure": "các nguồn hiện có chưa nêu kết quả thực hiện",
+        "rank_in": "hạng {v} năm {y}", "latest_rank": "hạng gần nhất {v} ({y})",
+        "score_in": "điểm {v} ({y})", "gained": "tăng {v} bậc năm {y}",
+        "achieved_in": "đạt {v} ({y})", "achieved": "đạt {v}",
+        "stated": "ghi chú của nguồn: {s}", "disagrees": "khác với trạng thái tính ở đây",
+        "conflicting": "có mục tiêu khác cho cùng năm", "undated": "nguồn không ghi năm",
+        "annual": "hằng năm", "range": "cận dưới của khoảng", "doubtful": "nguồn chưa chắc chắn",
+        "own": "của tỉnh", "of_predecessor": "{name}, trước sáp nhập 2025",
+        "of_unit": "đơn vị {name}, từ 2025",
+        "needed": "Để vào nhóm {n} năm {y} cần ít nhất {s} (điểm của tỉnh thứ {n}); "
+                  "{name} đạt {o}.",
+        "counts": "Số mục tiêu đạt theo nguồn", "count_row": "{v}/{d}: {text}",
+        "claims": "Thứ hạng do nguồn của tỉnh công bố",
+        "claims_summary": "{n} thứ hạng từ {a} bài viết: {c} khớp, {i} không khớp, {u} chưa "
+                          "kiểm chứng được.",
+        "against": "Đối chiếu với", "against_official": "bảng xếp hạng chính thức",
+        "against_derived": "thứ hạng tính từ điểm số đã công bố",
+        "against_reported": "thứ hạng do báo chí khác đưa tin",
+        "against_same_publisher": "chính các bài trước của cùng nguồn (không độc lập)",
+        "against_own_press": "thứ hạng do báo chí của chính tỉnh đưa tin (không độc lập)",
+        "against_none": "không có dữ liệu để đối chiếu", "article": "Bài viết",
+        "none_found": "Chưa tìm thấy mục tiêu nào của {name} trong các kế hoạch và bài báo đã "
+                      "đọc. Không tìm thấy không có nghĩa là tỉnh không đặt mục tiêu.",
+        "chart_label": "nhóm {n} đến {y}", "chart_label_undated": "nhóm {n}",
+        "page_title": "Mục tiêu DTI của các tỉnh và kết quả hiện tại",
+        "page_intro": "Mỗi dòng là một mục tiêu về thứ hạng, điểm hoặc trụ cột DTI mà tỉnh hoặc "
+                      "đơn vị hành chính 2025 đề ra trong kế hoạch và trên báo chí, với trạng "
+                      "thái tính từ bảng xếp hạng hiện có (kỳ đánh giá gần nhất: DTI {y}). Tỉnh "
+                      "không có trong danh sách là chưa tìm thấy mục tiêu, không phải không đặt.",
+        "counts_by_status": "Số mục tiêu theo trạng thái", "province": "Tỉnh hoặc đơn vị",
+        "latest": "Căn cứ đánh giá", "need": "Điểm của tỉnh thứ N (năm gần nhất)",
+        "basis": "Cơ sở", "back": "Tất cả báo cáo",
+    },
+}
+#: Plan indicators named in English in the raw table, in Vietnamese.
+INDICATORS_VI = {
+    "Digital economy share of GRDP (%)": "Tỷ trọng kinh tế số trong GRDP (%)",
+    "E-commerce share of total retail sales (%)": "Tỷ trọng thương mại điện tử trong tổng mức "
+                                                  "bán lẻ (%)",
+    "Online public service usage rate by people and enterprises (%)":
+        "Tỷ lệ người dân và doanh nghiệp sử dụng dịch vụ công trực tuyến (%)",
+}
+
+
+@cache
+def _tables(processed_dir: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Load goals, press facts, claims and rankings once per process."""
+    root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
+
+    def read(name: str) -> pd.DataFrame:
+        path = root / f"{name}.csv"
+        return pd.read_csv(path, dtype={"province_code": str}) if path.exists() else pd.DataFrame()
+    return goals.read(root), read("press_facts"), read("claims"), processed.rankings(root)
+
+
+def _fmt(value: float, lang: str) -> str:
+    """Format a target value: whole numbers without decimals, others as printed."""
+    if value == int(value):
+        return str(int(value))
+    return narrative.number(value, lang, len(f"{value:g}".split(".")[1]))
+
+
+def _label(goal: pd.Series, lang: str) -> str:
+    """Return a target's name in a language (rank kinds worded, others as indicator)."""
+    w = WORDS[lang]
+    n, kind = _fmt(goal["value"], lang), goal["kind"]
+    if goal["measure"] == "main_indices":
+        return w["kind_main_indices"].format(n=n)
+    if kind == "pillar_rank_top_n":
+        return w[f"kind_{kind}"].format(n=n, m=narrative.measure_name(goal["measure"], lang))
+    if kind == "score":
+        value = goal["value"] / 1000 if goal["unit"] == "points" else goal["value"]
+        text = w["kind_score"].format(v=narrative.number(value, lang, 2))
+        return text if goal["measure"] == "overall" else f"{text} ({goal['indicator']})"
+    if f"kind_{kind}" in w:
+        return w[f"kind_{kind}"].format(n=n)
+    if lang == "vi":
+        quote = str(goal.get("quote", "") or "")
+        return INDICATORS_VI.get(goal["indicator"], quote if _is_vietnamese(quote)
+                                 else goal["indicator"])
+    return goal["indicator"]
+
+
+def _is_vietnamese(text: str) -> bool:
+    """Tell whether a text carries Vietnamese letters (not plain ASCII English)."""
+    return any(ord(ch) > 127 for ch in text)
+
+
+def _detail(goal: pd.Series, lang: str) -> str:
+    """Return the figure a status rests on, worded ("latest rank 13 (2024)")."""
+    w, status = WORDS[lang], goal["status"]
+    year, value = goal["judged_year"], goal["judged_value"]
+    if pd.isna(value):
+        return ""
+    y = "" if pd.isna(year) else int(year)
+    if goal["kind"] == "other_dx":
+        shown = _fmt(value, lang) + (goal["unit"] if goal["unit"] == "%" else "")
+        return w["achieved_in" if y else "achieved"].format(v=shown, y=y)
+    if goal["kind"] == "rank_improve":
+        return w["gained"].format(v=int(value), y=y)
+    if goal["kind"] == "score":
+        return w["score_in"].format(v=narrative.number(value, lang), y=y)
+    key = "rank_in" if status in ("met", "not_met") else "latest_rank"
+    return w[key].format(v=int(value), y=y)
+
+
+def _needed(goal: pd.Series, lang: str) -> str:
+    """Return the score that reached the target rank in the latest year, and the province's."""
+    if pd.isna(goal["needed_score"]) or pd.isna(goal["latest_score"]):
+        return ""
+    n = int(goal["value"])
+    return WORDS[lang]["needed"].format(
+        n=n, y=int(goal["latest_year"]), s=narrative.number(goal["needed_score"], lang),
+        nth=narrative.ordinal(n, lang), name=goal["name_vi"],
+        o=narrative.number(goal["latest_score"], lang))
+
+
+def _whose(goal: pd.Series, code: str, lang: str) -> str:
+    """Say whose target a row is, seen from a page (own, a predecessor's, the unit's)."""
+    w = WORDS[lang]
+    if goal["code"] == code:
+        return w["own"]
+    if goal["code"].startswith("U"):
+        return w["of_unit"].format(name=goal["name_vi"])
+    return w["of_predecessor"].format(name=goal["name_vi"])
+
+
+def page_goals(table: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Return the targets a page shows: its own, its predecessors' (unit) or its unit's."""
+    if table.empty:
+        return table
+    if code.startswith("U"):
+        mine = table["code"].eq(code) | (table["unit_code"].eq(code) & table["basis"].eq(63))
+    else:
+        mine = table["code"].eq(code) | table["code"].eq(provinces.unit_of(code))
+    part = table[mine].copy()
+    part["own"] = part["code"].eq(code)
+    return part.sort_values(["own", "kind", "due_year"], ascending=[False, True, True],
+                            key=lambda s: s.map(_kind_order) if s.name == "kind" else s)
+
+
+def _kind_order(kind: str) -> int:
+    """Order rank targets first, other targets last."""
+    return (*goals.DTI_KINDS, "other_dx").index(kind)
+
+
+def goal_rows(table: pd.DataFrame, code: str, lang: str) -> list[dict]:
+    """Return the rows of a page's targets table, worded in a language."""
+    w = WORDS[lang]
+    rows = []
+    for _, g in page_goals(table, code).iterrows():
+        notes = [w[flag] for flag in ("annual", "range", "doubtful", "conflicting") if g[flag]]
+        if pd.isna(g["due_year"]) and not g["annual"]:
+            notes.append(w["undated"])
+        stated = w[f"status_{g['stated_status']}"] if g["stated_status"] else ""
+        value = _fmt(g["value"], lang) + ("%" if g["unit"] == "%" else "")
+        rows.append({"label": _label(g, lang), "due": "" if pd.isna(g["due_year"])
+                     else int(g["due_year"]), "value": value, "unit": g["unit"],
+                     "status": g["status"], "status_text": w[f"status_{g['status']}"],
+                     "detail": _detail(g, lang), "needed": _needed(g, lang),
+                     "stated": w["stated"].format(s=stated) if stated else "",
+                     "disagrees": bool(g["disagrees"]), "notes": notes,
+                     "whose": _whose(g, code, lang), "links": _links(g)})
+    return rows
+
+
+def _links(goal: pd.Series) -> list[dict]:
+    """Return the source links of a target (web addresses, else the press article named)."""
+    urls = [u for u in str(goal["urls"] or "").split(" | ") if u.startswith("http")]
+    out = [{"url": u, "host": u.split("/")[2]} for u in urls]
+    documents = [d for d in str(goal["documents"] or "").split(" | ") if d]
+    if not out:  # a press article without an address: its publisher and date
+        return [{"url": "", "host": d} for d in documents]
+    if "press" in goal["origin"] and documents:  # plan rows come first, the press article last
+        out.append({"url": "", "host": documents[-1]})
+    return out
+
+
+def stated_counts(facts: pd.DataFrame, codes: list[str]) -> list[dict]:
+    """Return the "M of N targets" counts the press states, one per fact, as printed."""
+    if facts.empty:
+        return []
+    names = {provinces.display_name(c) for c in codes}
+    counted = facts["denominator"].notna() & facts["province"].isin(names) & (
+        facts["fact_type"].eq("target_count") | (
+            facts["fact_type"].isin(["target_attainment", "indicator"]) & facts["target"].isna()
+            & facts["indicator_text"].str.contains("mục tiêu|target", case=False, na=False)))
+    return [{"v": _fmt(float(f.value), "en"), "d": int(f.denominator), "text": f.indicator_text,
+             "year": "" if pd.isna(f.year) else int(f.year), "source": f.source_hint,
+             "published": "" if pd.isna(f.published) else f.published,
+             "article": f.article_id} for f in facts[counted].itertuples()]
+
+
+def claim_rows(claims: pd.DataFrame, facts: pd.DataFrame, ranked: pd.DataFrame,
+               codes: list[str], lang: str) -> tuple[list[dict], str]:
+    """Return the claims with what each was compared against, and a summary per article."""
+    if claims.empty:
+        return [], ""
+    part = claims[claims["province_code"].isin(codes)]
+    publisher = {} if facts.empty else dict(zip(facts["article_id"],
+                                                facts["source_hint"].fillna(""), strict=True))
+    rows = []
+    for c in part.itertuples():
+        against = _against(c, publisher.get(c.article_id, ""), ranked)
+        rows.append({**c._asdict(), "against": against,
+                     "against_text": WORDS[lang][f"against_{against}"],
+                     "publisher": publisher.get(c.article_id, "")})
+    status = part["status"].value_counts()
+    summary = WORDS[lang]["claims_summary"].format(
+        n=len(part), a=part["article_id"].nunique(), c=status.get("consistent", 0),
+        i=status.get("inconsistent", 0), u=status.get("not verifiable", 0)) if len(part) else ""
+    return rows, summary
+
+
+def _against(claim: object, publisher: str, ranked: pd.DataFrame) -> str:
+    """Return what a claim was compared with: official, derived, reported, same publisher."""
+    if claim.status == "not verifiable" or pd.isna(claim.year):
+        return "none"
+    basis = int(claim.of) if claim.of in (63.0, 34.0) else 63
+    code = provinces.unit_of(claim.province_code) if basis == 34 else claim.province_code
+    origin = processed.lookup(ranked, code, basis, int(claim.year), claim.measure, "rank_origin")
+    if origin != "reported":
+        return origin if origin in ("official", "derived") else "none"
+    refs = processed.lookup(ranked, code, basis, int(claim.year), claim.measure, "source_ref")
+    hosts, host = _hosts(str(refs)), publisher.strip().lower()
+    if host and host in hosts:
+        return "same_publisher"
+    own = provinces.provinces().loc[claim.province_code, "slug"].replace("-", "")
+    return "own_press" if own in hosts else "reported"
+
+
+def _hosts(refs: str) -> str:
+    """Return the web hosts of the raw rows a clean value came from, joined."""
+    hosts = []
+    for ref in refs.split("; "):
+        relative, _, number = ref.rpartition(":")
+        path = config.ROOT / relative
+        if number.isdigit() and path.exists():
+            column = _source_column(str(path))
+            if 0 < int(number) <= len(column):
+                hosts.append(column[int(number) - 1].lower())
+    return " ".join(hosts)
+
+
+@cache
+def _source_column(path: str) -> tuple[str, ...]:
+    """Return a raw file's source column."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return tuple(frame["source"]) if "source" in frame else ()
+
+
+def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
+    """Return everything the targets section of one report shows, worded in a language."""
+    table, facts, claims, ranked = _tables(str(processed_dir or ""))
+    members = list(provinces.predecessors(code)) if code.startswith("U") else [code]
+    claimed, summary = claim_rows(claims, facts, ranked, members, lang)
+    shown = page_goals(table, code)
+    chart = shown[shown["basis"].eq(63) & shown["measure"].eq("overall")
+                  & shown["kind"].isin(["rank_top_n", "rank_exact"])]
+    ids = {"plan_targets"} if shown["origin"].str.contains("plan").any() else set()
+    if claimed or shown["origin"].str.contains("press").any():
+        ids.add("press_reviewed_facts")
+    return {"w": WORDS[lang], "rows": goal_rows(table, code, lang),
+            "counts": stated_counts(facts, members), "claims": claimed,
+            "claims_summary": summary, "source_ids": sorted(ids),
+            "chart": chart[["code", "value", "due_year", "status"]].to_dict("records")}
+
+
+def draw_rank_targets(ax: Axes, chart: list[dict], lang: str) -> None:
+    """Draw each DTI rank target as a dashed line at N up to its due year, labelled."""
+    left, right = ax.get_xlim()
+    for k, target in enumerate(chart):
+        due = target["due_year"]
+        end = right if pd.isna(due) else min(float(due), right)
+        ax.hlines(target["value"], left, end, colors="#b2182b", linestyles=(0, (4, 2)), lw=1)
+        words = WORDS[lang]
+        text = (words["chart_label_undated"].format(n=int(target["value"])) if pd.isna(due)
+                else words["chart_label"].format(n=int(target["value"]), y=int(due)))
+        if len({t["code"] for t in chart}) > 1:  # a unit's page: say whose target it is
+            text = f"{provinces.display_name(target['code'])}: {text}"
+        ax.text(end, target["value"], f" {text}", fontsize=7, color="#b2182b", ha="right",
+                va="bottom" if k % 2 == 0 else "top")
+    ax.set_xlim(left, right)
+
+
+# -- the targets index (reports/targets.html, targets.vi.html) ---------------------------------
+def page_name(lang: str) -> str:
+    """Return the targets page's file name for a language (targets.html is English)."""
+    return "targets.html" if lang == "en" else f"targets.{lang}.html"
+
+
+def index_rows(table: pd.DataFrame, lang: str) -> list[dict]:
+    """Return one row per DTI rank, score or pillar target, with its page and status."""
+    rows = []
+    part = table[table["kind"].isin(goals.DTI_KINDS)] if not table.empty else table
+    for _, g in part.iterrows():
+        unit = g["code"].startswith("U")
+        info = (provinces.units() if unit else provinces.provinces()).loc[g["code"]]
+        rows.append({"name": g["name_vi"], "unit": unit, "basis": int(g["basis"]),
+                     "href": f"{'unit' if unit else 'province'}/{info['slug']}.{lang}.html",
+                     "label": _label(g, lang), "due": "" if pd.isna(g["due_year"])
+                     else int(g["due_year"]), "status": g["status"],
+                     "status_text": WORDS[lang][f"status_{g['status']}"],
+                     "order": goals.STATUS_ORDER.index(g["status"]),
+                     "judged": _detail(g, lang), "judged_sort": _sort_value(g),
+                     "needed": None if pd.isna(g["needed_score"]) else float(g["needed_score"]),
+                     "stated": WORDS[lang][f"status_{g['stated_status']}"]
+                     if g["stated_status"] else "", "disagrees": bool(g["disagrees"])})
+    return sorted(rows, key=lambda r: (r["order"], r["name"]))
+
+
+def _sort_value(goal: pd.Series) -> float:
+    """Return the rank (or score) a target was judged on, for sorting (999 when none)."""
+    value = goal["judged_value"]
+    return 999.0 if pd.isna(value) else float(value)
+
+
+def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]:
+    """Write reports/targets.html and targets.vi.html (only when their content changed)."""
+    table, _, _, ranked = _tables(str(processed_dir or ""))
+    root = Path(root or config.REPORTS_DIR)
+    paths = []
+    for lang in narrative.LANGS:
+        rows = index_rows(table, lang)
+        counts = pd.Series([r["status"] for r in rows], dtype=str).value_counts()
+        html = narrative.render(
+            "targets_index.html.j2", lang=lang, w=WORDS[lang], rows=rows,
+            year=processed.latest_complete_year(ranked, 63),
+            counts=[(WORDS[lang][f"status_{s}"], int(counts.get(s, 0)))
+                    for s in goals.STATUS_ORDER if counts.get(s, 0)],
+            index="index.html" if lang == "en" else f"index.{lang}.html",
+            twin=page_name("vi" if lang == "en" else "en"))
+        path = root / page_name(lang)
+        if not path.exists() or path.read_text(encoding="utf-8") != html:
+            write_text_atomic(path, html)
+        paths.append(path)
+    return paths

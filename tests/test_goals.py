@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import config, goal_pages, goals, narrative, provinces, rankings
+from helpers import config, goal_pages, goals, narrative, plan_targets, provinces, rankings
 from helpers.schemas import DataValidationError
 
 BAC_GIANG, BAC_NINH, UNIT_BAC_NINH = "24", "27", "U27"
@@ -33,13 +33,13 @@ def invented_rankings(own: dict[tuple[str, int], int], pillar: dict | None = Non
 
 
 def plan(*targets: dict) -> pd.DataFrame:
-    """Return plan rows shaped like goals.load_plan's output (invented targets)."""
+    """Return plan rows shaped like plan_targets.load_plan's output (invented targets)."""
     base = {"province": "Bắc Giang", "basis": "63", "target_kind": "rank_top_n",
             "indicator": "DTI rank", "target_value": "10", "due_year": "2025", "stated_in": "",
             "document": "an invented plan", "source_url": "https://example.org/plan",
             "quote": "", "notes": ""}
     rows = [{**base, **t} for t in targets]
-    frame = pd.DataFrame(rows, columns=goals.PLAN_COLUMNS)
+    frame = pd.DataFrame(rows, columns=plan_targets.PLAN_COLUMNS)
     frame["row"] = range(1, len(frame) + 1)
     frame["code"] = [provinces.resolve(n, basis=int(b))
                      for n, b in zip(frame["province"], frame["basis"], strict=True)]
@@ -192,13 +192,14 @@ def test_the_rank_target_is_drawn_as_a_line_at_n_up_to_its_due_year():
 def test_a_bad_plan_row_names_file_row_column_and_value(tmp_path):
     raw = tmp_path / "raw"
     (raw / "targets").mkdir(parents=True)
-    text = (config.RAW_DIR / goals.PLAN_FILE).read_text(encoding="utf-8").splitlines()
+    text = (config.RAW_DIR / plan_targets.PLAN_FILE).read_text(encoding="utf-8").splitlines()
     header, first = text[0], text[1]
     bad = first.replace("Hà Nội,63,rank_top_n", "Bắc Nihn,63,rank_bottom", 1)
     assert bad != first
-    (raw / goals.PLAN_FILE).write_text("\n".join([header, first, bad]) + "\n", encoding="utf-8")
+    (raw / plan_targets.PLAN_FILE).write_text("\n".join([header, first, bad]) + "\n",
+                                              encoding="utf-8")
     with pytest.raises(DataValidationError) as caught:
-        goals.load_plan(raw)
+        plan_targets.load_plan(raw)
     message = str(caught.value)
     assert "targets/dti_targets.csv, row 2 (line 3), column 'province', value 'Bắc Nihn'" in message
     assert "Bắc Ninh" in message  # the closest candidate
@@ -206,10 +207,10 @@ def test_a_bad_plan_row_names_file_row_column_and_value(tmp_path):
 
 
 def test_the_shipped_plan_table_is_the_shared_copy_and_covers_the_stated_provinces():
-    shared = config.ROOT.parent / "shared" / "data" / goals.PLAN_FILE
+    shared = config.ROOT.parent / "shared" / "data" / plan_targets.PLAN_FILE
     if shared.exists():
-        assert shared.read_bytes() == (config.RAW_DIR / goals.PLAN_FILE).read_bytes()
-    table = goals.unite(goals.load_plan(), None)
+        assert shared.read_bytes() == (config.RAW_DIR / plan_targets.PLAN_FILE).read_bytes()
+    table = goals.unite(plan_targets.load_plan(), None)
     assert len(table) == 127
     cover = goals.coverage(table).set_index("basis")
     assert cover.loc[63, "none found"] == 14 and cover.loc[34, "none found"] == 15
@@ -219,11 +220,11 @@ def test_the_shipped_plan_table_is_the_shared_copy_and_covers_the_stated_provinc
 # -- every raw target reaches its page ------------------------------------------------------------
 @pytest.fixture(scope="module")
 def real_goals() -> pd.DataFrame:
-    return goals.with_status(goals.unite(goals.load_plan(), None), rankings.clean().rankings)
+    return goals.with_status(goals.unite(plan_targets.load_plan(), None), rankings.clean().rankings)
 
 
 def test_every_target_in_the_raw_table_reaches_the_page_of_its_province_or_unit(real_goals):
-    raw = pd.read_csv(config.RAW_DIR / goals.PLAN_FILE, dtype=str, keep_default_na=False)
+    raw = pd.read_csv(config.RAW_DIR / plan_targets.PLAN_FILE, dtype=str, keep_default_na=False)
     codes = [provinces.resolve(n, basis=int(b)) for n, b in zip(raw["province"], raw["basis"],
                                                                 strict=True)]
     pages: dict[tuple[str, str], str] = {}
@@ -247,7 +248,7 @@ def test_every_target_in_the_raw_table_reaches_the_page_of_its_province_or_unit(
 def test_the_targets_pages_list_every_province_with_a_dti_target(real_goals, tmp_path):
     processed = tmp_path / "processed"
     processed.mkdir()
-    goals.write(real_goals, processed)
+    plan_targets.write(real_goals, processed)
     shutil.copy(config.PROCESSED_DIR / "dti_rankings.csv", processed) if (
         config.PROCESSED_DIR / "dti_rankings.csv").exists() else \
         rankings.write(rankings.clean(), processed)

@@ -158,24 +158,31 @@ def unite(plan: pd.DataFrame, press_targets: pd.DataFrame,
           facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return one row per distinct target (province, kind, indicator, due year, value)."""
     rows = pd.concat([from_plan(plan), from_press(press_targets, facts)], ignore_index=True)
-    rows["_key_indicator"] = np.where(rows["kind"].isin(DTI_KINDS), "",
-                                      rows["indicator"].str.casefold().str.strip())
-    key = ["code", "kind", "measure", "_key_indicator", "due_year", "value"]
+    indicator = np.where(rows["kind"].isin(DTI_KINDS), "",
+                         rows["indicator"].str.casefold().str.strip())
+    keys = pd.Series(list(zip(rows["code"], rows["kind"], rows["measure"], indicator,
+                              rows["due_year"].astype(str), rows["value"], strict=True)),
+                     index=rows.index)
+    repeated = keys.duplicated(keep=False)
+    merged = [_merge(group) for _, group in rows[repeated].groupby(keys[repeated], sort=False)]
+    united = pd.concat([rows[~repeated], pd.DataFrame(merged)]).sort_index(kind="stable")
+    return _finish(united.reset_index(drop=True))
 
-    def join(values: pd.Series) -> str:
-        return " | ".join(dict.fromkeys(v for v in values if isinstance(v, str) and v))
 
-    def first(values: pd.Series) -> object:
-        present = values.dropna()
+def _merge(group: pd.DataFrame) -> pd.Series:
+    """Return one goal row from several rows of the same target, keeping every source."""
+    row = group.iloc[0].copy()
+    for column in ("stated_status", "stated_achieved", "stated_year", "unit", "qualifier"):
+        present = group[column].dropna()
         present = present[present.astype(str) != ""]
-        return present.iloc[0] if len(present) else values.iloc[0]
-
-    agg = {c: first for c in GOAL_COLUMNS if c not in key}
-    agg.update({"origin": lambda v: "+".join(sorted(set(v))), "sources": join, "urls": join,
-                "documents": join, "quote": join, "annual": "any", "range": "any",
-                "doubtful": "any"})
-    united = rows.groupby(key, dropna=False, sort=False).agg(agg).reset_index()
-    return _finish(united.drop(columns="_key_indicator"))
+        row[column] = present.iloc[0] if len(present) else row[column]
+    for column in ("sources", "urls", "documents", "quote"):
+        row[column] = " | ".join(dict.fromkeys(v for v in group[column] if isinstance(v, str)
+                                               and v))
+    for column in ("annual", "range", "doubtful"):
+        row[column] = bool(group[column].any())
+    row["origin"] = "+".join(sorted(set(group["origin"])))
+    return row
 
 
 # -- status --------------------------------------------------------------------------------------

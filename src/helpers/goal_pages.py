@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -124,6 +127,27 @@ def _tables(processed_dir: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFram
     return goals.read(root), read("press_facts"), read("claims"), processed.rankings(root)
 
 
+@dataclass(frozen=True)
+class _Held:
+    """What every report's targets section reads, prepared once per process."""
+
+    goals: list[dict]
+    counted: list[dict]
+    claims: list[dict]
+    publisher: dict[str, str]
+    ranked: pd.DataFrame
+
+
+@cache
+def _held(processed_dir: str) -> _Held:
+    """Prepare the goals, counted targets, claims and publishers once per process."""
+    table, facts, claims, ranked = _tables(processed_dir)
+    publisher = {} if facts.empty else dict(zip(facts["article_id"],
+                                                facts["source_hint"].fillna(""), strict=True))
+    return _Held(_records(table), counted_facts(facts),
+                 [] if claims.empty else claims.to_dict("records"), publisher, ranked)
+
+
 def _fmt(value: float, lang: str) -> str:
     """Format a target value: whole numbers without decimals, others as printed."""
     if value == int(value):
@@ -131,7 +155,7 @@ def _fmt(value: float, lang: str) -> str:
     return narrative.number(value, lang, len(f"{value:g}".split(".")[1]))
 
 
-def _label(goal: pd.Series, lang: str) -> str:
+def _label(goal: Mapping, lang: str) -> str:
     """Return a target's name in a language (rank kinds worded, others as indicator)."""
     w = WORDS[lang]
     n, kind = _fmt(goal["value"], lang), goal["kind"]
@@ -157,7 +181,7 @@ def _is_vietnamese(text: str) -> bool:
     return any(ord(ch) > 127 for ch in text)
 
 
-def _detail(goal: pd.Series, lang: str) -> str:
+def _detail(goal: Mapping, lang: str) -> str:
     """Return the figure a status rests on, worded ("latest rank 13 (2024)")."""
     w, status = WORDS[lang], goal["status"]
     year, value = goal["judged_year"], goal["judged_value"]
@@ -175,7 +199,7 @@ def _detail(goal: pd.Series, lang: str) -> str:
     return w[key].format(v=int(value), y=y)
 
 
-def _needed(goal: pd.Series, lang: str) -> str:
+def _needed(goal: Mapping, lang: str) -> str:
     """Return the score that reached the target rank in the latest year, and the province's."""
     if pd.isna(goal["needed_score"]) or pd.isna(goal["latest_score"]):
         return ""
@@ -186,7 +210,7 @@ def _needed(goal: pd.Series, lang: str) -> str:
         o=narrative.number(goal["latest_score"], lang))
 
 
-def _whose(goal: pd.Series, code: str, lang: str) -> str:
+def _whose(goal: Mapping, code: str, lang: str) -> str:
     """Say whose target a row is, seen from a page (own, a predecessor's, the unit's)."""
     w = WORDS[lang]
     if goal["code"] == code:
@@ -196,18 +220,21 @@ def _whose(goal: pd.Series, code: str, lang: str) -> str:
     return w["of_predecessor"].format(name=goal["name_vi"])
 
 
-def page_goals(table: pd.DataFrame, code: str) -> pd.DataFrame:
+def _records(table: pd.DataFrame | list[dict]) -> list[dict]:
+    """Return a goals table as a list of row dicts (a list is returned as it is)."""
+    return table.to_dict("records") if isinstance(table, pd.DataFrame) else table
+
+
+def page_goals(table: pd.DataFrame | list[dict], code: str) -> list[dict]:
     """Return the targets a page shows: its own, its predecessors' (unit) or its unit's."""
-    if table.empty:
-        return table
+    unit = code if code.startswith("U") else provinces.unit_of(code)
     if code.startswith("U"):
-        mine = table["code"].eq(code) | (table["unit_code"].eq(code) & table["basis"].eq(63))
+        mine = [g for g in _records(table) if g["code"] == code
+                or (g["unit_code"] == code and g["basis"] == 63)]
     else:
-        mine = table["code"].eq(code) | table["code"].eq(provinces.unit_of(code))
-    part = table[mine].copy()
-    part["own"] = part["code"].eq(code)
-    return part.sort_values(["own", "kind", "due_year"], ascending=[False, True, True],
-                            key=lambda s: s.map(_kind_order) if s.name == "kind" else s)
+        mine = [g for g in _records(table) if g["code"] in (code, unit)]
+    return sorted(mine, key=lambda g: (g["code"] != code, _kind_order(g["kind"]),
+                                       9999 if pd.isna(g["due_year"]) else int(g["due_year"])))
 
 
 def _kind_order(kind: str) -> int:
@@ -215,11 +242,11 @@ def _kind_order(kind: str) -> int:
     return (*goals.DTI_KINDS, "other_dx").index(kind)
 
 
-def goal_rows(table: pd.DataFrame, code: str, lang: str) -> list[dict]:
+def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str) -> list[dict]:
     """Return the rows of a page's targets table, worded in a language."""
     w = WORDS[lang]
     rows = []
-    for _, g in page_goals(table, code).iterrows():
+    for g in page_goals(table, code):
         notes = [w[flag] for flag in ("annual", "range", "doubtful", "conflicting") if g[flag]]
         if pd.isna(g["due_year"]) and not g["annual"]:
             notes.append(w["undated"])
@@ -235,7 +262,7 @@ def goal_rows(table: pd.DataFrame, code: str, lang: str) -> list[dict]:
     return rows
 
 
-def _links(goal: pd.Series) -> list[dict]:
+def _links(goal: Mapping) -> list[dict]:
     """Return the source links of a target (web addresses, else the press article named)."""
     urls = [u for u in str(goal["urls"] or "").split(" | ") if u.startswith("http")]
     out = [{"url": u, "host": u.split("/")[2]} for u in urls]
@@ -247,56 +274,59 @@ def _links(goal: pd.Series) -> list[dict]:
     return out
 
 
-def stated_counts(facts: pd.DataFrame, codes: list[str]) -> list[dict]:
-    """Return the "M of N targets" counts the press states, one per fact, as printed."""
+def counted_facts(facts: pd.DataFrame) -> list[dict]:
+    """Return the press facts that count targets met ("7 of 24 targets"), as printed."""
     if facts.empty:
         return []
-    names = {provinces.display_name(c) for c in codes}
-    counted = facts["denominator"].notna() & facts["province"].isin(names) & (
+    counted = facts["denominator"].notna() & (
         facts["fact_type"].eq("target_count") | (
             facts["fact_type"].isin(["target_attainment", "indicator"]) & facts["target"].isna()
             & facts["indicator_text"].str.contains("mục tiêu|target", case=False, na=False)))
-    return [{"v": _fmt(float(f.value), "en"), "d": int(f.denominator), "text": f.indicator_text,
-             "year": "" if pd.isna(f.year) else int(f.year), "source": f.source_hint,
-             "published": "" if pd.isna(f.published) else f.published,
+    return [{"province": f.province, "v": _fmt(float(f.value), "en"), "d": int(f.denominator),
+             "text": f.indicator_text, "year": "" if pd.isna(f.year) else int(f.year),
+             "source": f.source_hint, "published": "" if pd.isna(f.published) else f.published,
              "article": f.article_id} for f in facts[counted].itertuples()]
 
 
-def claim_rows(claims: pd.DataFrame, facts: pd.DataFrame, ranked: pd.DataFrame,
+def stated_counts(counted: list[dict], codes: list[str]) -> list[dict]:
+    """Return the "M of N targets" counts the press states about some provinces."""
+    names = {provinces.display_name(c) for c in codes}
+    return [c for c in counted if c["province"] in names]
+
+
+def claim_rows(claims: list[dict], publisher: dict[str, str], ranked: pd.DataFrame,
                codes: list[str], lang: str) -> tuple[list[dict], str]:
     """Return the claims with what each was compared against, and a summary per article."""
-    if claims.empty:
-        return [], ""
-    part = claims[claims["province_code"].isin(codes)]
-    publisher = {} if facts.empty else dict(zip(facts["article_id"],
-                                                facts["source_hint"].fillna(""), strict=True))
+    part = [c for c in claims if c["province_code"] in codes]
     rows = []
-    for c in part.itertuples():
-        against = _against(c, publisher.get(c.article_id, ""), ranked)
-        rows.append({**c._asdict(), "against": against,
+    for claim in part:
+        against = _against(claim, publisher.get(claim["article_id"], ""), ranked)
+        rows.append({**claim, "against": against,
                      "against_text": WORDS[lang][f"against_{against}"],
-                     "publisher": publisher.get(c.article_id, "")})
-    status = part["status"].value_counts()
+                     "publisher": publisher.get(claim["article_id"], "")})
+    status = Counter(c["status"] for c in part)
     summary = WORDS[lang]["claims_summary"].format(
-        n=len(part), a=part["article_id"].nunique(), c=status.get("consistent", 0),
-        i=status.get("inconsistent", 0), u=status.get("not verifiable", 0)) if len(part) else ""
+        n=len(part), a=len({c["article_id"] for c in part}), c=status["consistent"],
+        i=status["inconsistent"], u=status["not verifiable"]) if part else ""
     return rows, summary
 
 
-def _against(claim: object, publisher: str, ranked: pd.DataFrame) -> str:
+def _against(claim: dict, publisher: str, ranked: pd.DataFrame) -> str:
     """Return what a claim was compared with: official, derived, reported, same publisher."""
-    if claim.status == "not verifiable" or pd.isna(claim.year):
+    if claim["status"] == "not verifiable" or pd.isna(claim["year"]):
         return "none"
-    basis = int(claim.of) if claim.of in (63.0, 34.0) else 63
-    code = provinces.unit_of(claim.province_code) if basis == 34 else claim.province_code
-    origin = processed.lookup(ranked, code, basis, int(claim.year), claim.measure, "rank_origin")
+    basis = int(claim["of"]) if claim["of"] in (63.0, 34.0) else 63
+    own_code = claim["province_code"]
+    code = provinces.unit_of(own_code) if basis == 34 else own_code
+    year, measure = int(claim["year"]), claim["measure"]
+    origin = processed.lookup(ranked, code, basis, year, measure, "rank_origin")
     if origin != "reported":
         return origin if origin in ("official", "derived") else "none"
-    refs = processed.lookup(ranked, code, basis, int(claim.year), claim.measure, "source_ref")
+    refs = processed.lookup(ranked, code, basis, year, measure, "source_ref")
     hosts, host = _hosts(str(refs)), publisher.strip().lower()
     if host and host in hosts:
         return "same_publisher"
-    own = provinces.provinces().loc[claim.province_code, "slug"].replace("-", "")
+    own = provinces.provinces().loc[own_code, "slug"].replace("-", "")
     return "own_press" if own in hosts else "reported"
 
 
@@ -322,19 +352,19 @@ def _source_column(path: str) -> tuple[str, ...]:
 
 def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
     """Return everything the targets section of one report shows, worded in a language."""
-    table, facts, claims, ranked = _tables(str(processed_dir or ""))
+    held = _held(str(processed_dir or ""))
     members = list(provinces.predecessors(code)) if code.startswith("U") else [code]
-    claimed, summary = claim_rows(claims, facts, ranked, members, lang)
-    shown = page_goals(table, code)
-    chart = shown[shown["basis"].eq(63) & shown["measure"].eq("overall")
-                  & shown["kind"].isin(["rank_top_n", "rank_exact"])]
-    ids = {"plan_targets"} if shown["origin"].str.contains("plan").any() else set()
-    if claimed or shown["origin"].str.contains("press").any():
+    claimed, summary = claim_rows(held.claims, held.publisher, held.ranked, members, lang)
+    shown = page_goals(held.goals, code)
+    chart = [{k: g[k] for k in ("code", "value", "due_year", "status")} for g in shown
+             if g["basis"] == 63 and g["measure"] == "overall"
+             and g["kind"] in ("rank_top_n", "rank_exact")]
+    ids = {"plan_targets"} if any("plan" in g["origin"] for g in shown) else set()
+    if claimed or any("press" in g["origin"] for g in shown):
         ids.add("press_reviewed_facts")
-    return {"w": WORDS[lang], "rows": goal_rows(table, code, lang),
-            "counts": stated_counts(facts, members), "claims": claimed,
-            "claims_summary": summary, "source_ids": sorted(ids),
-            "chart": chart[["code", "value", "due_year", "status"]].to_dict("records")}
+    return {"w": WORDS[lang], "rows": goal_rows(shown, code, lang),
+            "counts": stated_counts(held.counted, members), "claims": claimed,
+            "claims_summary": summary, "source_ids": sorted(ids), "chart": chart}
 
 
 def draw_rank_targets(ax: Axes, chart: list[dict], lang: str) -> None:
@@ -380,7 +410,7 @@ def index_rows(table: pd.DataFrame, lang: str) -> list[dict]:
     return sorted(rows, key=lambda r: (r["order"], r["name"]))
 
 
-def _sort_value(goal: pd.Series) -> float:
+def _sort_value(goal: Mapping) -> float:
     """Return the rank (or score) a target was judged on, for sorting (999 when none)."""
     value = goal["judged_value"]
     return 999.0 if pd.isna(value) else float(value)

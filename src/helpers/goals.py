@@ -272,9 +272,11 @@ def with_status(goals: pd.DataFrame, ranked: pd.DataFrame) -> pd.DataFrame:
     table["disagrees"] = [status in CONTRADICTS.get(stated, ())
                           for stated, status in zip(table["stated_status"], table["status"],
                                                     strict=True)]
+    table["_about"] = np.where(table["kind"].isin(DTI_KINDS), "", table["indicator"])
     group = table.dropna(subset=["due_year"]).groupby(
-        ["code", "kind", "measure", "due_year"])["value"].transform("nunique")
+        ["code", "kind", "measure", "_about", "due_year"])["value"].transform("nunique")
     table["conflicting"] = group.reindex(table.index).fillna(1).gt(1)
+    table = table.drop(columns="_about")
     for column in ("judged_year", "latest_year", "latest_rank"):
         table[column] = pd.array(table[column], dtype="Int64")
     for column in ("judged_value", "latest_score", "needed_score"):

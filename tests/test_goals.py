@@ -266,3 +266,43 @@ def test_the_targets_pages_list_every_province_with_a_dti_target(real_goals, tmp
     before = paths[0].stat().st_mtime_ns
     goal_pages.write_pages(tmp_path / "reports", str(processed))
     assert paths[0].stat().st_mtime_ns == before  # unchanged content: not rewritten
+
+
+# -- claims and counts ----------------------------------------------------------------------------
+def claim(**fields) -> dict:
+    base = {"province_code": BAC_NINH, "name_vi": "Bắc Ninh", "article_id": "a.txt",
+            "fact_type": "dti_rank", "measure": "overall", "year": 2022, "claimed_rank": 7,
+            "of": 63.0, "official_rank": 7, "status": "consistent", "why": "", "origin": "x"}
+    return {**base, **fields}
+
+
+def test_the_claims_check_says_against_what_and_counts_each_article_once(real_goals):
+    ranked = rankings.clean().rankings
+    claims = [claim(), claim(year=2023, claimed_rank=9, official_rank=9),
+              claim(province_code=BAC_GIANG, article_id="b.txt", year=2020, claimed_rank=10,
+                    official_rank=10),
+              claim(article_id="b.txt", year=None, status="not verifiable", official_rank=None)]
+    rows, summary = goal_pages.claim_rows(claims, {"a.txt": "an invented paper"}, ranked,
+                                          [BAC_NINH, BAC_GIANG], "en")
+    assert [r["against"] for r in rows] == ["official", "derived", "own_press", "none"]
+    assert rows[2]["against_text"] == "ranks reported by the province's own media " \
+                                      "(not independent)"
+    assert summary == "4 claimed rank(s) from 2 article(s): 3 consistent, 0 inconsistent, " \
+                      "1 not verifiable."
+
+
+def test_target_counts_are_shown_as_the_source_states_them():
+    facts = pd.DataFrame([
+        {"province": "Lào Cai", "fact_type": "target_count", "value": 7.0, "denominator": 24.0,
+         "target": None, "indicator_text": "mục tiêu hoàn thành", "year": 2024,
+         "source_hint": "an invented paper", "published": "2024-04", "article_id": "c.txt"},
+        {"province": "Lào Cai", "fact_type": "indicator", "value": 2.0, "denominator": 24.0,
+         "target": None, "indicator_text": "mục tiêu đạt dưới 50%", "year": 2024,
+         "source_hint": "an invented paper", "published": "2024-04", "article_id": "c.txt"},
+        {"province": "Lào Cai", "fact_type": "indicator", "value": 6.0, "denominator": 8.0,
+         "target": None, "indicator_text": "huyện có camera", "year": 2024,
+         "source_hint": "an invented paper", "published": "2024-04", "article_id": "c.txt"}])
+    counted = goal_pages.counted_facts(facts)
+    assert [(c["v"], c["d"]) for c in goal_pages.stated_counts(counted, ["10"])] == \
+        [("7", 24), ("2", 24)]
+    assert goal_pages.stated_counts(counted, [BAC_NINH]) == []

@@ -38,7 +38,7 @@ WORDS: dict[str, dict[str, str]] = {
         "of_unit": "unit {name}, from 2025",
         "needed": "To be in the top {n} in {y} needed at least {s}, the {nth} score; "
                   "{name} had {o}.",
-        "counts": "Targets met, as counted by the sources",
+        "counts": "Targets counted by the sources (as stated)",
         "count_row": "{v} of {d}: {text}", "claims": "Ranks the province's own sources claim",
         "claims_summary": "{n} claimed rank(s) from {a} article(s): {c} consistent, {i} "
                           "inconsistent, {u} not verifiable.",
@@ -79,11 +79,11 @@ WORDS: dict[str, dict[str, str]] = {
         "stated": "ghi chú của nguồn: {s}", "disagrees": "khác với trạng thái tính ở đây",
         "conflicting": "có mục tiêu khác cho cùng năm", "undated": "nguồn không ghi năm",
         "annual": "hằng năm", "range": "cận dưới của khoảng", "doubtful": "nguồn chưa chắc chắn",
-        "own": "của tỉnh", "of_predecessor": "{name}, trước sáp nhập 2025",
+        "own": "của chính địa phương", "of_predecessor": "{name}, trước sáp nhập 2025",
         "of_unit": "đơn vị {name}, từ 2025",
         "needed": "Để vào nhóm {n} năm {y} cần ít nhất {s} (điểm của tỉnh thứ {n}); "
                   "{name} đạt {o}.",
-        "counts": "Số mục tiêu đạt theo nguồn", "count_row": "{v}/{d}: {text}",
+        "counts": "Số mục tiêu theo nguồn (như nguồn nêu)", "count_row": "{v}/{d}: {text}",
         "claims": "Thứ hạng do nguồn của tỉnh công bố",
         "claims_summary": "{n} thứ hạng từ {a} bài viết: {c} khớp, {i} không khớp, {u} chưa "
                           "kiểm chứng được.",

@@ -306,3 +306,16 @@ def test_target_counts_are_shown_as_the_source_states_them():
     assert [(c["v"], c["d"]) for c in goal_pages.stated_counts(counted, ["10"])] == \
         [("7", 24), ("2", 24)]
     assert goal_pages.stated_counts(counted, [BAC_NINH]) == []
+
+
+def test_a_count_of_targets_met_is_no_target_of_its_own():
+    press = pd.DataFrame([{"province_code": "10", "name_vi": "Lào Cai", "kind": "attainment",
+                           "indicator": "mục tiêu hoàn thành", "year": 2024, "achieved": 7.0,
+                           "target": 24.0, "attainment_ratio": 7 / 24, "met": False,
+                           "how_judged": "targets met of the number set", "article_id": "c.txt",
+                           "published": "2024-04", "source_id": "press_reviewed_facts"}])
+    assert goals.from_press(press).empty
+    facts = pd.DataFrame([{"article_id": "c.txt", "indicator_text": "mục tiêu hoàn thành",
+                           "denominator": 24.0, "target": None, "unit": "mục tiêu",
+                           "source_hint": "an invented paper"}])
+    assert goals.from_press(press.assign(how_judged=""), facts).empty

@@ -112,8 +112,12 @@ def from_press(press_targets: pd.DataFrame, facts: pd.DataFrame | None = None) -
     units = _press_units(facts)
     publisher = {} if facts is None or facts.empty else dict(
         zip(facts["article_id"], facts["source_hint"].fillna(""), strict=True))
+    counts = _press_counts(facts)
     rows = []
     for r in press_targets.itertuples(index=False):
+        if (r.article_id, str(r.indicator)) in counts or str(
+                getattr(r, "how_judged", "")).startswith("targets met of"):
+            continue  # "7 of 24 targets met" is a count, shown as stated, not a target of 24
         rank = str(getattr(r, "kind", "")) == "rank"
         year = None if pd.isna(r.year) else int(r.year)
         achieved = getattr(r, "achieved", np.nan)
@@ -131,7 +135,17 @@ def from_press(press_targets: pd.DataFrame, facts: pd.DataFrame | None = None) -
             "documents": ", ".join(str(v) for v in (publisher.get(r.article_id, ""),
                                                      getattr(r, "published", "")) if v == v and v),
             "quote": ""})
-    return _finish(pd.DataFrame(rows))
+    return _finish(pd.DataFrame(rows, columns=[c for c in GOAL_COLUMNS
+                                               if c not in ("name_vi", "unit_code")]))
+
+
+def _press_counts(facts: pd.DataFrame | None) -> set[tuple[str, str]]:
+    """Return (article, indicator text) of press facts that count targets ("M of N")."""
+    if facts is None or facts.empty or "denominator" not in facts:
+        return set()
+    counted = facts["denominator"].notna() & facts["target"].isna()
+    return set(zip(facts.loc[counted, "article_id"], facts.loc[counted, "indicator_text"]
+                   .astype(str), strict=True))
 
 
 def _press_units(facts: pd.DataFrame | None) -> dict[tuple[str, str], str]:

@@ -165,12 +165,17 @@ def test_a_plan_target_and_the_same_target_in_the_press_become_one_row_with_both
                            "attainment_ratio": 97 / 95, "met": True, "how_judged": "",
                            "article_id": "x.txt", "published": "2021-05",
                            "source_id": "press_reviewed_facts"}])
-    table = judged(plan({"target_value": "15"}), invented_rankings({(BAC_GIANG, 2024): 13}),
-                   press)
+    facts = pd.DataFrame([{"article_id": "x.txt", "fact_type": "target_attainment",
+                           "indicator_text": "nhóm 15 tỉnh dẫn đầu", "value": None,
+                           "target": 15.0, "denominator": 63.0, "unit": "rank",
+                           "source_hint": "an invented paper"}])
+    table = goals.with_status(goals.unite(plan({"target_value": "15"}), press, facts),
+                              invented_rankings({(BAC_GIANG, 2024): 13}))
     assert len(table) == 2
     rank = table[table["kind"] == "rank_top_n"].iloc[0]
     assert rank["origin"] == "plan+press"
     assert rank["sources"] == "plan_targets:1 | press_reviewed_facts:x.txt"
+    assert rank["documents"] == "an invented plan | an invented paper, 2021-05"
     attained = table[table["kind"] == "other_dx"].iloc[0]
     assert (attained["status"], attained["stated_achieved"]) == ("met", 97.0)
 
@@ -294,13 +299,13 @@ def test_the_claims_check_says_against_what_and_counts_each_article_once(real_go
 def test_target_counts_are_shown_as_the_source_states_them():
     facts = pd.DataFrame([
         {"province": "Lào Cai", "fact_type": "target_count", "value": 7.0, "denominator": 24.0,
-         "target": None, "indicator_text": "mục tiêu hoàn thành", "year": 2024,
+         "target": None, "indicator_text": "mục tiêu hoàn thành", "year": 2024, "unit": "",
          "source_hint": "an invented paper", "published": "2024-04", "article_id": "c.txt"},
         {"province": "Lào Cai", "fact_type": "indicator", "value": 2.0, "denominator": 24.0,
-         "target": None, "indicator_text": "mục tiêu đạt dưới 50%", "year": 2024,
+         "target": None, "indicator_text": "mục tiêu đạt dưới 50%", "year": 2024, "unit": "",
          "source_hint": "an invented paper", "published": "2024-04", "article_id": "c.txt"},
         {"province": "Lào Cai", "fact_type": "indicator", "value": 6.0, "denominator": 8.0,
-         "target": None, "indicator_text": "huyện có camera", "year": 2024,
+         "target": None, "indicator_text": "huyện có camera", "year": 2024, "unit": "huyện",
          "source_hint": "an invented paper", "published": "2024-04", "article_id": "c.txt"}])
     counted = goal_pages.counted_facts(facts)
     assert [(c["v"], c["d"]) for c in goal_pages.stated_counts(counted, ["10"])] == \
@@ -317,5 +322,5 @@ def test_a_count_of_targets_met_is_no_target_of_its_own():
     assert goals.from_press(press).empty
     facts = pd.DataFrame([{"article_id": "c.txt", "indicator_text": "mục tiêu hoàn thành",
                            "denominator": 24.0, "target": None, "unit": "mục tiêu",
-                           "source_hint": "an invented paper"}])
+                           "fact_type": "target_attainment", "source_hint": "an invented paper"}])
     assert goals.from_press(press.assign(how_judged=""), facts).empty

@@ -278,10 +278,7 @@ def counted_facts(facts: pd.DataFrame) -> list[dict]:
     """Return the press facts that count targets met ("7 of 24 targets"), as printed."""
     if facts.empty:
         return []
-    counted = facts["denominator"].notna() & (
-        facts["fact_type"].eq("target_count") | (
-            facts["fact_type"].isin(["target_attainment", "indicator"]) & facts["target"].isna()
-            & facts["indicator_text"].str.contains("mục tiêu|target", case=False, na=False)))
+    counted = goals.count_mask(facts)
     return [{"province": f.province, "v": _fmt(float(f.value), "en"), "d": int(f.denominator),
              "text": f.indicator_text, "year": "" if pd.isna(f.year) else int(f.year),
              "source": f.source_hint, "published": "" if pd.isna(f.published) else f.published,

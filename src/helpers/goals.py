@@ -139,11 +139,19 @@ def from_press(press_targets: pd.DataFrame, facts: pd.DataFrame | None = None) -
                                                if c not in ("name_vi", "unit_code")]))
 
 
+def count_mask(facts: pd.DataFrame) -> pd.Series:
+    """Tell which press facts count targets met or missed ("7 of 24 targets"), not a target."""
+    return facts["denominator"].notna() & facts["unit"].fillna("").ne("rank") & (
+        facts["fact_type"].eq("target_count") | (
+            facts["fact_type"].isin(["target_attainment", "indicator"]) & facts["target"].isna()
+            & facts["indicator_text"].str.contains("mục tiêu|target", case=False, na=False)))
+
+
 def _press_counts(facts: pd.DataFrame | None) -> set[tuple[str, str]]:
     """Return (article, indicator text) of press facts that count targets ("M of N")."""
     if facts is None or facts.empty or "denominator" not in facts:
         return set()
-    counted = facts["denominator"].notna() & facts["target"].isna()
+    counted = count_mask(facts)
     return set(zip(facts.loc[counted, "article_id"], facts.loc[counted, "indicator_text"]
                    .astype(str), strict=True))
 

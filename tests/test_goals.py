@@ -201,7 +201,9 @@ def test_a_bad_plan_row_names_file_row_column_and_value(tmp_path):
     header, first = text[0], text[1]
     bad = first.replace("Hà Nội,63,rank_top_n", "Bắc Nihn,63,rank_bottom", 1)
     assert bad != first
-    (raw / plan_targets.PLAN_FILE).write_text("\n".join([header, first, bad]) + "\n",
+    worse = first.replace(",5,2025,", ",năm,1999,", 1)
+    assert worse != first
+    (raw / plan_targets.PLAN_FILE).write_text("\n".join([header, first, bad, worse]) + "\n",
                                               encoding="utf-8")
     with pytest.raises(DataValidationError) as caught:
         plan_targets.load_plan(raw)
@@ -209,6 +211,9 @@ def test_a_bad_plan_row_names_file_row_column_and_value(tmp_path):
     assert "targets/dti_targets.csv, row 2 (line 3), column 'province', value 'Bắc Nihn'" in message
     assert "Bắc Ninh" in message  # the closest candidate
     assert "column 'target_kind', value 'rank_bottom'" in message
+    assert "row 3 (line 4), column 'target_value', value 'năm': expected a number" in message
+    assert "row 3 (line 4), column 'due_year', value '1999': expected a due year" in message
+    assert not (tmp_path / "processed").exists()
 
 
 def test_the_shipped_plan_table_is_the_shared_copy_and_covers_the_stated_provinces():

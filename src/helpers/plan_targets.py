@@ -5,15 +5,58 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pa
 
 from . import config, goals, processed, provinces
 from .raw import display_path, read_csv_text
-from .schemas import PLAN_TARGETS, Problem, raise_if_any, validate_tables
+from .schemas import PLAN_KINDS, Problem, raise_if_any, validate_tables
 from .store import write_tables
 
 PLAN_FILE = "targets/dti_targets.csv"
 PLAN_COLUMNS = ["province", "basis", "target_kind", "indicator", "target_value", "due_year",
                 "stated_in", "document", "source_url", "quote", "notes"]
+
+
+def _known_for_basis(frame: pd.DataFrame) -> pd.Series:
+    """Tell, row by row, whether the province names a province (63) or a unit (34)."""
+    def known(name: str, basis: str) -> bool:
+        try:
+            provinces.resolve(name, basis=int(basis) if basis in ("63", "34") else 63)
+        except (provinces.UnknownProvinceError, ValueError):
+            return False
+        return True
+    return pd.Series([known(n, b) for n, b in zip(frame["province"], frame["basis"],
+                                                 strict=True)], index=frame.index)
+
+
+def _number(text: pd.Series) -> pd.Series:
+    """Return a text column as numbers (NaN where a value is no number)."""
+    return pd.to_numeric(text.str.strip(), errors="coerce")
+
+
+PLAN_TARGETS = pa.DataFrameSchema(
+    {
+        "province": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "basis": pa.Column(str, pa.Check.isin(["63", "34"], error="basis is 63 or 34")),
+        "target_kind": pa.Column(str, pa.Check.isin(PLAN_KINDS)),
+        "indicator": pa.Column(str),
+        "target_value": pa.Column(str, pa.Check(lambda s: _number(s).notna(),
+                                                error="a number with a decimal point")),
+        "due_year": pa.Column(str, pa.Check(lambda s: s.eq("") | _number(s).between(2020, 2050),
+                                            error="a due year in 2020..2050, or empty")),
+        "stated_in": pa.Column(str, pa.Check(lambda s: s.eq("") | _number(s).between(2015, 2030),
+                                             error="a year in 2015..2030, or empty")),
+        "source_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
+    },
+    checks=[
+        pa.Check(_known_for_basis, error="a province (basis 63) or 2025 unit (basis 34) name"),
+        pa.Check(lambda f: ~f["target_kind"].isin(["rank_top_n", "rank_exact",
+                                                   "pillar_rank_top_n"])
+                 | _number(f["target_value"]).between(1, _number(f["basis"])),
+                 error="a rank target lies within 1..N (N = 63 or 34 by basis)"),
+    ],
+    strict=False, coerce=False, name="targets/dti_targets",
+)
 
 
 def load_plan(raw_dir: Path | None = None) -> pd.DataFrame:

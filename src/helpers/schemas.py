@@ -398,54 +398,10 @@ def validate_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return validated
 
 
-# -- provinces' own targets (data/raw/targets, data/processed/goals) ------------------------------
+# -- provinces' own targets (data/processed/goals; the raw table's schema is in plan_targets) ----
 PLAN_KINDS = ("rank_top_n", "rank_exact", "rank_improve", "score", "pillar_rank_top_n", "other_dx")
 GOAL_STATUSES = ("met", "not_met", "on_track", "behind", "not_yet_due", "not_assessable",
                  "no_achieved_figure")
-
-
-def _known_for_basis(frame: pd.DataFrame) -> pd.Series:
-    """Tell, row by row, whether the province names a province (63) or a unit (34)."""
-    from . import provinces  # provinces reads the reference tables; import when checking
-
-    def known(name: str, basis: str) -> bool:
-        try:
-            provinces.resolve(name, basis=int(basis) if basis in ("63", "34") else 63)
-        except (provinces.UnknownProvinceError, ValueError):
-            return False
-        return True
-    return pd.Series([known(n, b) for n, b in zip(frame["province"], frame["basis"],
-                                                 strict=True)], index=frame.index)
-
-
-def _number(text: pd.Series) -> pd.Series:
-    """Return a text column as numbers (NaN where a value is no number)."""
-    return pd.to_numeric(text.str.strip(), errors="coerce")
-
-
-PLAN_TARGETS = pa.DataFrameSchema(
-    {
-        "province": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "basis": pa.Column(str, pa.Check.isin(["63", "34"], error="basis is 63 or 34")),
-        "target_kind": pa.Column(str, pa.Check.isin(PLAN_KINDS)),
-        "indicator": pa.Column(str),
-        "target_value": pa.Column(str, pa.Check(lambda s: _number(s).notna(),
-                                                error="a number with a decimal point")),
-        "due_year": pa.Column(str, pa.Check(lambda s: s.eq("") | _number(s).between(2020, 2050),
-                                            error="a due year in 2020..2050, or empty")),
-        "stated_in": pa.Column(str, pa.Check(lambda s: s.eq("") | _number(s).between(2015, 2030),
-                                             error="a year in 2015..2030, or empty")),
-        "source_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
-    },
-    checks=[
-        pa.Check(_known_for_basis, error="a province (basis 63) or 2025 unit (basis 34) name"),
-        pa.Check(lambda f: ~f["target_kind"].isin(["rank_top_n", "rank_exact",
-                                                   "pillar_rank_top_n"])
-                 | _number(f["target_value"]).between(1, _number(f["basis"])),
-                 error="a rank target lies within 1..N (N = 63 or 34 by basis)"),
-    ],
-    strict=False, coerce=False, name="targets/dti_targets",
-)
 
 GOALS = pa.DataFrameSchema(
     {

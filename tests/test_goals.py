@@ -329,3 +329,15 @@ def test_a_count_of_targets_met_is_no_target_of_its_own():
                            "denominator": 24.0, "target": None, "unit": "mục tiêu",
                            "fact_type": "target_attainment", "source_hint": "an invented paper"}])
     assert goals.from_press(press.assign(how_judged=""), facts).empty
+
+
+def test_a_report_shows_its_targets_and_draws_the_rank_target(processed):
+    from helpers import report
+
+    ctx = report.build("Vĩnh Phúc", lang="vi", processed_dir=str(processed))
+    html = report.section_html(ctx, "targets")
+    assert html.count('class="goal ') == len(goal_pages.page_goals(goals.read(processed), "26"))
+    assert "Xếp hạng DTI: nhóm 20 dẫn đầu" in html and "có mục tiêu khác cho cùng năm" in html
+    assert "plan_targets" in {s["source_id"] for s in ctx["method"]["sources"]}
+    assert [t["due_year"] for t in ctx["goals"]["chart"]] == [2022, 2025, 2025]
+    assert report.history_figure(ctx).startswith("data:image/png;base64,")

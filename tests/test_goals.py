@@ -341,3 +341,18 @@ def test_a_report_shows_its_targets_and_draws_the_rank_target(processed):
     assert "plan_targets" in {s["source_id"] for s in ctx["method"]["sources"]}
     assert [t["due_year"] for t in ctx["goals"]["chart"]] == [2022, 2025, 2025]
     assert report.history_figure(ctx).startswith("data:image/png;base64,")
+
+
+def test_the_score_that_reached_the_target_rank_is_given_for_every_scored_year():
+    ranked = invented_rankings({(BAC_GIANG, 2022): 18, (BAC_GIANG, 2024): 12})
+    table = judged(plan({"target_value": "20", "due_year": "2022"}, {"due_year": "2030"}),
+                   ranked)
+    board = goals.score_board(ranked)
+    trail = goals.trajectory(board, BAC_GIANG, 63, 20)
+    assert [t["year"] for t in trail] == [2022, 2023, 2024]
+    assert [t["needed"] for t in trail] == [round(0.9 - 20 / 200, 4)] * 3
+    assert trail[0]["score"] == round(0.9 - 18 / 200, 4) and trail[0]["rank"] == 18
+    met, later = goal_pages.goal_rows(table, BAC_GIANG, "en", board)
+    assert met["needed"].startswith("To be in the top 20 in 2022 needed at least 0.8000")
+    assert later["needed"].startswith("To be in the top 10 in 2024 needed at least 0.8500")
+    assert later["years"].count(" · ") == 2

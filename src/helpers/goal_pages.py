@@ -36,6 +36,7 @@ class _Held:
     claims: list[dict]
     publisher: dict[str, str]
     ranked: pd.DataFrame
+    board: dict
 
 
 @cache
@@ -45,7 +46,8 @@ def _held(processed_dir: str) -> _Held:
     publisher = {} if facts.empty else dict(zip(facts["article_id"],
                                                 facts["source_hint"].fillna(""), strict=True))
     return _Held(_records(table), counted_facts(facts),
-                 [] if claims.empty else claims.to_dict("records"), publisher, ranked)
+                 [] if claims.empty else claims.to_dict("records"), publisher, ranked,
+                 goals.score_board(ranked))
 
 
 def _fmt(value: float, lang: str) -> str:
@@ -99,15 +101,28 @@ def _detail(goal: Mapping, lang: str) -> str:
     return w[key].format(v=int(value), y=y)
 
 
-def _needed(goal: Mapping, lang: str) -> str:
-    """Return the score that reached the target rank in the latest year, and the province's."""
-    if pd.isna(goal["needed_score"]) or pd.isna(goal["latest_score"]):
-        return ""
-    n = int(goal["value"])
-    return WORDS[lang]["needed"].format(
-        n=n, y=int(goal["latest_year"]), s=narrative.number(goal["needed_score"], lang),
-        nth=narrative.ordinal(n, lang), name=goal["name_vi"],
-        o=narrative.number(goal["latest_score"], lang))
+def _needed(goal: Mapping, lang: str, board: dict | None = None) -> tuple[str, str]:
+    """Return what reached the target rank in the judged year, and in every scored year."""
+    if goal["kind"] not in ("rank_top_n", "rank_exact") or goal["measure"] != "overall":
+        return "", ""
+    n, w = int(goal["value"]), WORDS[lang]
+    years = [] if board is None else goals.trajectory(board, goal["code"], int(goal["basis"]), n)
+    if not years:
+        years = [] if pd.isna(goal["needed_score"]) or pd.isna(goal["latest_score"]) else [
+            {"year": int(goal["latest_year"]), "needed": goal["needed_score"],
+             "score": goal["latest_score"], "rank": None}]
+    if not years:
+        return "", ""
+    judged = goal["judged_year"]
+    main = next((y for y in years if y["year"] == judged), years[-1])
+    sentence = w["needed"].format(n=n, y=main["year"], s=narrative.number(main["needed"], lang),
+                                  nth=narrative.ordinal(n, lang), name=goal["name_vi"],
+                                  o=narrative.number(main["score"], lang))
+    if len(years) < 2:
+        return sentence, ""
+    steps = [w["needed_year"].format(y=y["year"], s=narrative.number(y["needed"], lang),
+                                     o=narrative.number(y["score"], lang)) for y in years]
+    return sentence, w["needed_years"].format(nth=narrative.ordinal(n, lang)) + " · ".join(steps)
 
 
 def _whose(goal: Mapping, code: str, lang: str) -> str:
@@ -142,11 +157,13 @@ def _kind_order(kind: str) -> int:
     return (*goals.DTI_KINDS, "other_dx").index(kind)
 
 
-def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str) -> list[dict]:
-    """Return the rows of a page's targets table, worded in a language."""
+def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str,
+              board: dict | None = None) -> list[dict]:
+    """Return the rows of a page's targets table, worded (board: goals.score_board)."""
     w = WORDS[lang]
     rows = []
     for g in page_goals(table, code):
+        needed, years = _needed(g, lang, board)
         notes = [w[flag] for flag in ("annual", "range", "doubtful", "conflicting") if g[flag]]
         if pd.isna(g["due_year"]) and not g["annual"]:
             notes.append(w["undated"])
@@ -155,7 +172,7 @@ def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str) -> list[di
         rows.append({"label": _label(g, lang), "due": "" if pd.isna(g["due_year"])
                      else int(g["due_year"]), "value": value, "unit": g["unit"],
                      "status": g["status"], "status_text": w[f"status_{g['status']}"],
-                     "detail": _detail(g, lang), "needed": _needed(g, lang),
+                     "detail": _detail(g, lang), "needed": needed, "years": years,
                      "stated": w["stated"].format(s=stated) if stated else "",
                      "disagrees": bool(g["disagrees"]), "notes": notes,
                      "whose": _whose(g, code, lang), "links": _links(g)})
@@ -259,7 +276,7 @@ def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
     ids = {"plan_targets"} if any("plan" in g["origin"] for g in shown) else set()
     if claimed or any("press" in g["origin"] for g in shown):
         ids.add("press_reviewed_facts")
-    return {"w": WORDS[lang], "rows": goal_rows(shown, code, lang),
+    return {"w": WORDS[lang], "rows": goal_rows(shown, code, lang, held.board),
             "counts": stated_counts(held.counted, members), "claims": claimed,
             "claims_summary": summary, "source_ids": sorted(ids), "chart": chart}
 

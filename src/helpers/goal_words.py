@@ -26,6 +26,8 @@ WORDS: dict[str, dict[str, str]] = {
         "of_unit": "unit {name}, from 2025",
         "needed": "To be in the top {n} in {y} needed at least {s}, the {nth} score; "
                   "{name} had {o}.",
+        "needed_years": "The {nth} score by year (and the province's): ",
+        "needed_year": "{y} {s} ({o})",
         "counts": "Targets counted by the sources (as stated)",
         "count_row": "{v} of {d}: {text}", "claims": "Ranks the province's own sources claim",
         "claims_summary": "{n} claimed rank(s) from {a} article(s): {c} consistent, {i} "
@@ -71,6 +73,8 @@ WORDS: dict[str, dict[str, str]] = {
         "of_unit": "đơn vị {name}, từ 2025",
         "needed": "Để vào nhóm {n} năm {y} cần ít nhất {s} (điểm của tỉnh thứ {n}); "
                   "{name} đạt {o}.",
+        "needed_years": "Điểm của tỉnh {nth} theo năm (và điểm của tỉnh): ",
+        "needed_year": "{y}: {s} ({o})",
         "counts": "Số mục tiêu theo nguồn (như nguồn nêu)", "count_row": "{v}/{d}: {text}",
         "claims": "Thứ hạng do nguồn của tỉnh công bố",
         "claims_summary": "{n} thứ hạng từ {a} bài viết: {c} khớp, {i} không khớp, {u} chưa "

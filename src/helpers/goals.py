@@ -223,6 +223,28 @@ def nth_score(ranked: pd.DataFrame, basis: int, year: int, n: int) -> float | No
     return float(scores.iloc[int(n) - 1]) if len(scores) >= n > 0 else None
 
 
+def score_board(ranked: pd.DataFrame) -> dict[tuple[int, int], tuple[list, dict]]:
+    """Return, per (basis, fully scored year), the scores best first and each code's score, rank."""
+    overall = ranked[(ranked["measure"] == "overall") & ranked["score"].notna()]
+    board: dict[tuple[int, int], tuple[list, dict]] = {}
+    for row in overall.itertuples(index=False):
+        scores, own = board.setdefault((int(row.basis), int(row.year)), ([], {}))
+        scores.append(float(row.score))
+        own[row.province_code] = (float(row.score), None if pd.isna(row.rank) else int(row.rank))
+    return {key: (sorted(scores, reverse=True), own) for key, (scores, own) in board.items()
+            if len(scores) >= key[0]}
+
+
+def trajectory(board: dict, code: str, basis: int, n: int) -> list[dict]:
+    """Return, per fully scored year, the N-th best score and the province's score and rank."""
+    out = []
+    for (b, year), (scores, own) in sorted(board.items()):
+        if b == basis and code in own and 0 < n <= len(scores):
+            out.append({"year": year, "needed": scores[n - 1], "score": own[code][0],
+                        "rank": own[code][1]})
+    return out
+
+
 def judge(goal: pd.Series, ranked: pd.DataFrame) -> dict:
     """Return the computed status of one target and the figures it rests on."""
     out = dict.fromkeys(STATUS_COLUMNS)

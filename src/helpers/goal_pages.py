@@ -7,13 +7,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from matplotlib.axes import Axes
 
 from . import config, goals, narrative, processed, provinces
 from .goal_words import INDICATORS_VI, WORDS
 from .store import write_text_atomic
+
+if TYPE_CHECKING:  # only for the type hint: reports import matplotlib, the index need not
+    from matplotlib.axes import Axes
 
 
 @cache

@@ -185,12 +185,14 @@ def test_the_rank_target_is_drawn_as_a_line_at_n_up_to_its_due_year():
     ax = fig.subplots()
     ax.plot([2020, 2024], [40, 12])
     ax.set_xlim(2019.6, 2024.6)
-    goal_pages.draw_rank_targets(ax, [{"code": BAC_GIANG, "value": 10.0, "due_year": 2022,
-                                       "status": "met"}], "en")
+    chart = [{"code": BAC_GIANG, "value": 10.0, "due_year": 2022, "status": "met"}]
+    goal_pages.draw_rank_targets(ax, {"goals": {"chart": chart}, "lang": "en"})
     segments = ax.collections[-1].get_segments()[0]
     assert segments[:, 1].tolist() == [10.0, 10.0] and segments[1, 0] == 2022.0
     assert any(t.get_text().strip() == "top 10 by 2022" for t in ax.texts)
     assert ax.get_xlim() == (2019.6, 2024.6)
+    goal_pages.draw_rank_targets(ax, {"lang": "en"})  # a context without targets draws nothing
+    assert len(ax.collections) == 1
 
 
 # -- the raw table --------------------------------------------------------------------------------

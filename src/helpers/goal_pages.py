@@ -284,8 +284,12 @@ def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
             "claims_summary": summary, "source_ids": sorted(ids), "chart": chart}
 
 
-def draw_rank_targets(ax: Axes, chart: list[dict], lang: str) -> None:
-    """Draw each DTI rank target as a dashed line at N up to its due year, labelled."""
+def draw_rank_targets(ax: Axes, ctx: Mapping) -> None:
+    """Draw a report's DTI rank targets (ctx["goals"]) as dashed lines at N to the due year."""
+    try:
+        chart, lang = ctx["goals"]["chart"], ctx["lang"]
+    except (KeyError, AttributeError, TypeError):  # a context without targets: nothing to draw
+        return
     left, right = ax.get_xlim()
     for k, target in enumerate(chart):
         due = target["due_year"]

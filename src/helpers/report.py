@@ -302,7 +302,7 @@ def history_figure(ctx: dict) -> str | None:
                 ax.axvline(x, color="0.6", ls="--", lw=0.8)
                 ax.text(x, 1.0, f" {name}", transform=ax.get_xaxis_transform(), fontsize=7,
                         color="0.4", va="bottom", ha="center")
-    goal_pages.draw_rank_targets(ax_rank, ctx.get("goals", {}).get("chart", []), ctx["lang"])
+    goal_pages.draw_rank_targets(ax_rank, ctx)
     ax_rank.invert_yaxis()
     ax_rank.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax_rank.set_ylabel(t["rank_axis"])

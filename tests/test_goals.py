@@ -333,7 +333,7 @@ def test_a_count_of_targets_met_is_no_target_of_its_own():
     assert goals.from_press(press.assign(how_judged=""), facts).empty
 
 
-def test_a_report_shows_its_targets_and_draws_the_rank_target(processed):
+def test_a_report_shows_its_targets_and_draws_the_rank_target(processed, monkeypatch):
     from helpers import report
 
     ctx = report.build("Vĩnh Phúc", lang="vi", processed_dir=str(processed))
@@ -342,7 +342,11 @@ def test_a_report_shows_its_targets_and_draws_the_rank_target(processed):
     assert "Xếp hạng DTI: nhóm 20 dẫn đầu" in html and "có mục tiêu khác cho cùng năm" in html
     assert "plan_targets" in {s["source_id"] for s in ctx["method"]["sources"]}
     assert [t["due_year"] for t in ctx["goals"]["chart"]] == [2022, 2025, 2025]
-    assert report.history_figure(ctx).startswith("data:image/png;base64,")
+    drawn = []
+    draw = goal_pages.draw_rank_targets
+    monkeypatch.setattr(goal_pages, "draw_rank_targets",
+                        lambda ax, c: drawn.append(c["goals"]["chart"]) or draw(ax, c))
+    assert "<img" in report.section_html(ctx, "history") and drawn == [ctx["goals"]["chart"]]
 
 
 def test_the_score_that_reached_the_target_rank_is_given_for_every_scored_year():

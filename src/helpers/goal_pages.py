@@ -71,7 +71,7 @@ def _label(goal: Mapping, lang: str) -> str:
     if kind == "score":
         value = goal["value"] / 1000 if goal["unit"] == "points" else goal["value"]
         text = w["kind_score"].format(v=narrative.number(value, lang, 2))
-        return text if goal["measure"] == "overall" else f"{text} ({goal['indicator']})"
+        return text if goal["measure"] == "overall" else f"{text} ({w['each_pillar']})"
     if f"kind_{kind}" in w:
         return w[f"kind_{kind}"].format(n=n)
     if lang == "vi":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import config, covariates, model, rankings, targets
+from helpers import config, covariates, model, plan_targets, rankings, targets
 
 SHARED = config.ROOT.parent / "shared"
 
@@ -33,7 +33,10 @@ def processed(tmp_path_factory) -> Path:
     """Every processed table, written by the stages' helpers into a scratch folder."""
     out = tmp_path_factory.mktemp("processed")
     rankings.write(rankings.clean(), out)
-    targets.write(targets.clean(processed_dir=out), out)
+    press = targets.clean(processed_dir=out)
+    targets.write(press, out)
+    plan_targets.write(plan_targets.clean(press.tables["targets"], press.tables["press_facts"],
+                                          processed_dir=out), out)
     results = model.run(rankings.load(out), covariates.factor_table(), [2022, 2023, 2024],
                         covariates.MODEL_FACTORS, n_boot=200)
     model.write(results, out / "model")

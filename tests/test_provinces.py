@@ -16,6 +16,7 @@ NAME_COLUMNS = {
     "dti/reported_subindices.csv": ["province_as_published"],
     "dti/reported_changes.csv": ["province_as_published"],
     "governance/provincial_indices.csv": ["province_as_published"],
+    "targets/dti_targets.csv": ["province"],
     "reference/provinces.csv": ["name_vi", "name_ascii"],
     "reference/merger_2025.csv": ["old_province"],
     "press/reviewed_facts.csv": ["province"],

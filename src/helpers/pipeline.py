@@ -44,8 +44,10 @@ STAGES: dict[str, list[Stage]] = {
               tuple(f"data/processed/{n}.csv" for n in (
                   "dti_rankings", "conflicts", "dropped", "unit_checks", "change_checks"))),
         Stage("11-clean-targets",
-              ("data/raw/press/*.csv", "data/processed/dti_rankings.csv", *_REFERENCE),
-              tuple(f"data/processed/{n}.csv" for n in ("press_facts", "targets", "claims"))),
+              ("data/raw/press/*.csv", "data/raw/targets/*.csv", "data/processed/dti_rankings.csv",
+               *_REFERENCE),
+              tuple(f"data/processed/{n}.csv" for n in ("press_facts", "targets", "claims",
+                                                        "goals"))),
     ],
     "model": [
         Stage("20-model-factors", ("data/raw/covariates/*.csv", "data/raw/governance/*.csv",
@@ -58,7 +60,8 @@ STAGES: dict[str, list[Stage]] = {
 }
 #: What every report reads (besides the notebook and the helper code).
 REPORT_INPUTS = ("data/processed/dti_rankings.csv", "data/processed/targets.csv",
-                 "data/processed/claims.csv", "data/processed/model/predictions.csv",
+                 "data/processed/claims.csv", "data/processed/goals.csv",
+                 "data/processed/press_facts.csv", "data/processed/model/predictions.csv",
                  "data/processed/model/contributions.csv", *_REFERENCE)
 
 
@@ -490,6 +493,9 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     from . import methods  # the stage notebooks as pages (reports/methods/), linked from the index
 
     methods.write_methods_pages(root=root)
+    from . import goal_pages  # reports/targets.html and targets.vi.html, rewritten when changed
+
+    goal_pages.write_pages(root, jobs[0].processed_dir if jobs else "")
     return manifest
 
 

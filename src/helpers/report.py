@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from . import config, fundamentals, narrative, processed, provinces, sources
+from . import config, fundamentals, goal_pages, narrative, processed, provinces, sources
 
 SECTIONS = ("headline", "narrative", "history", "indices", "peers", "fundamentals", "targets",
             "method")
@@ -112,6 +112,7 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
     members = list(provinces.predecessors(code)) if is_unit else [code]
     ctx["targets"] = _records(t.targets, "province_code", members)
     ctx["claims"] = _records(t.claims, "province_code", members)
+    ctx["goals"] = goal_pages.section(code, basis, lang, processed_dir)  # targets section
     ctx["method"] = _method(t, rows, ctx)
     return ctx
 
@@ -224,6 +225,7 @@ def _method(t: Tables, rows: pd.DataFrame, ctx: dict) -> dict:
         used |= {"nso_indicators", "governance_indices"}
     if ctx["targets"] or ctx["claims"]:
         used.add("press_reviewed_facts")
+    used |= set(ctx["goals"]["source_ids"])
     register = t.register[t.register["source_id"].isin(used)]
     return {"sources": register[["source_id", "title", "origin", "retrieved"]].to_dict("records"),
             "links": _source_links(rows),
@@ -288,6 +290,7 @@ def history_figure(ctx: dict) -> str | None:
                 ax.axvline(x, color="0.6", ls="--", lw=0.8)
                 ax.text(x, 1.0, f" {name}", transform=ax.get_xaxis_transform(), fontsize=7,
                         color="0.4", va="bottom", ha="center")
+    goal_pages.draw_rank_targets(ax_rank, ctx)
     ax_rank.invert_yaxis()
     ax_rank.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax_rank.set_ylabel(t["rank_axis"])

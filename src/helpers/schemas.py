@@ -330,3 +330,26 @@ def validate_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             problems.extend(_problems_from(error, name, frame))
     raise_if_any(problems, "the processed tables")
     return validated
+
+
+# -- provinces' own targets (data/processed/goals; the raw table's schema is in plan_targets) ----
+PLAN_KINDS = ("rank_top_n", "rank_exact", "rank_improve", "score", "pillar_rank_top_n", "other_dx")
+GOAL_STATUSES = ("met", "not_met", "on_track", "behind", "not_yet_due", "not_assessable",
+                 "no_achieved_figure")
+
+GOALS = pa.DataFrameSchema(
+    {
+        "code": pa.Column(str, pa.Check.str_matches(r"^U?\d{2}$")),
+        "basis": pa.Column(int, pa.Check.isin(BASES)),
+        "kind": pa.Column(str, pa.Check.isin(PLAN_KINDS)),
+        "value": pa.Column(float),
+        "due_year": pa.Column("Int64", pa.Check.in_range(2015, 2050), nullable=True),
+        "status": pa.Column(str, pa.Check.isin(GOAL_STATUSES)),
+        "stated_status": pa.Column(str, pa.Check.isin(["", "met", "not_met"])),
+        "sources": pa.Column(str, pa.Check.str_length(min_value=1)),
+    },
+    checks=[pa.Check(lambda f: ~f.duplicated(["code", "kind", "measure", "indicator", "due_year",
+                                              "value"]), error="one row per distinct target")],
+    strict=False, coerce=True, name="goals",
+)
+SCHEMAS["goals"] = GOALS

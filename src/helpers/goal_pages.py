@@ -1,0 +1,359 @@
+"""Targets on the pages: a report's targets section, the rank-target line, the targets index."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from . import config, goals, narrative, processed, provinces
+from .goal_words import INDICATORS_VI, WORDS
+from .store import write_text_atomic
+
+if TYPE_CHECKING:  # only for the type hint: reports import matplotlib, the index need not
+    from matplotlib.axes import Axes
+
+
+@cache
+def _tables(processed_dir: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Load goals, press facts, claims and rankings once per process."""
+    root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
+
+    def read(name: str) -> pd.DataFrame:
+        path = root / f"{name}.csv"
+        return pd.read_csv(path, dtype={"province_code": str}) if path.exists() else pd.DataFrame()
+    return goals.read(root), read("press_facts"), read("claims"), processed.rankings(root)
+
+
+@dataclass(frozen=True)
+class _Held:
+    """What every report's targets section reads, prepared once per process."""
+
+    goals: list[dict]
+    counted: list[dict]
+    claims: list[dict]
+    publisher: dict[str, str]
+    ranked: pd.DataFrame
+    board: dict
+
+
+@cache
+def _held(processed_dir: str) -> _Held:
+    """Prepare the goals, counted targets, claims and publishers once per process."""
+    table, facts, claims, ranked = _tables(processed_dir)
+    publisher = {} if facts.empty else dict(zip(facts["article_id"],
+                                                facts["source_hint"].fillna(""), strict=True))
+    return _Held(_records(table), counted_facts(facts),
+                 [] if claims.empty else claims.to_dict("records"), publisher, ranked,
+                 goals.score_board(ranked))
+
+
+def _fmt(value: float, lang: str) -> str:
+    """Format a target value: whole numbers without decimals, others as printed."""
+    if value == int(value):
+        return str(int(value))
+    return narrative.number(value, lang, len(f"{value:g}".split(".")[1]))
+
+
+def _label(goal: Mapping, lang: str) -> str:
+    """Return a target's name in a language (rank kinds worded, others as indicator)."""
+    w = WORDS[lang]
+    n, kind = _fmt(goal["value"], lang), goal["kind"]
+    if goal["measure"] == "main_indices":
+        return w["kind_main_indices"].format(n=n)
+    if kind == "pillar_rank_top_n":
+        return w[f"kind_{kind}"].format(n=n, m=narrative.measure_name(goal["measure"], lang))
+    if kind == "score":
+        value = goal["value"] / 1000 if goal["unit"] == "points" else goal["value"]
+        text = w["kind_score"].format(v=narrative.number(value, lang, 2))
+        return text if goal["measure"] == "overall" else f"{text} ({w['each_pillar']})"
+    if f"kind_{kind}" in w:
+        return w[f"kind_{kind}"].format(n=n)
+    if lang == "vi":
+        quote = str(goal.get("quote", "") or "")
+        return INDICATORS_VI.get(goal["indicator"], quote if _is_vietnamese(quote)
+                                 else goal["indicator"])
+    return goal["indicator"]
+
+
+def _is_vietnamese(text: str) -> bool:
+    """Tell whether a text carries Vietnamese letters (not plain ASCII English)."""
+    return any(ord(ch) > 127 for ch in text)
+
+
+def _detail(goal: Mapping, lang: str) -> str:
+    """Return the figure a status rests on, worded ("latest rank 13 (2024)")."""
+    w, status = WORDS[lang], goal["status"]
+    year, value = goal["judged_year"], goal["judged_value"]
+    if pd.isna(value):
+        return ""
+    y = "" if pd.isna(year) else int(year)
+    if goal["kind"] == "other_dx":
+        shown = _fmt(value, lang) + (goal["unit"] if goal["unit"] == "%" else "")
+        return w["achieved_in" if y else "achieved"].format(v=shown, y=y)
+    if goal["kind"] == "rank_improve":
+        return w["gained"].format(v=int(value), y=y)
+    if goal["kind"] == "score":
+        return w["score_in"].format(v=narrative.number(value, lang), y=y)
+    key = "rank_in" if status in ("met", "not_met") else "latest_rank"
+    return w[key].format(v=int(value), y=y)
+
+
+def _needed(goal: Mapping, lang: str, board: dict | None = None) -> tuple[str, str]:
+    """Return what reached the target rank in the judged year, and in every scored year."""
+    if goal["kind"] not in ("rank_top_n", "rank_exact") or goal["measure"] != "overall":
+        return "", ""
+    n, w = int(goal["value"]), WORDS[lang]
+    years = [] if board is None else goals.trajectory(board, goal["code"], int(goal["basis"]), n)
+    if not years:
+        years = [] if pd.isna(goal["needed_score"]) or pd.isna(goal["latest_score"]) else [
+            {"year": int(goal["latest_year"]), "needed": goal["needed_score"],
+             "score": goal["latest_score"], "rank": None}]
+    if not years:
+        return "", ""
+    judged = goal["judged_year"]
+    main = next((y for y in years if y["year"] == judged), years[-1])
+    sentence = w["needed"].format(n=n, y=main["year"], s=narrative.number(main["needed"], lang),
+                                  nth=narrative.ordinal(n, lang), name=goal["name_vi"],
+                                  o=narrative.number(main["score"], lang))
+    if len(years) < 2:
+        return sentence, ""
+    steps = [w["needed_year"].format(y=y["year"], s=narrative.number(y["needed"], lang),
+                                     o=narrative.number(y["score"], lang)) for y in years]
+    return sentence, w["needed_years"].format(nth=narrative.ordinal(n, lang)) + " · ".join(steps)
+
+
+def _whose(goal: Mapping, code: str, lang: str) -> str:
+    """Say whose target a row is, seen from a page (own, a predecessor's, the unit's)."""
+    w = WORDS[lang]
+    if goal["code"] == code:
+        return w["own"]
+    if goal["code"].startswith("U"):
+        return w["of_unit"].format(name=goal["name_vi"])
+    return w["of_predecessor"].format(name=goal["name_vi"])
+
+
+def _records(table: pd.DataFrame | list[dict]) -> list[dict]:
+    """Return a goals table as a list of row dicts (a list is returned as it is)."""
+    return table.to_dict("records") if isinstance(table, pd.DataFrame) else table
+
+
+def page_goals(table: pd.DataFrame | list[dict], code: str) -> list[dict]:
+    """Return the targets a page shows: its own, its predecessors' (unit) or its unit's."""
+    unit = code if code.startswith("U") else provinces.unit_of(code)
+    if code.startswith("U"):
+        mine = [g for g in _records(table) if g["code"] == code
+                or (g["unit_code"] == code and g["basis"] == 63)]
+    else:
+        mine = [g for g in _records(table) if g["code"] in (code, unit)]
+    return sorted(mine, key=lambda g: (g["code"] != code, _kind_order(g["kind"]),
+                                       9999 if pd.isna(g["due_year"]) else int(g["due_year"])))
+
+
+def _kind_order(kind: str) -> int:
+    """Order rank targets first, other targets last."""
+    return (*goals.DTI_KINDS, "other_dx").index(kind)
+
+
+def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str,
+              board: dict | None = None) -> list[dict]:
+    """Return the rows of a page's targets table, worded (board: goals.score_board)."""
+    w = WORDS[lang]
+    rows = []
+    for g in page_goals(table, code):
+        needed, years = _needed(g, lang, board)
+        notes = [w[flag] for flag in ("annual", "range", "doubtful", "conflicting") if g[flag]]
+        if pd.isna(g["due_year"]) and not g["annual"]:
+            notes.append(w["undated"])
+        stated = w[f"status_{g['stated_status']}"] if g["stated_status"] else ""
+        value = _fmt(g["value"], lang) + ("%" if g["unit"] == "%" else "")
+        rows.append({"label": _label(g, lang), "due": "" if pd.isna(g["due_year"])
+                     else int(g["due_year"]), "value": value, "unit": g["unit"],
+                     "status": g["status"], "status_text": w[f"status_{g['status']}"],
+                     "detail": _detail(g, lang), "needed": needed, "years": years,
+                     "stated": w["stated"].format(s=stated) if stated else "",
+                     "disagrees": bool(g["disagrees"]), "notes": notes,
+                     "whose": _whose(g, code, lang), "links": _links(g)})
+    return rows
+
+
+def _links(goal: Mapping) -> list[dict]:
+    """Return the source links of a target (web addresses, else the press article named)."""
+    urls = [u for u in str(goal["urls"] or "").split(" | ") if u.startswith("http")]
+    out = [{"url": u, "host": u.split("/")[2]} for u in urls]
+    documents = [d for d in str(goal["documents"] or "").split(" | ") if d]
+    if not out:  # a press article without an address: its publisher and date
+        return [{"url": "", "host": d} for d in documents]
+    if "press" in goal["origin"] and documents:  # plan rows come first, the press article last
+        out.append({"url": "", "host": documents[-1]})
+    return out
+
+
+def counted_facts(facts: pd.DataFrame) -> list[dict]:
+    """Return the press facts that count targets met ("7 of 24 targets"), as printed."""
+    if facts.empty:
+        return []
+    counted = goals.count_mask(facts)
+    return [{"province": f.province, "v": _fmt(float(f.value), "en"), "d": int(f.denominator),
+             "text": f.indicator_text, "year": "" if pd.isna(f.year) else int(f.year),
+             "source": f.source_hint, "published": "" if pd.isna(f.published) else f.published,
+             "article": f.article_id} for f in facts[counted].itertuples()]
+
+
+def stated_counts(counted: list[dict], codes: list[str]) -> list[dict]:
+    """Return the "M of N targets" counts the press states about some provinces."""
+    names = {provinces.display_name(c) for c in codes}
+    return [c for c in counted if c["province"] in names]
+
+
+def claim_rows(claims: list[dict], publisher: dict[str, str], ranked: pd.DataFrame,
+               codes: list[str], lang: str) -> tuple[list[dict], str]:
+    """Return the claims with what each was compared against, and a summary per article."""
+    part = [c for c in claims if c["province_code"] in codes]
+    rows = []
+    for claim in part:
+        against = _against(claim, publisher.get(claim["article_id"], ""), ranked)
+        rows.append({**claim, "against": against,
+                     "against_text": WORDS[lang][f"against_{against}"],
+                     "publisher": publisher.get(claim["article_id"], "")})
+    status = Counter(c["status"] for c in part)
+    summary = WORDS[lang]["claims_summary"].format(
+        n=len(part), a=len({c["article_id"] for c in part}), c=status["consistent"],
+        i=status["inconsistent"], u=status["not verifiable"]) if part else ""
+    return rows, summary
+
+
+def _against(claim: dict, publisher: str, ranked: pd.DataFrame) -> str:
+    """Return what a claim was compared with: official, derived, reported, same publisher."""
+    if claim["status"] == "not verifiable" or pd.isna(claim["year"]):
+        return "none"
+    basis = int(claim["of"]) if claim["of"] in (63.0, 34.0) else 63
+    own_code = claim["province_code"]
+    code = provinces.unit_of(own_code) if basis == 34 else own_code
+    year, measure = int(claim["year"]), claim["measure"]
+    origin = processed.lookup(ranked, code, basis, year, measure, "rank_origin")
+    if origin != "reported":
+        return origin if origin in ("official", "derived") else "none"
+    refs = processed.lookup(ranked, code, basis, year, measure, "source_ref")
+    hosts, host = _hosts(str(refs)), publisher.strip().lower()
+    if host and host in hosts:
+        return "same_publisher"
+    own = provinces.provinces().loc[own_code, "slug"].replace("-", "")
+    return "own_press" if own in hosts else "reported"
+
+
+def _hosts(refs: str) -> str:
+    """Return the web hosts of the raw rows a clean value came from, joined."""
+    hosts = []
+    for ref in refs.split("; "):
+        relative, _, number = ref.rpartition(":")
+        path = config.ROOT / relative
+        if number.isdigit() and path.exists():
+            column = _source_column(str(path))
+            if 0 < int(number) <= len(column):
+                hosts.append(column[int(number) - 1].lower())
+    return " ".join(hosts)
+
+
+@cache
+def _source_column(path: str) -> tuple[str, ...]:
+    """Return a raw file's source column."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return tuple(frame["source"]) if "source" in frame else ()
+
+
+def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
+    """Return everything the targets section of one report shows, worded in a language."""
+    held = _held(str(processed_dir or ""))
+    members = list(provinces.predecessors(code)) if code.startswith("U") else [code]
+    claimed, summary = claim_rows(held.claims, held.publisher, held.ranked, members, lang)
+    shown = page_goals(held.goals, code)
+    chart = [{k: g[k] for k in ("code", "value", "due_year", "status")} for g in shown
+             if g["basis"] == 63 and g["measure"] == "overall"
+             and g["kind"] in ("rank_top_n", "rank_exact")]
+    ids = {"plan_targets"} if any("plan" in g["origin"] for g in shown) else set()
+    if claimed or any("press" in g["origin"] for g in shown):
+        ids.add("press_reviewed_facts")
+    return {"w": WORDS[lang], "rows": goal_rows(shown, code, lang, held.board),
+            "counts": stated_counts(held.counted, members), "claims": claimed,
+            "claims_summary": summary, "source_ids": sorted(ids), "chart": chart}
+
+
+def draw_rank_targets(ax: Axes, ctx: Mapping) -> None:
+    """Draw a report's DTI rank targets (ctx["goals"]) as dashed lines at N to the due year."""
+    try:
+        chart, lang = ctx["goals"]["chart"], ctx["lang"]
+    except (KeyError, AttributeError, TypeError):  # a context without targets: nothing to draw
+        return
+    left, right = ax.get_xlim()
+    for k, target in enumerate(chart):
+        due = target["due_year"]
+        end = right if pd.isna(due) else min(float(due), right)
+        ax.hlines(target["value"], left, end, colors="#b2182b", linestyles=(0, (4, 2)), lw=1)
+        words = WORDS[lang]
+        text = (words["chart_label_undated"].format(n=int(target["value"])) if pd.isna(due)
+                else words["chart_label"].format(n=int(target["value"]), y=int(due)))
+        if len({t["code"] for t in chart}) > 1:  # a unit's page: say whose target it is
+            text = f"{provinces.display_name(target['code'])}: {text}"
+        ax.text(end, target["value"], f" {text}", fontsize=7, color="#b2182b", ha="right",
+                va="bottom" if k % 2 == 0 else "top")
+    ax.set_xlim(left, right)
+
+
+# -- the targets index (reports/targets.html, targets.vi.html) ---------------------------------
+def page_name(lang: str) -> str:
+    """Return the targets page's file name for a language (targets.html is English)."""
+    return "targets.html" if lang == "en" else f"targets.{lang}.html"
+
+
+def index_rows(table: pd.DataFrame, lang: str) -> list[dict]:
+    """Return one row per DTI rank, score or pillar target, with its page and status."""
+    rows = []
+    part = table[table["kind"].isin(goals.DTI_KINDS)] if not table.empty else table
+    for _, g in part.iterrows():
+        unit = g["code"].startswith("U")
+        info = (provinces.units() if unit else provinces.provinces()).loc[g["code"]]
+        rows.append({"name": g["name_vi"], "unit": unit, "basis": int(g["basis"]),
+                     "href": f"{'unit' if unit else 'province'}/{info['slug']}.{lang}.html",
+                     "label": _label(g, lang), "due": "" if pd.isna(g["due_year"])
+                     else int(g["due_year"]), "status": g["status"],
+                     "status_text": WORDS[lang][f"status_{g['status']}"],
+                     "order": goals.STATUS_ORDER.index(g["status"]),
+                     "judged": _detail(g, lang), "judged_sort": _sort_value(g),
+                     "needed": None if pd.isna(g["needed_score"]) else float(g["needed_score"]),
+                     "stated": WORDS[lang][f"status_{g['stated_status']}"]
+                     if g["stated_status"] else "", "disagrees": bool(g["disagrees"])})
+    return sorted(rows, key=lambda r: (r["order"], r["name"]))
+
+
+def _sort_value(goal: Mapping) -> float:
+    """Return the rank (or score) a target was judged on, for sorting (999 when none)."""
+    value = goal["judged_value"]
+    return 999.0 if pd.isna(value) else float(value)
+
+
+def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]:
+    """Write reports/targets.html and targets.vi.html (only when their content changed)."""
+    table, _, _, ranked = _tables(str(processed_dir or ""))
+    root = Path(root or config.REPORTS_DIR)
+    paths = []
+    for lang in narrative.LANGS:
+        rows = index_rows(table, lang)
+        counts = pd.Series([r["status"] for r in rows], dtype=str).value_counts()
+        html = narrative.render(
+            "targets_index.html.j2", lang=lang, w=WORDS[lang], rows=rows,
+            year=processed.latest_complete_year(ranked, 63),
+            counts=[(WORDS[lang][f"status_{s}"], int(counts.get(s, 0)))
+                    for s in goals.STATUS_ORDER if counts.get(s, 0)],
+            index="index.html" if lang == "en" else f"index.{lang}.html",
+            twin=page_name("vi" if lang == "en" else "en"))
+        path = root / page_name(lang)
+        if not path.exists() or path.read_text(encoding="utf-8") != html:
+            write_text_atomic(path, html)
+        paths.append(path)
+    return paths

@@ -87,7 +87,8 @@ def test_a_failing_report_is_kept_listed_and_the_others_go_on(built):
 def test_index_lists_reports_with_both_links_and_a_tile_map(built):
     root, _ = built
     html = (root / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="en">' in html and "<svg" in html and html.count("<rect") == 63
+    assert '<html lang="en">' in html and "<svg" in html
+    assert html.count("<rect") == 63 + 34, "a tile per province and one per 2025 unit"
     assert 'href="province/bac-ninh.en.html"' in html and 'href="province/bac-ninh.vi.html"' in html
     assert (root / "index.vi.html").exists()
     manifest = pd.read_csv(root / "manifest.csv")

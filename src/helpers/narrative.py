@@ -6,7 +6,7 @@ from functools import cache
 
 import jinja2
 
-from . import config
+from . import config, vocab
 
 LANGS = ("en", "vi")
 
@@ -95,30 +95,79 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-#: Names of the measures, in both languages.
-MEASURE_NAMES: dict[str, dict[str, str]] = {
-    "overall": {"en": "DTI overall", "vi": "DTI tổng hợp"},
-    "chinh_quyen_so": {"en": "Digital government (Chính quyền số)", "vi": "Chính quyền số"},
-    "kinh_te_so": {"en": "Digital economy (Kinh tế số)", "vi": "Kinh tế số"},
-    "xa_hoi_so": {"en": "Digital society (Xã hội số)", "vi": "Xã hội số"},
-    "ha_tang_so": {"en": "Digital infrastructure (Hạ tầng số)", "vi": "Hạ tầng số"},
-    "hd_chinh_quyen_so": {"en": "Digital government activity (Hoạt động chính quyền số)",
-                          "vi": "Hoạt động chính quyền số"},
-    "hd_kinh_te_so": {"en": "Digital economy activity (Hoạt động kinh tế số)",
-                      "vi": "Hoạt động kinh tế số"},
-    "hd_xa_hoi_so": {"en": "Digital society activity (Hoạt động xã hội số)",
-                     "vi": "Hoạt động xã hội số"},
-    "nhan_thuc_so": {"en": "Digital awareness (Nhận thức số)", "vi": "Nhận thức số"},
-    "the_che_so": {"en": "Digital institutions (Thể chế số)", "vi": "Thể chế số"},
-    "nhan_luc_so": {"en": "Digital human resources (Nhân lực số)", "vi": "Nhân lực số"},
-    "an_toan_thong_tin_mang": {"en": "Cyber security (An toàn thông tin mạng)",
-                               "vi": "An toàn thông tin mạng"},
+#: Words of the merger, conflicts, method box, downloads and index (added to TEXT).
+_MORE: dict[str, dict[str, str]] = {
+    "en": {
+        "unit_2025": "2025 unit", "unit_rank": "{rank} of 34 in {year}",
+        "province_in_unit": "Since {date}, {name} is part of the unit {unit}, formed with "
+                            "{others}.",
+        "province_unchanged": "{name} was not merged on {date}: it continues as a unit of its own.",
+        "unit_unchanged": "{name} was not merged on {date}: the unit has the territory of the "
+                          "province of the same name.",
+        "province_page": "Province page (63 basis)", "unit_page": "Unit page (34 basis)",
+        "conflict": "{name}'s own sources disagree with the table used here: {host} gives "
+                    "{measure} {field} {other} for {year}, where this report shows {kept} "
+                    "({kept_source}).",
+        "field_rank": "rank", "field_score": "score",
+        "derived_note": "Ranks marked “derived” are not published as ranks: they are obtained "
+                        "by sorting the scores the ministry published.",
+        "reported_note": "Ranks marked “press” come from provincial portals and newspapers, "
+                         "all sources agreeing.",
+        "mark_derived": "derived", "mark_reported": "press",
+        "download": "Download data (CSV)", "download_all": "Download the full table (CSV)",
+        "citation": "Suggested citation", "licence": "Licence", "licence_code": "code",
+        "licence_data": "data", "about": "About the index", "kind": "kind",
+        "ties": "{count} {what} at {score}", "also_index": "Tiếng Việt",
+        "units_map": "The 34 units formed in 2025, coloured by DTI rank (34 basis)",
+        "provinces_table": "The 63 provinces", "units_table": "The 34 units formed in 2025",
+        "no_match": "No province or unit matches.", "commit_date": "commit date",
+    },
+    "vi": {
+        "unit_2025": "Đơn vị từ năm 2025", "unit_rank": "thứ {rank}/34 năm {year}",
+        "province_in_unit": "Từ ngày {date}, {name} thuộc đơn vị {unit}, hợp nhất cùng {others}.",
+        "province_unchanged": "{name} không sáp nhập ngày {date}: tỉnh tiếp tục là một đơn vị "
+                              "hành chính.",
+        "unit_unchanged": "{name} không sáp nhập ngày {date}: đơn vị giữ nguyên địa giới của tỉnh "
+                          "cùng tên.",
+        "province_page": "Trang của tỉnh (cơ sở 63)", "unit_page": "Trang của đơn vị (cơ sở 34)",
+        "conflict": "Nguồn của chính {name} khác với bảng số liệu dùng ở đây: {host} ghi "
+                    "{field} {measure} năm {year} là {other}, còn báo cáo này ghi {kept} "
+                    "({kept_source}).",
+        "field_rank": "thứ hạng", "field_score": "điểm",
+        "derived_note": "Thứ hạng có ghi chú “tính từ điểm” không được công bố dưới dạng thứ "
+                        "hạng: chúng có được bằng cách sắp xếp điểm số do Bộ công bố.",
+        "reported_note": "Thứ hạng có ghi chú “báo chí” lấy từ cổng thông tin của tỉnh và báo "
+                         "chí, các nguồn đều thống nhất.",
+        "mark_derived": "tính từ điểm", "mark_reported": "báo chí",
+        "download": "Tải dữ liệu (CSV)", "download_all": "Tải toàn bộ bảng số liệu (CSV)",
+        "citation": "Trích dẫn đề xuất", "licence": "Giấy phép", "licence_code": "mã nguồn",
+        "licence_data": "dữ liệu", "about": "Về chỉ số", "kind": "loại nguồn",
+        "ties": "{count} {what} đạt {score}", "also_index": "English",
+        "units_map": "34 đơn vị hành chính từ năm 2025 theo thứ hạng DTI (cơ sở 34)",
+        "provinces_table": "63 tỉnh, thành phố", "units_table": "34 tỉnh, thành phố từ năm 2025",
+        "no_match": "Không tìm thấy tỉnh, thành phố phù hợp.", "commit_date": "ngày cập nhật mã",
+    },
 }
+for _lang, _words in _MORE.items():
+    TEXT[_lang].update(_words)
+
+MEASURE_NAMES = vocab.MEASURE_NAMES
 
 
 def measure_name(measure: str, lang: str) -> str:
     """Return a measure's display name in a language."""
-    return MEASURE_NAMES.get(measure, {}).get(lang, measure)
+    return vocab.measure_name(measure, lang)
+
+
+def wrap(text: str, width: int) -> str:
+    """Break a label into lines of at most about `width` characters (for chart axes)."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def number(value: float | None, lang: str, digits: int = 4) -> str:
@@ -153,6 +202,12 @@ def environment() -> jinja2.Environment:
     env.filters["num"] = number
     env.filters["ordinal"] = ordinal
     env.filters["measure"] = measure_name
+    env.filters["origin"] = vocab.origin_name
+    env.filters["mark"] = vocab.origin_mark
+    env.filters["factor"] = vocab.factor_name
+    env.filters["place"] = vocab.place_name
+    env.filters["basis"] = vocab.basis_name
+    env.filters["kind"] = vocab.source_kind_name
     return env
 
 

@@ -72,8 +72,10 @@ def fundamentals_figure(ctx: dict) -> str | None:
     fig = Figure(figsize=(7.2, 0.45 * len(rows) + 0.9), layout="constrained")
     ax = fig.subplots()
     values = [r["contribution"] for r in rows]
-    ax.barh(range(len(rows)), values, color=["#55A868" if v > 0 else "#C44E52" for v in values])
-    ax.set_yticks(range(len(rows)), [r["label"] for r in rows])
+    ax.barh(range(len(rows)), values, color=[figures.COLOURS[0] if v > 0 else figures.COLOURS[1]
+                                             for v in values],
+            hatch=["" if v > 0 else "//" for v in values])
+    ax.set_yticks(range(len(rows)), [vocab.factor_name(r["label"], ctx["lang"]) for r in rows])
     ax.invert_yaxis()
     ax.axvline(0, color="0.4", lw=0.8)
     ax.set_xlabel(ctx["t"]["contribution"])

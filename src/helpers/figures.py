@@ -109,7 +109,8 @@ def history_figure(ctx: Any) -> Rendered | None:
     ax_rank.set_ylabel(t["rank_axis"])
     ax_score.set_ylabel(t["score_axis"])
     if history["code"].nunique() > 1:
-        ax_rank.legend(frameon=False)
+        fig.legend(frameon=False, loc="outside lower center", ncol=min(3, history["code"]
+                                                                        .nunique()))
     return Rendered(png(fig), int(WIDTH_IN * DPI), history_alt(history, ctx["name"], lang))
 
 

@@ -254,24 +254,24 @@ def _kept_kind(reference: str, register: pd.DataFrame) -> str:
 
 
 def conflicts(t: Tables, code: str, year: int) -> list[dict]:
-    """Return where the province's own sources disagree with the clean table (both figures)."""
+    """Return where the province's own sources disagree with the clean table, one group per
+    source page and year, each item with both figures."""
     c = t.conflicts
     if c.empty:
         return []
     mine = c[(c["province_code"] == code) & c["field"].isin(["rank", "score"])
              & c["kept_value"].notna() & c["other_value"].notna()]
-    out, seen = [], set()
+    groups: dict[tuple[int, str], dict] = {}
     for row in mine.sort_values(["year", "measure"]).itertuples():
         url, host = _host(row.other_source)
-        key = (int(row.year), row.measure, row.field, row.other_value, url)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append({"year": int(row.year), "measure": row.measure, "field": row.field,
-                    "kept": row.kept_value, "other": row.other_value, "url": url, "host": host,
-                    "kept_source": _kept_kind(row.kept_source, t.register),
-                    "current": int(row.year) == year})
-    return out
+        group = groups.setdefault((int(row.year), url), {
+            "year": int(row.year), "url": url, "host": host or "?", "items": [],
+            "kept_source": _kept_kind(row.kept_source, t.register), "current": row.year == year})
+        item = {"measure": row.measure, "field": row.field, "kept": row.kept_value,
+                "other": row.other_value}
+        if item not in group["items"]:
+            group["items"].append(item)
+    return sorted(groups.values(), key=lambda g: (not g["current"], -g["year"]))
 
 
 def records(table: pd.DataFrame, column: str, codes: list[str]) -> list[dict]:

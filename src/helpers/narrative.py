@@ -38,8 +38,8 @@ TEXT: dict[str, dict[str, str]] = {
         "no_history": "Only one year of results is held for {name}; there is no history to draw.",
         "no_model": "The factor model covers the 63 provinces only; see each predecessor's report.",
         "no_press": "No press facts about {name} are held yet.",
-        "no_fundamentals": "The factor model has no prediction for {name} this year (a factor "
-                           "is missing; see the model notebook's list of what was dropped).",
+        "no_fundamentals": "The factor model has no prediction for {name} this year (one of its "
+                           "factors is not published for the province).",
         "predecessors": "Formed from", "origin": "Origin", "year": "Year",
         "origin_official": "official table", "origin_derived": "derived from the scores",
         "origin_reported": "reported in the press",
@@ -105,9 +105,9 @@ _MORE: dict[str, dict[str, str]] = {
         "unit_unchanged": "{name} was not merged on {date}: the unit has the territory of the "
                           "province of the same name.",
         "province_page": "Province page (63 basis)", "unit_page": "Unit page (34 basis)",
-        "conflict": "{name}'s own sources disagree with the table used here: {host} gives "
-                    "{measure} {field} {other} for {year}, where this report shows {kept} "
-                    "({kept_source}).",
+        "conflict": "Sources disagree: {host} gives, for {year}, {items}; this report keeps the "
+                    "figures of the {kept_source}.",
+        "conflict_item": "{measure} {field} {other} (here: {kept})",
         "field_rank": "rank", "field_score": "score",
         "derived_note": "Ranks marked “derived” are not published as ranks: they are obtained "
                         "by sorting the scores the ministry published.",
@@ -130,9 +130,9 @@ _MORE: dict[str, dict[str, str]] = {
         "unit_unchanged": "{name} không sáp nhập ngày {date}: đơn vị giữ nguyên địa giới của tỉnh "
                           "cùng tên.",
         "province_page": "Trang của tỉnh (cơ sở 63)", "unit_page": "Trang của đơn vị (cơ sở 34)",
-        "conflict": "Nguồn của chính {name} khác với bảng số liệu dùng ở đây: {host} ghi "
-                    "{field} {measure} năm {year} là {other}, còn báo cáo này ghi {kept} "
-                    "({kept_source}).",
+        "conflict": "Các nguồn không thống nhất: {host} ghi năm {year} {items}; báo cáo này giữ "
+                    "số liệu của nguồn “{kept_source}”.",
+        "conflict_item": "{field} {measure} là {other} (ở đây: {kept})",
         "field_rank": "thứ hạng", "field_score": "điểm",
         "derived_note": "Thứ hạng có ghi chú “tính từ điểm” không được công bố dưới dạng thứ "
                         "hạng: chúng có được bằng cách sắp xếp điểm số do Bộ công bố.",
@@ -191,6 +191,16 @@ def ordinal(rank: int | None, lang: str) -> str:
     return f"{rank}{suffix}"
 
 
+def conflict_item(item: dict, t: dict, lang: str) -> str:
+    """Word one disagreement: the measure, the source's figure and the one kept here."""
+    def shown(value: str) -> str:
+        return number(float(value), lang) if item["field"] == "score" else str(value)
+
+    return t["conflict_item"].format(measure=measure_name(item["measure"], lang),
+                                     field=t["field_" + item["field"]],
+                                     other=shown(item["other"]), kept=shown(item["kept"]))
+
+
 @cache
 def environment() -> jinja2.Environment:
     """Return the Jinja2 environment of src/helpers/templates (HTML autoescaped)."""
@@ -208,6 +218,7 @@ def environment() -> jinja2.Environment:
     env.filters["place"] = vocab.place_name
     env.filters["basis"] = vocab.basis_name
     env.filters["kind"] = vocab.source_kind_name
+    env.filters["conflict_item"] = conflict_item
     return env
 
 

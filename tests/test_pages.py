@@ -195,3 +195,13 @@ def test_index_downloads_hold_the_full_table_and_each_report_its_rows(processed,
     assert "Digital Transformation Index" in english and "Chỉ số chuyển đổi số" in vietnamese
     assert '<span class="tag">derived</span>' in english
     assert "@media print" in english
+
+
+def test_chart_alt_text_states_the_finding_not_the_title(processed):
+    for lang, expected in (("en", "21st in 2024"), ("vi", "thứ 21/63 năm 2024")):
+        html = page("27", lang, str(processed))
+        alts = re.findall(r'<img [^>]*alt="([^"]*)"', html)
+        history = next(a for a in alts if "2020" in a)
+        assert expected in history, history
+        assert narrative.TEXT[lang]["history"] != history
+        assert any(narrative.number(0.7364, lang) in a for a in alts), "the score in the alt"

@@ -193,6 +193,7 @@ def peers(t: Tables, code: str, basis: int, year: int) -> list[dict]:
     part = r[(r["basis"] == basis) & (r["year"] == year) & (r["measure"] == "overall")
              & r["province_code"].isin(codes)].sort_values("rank")
     return [{"code": row.province_code, "name": vocab.place_name(row.name_vi),
+             "slug": table.loc[row.province_code, "slug"],
              "rank": None if pd.isna(row.rank) else int(row.rank), "score": row.score,
              "origin": row.origin, "self": row.province_code == code}
             for row in part.itertuples()]

@@ -263,7 +263,9 @@ def conflicts(t: Tables, code: str, year: int) -> list[dict]:
     mine = c[(c["province_code"] == code) & c["field"].isin(["rank", "score"])
              & c["kept_value"].notna() & c["other_value"].notna()]
     groups: dict[tuple[int, str], dict] = {}
-    for row in mine.sort_values(["year", "measure"]).itertuples():
+    order = {m: i for i, m in enumerate(["overall", *vocab.PILLARS, *vocab.MAIN_INDICES])}
+    mine = mine.assign(_order=mine["measure"].map(order)).sort_values(["year", "_order"])
+    for row in mine.itertuples():
         url, host = _host(row.other_source)
         group = groups.setdefault((int(row.year), url), {
             "year": int(row.year), "url": url, "host": host or "?", "items": [],

@@ -75,7 +75,8 @@ def fundamentals_figure(ctx: dict) -> str | None:
     ax.barh(range(len(rows)), values, color=[figures.COLOURS[0] if v > 0 else figures.COLOURS[1]
                                              for v in values],
             hatch=["" if v > 0 else "//" for v in values])
-    ax.set_yticks(range(len(rows)), [vocab.factor_name(r["label"], ctx["lang"]) for r in rows])
+    ax.set_yticks(range(len(rows)), [narrative.wrap(vocab.factor_name(r["label"], ctx["lang"]),
+                                                    22) for r in rows])
     ax.invert_yaxis()
     ax.axvline(0, color="0.4", lw=0.8)
     ax.set_xlabel(ctx["t"]["contribution"])

@@ -177,4 +177,19 @@ def indices_alt(rows: list[dict], name: str, lang: str) -> str:
     return text
 
 
+def fundamentals_alt(ctx: Any) -> str:
+    """Return the factor figure's finding: observed and predicted rank, the largest factor."""
+    f, lang = ctx["fundamentals"], ctx["lang"]
+    if not f or not f["contributions"]:
+        return ""
+    top = f["contributions"][0]
+    factor = vocab.factor_name(top["label"], lang)
+    value = narrative.number(top["contribution"], lang, 2)
+    if lang == "vi":
+        return (f"{ctx['name']}: thứ hạng thực tế {f['observed']}, dự báo {f['predicted']}; "
+                f"yếu tố đóng góp nhiều nhất: {factor} ({value}).")
+    return (f"{ctx['name']}: observed rank {f['observed']}, predicted {f['predicted']}; the "
+            f"factor that weighs most: {factor} ({value}).")
+
+
 FIGURES = {"history": history_figure, "indices": indices_figure}

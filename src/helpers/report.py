@@ -92,6 +92,8 @@ def section_html(ctx: ReportContext, name: str) -> str:
         raise ValueError(f"unknown section {name!r}; sections are {', '.join(SECTIONS)}")
     drawn = FIGURES[name](ctx) if name in FIGURES else None
     figure = {"figure": drawn, "figure_alt": "", "figure_width": "", "figure_font_px": ""}
+    if name == "fundamentals" and drawn:
+        figure["figure_alt"] = figures.fundamentals_alt(ctx)
     if isinstance(drawn, figures.Rendered):
         figure = {"figure": drawn.src, "figure_alt": drawn.alt, "figure_width": drawn.width,
                   "figure_font_px": f"{drawn.font_px:.1f}"}

@@ -160,4 +160,5 @@ def release_year(assessment_year: int) -> int:
 def page_terms(lang: str) -> dict:
     """Return the domain terms the templates word (merger date, measures, a release year)."""
     return {"merger_date": merger_date(lang), "pillars_all": PILLARS,
-            "indices_all": MAIN_INDICES, "release_example": release_year(2024)}
+            "indices_all": MAIN_INDICES, "release_example": release_year(2024),
+            "n_provinces": BASIS_PROVINCES, "n_units": BASIS_UNITS}

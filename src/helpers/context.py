@@ -255,8 +255,7 @@ def _kept_kind(reference: str, register: pd.DataFrame) -> str:
 
 
 def conflicts(t: Tables, code: str, year: int) -> list[dict]:
-    """Return where the province's own sources disagree with the clean table, one group per
-    source page and year, each item with both figures."""
+    """Return where a source disagrees with the clean table (per page and year, both figures)."""
     c = t.conflicts
     if c.empty:
         return []

@@ -7,7 +7,6 @@ import functools
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import matplotlib
 import pandas as pd
@@ -15,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from . import narrative, vocab
+from .context import ReportContext
 
 #: Width of every report figure in inches; at 96 dpi 442 px, shown at most at that width.
 WIDTH_IN = 4.6
@@ -43,11 +43,12 @@ def new_figure(height: float) -> Figure:
     return Figure(figsize=(WIDTH_IN, height), layout="constrained", dpi=DPI)
 
 
-def styled(draw: Callable[[Any], Rendered | None]) -> Callable[[Any], Rendered | None]:
+def styled(draw: Callable[[ReportContext], Rendered | None]
+           ) -> Callable[[ReportContext], Rendered | None]:
     """Draw a figure with the report's font sizes (without changing the global settings)."""
 
     @functools.wraps(draw)
-    def wrapper(ctx: Any) -> Rendered | None:
+    def wrapper(ctx: ReportContext) -> Rendered | None:
         with matplotlib.rc_context(STYLE):
             return draw(ctx)
 
@@ -78,12 +79,12 @@ def segments(part: pd.DataFrame, column: str) -> list[pd.DataFrame]:
 
 
 @styled
-def history_figure(ctx: Any) -> Rendered | None:
+def history_figure(ctx: ReportContext) -> Rendered | None:
     """Draw rank and score by year, lines broken at the method change and at missing years."""
-    history = pd.DataFrame(ctx["history"])
+    history = pd.DataFrame(ctx.history)
     if history.empty or history["year"].nunique() < 2:
         return None
-    t, lang = ctx["t"], ctx["lang"]
+    t, lang = ctx.t, ctx.lang
     fig = new_figure(4.6)
     ax_rank, ax_score = fig.subplots(2, 1, sharex=True)
     for k, (_, part) in enumerate(history.groupby("code", sort=False)):
@@ -111,7 +112,7 @@ def history_figure(ctx: Any) -> Rendered | None:
     if history["code"].nunique() > 1:
         fig.legend(frameon=False, loc="outside lower center", ncol=min(3, history["code"]
                                                                         .nunique()))
-    return Rendered(png(fig), int(WIDTH_IN * DPI), history_alt(history, ctx["name"], lang))
+    return Rendered(png(fig), int(WIDTH_IN * DPI), history_alt(history, ctx.name, lang))
 
 
 def history_alt(history: pd.DataFrame, name: str, lang: str) -> str:
@@ -133,18 +134,18 @@ def history_alt(history: pd.DataFrame, name: str, lang: str) -> str:
 
 
 @styled
-def indices_figure(ctx: Any) -> Rendered | None:
+def indices_figure(ctx: ReportContext) -> Rendered | None:
     """Draw the province's scores with the national median, the best and the regional mean."""
-    rows = ctx["indices"]
+    rows = ctx.indices
     if not rows:
         return None
-    t, lang = ctx["t"], ctx["lang"]
+    t, lang = ctx.t, ctx.lang
     labels = [narrative.wrap(vocab.measure_name(r["measure"], lang), 16) for r in rows]
     fig = new_figure(0.62 * len(rows) + 1.5)
     ax = fig.subplots()
     y = list(range(len(rows)))
     ax.barh(y, [r["score"] for r in rows], color="#9ecae1", edgecolor="#0072B2", height=0.55,
-            label=ctx["name"])
+            label=ctx.name)
     ax.scatter([r["median"] for r in rows], y, marker="|", s=260, color="black",
                label=t["national_median"], zorder=3)
     ax.scatter([r["best"] for r in rows], y, marker="^", color=COLOURS[1], label=t["best"],
@@ -156,7 +157,7 @@ def indices_figure(ctx: Any) -> Rendered | None:
     ax.set_xlim(0, 1.03)
     ax.set_xlabel(t["score_axis"])
     fig.legend(frameon=False, loc="outside lower center", ncol=2)
-    return Rendered(png(fig), int(WIDTH_IN * DPI), indices_alt(rows, ctx["name"], lang))
+    return Rendered(png(fig), int(WIDTH_IN * DPI), indices_alt(rows, ctx.name, lang))
 
 
 def indices_alt(rows: list[dict], name: str, lang: str) -> str:
@@ -177,18 +178,18 @@ def indices_alt(rows: list[dict], name: str, lang: str) -> str:
     return text
 
 
-def fundamentals_alt(ctx: Any) -> str:
+def fundamentals_alt(ctx: ReportContext) -> str:
     """Return the factor figure's finding: observed and predicted rank, the largest factor."""
-    f, lang = ctx["fundamentals"], ctx["lang"]
+    f, lang = ctx.fundamentals, ctx.lang
     if not f or not f["contributions"]:
         return ""
     top = f["contributions"][0]
     factor = vocab.factor_name(top["label"], lang)
     value = narrative.number(top["contribution"], lang, 2)
     if lang == "vi":
-        return (f"{ctx['name']}: thứ hạng thực tế {f['observed']}, dự báo {f['predicted']}; "
+        return (f"{ctx.name}: thứ hạng thực tế {f['observed']}, dự báo {f['predicted']}; "
                 f"yếu tố đóng góp nhiều nhất: {factor} ({value}).")
-    return (f"{ctx['name']}: observed rank {f['observed']}, predicted {f['predicted']}; the "
+    return (f"{ctx.name}: observed rank {f['observed']}, predicted {f['predicted']}; the "
             f"factor that weighs most: {factor} ({value}).")
 
 

@@ -11,9 +11,8 @@ from . import config, gitinfo, vocab
 
 #: Sources every report rests on (the scores, the reference tables of provinces and units).
 ALWAYS = ("dti_scores_2022_2024", "ref_provinces", "ref_merger_2025", "ref_new_units_2025")
-#: Licence files at the repository root (written by the workflow), linked from each page.
-LICENCES = {"code": "LICENSE", "data": "DATA-LICENSE.md"}
-REPOSITORY_ROOT = "../"
+#: Licence files at the repository root, as linked from a report (reports/<geography>/x.html).
+LICENCES = {"code": "../../LICENSE", "data": "../../DATA-LICENSE.md"}
 
 
 def download_name(slug: str) -> str:
@@ -38,7 +37,7 @@ def method(register: pd.DataFrame, rows: pd.DataFrame, *, is_unit: bool, has_mod
     return {"sources": listed, "links": source_links(rows), "commit": commit,
             "commit_date": commit_date, "built": built.strftime("%Y-%m-%d %H:%M UTC"),
             "download": download_name(slug),
-            "licences": {k: f"../{REPOSITORY_ROOT}{v}" for k, v in LICENCES.items()},
+            "licences": LICENCES,
             "citation": citation(name, year, lang, commit, commit_date or built.date().isoformat())}
 
 

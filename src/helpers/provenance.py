@@ -30,7 +30,8 @@ def method(register: pd.DataFrame, rows: pd.DataFrame, *, is_unit: bool, has_mod
         used.add("press_reviewed_facts")
     chosen = register[register["source_id"].isin(used)]
     listed = [{"source_id": s.source_id, "title": s.title, "retrieved": s.retrieved,
-               "kind": vocab.source_kind_name(s.source_id, lang)}
+               "kind": vocab.source_kind_name(s.source_id, lang),
+               "licence": getattr(s, "licence", "")}
               for s in chosen.itertuples()]
     built = datetime.now(UTC)
     commit, commit_date = gitinfo.commit(), gitinfo.commit_date()

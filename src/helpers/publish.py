@@ -238,7 +238,7 @@ def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) ->
 def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataFrame,
                 root: Path | None = None) -> list[Path]:
     """Write index.html (English), index.vi.html and the data downloads from the manifest."""
-    from . import gitinfo
+    from . import figures, gitinfo
 
     root = Path(root or config.REPORTS_DIR)
     overall = ranked[(ranked["year"] == year) & (ranked["measure"] == "overall")]
@@ -266,6 +266,7 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
             if ranks[34] else "",
             by_region=by_region[0] if by_region else None,
             by_region_alt=by_region[1] if by_region else "",
+            figure_font_px=f"{figures.FONT_PT * figures.DPI / 72:.1f}",
             provinces=[r for r in rows if r["geography"] == "province"],
             units=[r for r in rows if r["geography"] == "unit"],
             citation=index_citation(lang, commit, date), **vocab.page_terms(lang))

@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import fundamentals, narrative, report
+from helpers import figures, fundamentals, narrative, report
 
 
 def predictions(observed: int, low80: int, high80: int, direction: str) -> pd.DataFrame:
@@ -29,7 +29,10 @@ def render(lang: str, table: pd.DataFrame, section: str = "fundamentals") -> str
     """Render one section for the invented province."""
     ctx = {"lang": lang, "t": narrative.TEXT[lang], "name": "Bắc Ninh", "is_unit": False,
            "fundamentals": fundamentals.context(table, BLOCKS, "27", 2024)}
-    html = narrative.render(f"{section}.html.j2", figure=fundamentals.figure(ctx), **ctx)
+    drawn = fundamentals.figure(ctx, figures.new_figure(2.2))
+    html = narrative.render(f"{section}.html.j2", figure=figures.png(drawn) if drawn else None,
+                            figure_alt=fundamentals.alt(ctx), figure_width="", figure_font_px="",
+                            **ctx)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 

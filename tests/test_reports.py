@@ -54,7 +54,9 @@ def test_report_pages_read_as_a_reader_expects(built, page):
         assert heading in text, heading
     twin = "vi" if lang == "en" else "en"
     assert f'href="{Path(page).name.rsplit(".", 1)[0]}.{twin}.html"' in html
-    assert "index" in html
+    assert 'href="../index' in html, "a link back to the index"
+    slug = Path(page).name.split(".")[0]
+    assert f'href="{slug}.csv"' in html and (path.parent / f"{slug}.csv").exists(), "download"
 
 
 def test_bac_ninh_narrative_states_its_ranks(built):
@@ -89,9 +91,15 @@ def test_a_failing_report_is_kept_listed_and_the_others_go_on(built):
 def test_index_lists_reports_with_both_links_and_a_tile_map(built):
     root, _ = built
     html = (root / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="en">' in html and "<svg" in html and html.count("<rect") == 63
+    assert '<html lang="en">' in html and "<svg" in html
+    assert html.count("<rect") == 63 + 34, "a tile per province and one per 2025 unit"
     assert 'href="province/bac-ninh.en.html"' in html and 'href="province/bac-ninh.vi.html"' in html
     assert (root / "index.vi.html").exists()
+    assert (root / "data" / "dti_rankings.csv").exists(), "the full table as a download"
+    title = re.search(r"<title>(.*?)</title>", (root / "unit/bac-ninh.en.html")
+                      .read_text(encoding="utf-8")).group(1)
+    assert "unit" in title and title != re.search(r"<title>(.*?)</title>", (
+        root / "province/bac-ninh.en.html").read_text(encoding="utf-8")).group(1)
     manifest = pd.read_csv(root / "manifest.csv")
     assert {"geography", "code", "lang", "rank", "score", "change", "status"} <= set(manifest)
 

@@ -10,9 +10,6 @@ across years and specifications. Scores on their 0-1 scale, ranks as ranks; no p
 
 from __future__ import annotations
 
-import base64
-import io
-
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -70,7 +67,7 @@ WORDS: dict[str, dict[str, str]] = {
                  "nền tảng thì {fundamentals} bậc.",
         "note": "Các khoảng được mô phỏng từ điểm của {n} tỉnh theo mức phát triển và quản trị; "
                 "đây là mối tương quan giữa các tỉnh, không phải quan hệ nhân quả (phương pháp: "
-                "notebook 20-model-factors).",
+                "sổ phân tích số 20 của dự án).",
         "axis": "thứ hạng (1 = cao nhất)", "of": "/",
     },
 }
@@ -105,27 +102,39 @@ def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, y
             "words": WORDS}
 
 
-def figure(ctx: dict) -> str | None:
-    """Draw the province's 80 % and 95 % rank ranges and its observed rank on one line."""
+def figure(ctx: dict, fig: Figure) -> Figure | None:
+    """Draw the province's 80 % and 95 % rank ranges and its observed rank on `fig`."""
     section = ctx["fundamentals"]
     if not section:
         return None
     words = WORDS[ctx["lang"]]
-    fig = Figure(figsize=(7.2, 1.9), layout="constrained")
     ax = fig.subplots()
     ax.hlines(0, section["low95"], section["high95"], color="0.82", lw=10, label=words["usual95"])
     ax.hlines(0, section["low80"], section["high80"], color="0.55", lw=10, label=words["usual80"])
-    colour = {"above": "#2A7F3F", "below": "#B03A2E"}.get(section["direction"], "#1F3A5F")
-    ax.plot([section["observed"]], [0], "o", color=colour, ms=11, zorder=3)
+    colour = {"above": "#009E73", "below": "#D55E00"}.get(section["direction"], "#0072B2")
+    marker = {"above": "^", "below": "v"}.get(section["direction"], "o")
+    ax.plot([section["observed"]], [0], marker, color=colour, ms=11, zorder=3)
     ax.annotate(f"{words['observed']}: {section['observed']}", (section["observed"], 0),
-                xytext=(0, 12), textcoords="offset points", ha="center", fontsize=8)
+                xytext=(0, 12), textcoords="offset points", ha="center", fontsize=9)
     ax.set_xlim(section["n_model"] + 0.5, 0.5)  # rank 1 (best) on the right
     ax.set_ylim(-1, 1.6)
-    ax.legend(loc="upper left", fontsize=7, frameon=False, ncol=2)
+    fig.legend(loc="outside lower center", fontsize=9, frameon=False, ncol=1)
     ax.set_yticks([])
-    ax.set_xlabel(words["axis"], fontsize=8)
+    ax.set_xlabel(words["axis"], fontsize=9)
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=96)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return fig
+
+
+def alt(ctx: dict) -> str:
+    """Return the figure's finding in one sentence of the page's language."""
+    section, lang = ctx["fundamentals"], ctx["lang"]
+    if not section:
+        return ""
+    words = WORDS[lang]
+    verdict = words["inside"] if section["direction"] == "inside" else words[section["verdict"]]
+    if lang == "vi":
+        return (f"{ctx['name']} xếp thứ {section['observed']}/{section['n_model']}; khoảng 80 %: "
+                f"{section['low80']}–{section['high80']}; {verdict}.")
+    return (f"{ctx['name']} ranks {section['observed']} of {section['n_model']}; 80 % range "
+            f"{section['low80']}–{section['high80']}: {verdict}.")

@@ -6,7 +6,7 @@ from functools import cache
 
 import jinja2
 
-from . import config
+from . import config, vocab
 
 LANGS = ("en", "vi")
 
@@ -33,16 +33,14 @@ TEXT: dict[str, dict[str, str]] = {
         "why": "Why", "yes": "yes", "no": "no", "unknown": "not yet known",
         "sources": "Sources", "retrieved": "retrieved",
         "links": "Web pages behind this province's figures", "commit": "Code version",
-        "built": "Built", "parameters": "Parameters", "other_language": "Tiếng Việt",
+        "built": "Built", "other_language": "Tiếng Việt",
         "back": "All reports", "method_break": "method change", "merger": "2025 merger",
         "no_history": "Only one year of results is held for {name}; there is no history to draw.",
         "no_model": "The factor model covers the 63 provinces only; see each predecessor's report.",
         "no_press": "No press facts about {name} are held yet.",
-        "no_fundamentals": "The factor model has no prediction for {name} this year (a factor "
-                           "is missing; see the model notebook's list of what was dropped).",
+        "no_fundamentals": "The factor model has no prediction for {name} this year (one of its "
+                           "factors is not published for the province).",
         "predecessors": "Formed from", "origin": "Origin", "year": "Year",
-        "origin_official": "official table", "origin_derived": "derived from the scores",
-        "origin_reported": "reported in the press",
         "consistent": "consistent", "inconsistent": "inconsistent",
         "not verifiable": "not verifiable",
         "index_page": "Vietnam provincial Digital Transformation Index: reports",
@@ -74,7 +72,7 @@ TEXT: dict[str, dict[str, str]] = {
         "status": "Đối chiếu", "why": "Lý do", "yes": "có", "no": "không",
         "unknown": "chưa có số liệu", "sources": "Nguồn", "retrieved": "truy cập",
         "links": "Các trang web là nguồn số liệu của tỉnh",
-        "commit": "Phiên bản mã", "built": "Thời điểm tạo", "parameters": "Tham số",
+        "commit": "Phiên bản mã", "built": "Thời điểm tạo",
         "other_language": "English", "back": "Tất cả báo cáo", "method_break": "đổi phương pháp",
         "merger": "sáp nhập 2025",
         "no_history": "Chỉ có kết quả của một năm cho {name}; chưa thể vẽ diễn biến.",
@@ -83,8 +81,6 @@ TEXT: dict[str, dict[str, str]] = {
         "no_press": "Chưa có dữ liệu báo chí về {name}.",
         "no_fundamentals": "Mô hình chưa có dự báo cho {name} năm nay (thiếu số liệu một yếu tố).",
         "predecessors": "Hợp thành từ", "origin": "Nguồn gốc", "year": "Năm",
-        "origin_official": "bảng chính thức", "origin_derived": "tính từ điểm số",
-        "origin_reported": "theo báo chí",
         "consistent": "khớp", "inconsistent": "không khớp",
         "not verifiable": "chưa kiểm chứng được",
         "index_page": "Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: các báo cáo",
@@ -95,30 +91,81 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-#: Names of the measures, in both languages.
-MEASURE_NAMES: dict[str, dict[str, str]] = {
-    "overall": {"en": "DTI overall", "vi": "DTI tổng hợp"},
-    "chinh_quyen_so": {"en": "Digital government (Chính quyền số)", "vi": "Chính quyền số"},
-    "kinh_te_so": {"en": "Digital economy (Kinh tế số)", "vi": "Kinh tế số"},
-    "xa_hoi_so": {"en": "Digital society (Xã hội số)", "vi": "Xã hội số"},
-    "ha_tang_so": {"en": "Digital infrastructure (Hạ tầng số)", "vi": "Hạ tầng số"},
-    "hd_chinh_quyen_so": {"en": "Digital government activity (Hoạt động chính quyền số)",
-                          "vi": "Hoạt động chính quyền số"},
-    "hd_kinh_te_so": {"en": "Digital economy activity (Hoạt động kinh tế số)",
-                      "vi": "Hoạt động kinh tế số"},
-    "hd_xa_hoi_so": {"en": "Digital society activity (Hoạt động xã hội số)",
-                     "vi": "Hoạt động xã hội số"},
-    "nhan_thuc_so": {"en": "Digital awareness (Nhận thức số)", "vi": "Nhận thức số"},
-    "the_che_so": {"en": "Digital institutions (Thể chế số)", "vi": "Thể chế số"},
-    "nhan_luc_so": {"en": "Digital human resources (Nhân lực số)", "vi": "Nhân lực số"},
-    "an_toan_thong_tin_mang": {"en": "Cyber security (An toàn thông tin mạng)",
-                               "vi": "An toàn thông tin mạng"},
+#: Words of the merger, conflicts, method box, downloads and index (added to TEXT).
+_MORE: dict[str, dict[str, str]] = {
+    "en": {
+        "unit_2025": "2025 unit", "unit_rank": "{rank} of 34 in {year}",
+        "province_in_unit": "Since {date}, {name} is part of the unit {unit}, formed with "
+                            "{others}.",
+        "province_unchanged": "{name} was not merged on {date}: it continues as a unit of its own.",
+        "unit_unchanged": "{name} was not merged on {date}: the unit has the territory of the "
+                          "province of the same name.",
+        "province_page": "Province page (63 basis)", "unit_page": "Unit page (34 basis)",
+        "conflict": "Sources disagree: {host} gives, for {year}, {items}; this report keeps the "
+                    "figures of the {kept_source}.",
+        "conflict_item": "{measure} {field} {other} (here: {kept})",
+        "field_rank": "rank", "field_score": "score",
+        "derived_note": "Ranks marked “derived” are not published as ranks: they are obtained "
+                        "by sorting the scores the ministry published.",
+        "reported_note": "Ranks marked “press” come from provincial portals and newspapers, "
+                         "all sources agreeing.",
+        "mark_derived": "derived", "mark_reported": "press",
+        "download": "Download data (CSV)", "download_all": "Download the full table (CSV)",
+        "citation": "Suggested citation", "licence": "Licence", "licence_code": "code",
+        "licence_data": "data", "about": "About the index", "kind": "kind",
+        "terms": "terms of reuse",
+        "ties": "{count} {what} at {score}", "also_index": "Tiếng Việt",
+        "units_map": "The 34 units formed in 2025, coloured by DTI rank (34 basis)",
+        "provinces_table": "The 63 provinces", "units_table": "The 34 units formed in 2025",
+        "no_match": "No province or unit matches.", "commit_date": "commit date",
+    },
+    "vi": {
+        "unit_2025": "Đơn vị từ năm 2025", "unit_rank": "thứ {rank}/34 năm {year}",
+        "province_in_unit": "Từ ngày {date}, {name} thuộc đơn vị {unit}, hợp nhất cùng {others}.",
+        "province_unchanged": "{name} không sáp nhập ngày {date}: tỉnh tiếp tục là một đơn vị "
+                              "hành chính.",
+        "unit_unchanged": "{name} không sáp nhập ngày {date}: đơn vị giữ nguyên địa giới của tỉnh "
+                          "cùng tên.",
+        "province_page": "Trang của tỉnh (cơ sở 63)", "unit_page": "Trang của đơn vị (cơ sở 34)",
+        "conflict": "Các nguồn không thống nhất: {host} ghi năm {year} {items}; báo cáo này giữ "
+                    "số liệu của nguồn “{kept_source}”.",
+        "conflict_item": "{field} {measure} là {other} (ở đây: {kept})",
+        "field_rank": "thứ hạng", "field_score": "điểm",
+        "derived_note": "Thứ hạng có ghi chú “tính từ điểm” không được công bố dưới dạng thứ "
+                        "hạng: chúng có được bằng cách sắp xếp điểm số do Bộ công bố.",
+        "reported_note": "Thứ hạng có ghi chú “báo chí” lấy từ cổng thông tin của tỉnh và báo "
+                         "chí, các nguồn đều thống nhất.",
+        "mark_derived": "tính từ điểm", "mark_reported": "báo chí",
+        "download": "Tải dữ liệu (CSV)", "download_all": "Tải toàn bộ bảng số liệu (CSV)",
+        "citation": "Trích dẫn đề xuất", "licence": "Giấy phép", "licence_code": "mã nguồn",
+        "licence_data": "dữ liệu", "about": "Về chỉ số", "kind": "loại nguồn",
+        "terms": "điều kiện sử dụng",
+        "ties": "{count} {what} đạt {score}", "also_index": "English",
+        "units_map": "34 đơn vị hành chính từ năm 2025 theo thứ hạng DTI (cơ sở 34)",
+        "provinces_table": "63 tỉnh, thành phố", "units_table": "34 tỉnh, thành phố từ năm 2025",
+        "no_match": "Không tìm thấy tỉnh, thành phố phù hợp.", "commit_date": "ngày cập nhật mã",
+    },
 }
+for _lang, _words in _MORE.items():
+    TEXT[_lang].update(_words)
+
+MEASURE_NAMES = vocab.MEASURE_NAMES
 
 
 def measure_name(measure: str, lang: str) -> str:
     """Return a measure's display name in a language."""
-    return MEASURE_NAMES.get(measure, {}).get(lang, measure)
+    return vocab.measure_name(measure, lang)
+
+
+def wrap(text: str, width: int) -> str:
+    """Break a label into lines of at most about `width` characters (for chart axes)."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def number(value: float | None, lang: str, digits: int = 4) -> str:
@@ -142,6 +189,16 @@ def ordinal(rank: int | None, lang: str) -> str:
     return f"{rank}{suffix}"
 
 
+def conflict_item(item: dict, t: dict, lang: str) -> str:
+    """Word one disagreement: the measure, the source's figure and the one kept here."""
+    def shown(value: str) -> str:
+        return number(float(value), lang) if item["field"] == "score" else str(value)
+
+    return t["conflict_item"].format(measure=measure_name(item["measure"], lang),
+                                     field=t["field_" + item["field"]],
+                                     other=shown(item["other"]), kept=shown(item["kept"]))
+
+
 @cache
 def environment() -> jinja2.Environment:
     """Return the Jinja2 environment of src/helpers/templates (HTML autoescaped)."""
@@ -153,6 +210,13 @@ def environment() -> jinja2.Environment:
     env.filters["num"] = number
     env.filters["ordinal"] = ordinal
     env.filters["measure"] = measure_name
+    env.filters["origin"] = vocab.origin_name
+    env.filters["mark"] = vocab.origin_mark
+    env.filters["factor"] = vocab.factor_name
+    env.filters["place"] = vocab.place_name
+    env.filters["basis"] = vocab.basis_name
+    env.filters["kind"] = vocab.source_kind_name
+    env.filters["conflict_item"] = conflict_item
     return env
 
 

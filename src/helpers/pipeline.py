@@ -485,9 +485,9 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
         store.write_csv_atomic(root / "manifest.csv", manifest)
         ranked = processed.rankings(jobs[0].processed_dir or None if jobs else None)
         year = jobs[0].year if jobs else processed.latest_complete_year(ranked)
-        from . import report  # the commit shown on the index (imports the plotting stack)
+        from . import gitinfo  # the commit shown on the index
 
-        publish.write_index(manifest, year, report.commit(), ranked, root)
+        publish.write_index(manifest, year, gitinfo.commit(), ranked, root)
     elif todo:
         store.write_csv_atomic(root / "manifest.csv", manifest)
     from . import methods  # the stage notebooks as pages (reports/methods/), linked from the index

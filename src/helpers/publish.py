@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-import io
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from . import config, narrative, provinces
+from . import config, narrative, provinces, vntext, vocab
 from .store import write_text_atomic
 
 HIDE_TAG = "report-hide"
@@ -48,9 +46,19 @@ def notebook_html(notebook: Path, lang: str, title: str, slug: str, build_key: s
 
     body, _ = _exporter().from_notebook_node(nbformat.read(notebook, as_version=4))
     other = "vi" if lang == "en" else "en"
+    title = page_title(body) or title
     return narrative.render("page.html.j2", lang=lang, other_lang=other, title=title,
                             t=narrative.TEXT[lang], twin=f"{slug}.{other}.html",
                             index=f"../{index_name(lang)}", body=body, build_key=build_key)
+
+
+def page_title(body: str) -> str:
+    """Return the text of a page's first heading (the headline card's title), or ""."""
+    import html
+    import re
+
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", body, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>|\s+", " ", match.group(1))).strip() if match else ""
 
 
 def page_build_key(path: Path) -> str | None:
@@ -78,59 +86,116 @@ def _colour(rank: float | None, n: int) -> str:
     return PALETTE[int(round(step))]
 
 
-def tile_svg(ranks: dict[str, int | None], lang: str, size: int = 46) -> str:
-    """Return an SVG tile map of the 63 provinces, each tile coloured by rank and linked."""
+def _luminance(colour: str) -> float:
+    """Return the WCAG relative luminance of a "#rrggbb" colour."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(ink: str, fill: str) -> float:
+    """Return the WCAG contrast ratio of two colours."""
+    high, low = sorted((_luminance(ink), _luminance(fill)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def ink_for(fill: str) -> str:
+    """Return white or near-black, whichever reads better on a fill (>= 4.5:1)."""
+    return max(("#ffffff", "#1d2430"), key=lambda ink: contrast(ink, fill))
+
+
+#: Tile labels of the names too long for a tile, as two short lines.
+_TILE_LABELS = {"Thừa Thiên Huế": ("TT", "Huế"), "Bà Rịa - Vũng Tàu": ("BR", "VT"),
+                "TP Hồ Chí Minh": ("TP", "HCM"), "Hồ Chí Minh": ("TP", "HCM")}
+
+
+def tile_label(name: str) -> tuple[str, str]:
+    """Return a province's tile label as two short lines ("Lào", "Cai")."""
+    if name in _TILE_LABELS:
+        return _TILE_LABELS[name]
+    first, _, rest = name.partition(" ")
+    return first, rest
+
+
+def tile_grid(geography: str = "province") -> pd.DataFrame:
+    """Return the tile positions of the 63 provinces or the 34 units (code, row, col)."""
+    name = "tile_grid.csv" if geography == "province" else "tile_grid_units.csv"
+    return pd.read_csv(config.PACKAGE_DATA_DIR / name, dtype={"code": str})
+
+
+def tile_svg(ranks: dict[str, int | None], lang: str, size: int = 46,
+             geography: str = "province", label: str = "") -> str:
+    """Return an SVG tile map of the provinces (or units), each tile labelled, coloured, linked."""
     from markupsafe import escape
 
-    grid = pd.read_csv(config.PACKAGE_DATA_DIR / "tile_grid.csv", dtype={"code": str})
-    table = provinces.provinces()
+    grid = tile_grid(geography)
+    table = provinces.provinces() if geography == "province" else provinces.units()
+    n = len(table)
     width, height = (grid["col"].max() + 1) * size, (grid["row"].max() + 1) * size
-    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">']
+    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
+             f'xmlns="http://www.w3.org/2000/svg" class="tilemap {geography}">']
     for row in grid.itertuples(index=False):
         name = table.loc[row.code, "name_vi"]
         rank = ranks.get(row.code)
-        fill = _colour(rank, 63)
-        ink = "#fff" if rank is not None and rank <= 40 else "#1d2430"
-        href = f"province/{table.loc[row.code, 'slug']}.{lang}.html"
+        fill = _colour(rank, n)
+        ink = ink_for(fill)
+        href = f"{geography}/{table.loc[row.code, 'slug']}.{lang}.html"
         x, y = row.col * size, row.row * size
-        label = f"{name}: {rank if rank is not None else '–'}/63"
+        shown = rank if rank is not None else "–"
+        top, bottom = tile_label(name)
         parts.append(
-            f'<a href="{escape(href)}"><title>{escape(label)}</title>'
-            f'<rect x="{x + 1}" y="{y + 1}" width="{size - 2}" height="{size - 2}" rx="4" '
-            f'fill="{fill}"/><text x="{x + size / 2}" y="{y + size / 2 + 4}" '
-            f'text-anchor="middle" fill="{ink}">{rank if rank is not None else "–"}</text></a>')
+            f'<a href="{escape(href)}"><title>{escape(vocab.place_name(name))}: {shown}/{n}'
+            f'</title><rect x="{x + 1}" y="{y + 1}" width="{size - 2}" height="{size - 2}" '
+            f'rx="4" fill="{fill}"/><text x="{x + size / 2}" y="{y + 13}" text-anchor="middle" '
+            f'fill="{ink}"><tspan x="{x + size / 2}">{escape(top)}</tspan><tspan '
+            f'x="{x + size / 2}" dy="10">{escape(bottom)}</tspan><tspan x="{x + size / 2}" '
+            f'dy="13" class="r">{shown}</tspan></text></a>')
     parts.append("</svg>")
     return "".join(parts)
 
 
-def region_figure(rows: pd.DataFrame, lang: str) -> str | None:
-    """Return a PNG (data URI) of the provinces' ranks by region."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+def region_figure(rows: pd.DataFrame, lang: str) -> tuple[str, str] | None:
+    """Return a PNG (data URI) of the provinces' ranks by region, with its finding as alt text."""
+    from . import figures
 
     part = rows[(rows["geography"] == "province") & rows["rank"].notna()]
     if part.empty:
         return None
-    order = part.groupby("region")["rank"].median().sort_values().index.tolist()
-    fig, ax = plt.subplots(figsize=(7.2, 0.5 * len(order) + 1.0))
-    for i, region in enumerate(order):
-        ranks = part.loc[part["region"] == region, "rank"]
-        ax.scatter(ranks, [i] * len(ranks), alpha=0.7, s=22)
-        ax.plot([ranks.median()] * 2, [i - 0.3, i + 0.3], color="black", lw=1.5)
-    ax.set_yticks(range(len(order)), order)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 64)
-    ax.set_xlabel(narrative.TEXT[lang]["rank_axis"])
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=96, bbox_inches="tight")
-    plt.close(fig)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    medians = part.groupby("region")["rank"].median().sort_values()
+    order = medians.index.tolist()
+    with matplotlib_style():
+        fig = figures.new_figure(0.55 * len(order) + 1.0)
+        ax = fig.subplots()
+        for i, region in enumerate(order):
+            ranks = part.loc[part["region"] == region, "rank"]
+            ax.scatter(ranks, [i] * len(ranks), alpha=0.75, s=20, color=figures.COLOURS[0])
+            ax.plot([ranks.median()] * 2, [i - 0.3, i + 0.3], color="black", lw=1.5)
+        ax.set_yticks(range(len(order)), [narrative.wrap(r, 18) for r in order])
+        ax.invert_yaxis()
+        ax.set_xlim(0, 64)
+        ax.set_xlabel(narrative.TEXT[lang]["rank_axis"])
+        src = figures.png(fig)
+    best, worst = order[0], order[-1]
+    if lang == "vi":
+        alt = (f"Thứ hạng các tỉnh theo vùng: trung vị cao nhất ở {best} (thứ "
+               f"{medians[best]:g}), thấp nhất ở {worst} (thứ {medians[worst]:g}).")
+    else:
+        alt = (f"Provinces' ranks by region: the best median rank is in {best} "
+               f"({medians[best]:g}), the worst in {worst} ({medians[worst]:g}).")
+    return src, alt
 
 
-def index_rows(manifest: pd.DataFrame, lang: str) -> list[dict]:
+def matplotlib_style() -> object:
+    """Return a context in which figures use the report's font sizes."""
+    import matplotlib
+
+    from . import figures
+
+    return matplotlib.rc_context(figures.STYLE)
+
+
+def index_rows(manifest: pd.DataFrame, lang: str,
+               origins: dict[tuple[str, int], str] | None = None) -> list[dict]:
     """Return one index row per province or unit, with its links in every language."""
     rows = []
     for (geography, code), group in manifest.groupby(["geography", "code"], sort=False):
@@ -141,37 +206,80 @@ def index_rows(manifest: pd.DataFrame, lang: str) -> list[dict]:
         status = "ok" if not failed else "; ".join(
             f"{r.lang}: {narrative.TEXT[lang]['failed']}" for r in group.itertuples()
             if r.status != "ok")
-        rows.append({"geography": geography, "code": code, "name": first["name"],
-                     "region": first["region_vi"] if lang == "vi" else first["region_en"],
+        name = vocab.place_name(first["name"])
+        region = first["region_vi"] if lang == "vi" else first["region_en"]
+        n = int(first["n"])
+        rows.append({"geography": geography, "code": code, "name": name, "region": region,
+                     "key": vntext.fold(f"{name} {first['region_vi']} {first['region_en']}"),
                      "rank": None if pd.isna(first["rank"]) else int(first["rank"]),
+                     "origin": (origins or {}).get((str(code), n), ""),
                      "score": None if pd.isna(first["score"]) else float(first["score"]),
                      "change": None if pd.isna(first["change"]) else int(first["change"]),
-                     "n": int(first["n"]), "links": links, "failed": failed, "status": status})
+                     "n": n, "links": links, "failed": failed, "status": status,
+                     "download": f"{geography}/{first['slug']}.csv"})
     return sorted(rows, key=lambda r: (r["geography"] != "province",
                                        r["rank"] if r["rank"] is not None else 999, r["name"]))
 
 
+def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) -> list[Path]:
+    """Write the full clean table and each report's rows as CSV beside the pages."""
+    from . import provenance
+    from .store import write_csv_atomic
+
+    paths = [root / "data" / "dti_rankings.csv"]
+    write_csv_atomic(paths[0], ranked)
+    for row in manifest.drop_duplicates(["geography", "code"]).itertuples():
+        path = root / row.geography / provenance.download_name(row.slug)
+        write_csv_atomic(path, provenance.download_rows(ranked, str(row.code)))
+        paths.append(path)
+    return paths
+
+
 def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataFrame,
                 root: Path | None = None) -> list[Path]:
-    """Write index.html (English) and index.vi.html from the runner's manifest."""
+    """Write index.html (English), index.vi.html and the data downloads from the manifest."""
+    from . import figures, gitinfo
+
     root = Path(root or config.REPORTS_DIR)
-    overall = ranked[(ranked["basis"] == 63) & (ranked["year"] == year)
-                     & (ranked["measure"] == "overall")]
-    ranks = {r.province_code: None if pd.isna(r.rank) else int(r.rank)
-             for r in overall.itertuples()}
+    overall = ranked[(ranked["year"] == year) & (ranked["measure"] == "overall")]
+    ranks = {b: {r.province_code: None if pd.isna(r.rank) else int(r.rank)
+                 for r in overall[overall["basis"] == b].itertuples()} for b in vocab.BASES}
+    origins = {(r.province_code, int(r.basis)): str(r.origin) for r in overall.itertuples()}
     regions = provinces.provinces()
-    paths = []
+    built = datetime.now(UTC)
+    date = gitinfo.commit_date() or built.date().isoformat()
+    paths = write_downloads(ranked, manifest, root) if not manifest.empty else []
     for lang in narrative.LANGS:
-        rows = index_rows(manifest, lang)
+        t = narrative.TEXT[lang]
+        rows = index_rows(manifest, lang, origins)
         national = pd.DataFrame({
-            "geography": "province", "rank": pd.Series(ranks, dtype="float"),
+            "geography": "province", "rank": pd.Series(ranks[63], dtype="float"),
             "region": regions["region" if lang == "vi" else "region_en_nso"]})
+        by_region = region_figure(national, lang)
+        other = "vi" if lang == "en" else "en"
         html = narrative.render(
-            "index.html.j2", lang=lang, t=narrative.TEXT[lang], year=year, commit=commit,
-            built=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-            tiles=tile_svg(ranks, lang), legend=PALETTE,
-            by_region=region_figure(national, lang), rows=rows)
+            "index.html.j2", lang=lang, t=t, year=year, commit=commit,
+            built=built.strftime("%Y-%m-%d %H:%M UTC"), other_index=index_name(other),
+            other_lang=other, legend=PALETTE,
+            tiles=tile_svg(ranks[63], lang, label=t["tile_map"]),
+            unit_tiles=tile_svg(ranks[34], lang, geography="unit", label=t["units_map"])
+            if ranks[34] else "",
+            by_region=by_region[0] if by_region else None,
+            by_region_alt=by_region[1] if by_region else "",
+            figure_font_px=f"{figures.FONT_PT * figures.DPI / 72:.1f}",
+            provinces=[r for r in rows if r["geography"] == "province"],
+            units=[r for r in rows if r["geography"] == "unit"],
+            citation=index_citation(lang, commit, date), **vocab.page_terms(lang))
         path = root / index_name(lang)
         write_text_atomic(path, html)
         paths.append(path)
     return paths
+
+
+def index_citation(lang: str, commit: str, date: str) -> str:
+    """Return the suggested citation of the collection, with the code version and date."""
+    if lang == "vi":
+        return (f"Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: các báo cáo. Phiên bản mã {commit} "
+                f"({date}).")
+    return (f"Vietnam provincial Digital Transformation Index reports. Code version {commit} "
+            f"({date}).")

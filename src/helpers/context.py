@@ -1,0 +1,284 @@
+"""What one report shows: the numbers of a province (or 2025 unit), gathered in a dataclass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import config, processed, provinces, sources, vocab
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The processed tables a report reads (loaded once per process)."""
+
+    rankings: pd.DataFrame
+    predictions: pd.DataFrame
+    contributions: pd.DataFrame
+    targets: pd.DataFrame
+    claims: pd.DataFrame
+    register: pd.DataFrame
+    conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def _read(path: Path, **kwargs: object) -> pd.DataFrame:
+    """Read a processed table, or an empty frame when the stage has not written it."""
+    return pd.read_csv(path, **kwargs) if path.exists() else pd.DataFrame()
+
+
+@cache
+def tables(processed_dir: str = "") -> Tables:
+    """Load the processed tables once (the report notebook runs many times per process)."""
+    root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
+    codes = {"code": str, "province_code": str}
+    return Tables(
+        rankings=processed.rankings(root),
+        predictions=_read(root / "model" / "predictions.csv", dtype=codes),
+        contributions=_read(root / "model" / "contributions.csv", dtype=codes),
+        targets=_read(root / "targets.csv", dtype=codes),
+        claims=_read(root / "claims.csv", dtype=codes),
+        register=sources.register(),
+        conflicts=_read(root / "conflicts.csv", dtype={"province_code": str, "kept_value": str,
+                                                       "other_value": str}),
+    )
+
+
+@dataclass
+class ReportContext:
+    """Every number and label one report shows (the templates' context)."""
+
+    lang: str
+    t: dict
+    code: str
+    basis: int
+    year: int
+    is_unit: bool
+    name: str
+    slug: str
+    region: str
+    full_name: str
+    overall: dict
+    pillars: list[dict]
+    indices: list[dict]
+    peers: list[dict]
+    history: list[dict]
+    predecessors: list[dict]
+    unit: dict | None
+    conflicts: list[dict]
+    fundamentals: dict | None = None
+    targets: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    goals: dict = field(default_factory=dict)
+    method: dict = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        """Return how many provinces or units the ranks are out of."""
+        return self.basis
+
+    @property
+    def geography(self) -> str:
+        """Return "unit" or "province"."""
+        return "unit" if self.is_unit else "province"
+
+    @property
+    def merged(self) -> bool:
+        """Return whether the (unit of the) province was formed from more than one province."""
+        if self.is_unit:
+            return len(self.predecessors) > 1
+        return bool(self.unit and self.unit["merged"])
+
+    def __getitem__(self, key: str) -> object:
+        """Read a field like a dict (ctx["overall"]), as older helpers do."""
+        return getattr(self, key)
+
+    def as_dict(self) -> dict:
+        """Return the context as template variables (fields and derived values)."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out.update(n=self.n, geography=self.geography, merged=self.merged)
+        return out
+
+
+def rows_of(t: Tables, code: str, basis: int) -> pd.DataFrame:
+    """Return every clean row of one province or unit."""
+    r = t.rankings
+    return r[(r["province_code"] == code) & (r["basis"] == basis)]
+
+
+def value(rows: pd.DataFrame, year: int, measure: str, column: str) -> float | None:
+    """Return one value of a province's rows, or None."""
+    hit = rows[(rows["year"] == year) & (rows["measure"] == measure)]
+    if hit.empty or pd.isna(hit[column].iloc[0]):
+        return None
+    return float(hit[column].iloc[0])
+
+
+def origin(rows: pd.DataFrame, year: int, measure: str) -> str:
+    """Return where a rank came from (official, derived, reported)."""
+    hit = rows[(rows["year"] == year) & (rows["measure"] == measure)]
+    return str(hit["origin"].iloc[0]) if not hit.empty else ""
+
+
+def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportContext:
+    """Gather the numbers of one report (all but the model's fundamentals and provenance)."""
+    is_unit = code.startswith("U")
+    basis = vocab.BASIS_UNITS if is_unit else vocab.BASIS_PROVINCES
+    info = (provinces.units() if is_unit else provinces.provinces()).loc[code]
+    rows = rows_of(t, code, basis)
+    members = list(provinces.predecessors(code)) if is_unit else [code]
+    return ReportContext(
+        lang=lang, t=text, code=code, basis=basis, year=year, is_unit=is_unit,
+        name=vocab.place_name(info["name_vi"]), slug=info["slug"],
+        region=info["region"] if lang == "vi" else info["region_en_nso"],
+        full_name=info["full_name"] if is_unit else info["name_vi"],
+        overall=overall(rows, year),
+        pillars=[{"measure": m, "rank": value(rows, year, m, "rank"),
+                  "score": value(rows, year, m, "score"), "origin": origin(rows, year, m)}
+                 for m in vocab.PILLARS if value(rows, year, m, "rank") is not None],
+        indices=indices(t, code, basis, year, info["region"]),
+        peers=peers(t, code, basis, year),
+        history=history(t, code),
+        predecessors=predecessors(t, code, year) if is_unit else [],
+        unit=None if is_unit else unit_link(t, code, year),
+        conflicts=conflicts(t, code, year),
+        targets=records(t.targets, "province_code", members),
+        claims=records(t.claims, "province_code", members),
+    )
+
+
+def overall(rows: pd.DataFrame, year: int) -> dict:
+    """Return the overall rank and score of a year, and the change since the previous year."""
+    rank, score = value(rows, year, "overall", "rank"), value(rows, year, "overall", "score")
+    prev_rank = value(rows, year - 1, "overall", "rank")
+    prev_score = value(rows, year - 1, "overall", "score")
+    return {"rank": None if rank is None else int(rank), "score": score,
+            "origin": origin(rows, year, "overall"), "prev_year": year - 1,
+            "prev_rank": None if prev_rank is None else int(prev_rank), "prev_score": prev_score,
+            "prev_origin": origin(rows, year - 1, "overall"),
+            "places": None if rank is None or prev_rank is None else int(prev_rank - rank),
+            "score_change": None if score is None or prev_score is None else score - prev_score}
+
+
+def indices(t: Tables, code: str, basis: int, year: int, region: str) -> list[dict]:
+    """Return the overall score and main indices against the median, the best and the region."""
+    r = t.rankings
+    year_rows = r[(r["basis"] == basis) & (r["year"] == year)]
+    regions = (provinces.units() if basis == vocab.BASIS_UNITS else provinces.provinces())["region"]
+    out = []
+    for measure in ["overall", *vocab.PUBLISHED_INDICES]:
+        part = year_rows[year_rows["measure"] == measure].dropna(subset=["score"])
+        mine = part[part["province_code"] == code]
+        if part.empty or mine.empty:
+            continue
+        best = float(part["score"].max())
+        tied = part[part["score"] == best]
+        same_region = part[part["province_code"].map(regions) == region]
+        out.append({"measure": measure, "score": float(mine["score"].iloc[0]),
+                    "rank": None if pd.isna(mine["rank"].iloc[0]) else int(mine["rank"].iloc[0]),
+                    "origin": str(mine["origin"].iloc[0]),
+                    "median": float(part["score"].median()), "best": best,
+                    "best_names": [vocab.place_name(n) for n in tied["name_vi"]],
+                    "regional_mean": float(same_region["score"].mean()), "n": len(part)})
+    return out
+
+
+def peers(t: Tables, code: str, basis: int, year: int) -> list[dict]:
+    """Return the provinces (or units) of the same region, by rank."""
+    table = provinces.units() if basis == vocab.BASIS_UNITS else provinces.provinces()
+    region = table.loc[code, "region"]
+    codes = set(table.index[table["region"] == region])
+    r = t.rankings
+    part = r[(r["basis"] == basis) & (r["year"] == year) & (r["measure"] == "overall")
+             & r["province_code"].isin(codes)].sort_values("rank")
+    return [{"code": row.province_code, "name": vocab.place_name(row.name_vi),
+             "slug": table.loc[row.province_code, "slug"],
+             "rank": None if pd.isna(row.rank) else int(row.rank), "score": row.score,
+             "origin": row.origin, "self": row.province_code == code}
+            for row in part.itertuples()]
+
+
+def history(t: Tables, code: str) -> list[dict]:
+    """Return overall rank and score by year on the 63 basis (each predecessor for a unit)."""
+    members = provinces.predecessors(code) if code.startswith("U") else (code,)
+    r = t.rankings
+    part = r[(r["basis"] == vocab.BASIS_PROVINCES) & (r["measure"] == "overall")
+             & r["province_code"].isin(members)]
+    return [{"code": row.province_code, "name": vocab.place_name(row.name_vi),
+             "year": int(row.year), "rank": None if pd.isna(row.rank) else int(row.rank),
+             "score": None if pd.isna(row.score) else float(row.score), "origin": row.origin}
+            for row in part.sort_values(["province_code", "year"]).itertuples()]
+
+
+def predecessors(t: Tables, code: str, year: int) -> list[dict]:
+    """Return each predecessor of a unit with its own rank in the year (63 basis)."""
+    out = []
+    for member in provinces.predecessors(code):
+        rows = rows_of(t, member, vocab.BASIS_PROVINCES)
+        rank = value(rows, year, "overall", "rank")
+        out.append({"code": member, "name": vocab.place_name(provinces.display_name(member)),
+                    "slug": provinces.provinces().loc[member, "slug"],
+                    "rank": None if rank is None else int(rank),
+                    "origin": origin(rows, year, "overall"),
+                    "score": value(rows, year, "overall", "score")})
+    return out
+
+
+def unit_link(t: Tables, code: str, year: int) -> dict:
+    """Return the 2025 unit a province belongs to, with the unit's rank of 34 in the year."""
+    unit_code = provinces.unit_of(code)
+    unit = provinces.units().loc[unit_code]
+    rows = rows_of(t, unit_code, vocab.BASIS_UNITS)
+    rank = value(rows, year, "overall", "rank")
+    others = [vocab.place_name(provinces.display_name(m)) for m in unit["predecessors"]
+              if m != code]
+    return {"code": unit_code, "name": vocab.place_name(unit["name_vi"]), "slug": unit["slug"],
+            "rank": None if rank is None else int(rank), "origin": origin(rows, year, "overall"),
+            "score": value(rows, year, "overall", "score"), "merged": bool(others),
+            "others": others}
+
+
+def _host(reference: str) -> tuple[str, str]:
+    """Return the web address in a raw-row reference ("file:row URL") and its host."""
+    for part in str(reference).split():
+        if part.startswith(("http://", "https://")):
+            return part, part.split("/")[2]
+    return "", ""
+
+
+def _kept_kind(reference: str, register: pd.DataFrame) -> str:
+    """Return the source id of the raw file a kept value came from ("" if unknown)."""
+    path = str(reference).split(":")[0].removeprefix("data/raw/")
+    hit = register[register["path"] == path] if "path" in register.columns else register.iloc[:0]
+    return str(hit["source_id"].iloc[0]) if not hit.empty else ""
+
+
+def conflicts(t: Tables, code: str, year: int) -> list[dict]:
+    """Return where a source disagrees with the clean table (per page and year, both figures)."""
+    c = t.conflicts
+    if c.empty:
+        return []
+    mine = c[(c["province_code"] == code) & c["field"].isin(["rank", "score"])
+             & c["kept_value"].notna() & c["other_value"].notna()]
+    groups: dict[tuple[int, str], dict] = {}
+    order = {m: i for i, m in enumerate(["overall", *vocab.PILLARS, *vocab.MAIN_INDICES])}
+    mine = mine.assign(_order=mine["measure"].map(order)).sort_values(["year", "_order"])
+    for row in mine.itertuples():
+        url, host = _host(row.other_source)
+        group = groups.setdefault((int(row.year), url), {
+            "year": int(row.year), "url": url, "host": host or "?", "items": [],
+            "kept_source": _kept_kind(row.kept_source, t.register), "current": row.year == year})
+        item = {"measure": row.measure, "field": row.field, "kept": row.kept_value,
+                "other": row.other_value}
+        if item not in group["items"]:
+            group["items"].append(item)
+    return sorted(groups.values(), key=lambda g: (not g["current"], -g["year"]))
+
+
+def records(table: pd.DataFrame, column: str, codes: list[str]) -> list[dict]:
+    """Return a table's rows for some provinces as dicts (none if the table is absent)."""
+    if table.empty:
+        return []
+    return table[table[column].isin(codes)].to_dict("records")

@@ -1,0 +1,182 @@
+"""The report's static figures: narrow PNGs legible on a phone, colour-blind-safe, with alt text."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from . import goal_pages, narrative, vocab
+from .context import ReportContext
+
+#: Width of every report figure in inches; at 96 dpi 442 px, shown at most at that width.
+WIDTH_IN = 4.6
+DPI = 96
+#: Smallest font in the figures, in points (9 pt = 12 px at full width, >= 9 px at 375 px).
+FONT_PT = 9
+#: Okabe-Ito colours (distinguishable with the common colour-vision deficiencies).
+COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
+MARKERS = ["o", "s", "D", "^", "v", "P"]
+STYLE = {"font.size": 10, "axes.labelsize": 10, "xtick.labelsize": 9.5, "ytick.labelsize": 9.5,
+         "legend.fontsize": FONT_PT}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A figure as a data URI with its displayed width and the finding it shows."""
+
+    src: str
+    width: int
+    alt: str
+    font_px: float = FONT_PT * DPI / 72
+
+
+def new_figure(height: float) -> Figure:
+    """Return an empty figure of the report width."""
+    return Figure(figsize=(WIDTH_IN, height), layout="constrained", dpi=DPI)
+
+
+def styled(draw: Callable[[ReportContext], Rendered | None]
+           ) -> Callable[[ReportContext], Rendered | None]:
+    """Draw a figure with the report's font sizes (without changing the global settings)."""
+
+    @functools.wraps(draw)
+    def wrapper(ctx: ReportContext) -> Rendered | None:
+        with matplotlib.rc_context(STYLE):
+            return draw(ctx)
+
+    return wrapper
+
+
+def png(fig: Figure) -> str:
+    """Return a figure as an inline PNG data URI, narrowed to the report width if wider."""
+    width, height = fig.get_size_inches()
+    if width > WIDTH_IN:
+        fig.set_size_inches(WIDTH_IN, height)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def segments(part: pd.DataFrame, column: str) -> list[pd.DataFrame]:
+    """Split a series into runs of consecutive years, broken at the 2020/2021 method change."""
+    known = part.dropna(subset=[column]).sort_values("year")
+    runs: list[list[int]] = []
+    for i, year in enumerate(known["year"]):
+        previous = known["year"].iloc[i - 1] if i else None
+        if (previous is None or year != previous + 1
+                or previous <= vocab.METHOD_CHANGE_AFTER < year):
+            runs.append([])
+        runs[-1].append(i)
+    return [known.iloc[run] for run in runs]
+
+
+@styled
+def history_figure(ctx: ReportContext) -> Rendered | None:
+    """Draw rank and score by year, lines broken at the method change and at missing years."""
+    history = pd.DataFrame(ctx.history)
+    if history.empty or history["year"].nunique() < 2:
+        return None
+    t, lang = ctx.t, ctx.lang
+    fig = new_figure(4.6)
+    ax_rank, ax_score = fig.subplots(2, 1, sharex=True)
+    for k, (_, part) in enumerate(history.groupby("code", sort=False)):
+        style = {"color": COLOURS[k % len(COLOURS)], "marker": MARKERS[k % len(MARKERS)],
+                 "ms": 5}
+        for ax, column in ((ax_rank, "rank"), (ax_score, "score")):
+            for i, run in enumerate(segments(part, column)):
+                label = part["name"].iloc[0] if i == 0 and ax is ax_rank else None
+                ax.plot(run["year"], run[column], label=label, **style)
+    years = range(int(history["year"].min()), int(history["year"].max()) + 1)
+    for ax in (ax_rank, ax_score):
+        ax.set_xticks(list(years))
+        ax.set_xlim(min(years) - 0.4, max(years) + 0.6)
+        for x, name in ((vocab.METHOD_CHANGE_AFTER + 0.5, t["method_break"]),
+                        (vocab.MERGER_DATE.year - 0.5, t["merger"])):
+            if min(years) < x < max(years) + 1:
+                ax.axvline(x, color="0.45", ls="--", lw=0.8)
+                if ax is ax_rank:
+                    ax.text(x, 1.0, name, transform=ax.get_xaxis_transform(), fontsize=FONT_PT,
+                            color="0.3", va="bottom", ha="center")
+    goal_pages.draw_rank_targets(ax_rank, ctx)
+    ax_rank.invert_yaxis()
+    ax_rank.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax_rank.set_ylabel(t["rank_axis"])
+    ax_score.set_ylabel(t["score_axis"])
+    if history["code"].nunique() > 1:
+        fig.legend(frameon=False, loc="outside lower center", ncol=min(3, history["code"]
+                                                                        .nunique()))
+    return Rendered(png(fig), int(WIDTH_IN * DPI), history_alt(history, ctx.name, lang))
+
+
+def history_alt(history: pd.DataFrame, name: str, lang: str) -> str:
+    """Return the history figure's finding: each line's first and last known rank."""
+    parts = []
+    for _, part in history.dropna(subset=["rank"]).groupby("code", sort=False):
+        first, last = part.iloc[0], part.iloc[-1]
+        label = part["name"].iloc[0]
+        if lang == "vi":
+            parts.append(f"{label}: thứ {int(first['rank'])}/63 năm {int(first['year'])}, "
+                         f"thứ {int(last['rank'])}/63 năm {int(last['year'])}")
+        else:
+            parts.append(f"{label}: {narrative.ordinal(first['rank'], lang)} of 63 in "
+                         f"{int(first['year'])}, {narrative.ordinal(last['rank'], lang)} in "
+                         f"{int(last['year'])}")
+    lead = ("Thứ hạng và điểm số qua các năm của " if lang == "vi"
+            else "Rank and score over the years of ") + name
+    return f"{lead}. " + "; ".join(parts) + "."
+
+
+@styled
+def indices_figure(ctx: ReportContext) -> Rendered | None:
+    """Draw the province's scores with the national median, the best and the regional mean."""
+    rows = ctx.indices
+    if not rows:
+        return None
+    t, lang = ctx.t, ctx.lang
+    labels = [narrative.wrap(vocab.measure_name(r["measure"], lang), 16) for r in rows]
+    fig = new_figure(0.62 * len(rows) + 1.5)
+    ax = fig.subplots()
+    y = list(range(len(rows)))
+    ax.barh(y, [r["score"] for r in rows], color="#9ecae1", edgecolor="#0072B2", height=0.55,
+            label=ctx.name)
+    ax.scatter([r["median"] for r in rows], y, marker="|", s=260, color="black",
+               label=t["national_median"], zorder=3)
+    ax.scatter([r["best"] for r in rows], y, marker="^", color=COLOURS[1], label=t["best"],
+               zorder=3)
+    ax.scatter([r["regional_mean"] for r in rows], y, marker="o", facecolor="white",
+               edgecolor=COLOURS[2], linewidth=1.5, label=t["regional_mean"], zorder=3)
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.03)
+    ax.set_xlabel(t["score_axis"])
+    fig.legend(frameon=False, loc="outside lower center", ncol=2)
+    return Rendered(png(fig), int(WIDTH_IN * DPI), indices_alt(rows, ctx.name, lang))
+
+
+def indices_alt(rows: list[dict], name: str, lang: str) -> str:
+    """Return the indices figure's finding: where the overall score sits, strongest index."""
+    overall = next((r for r in rows if r["measure"] == "overall"), rows[0])
+    above = overall["score"] >= overall["median"]
+    num = narrative.number
+    if lang == "vi":
+        text = (f"Điểm {vocab.measure_name(overall['measure'], lang)} của {name} là "
+                f"{num(overall['score'], lang)}, {'cao hơn' if above else 'thấp hơn'} trung vị "
+                f"cả nước ({num(overall['median'], lang)}); cao nhất là "
+                f"{num(overall['best'], lang)}.")
+    else:
+        text = (f"{name}'s {vocab.measure_name(overall['measure'], lang)} score is "
+                f"{num(overall['score'], lang)}, {'above' if above else 'below'} the national "
+                f"median ({num(overall['median'], lang)}); the best is "
+                f"{num(overall['best'], lang)}.")
+    return text
+
+
+FIGURES = {"history": history_figure, "indices": indices_figure}

@@ -1,0 +1,207 @@
+"""Report and index pages as a reader meets them: language, merger, conflicts, ties, downloads."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pandas as pd
+import pytest
+
+from helpers import context, figures, narrative, provinces, publish, report, vocab
+from helpers import processed as processed_tables
+
+#: Sections written by other areas (targets and claims); their wording is checked there.
+OTHER_AREAS = ("targets",)
+#: Words both languages use (acronyms, the index's name, file formats).
+SHARED_WORDS = {"dti", "csv", "papi", "grdp", "utc", "http", "https"}
+
+
+def page(code: str, lang: str, processed_dir: str) -> str:
+    """Render one report page in-process (every section, in the page frame)."""
+    ctx = report.build(code, 2024, lang, 34 if code.startswith("U") else 63, processed_dir)
+    body = "".join(report.section_html(ctx, s) for s in report.SECTIONS if s not in OTHER_AREAS)
+    other = "vi" if lang == "en" else "en"
+    return narrative.render("page.html.j2", lang=lang, other_lang=other, title=ctx.name,
+                            t=narrative.TEXT[lang], twin=f"{ctx.slug}.{other}.html",
+                            index="../index.html", body=body, build_key="")
+
+
+def reader_text(html: str, lang: str) -> str:
+    """Return what a reader of a language reads: text and alt text, minus marked foreign spans."""
+    other = "vi" if lang == "en" else "en"
+    html = re.sub(r"(?s)<(style|script)\b.*?</\1>", " ", html)
+    html = re.sub(rf'(?s)<(\w+)[^>]*\blang="{other}"[^>]*>.*?</\1>', " ", html)
+    alts = " ".join(re.findall(r'alt="([^"]*)"', html))
+    text = re.sub(r"<[^>]+>", " ", html) + " " + alts
+    return re.sub(r"https?://\S+|\S+\.(vn|com|org)\S*", " ", text)
+
+
+def words(text: str) -> set[str]:
+    """Return the lower-case words of a text (letters only, 3 or more)."""
+    return {w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)}
+
+
+@cache
+def vocabulary() -> dict[str, set[str]]:
+    """Return the words only English pages and only Vietnamese pages may contain."""
+    en = {v for v in narrative.TEXT["en"].values()}
+    vi = {v for v in narrative.TEXT["vi"].values()}
+    for table in (vocab.MEASURE_NAMES, vocab.ORIGINS, vocab.SOURCE_KINDS, vocab.FACT_TYPES):
+        en |= {v["en"] for v in table.values()}
+        vi |= {v["vi"] for v in table.values()}
+    vi |= set(vocab.FACTOR_NAMES_VI.values())
+    en |= set(vocab.FACTOR_NAMES_VI)
+    places = " ".join([*provinces.provinces()["name_vi"], *provinces.provinces()["region"],
+                       *provinces.units()["name_vi"], *provinces.units()["full_name"]])
+    en_words, vi_words = words(" ".join(en)), words(" ".join(vi))
+    english = en_words - vi_words - SHARED_WORDS
+    vietnamese = {w for w in vi_words - en_words - words(places) - SHARED_WORDS
+                  if not w.isascii()}
+    return {"en": english, "vi": vietnamese}
+
+
+SAMPLE = ["27", "U27", "01", "U01", "11", "79", "U79", "10"]
+
+
+@pytest.mark.parametrize("code", SAMPLE)
+def test_a_vietnamese_page_has_no_english_template_word_and_vice_versa(processed, code):
+    for lang, foreign in (("vi", "en"), ("en", "vi")):
+        text = reader_text(page(code, lang, str(processed)), lang)
+        leaked = words(text) & vocabulary()[foreign]
+        assert not leaked, f"{code}.{lang} shows {foreign} words: {sorted(leaked)[:12]}"
+
+
+def test_the_vocabulary_check_catches_an_english_sentence_on_a_vietnamese_page():
+    text = reader_text("<p>Năm 2024 no rank for 2022 in the official table</p>", "vi")
+    assert words(text) & vocabulary()["en"] >= {"official", "table"}
+    assert not words(reader_text('<p lang="en">official table</p>', "vi")) & vocabulary()["en"]
+
+
+@pytest.mark.parametrize("lang", narrative.LANGS)
+def test_only_merged_units_say_formed_from_and_pages_link_both_ways(processed, lang):
+    formed = {"en": "The unit was formed on", "vi": "Đơn vị được thành lập ngày"}[lang]
+    t = narrative.TEXT[lang]
+    for code in ("U01", "U27", "U79"):
+        html = page(code, lang, str(processed))
+        merged = len(provinces.predecessors(code)) > 1
+        assert (formed in html) == merged, code
+        assert (t["predecessors"] in html) == merged, code
+        for member in provinces.predecessors(code):
+            slug = provinces.provinces().loc[member, "slug"]
+            assert f'href="../province/{slug}.{lang}.html"' in html
+    hanoi = page("01", lang, str(processed))
+    assert 'href="../unit/ha-noi.' + lang + '.html"' in hanoi
+    unchanged = t["province_unchanged"].format(name="Hà Nội", date=vocab.merger_date(lang))
+    assert unchanged in hanoi and formed not in hanoi
+    assert t["unit_rank"].format(rank=1, year=2024) in hanoi, "Hà Nội: 1st of 34 shown"
+
+
+def test_every_province_headline_links_to_its_unit(processed):
+    t = context.tables(str(processed))
+    for code, row in provinces.provinces().iterrows():
+        ctx = context.assemble(t, code, 2024, "en", narrative.TEXT["en"])
+        ctx.method = {"download": "x.csv"}
+        html = narrative.render("headline.html.j2", **ctx.as_dict(), **vocab.page_terms("en"))
+        unit_slug = provinces.units().loc[row["unit_code"], "slug"]
+        assert f'href="../unit/{unit_slug}.en.html"' in html, code
+        assert ("formed with" in html) == bool(row["merged"]), code
+
+
+def test_a_province_whose_sources_disagree_says_so_with_both_figures(processed):
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page("11", "en", str(processed))))
+    conflicts = pd.read_csv(processed / "conflicts.csv", dtype=str)
+    row = conflicts[(conflicts["province_code"] == "11") & (conflicts["field"] == "rank")].iloc[0]
+    host = re.search(r"https?://([^/]+)/", row["other_source"]).group(1)
+    sentence = next(s for s in text.split(". ") if "Sources disagree" in s)
+    assert host in sentence and f"rank {row['other_value']} (here: {row['kept_value']})" in sentence
+    vi = page("11", "vi", str(processed))
+    assert host in vi and "Các nguồn không thống nhất" in vi
+
+
+def test_ties_for_the_best_score_are_named_with_their_count(processed):
+    ranked = processed_tables.rankings(processed)
+    part = ranked[(ranked["basis"] == 63) & (ranked["year"] == 2024)
+                  & (ranked["measure"] == "ha_tang_so")]
+    tied = int((part["score"] == part["score"].max()).sum())
+    assert tied > 3, "the shipped data has a tie at the top of digital infrastructure"
+    html = page("27", "en", str(processed))
+    assert f"{tied} provinces at {narrative.number(part['score'].max(), 'en')}" in html
+
+
+def test_derived_ranks_are_marked_on_the_headline_card(processed):
+    html = page("27", "vi", str(processed))
+    card = html[html.index('id="headline"'):html.index("</section>")]
+    assert '<span class="tag">tính từ điểm</span>' in card
+    assert narrative.TEXT["vi"]["derived_note"] in card
+
+
+def test_method_box_explains_the_index_cites_and_offers_the_data(processed):
+    for lang in narrative.LANGS:
+        html = page("10", lang, str(processed))
+        method = html[html.index('id="method"'):]
+        assert "DTI 2024" in method and str(vocab.release_year(2024)) in method
+        assert 'href="lao-cai.csv"' in method and narrative.TEXT[lang]["citation"] in method
+        assert "../../LICENSE" in method and "../../DATA-LICENSE.md" in method
+        assert "[dti_" not in html and "province=10" not in html, "no internal ids"
+
+
+def test_history_lines_break_at_the_method_change_and_at_missing_years():
+    years = pd.DataFrame({"year": [2020, 2021, 2022, 2024], "rank": [5, 6, 7, 8]})
+    runs = [list(r["year"]) for r in figures.segments(years, "rank")]
+    assert runs == [[2020], [2021, 2022], [2024]]
+
+
+def test_every_tile_colour_has_text_at_4_5_to_1_or_better():
+    for fill in [*publish.PALETTE, "#eeeeee"]:
+        assert publish.contrast(publish.ink_for(fill), fill) >= 4.5, fill
+    muted, soft = "#5b6472", "#f3f6fa"
+    assert publish.contrast(muted, "#ffffff") >= 4.5 and publish.contrast(muted, soft) >= 4.5
+
+
+def test_unit_tiles_sit_where_their_name_holding_province_sits():
+    provinces_grid = publish.tile_grid("province").set_index("code")
+    units_grid = publish.tile_grid("unit").set_index("code")
+    assert sorted(units_grid.index) == sorted(provinces.units().index)
+    assert not units_grid.duplicated(["row", "col"]).any()
+    holders = provinces_grid.loc[[c[1:] for c in units_grid.index]]
+    assert list(units_grid["col"]) == list(holders["col"])
+    order = units_grid.assign(old=holders["row"].to_numpy()).sort_values("old")
+    assert order["row"].is_monotonic_increasing, "north-south order kept"
+
+
+def test_index_downloads_hold_the_full_table_and_each_report_its_rows(processed, tmp_path):
+    ranked = processed_tables.rankings(processed)
+    manifest = pd.DataFrame([
+        {"geography": "province", "code": "27", "slug": "bac-ninh", "name": "Bắc Ninh",
+         "lang": "en", "status": "ok", "rank": 21, "score": 0.7, "change": -3, "n": 63,
+         "region_vi": "Đồng bằng sông Hồng", "region_en": "Red River Delta"},
+        {"geography": "unit", "code": "U27", "slug": "bac-ninh", "name": "Bắc Ninh",
+         "lang": "vi", "status": "ok", "rank": 11, "score": 0.7, "change": None, "n": 34,
+         "region_vi": "Đồng bằng sông Hồng", "region_en": "Red River Delta"}])
+    publish.write_index(manifest, 2024, "abc1234", ranked, tmp_path)
+    full = pd.read_csv(tmp_path / "data" / "dti_rankings.csv", dtype={"province_code": str})
+    assert len(full) == len(ranked)
+    mine = pd.read_csv(tmp_path / "province" / "bac-ninh.csv", dtype={"province_code": str})
+    assert set(mine["province_code"]) == {"27"} and len(mine) == (ranked["province_code"]
+                                                                   == "27").sum()
+    unit = pd.read_csv(tmp_path / "unit" / "bac-ninh.csv", dtype={"province_code": str})
+    assert set(unit["province_code"]) == {"U27", "24", "27"}
+    english = (tmp_path / "index.html").read_text(encoding="utf-8")
+    vietnamese = (tmp_path / "index.vi.html").read_text(encoding="utf-8")
+    assert 'href="index.vi.html"' in english and 'href="index.html"' in vietnamese
+    assert 'href="data/dti_rankings.csv"' in english and "abc1234" in english
+    assert 'data-key="bac ninh' in english, "search key without diacritics"
+    assert "Digital Transformation Index" in english and "Chỉ số chuyển đổi số" in vietnamese
+    assert '<span class="tag">derived</span>' in english
+    assert "@media print" in english
+
+
+def test_chart_alt_text_states_the_finding_not_the_title(processed):
+    for lang, expected in (("en", "21st in 2024"), ("vi", "thứ 21/63 năm 2024")):
+        html = page("27", lang, str(processed))
+        alts = re.findall(r'<img [^>]*alt="([^"]*)"', html)
+        history = next(a for a in alts if "2020" in a)
+        assert expected in history, history
+        assert narrative.TEXT[lang]["history"] != history
+        assert any(narrative.number(0.7364, lang) in a for a in alts), "the score in the alt"

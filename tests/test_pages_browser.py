@@ -1,0 +1,131 @@
+"""The pages in a real browser: headless Chromium at 375 and 1280 px (skipped without it).
+
+A copy of each page gets a small script (tests/pages_check.js) that records console errors,
+horizontal overflow, chart text size as rendered, and whether sorting and search work; Chromium
+runs it and `--dump-dom` returns the findings as JSON.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import pipeline
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--hide-scrollbars", "--virtual-time-budget=5000", "--allow-file-access-from-files"]
+CATCH = ('<script>window.__dtiErrors=[];window.addEventListener("error",function(e){'
+         'window.__dtiErrors.push(String(e.message||(e.target&&(e.target.src||e.target.href))))'
+         '},true);(function(){var f=console.error;console.error=function(){'
+         'window.__dtiErrors.push(Array.prototype.join.call(arguments," "));'
+         'f.apply(console,arguments);};})();</script>')
+CHECK = (Path(__file__).parent / "pages_check.js").read_text(encoding="utf-8")
+PAGES = ["index.html", "index.vi.html", "province/bac-ninh.vi.html", "province/ha-noi.en.html",
+         "unit/bac-ninh.en.html", "unit/ho-chi-minh.vi.html", "province/dien-bien.en.html"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def site(processed, tmp_path_factory):
+    root = tmp_path_factory.mktemp("site")
+    jobs = pipeline.report_jobs(2024, ("en", "vi"), ["Bắc Ninh", "unit:Bắc Ninh", "Hà Nội",
+                                                    "unit:Hồ Chí Minh", "Điện Biên"],
+                                processed_dir=str(processed))
+    jobs = [j for j in jobs if f"{j.key}.html" in PAGES]
+    manifest = pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)
+    assert (manifest["status"] == "ok").all()
+    return root
+
+
+def check(root: Path, pages: list[str], width: int, profile: Path) -> dict[str, dict]:
+    """Open pages in headless Chromium at a width; return what pages_check.js found on each.
+
+    Headless Chromium will not make a window narrower than 500 px, so each page is opened in an
+    iframe of the width checked (the page's own viewport is then that width), all in one run.
+    """
+    probes = []
+    for name in pages:
+        page = root / name
+        probe = page.with_name(f".check.{page.name}")
+        html = page.read_text(encoding="utf-8")
+        probe.write_text(html.replace("<head>", "<head>" + CATCH, 1)
+                         .replace("</body>", f"<script>{CHECK}</script></body>", 1),
+                         encoding="utf-8")
+        probes.append(probe)
+    frame = root / ".frame.html"
+    frames = "".join(f'<iframe src="{p.relative_to(root).as_posix()}?page={name}" '
+                     f'width="{width}" height="900" style="border:0"></iframe>'
+                     for p, name in zip(probes, pages, strict=True))
+    frame.write_text(f'<!DOCTYPE html><html><body style="margin:0">{frames}</body></html>',
+                     encoding="utf-8")
+    try:
+        out = subprocess.run([str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}",
+                              "--window-size=1400,1000", "--dump-dom", frame.as_uri()],
+                             capture_output=True, text=True, timeout=120, check=False)
+    finally:
+        for path in [*probes, frame]:
+            path.unlink(missing_ok=True)
+    found = {}
+    for page, data in re.findall(r'<pre class="dti-check" data-page="([^"]+)">(\{.*?)</pre>',
+                                 out.stdout, flags=re.S):
+        found[page] = json.loads(html_module.unescape(data))
+    missing = [name for name in pages if name not in found]
+    assert not missing, f"the check script did not run on {missing}: {out.stderr[-500:]}"
+    return found
+
+
+@pytest.fixture(scope="module")
+def profile(tmp_path_factory):
+    path = tmp_path_factory.mktemp("chromium-profile")
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def phone(site, profile):
+    return check(site, PAGES, 375, profile)
+
+
+@pytest.fixture(scope="module")
+def desktop(site, profile):
+    return check(site, PAGES[:2], 1280, profile)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_on_a_phone_has_no_errors_no_overflow_and_legible_charts(phone, name):
+    found = phone[name]
+    assert found["errors"] == [], found["errors"]
+    assert found["width"] == 375
+    assert found["scrollWidth"] <= 375, f"page is {found['scrollWidth']} px wide at 375 px"
+    assert found["small"] == [], f"chart text under 9 px: {found['small']}"
+
+
+@pytest.mark.parametrize("name", PAGES[:2])
+def test_index_sorts_and_finds_a_name_typed_without_diacritics(phone, desktop, name):
+    for found in (phone[name], desktop[name]):
+        assert found["errors"] == []
+        assert found["sort"]["asc"] and found["sort"]["desc"] and found["sort"]["rows"] > 0
+        assert found["search"]["shown"], "searching 'bac ninh' finds Bắc Ninh"
+        assert found["search"]["allMatch"]
+        assert any("Bắc Ninh" in shown for shown in found["search"]["shown"])
+    assert desktop[name]["scrollWidth"] <= 1280
+
+
+def test_the_check_sees_an_overflowing_page_and_small_chart_text(site, profile):
+    wide = site / "province" / "wide.en.html"
+    wide.write_text('<!DOCTYPE html><html><head><meta name="viewport" content="width=device-'
+                    'width, initial-scale=1"></head><body><div style="width:600px">x</div><img '
+                    'data-font-px="12" style="width:200px" alt="a chart" src="data:image/svg+xml,'
+                    '%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%22442%22 height=%2210%22'
+                    '/%3E"><script>console.error("boom")</script></body></html>', encoding="utf-8")
+    found = check(site, ["province/wide.en.html"], 375, profile)["province/wide.en.html"]
+    assert found["scrollWidth"] > 375 and found["small"] and found["errors"] == ["boom"]

@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from . import config, narrative, processed, provinces, sources
+from . import config, narrative, params, processed, provinces, sources
 
 SECTIONS = ("headline", "narrative", "history", "indices", "peers", "fundamentals", "targets",
             "method")
@@ -85,7 +85,7 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
     if lang not in narrative.LANGS:
         raise ValueError(f"lang must be one of {narrative.LANGS}, not {lang!r}")
     t = tables(processed_dir)
-    code = resolve_target(province, basis)
+    code, year = params.check_report(province, year, lang, basis, t.rankings)  # one-line errors
     basis = 34 if code.startswith("U") else 63
     year = int(year) if year else processed.latest_complete_year(t.rankings, basis)
     is_unit = basis == 34

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config, provinces
+from . import config, provinces, raw
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def _nso(raw_dir: Path) -> pd.DataFrame:
     """Return the statistical-office indicators as (code, year, variable, value)."""
     frame = pd.read_csv(raw_dir / "covariates" / "nso_indicators.csv",
                         dtype={"gso_code": str, "year": int})
-    frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+    frame["value"] = raw.numbers(frame, "value", raw_dir / "covariates" / "nso_indicators.csv")
     return frame.rename(columns={"gso_code": "code"})[["code", "year", "variable", "value"]]
 
 
@@ -74,7 +74,7 @@ def _governance(raw_dir: Path) -> tuple[pd.DataFrame, list[str]]:
     names = {n: provinces.resolve(n) for n in frame["province_as_published"].unique()}
     frame["code"] = frame["province_as_published"].map(names)
     frame["year"] = frame["year"].astype(int)
-    frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+    frame["value"] = raw.numbers(frame, "value", raw_dir / "governance" / "provincial_indices.csv")
     notes = []
     grouped = frame.groupby(["code", "year", "variable"])["value"]
     spread = grouped.agg(lambda s: s.max() - s.min())

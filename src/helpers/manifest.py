@@ -112,7 +112,7 @@ def frame(rows: list[dict], headline: pd.DataFrame) -> pd.DataFrame:
     table["key"] = [row_key(g, s, la) for g, s, la in
                     zip(table["geography"], table["slug"], table["lang"], strict=True)]
     table = table.drop(columns=[c for c in headline.columns if c != "key" and c in table])
-    table = table.merge(headline, on="key", how="left")
+    table = table.merge(headline, on="key", how="left").reindex(columns=COLUMNS)
     table["error"] = table["error"].fillna("").astype(str).map(strip_ansi)
     for column in ("rank", "change", "n"):
         table[column] = pd.to_numeric(table[column], errors="coerce").astype("Int64")

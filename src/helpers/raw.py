@@ -119,3 +119,21 @@ def parse_column(
             problems.append(Problem(file, int(row), column, value, f"{error}; {hint}"))
             out[row] = None
     return pd.Series(out, index=frame.index, dtype=object)
+
+
+def numbers(frame: pd.DataFrame, column: str, path: Path) -> pd.Series:
+    """Return a column of decimal numbers (blank stays blank); raise naming each bad value.
+
+    The frame is a raw table as read (its index the 0-based data row); "1.234,5" or "n/a" is
+    an error at its row, never a silent blank.
+    """
+    from .schemas import raise_if_any
+
+    text = frame[column].astype("string").str.strip()
+    parsed = pd.to_numeric(text.replace("", pd.NA), errors="coerce")
+    bad = text.notna() & text.ne("") & parsed.isna()
+    name = display_path(path)
+    raise_if_any([Problem(name, int(row) + 1, column, value,
+                          "not a number; write it with a decimal point and no thousands "
+                          "separator (1234.5)") for row, value in text[bad].items()], name)
+    return parsed.astype(float)

@@ -163,18 +163,27 @@ def relative(path: Path) -> str:
         return path.as_posix()
 
 
-def key(*, notebook: Path, parameters: dict, inputs: Iterable[Path], modules: Iterable[str]
-        ) -> str:
-    """Return the cache key of one output."""
-    payload = {
+def parts(*, notebook: Path, inputs: Iterable[Path], modules: Iterable[str]) -> dict:
+    """Return what a key hashes besides the parameters (shared by many reports)."""
+    return {
         "epoch": EPOCH,
         "libraries": library_versions(),
         "notebook": file_hash(notebook),
-        "parameters": json.dumps(parameters, sort_keys=True, default=str),
         "inputs": {relative(p): file_hash(p) for p in sorted(inputs)},
         "code": code_hash(modules),
     }
+
+
+def key_with(shared: dict, parameters: dict) -> str:
+    """Return the cache key of one output from the shared parts and its parameters."""
+    payload = {**shared, "parameters": json.dumps(parameters, sort_keys=True, default=str)}
     return sha(json.dumps(payload, sort_keys=True).encode())
+
+
+def key(*, notebook: Path, parameters: dict, inputs: Iterable[Path], modules: Iterable[str]
+        ) -> str:
+    """Return the cache key of one output."""
+    return key_with(parts(notebook=notebook, inputs=inputs, modules=modules), parameters)
 
 
 def _valid_record(record: object) -> bool:

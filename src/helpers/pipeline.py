@@ -320,16 +320,20 @@ def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm
     return row
 
 
-def report_key(job: ReportJob) -> str:
-    """Return the cache key of one report."""
+def report_parts(processed_dir: str = "") -> dict:
+    """Return the parts of a report's key that every report shares (hashed once per build)."""
     notebook = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"
     inputs = _paths(REPORT_INPUTS)
-    if job.processed_dir:
-        inputs = [Path(job.processed_dir) / p.relative_to(config.PROCESSED_DIR)
+    if processed_dir:
+        inputs = [Path(processed_dir) / p.relative_to(config.PROCESSED_DIR)
                   if p.is_relative_to(config.PROCESSED_DIR) else p for p in inputs]
     modules = cache.notebook_modules(notebook) | {"publish"}
-    return cache.key(notebook=notebook, parameters=job.parameters, inputs=inputs,
-                     modules=modules)
+    return cache.parts(notebook=notebook, inputs=inputs, modules=modules)
+
+
+def report_key(job: ReportJob, shared: dict | None = None) -> str:
+    """Return the cache key of one report."""
+    return cache.key_with(shared or report_parts(job.processed_dir), job.parameters)
 
 
 def _headline(rows: list[dict], processed_dir: str = "") -> pd.DataFrame:
@@ -399,7 +403,8 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     root = Path(out_root or config.REPORTS_DIR)
     records = cache.BuildCache(root / ".build-cache.json")
     dirty = bool(records.discarded)
-    keys = {job.key: report_key(job) for job in jobs}
+    shared = report_parts(jobs[0].processed_dir if jobs else "")
+    keys = {job.key: report_key(job, shared) for job in jobs}
     results: dict[str, dict] = {}
     todo = []
     for job in jobs:
@@ -439,7 +444,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     before = manifest.read(root)
     rows = manifest.derive(root, universe, results, records, before,
                            lambda job, year: keys.get(job.key) if year == job.year
-                           and job.key in keys else report_key(_with_year(job, year)))
+                           and job.key in keys else report_key(_with_year(job, year), shared))
     table = manifest.frame(rows, _headline(rows, jobs[0].processed_dir if jobs else ""))
     manifest.write(root, table)
     year = jobs[0].year if jobs else 0

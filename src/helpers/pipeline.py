@@ -378,7 +378,7 @@ def _needed_bytes(todo: list[ReportJob], root: Path) -> int:
         page = publish.report_path(job.geography, job.slug, job.lang, root)
         notebook = root / "executed" / job.geography / f"{job.slug}.{job.lang}.ipynb"
         sizes = [p.stat().st_size for p in (page, notebook) if p.exists()]
-        total += 2 * sum(sizes) if len(sizes) == 2 else REPORT_BYTES
+        total += sum(sizes) if len(sizes) == 2 else REPORT_BYTES
     return total
 
 

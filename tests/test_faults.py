@@ -123,6 +123,17 @@ def test_a_second_register_row_for_one_path_is_rejected(repo):
     assert outputs(repo) == before
 
 
+def test_a_registered_reference_table_that_lost_a_province_is_named(repo):
+    register_edit(repo, "reference/provinces.csv", lambda text: re.sub(
+        r"^15,[^\n]*\n", "", text, flags=re.M))
+    before = outputs(repo)
+    done = dti(repo, "build", *ONLY)
+    assert done.returncode == 1
+    assert "data/raw/reference/provinces.csv, column 'gso_code': 62 provinces, not 63" \
+        in done.stderr, done.stderr
+    assert outputs(repo) == before
+
+
 # -- 2. a cache of the wrong shape: one warning, rebuilt, never a crash ------------------------
 @pytest.mark.parametrize("content", [b"[]", b'"text"', b"\x89\xff\x00garbage",
                                      b'{"province/lao-cai.vi": {"key": 1, "outputs": []}}'])

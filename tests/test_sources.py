@@ -62,3 +62,27 @@ def test_an_unreadable_register_is_one_problem(tmp_path):
                                       + b"\xff\xfe")
     [problem] = sources.check(raw)
     assert "data/raw/sources.csv: unreadable (UnicodeDecodeError" in problem
+
+
+def test_the_shipped_reference_tables_fit_together():
+    from helpers import reference
+
+    assert reference.problems() == []
+
+
+def test_reference_faults_name_file_row_column_and_value(tmp_path):
+    from helpers import reference
+
+    raw = register_copy(tmp_path)
+    units = raw / "reference" / "new_units_2025.csv"
+    units.write_bytes(units.read_bytes().replace("Hà Giang+Tuyên Quang".encode(),
+                                                 "Hà Giangg+Tuyên Quang".encode(), 1))
+    merger = raw / "reference" / "merger_2025.csv"
+    merger.write_bytes(merger.read_bytes().replace(b"\n15,", b"\n99,", 1))
+    found = [str(p) for p in reference.problems(raw)]
+    assert ("data/raw/reference/new_units_2025.csv, row 1 (line 2), column 'old_provinces', "
+            "value 'Hà Giangg': names no province of reference/provinces.csv") in found
+    assert any(p.startswith("data/raw/reference/merger_2025.csv, row ") and "value '99'" in p
+               for p in found), found
+    assert any("value '15': province of reference/provinces.csv missing from the merger" in p
+               for p in found), found

@@ -29,9 +29,16 @@ def _problems(header: str, lines: list[str], full: Path | None = None) -> None:
         print(more, file=sys.stderr)
 
 
+def _raw_problems() -> list[str]:
+    """Return the problems of data/raw: the register first, then the reference tables."""
+    from . import reference
+
+    return sources.check() or [str(p) for p in reference.problems()]
+
+
 def _check_register() -> bool:
     """Verify data/raw against the sources register; print the problems; tell if it fits."""
-    found = sources.check()
+    found = _raw_problems()
     if found:
         _problems(f"dti check: {len(found)} problem(s) with data/raw; nothing was built:",
                   found, config.REPORTS_DIR / "problems.txt")
@@ -87,8 +94,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(_: argparse.Namespace) -> int:
-    """Check the raw files against the sources register."""
-    problems = sources.check()
+    """Check the raw files against the sources register (and the reference tables)."""
+    problems = _raw_problems()
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:

@@ -58,23 +58,25 @@ GOVERNANCE_FACTORS = ["pci", "papi_egov"]
 
 def _nso(raw_dir: Path) -> pd.DataFrame:
     """Return the statistical-office indicators as (code, year, variable, value)."""
-    frame = pd.read_csv(raw_dir / "covariates" / "nso_indicators.csv",
-                        dtype={"gso_code": str, "year": int})
-    frame["value"] = raw.numbers(frame, "value", raw_dir / "covariates" / "nso_indicators.csv")
+    path = raw_dir / "covariates" / "nso_indicators.csv"
+    frame = raw.read_table(path, ["gso_code", "year", "variable", "value"])  # located errors
+    frame["year"], frame["value"] = raw.numbers(frame, "year", path, whole=True), \
+        raw.numbers(frame, "value", path)
     return frame.rename(columns={"gso_code": "code"})[["code", "year", "variable", "value"]]
 
 
 def _governance(raw_dir: Path) -> tuple[pd.DataFrame, list[str]]:
     """Return PCI and PAPI values as (code, year, variable, value), and notes on duplicates."""
-    frame = pd.read_csv(raw_dir / "governance" / "provincial_indices.csv", dtype=str,
-                        keep_default_na=False)
+    path = raw_dir / "governance" / "provincial_indices.csv"
+    frame = raw.read_table(path, ["index", "component", "province_as_published", "year",
+                                  "value"])
     wanted = {f.variable for f in FACTORS.values() if f.source == "governance"}
     frame["variable"] = frame["index"] + ":" + frame["component"]
     frame = frame[frame["variable"].isin(wanted)].copy()
     names = {n: provinces.resolve(n) for n in frame["province_as_published"].unique()}
     frame["code"] = frame["province_as_published"].map(names)
-    frame["year"] = frame["year"].astype(int)
-    frame["value"] = raw.numbers(frame, "value", raw_dir / "governance" / "provincial_indices.csv")
+    frame["year"] = raw.numbers(frame, "year", path, whole=True)
+    frame["value"] = raw.numbers(frame, "value", path)
     notes = []
     grouped = frame.groupby(["code", "year", "variable"])["value"]
     spread = grouped.agg(lambda s: s.max() - s.min())

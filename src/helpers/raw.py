@@ -121,19 +121,33 @@ def parse_column(
     return pd.Series(out, index=frame.index, dtype=object)
 
 
-def numbers(frame: pd.DataFrame, column: str, path: Path) -> pd.Series:
-    """Return a column of decimal numbers (blank stays blank); raise naming each bad value.
+def read_table(path: Path, required: Iterable[str]) -> pd.DataFrame:
+    """Read a raw CSV as strings, indexed by row number; raise naming every problem."""
+    from .schemas import raise_if_any
 
-    The frame is a raw table as read (its index the 0-based data row); "1.234,5" or "n/a" is
-    an error at its row, never a silent blank.
+    problems: list[Problem] = []
+    frame = read_csv_text(path, required, problems)
+    raise_if_any(problems, display_path(path))
+    return frame
+
+
+def numbers(frame: pd.DataFrame, column: str, path: Path, whole: bool = False) -> pd.Series:
+    """Return a column of numbers (blank stays blank); raise naming each bad value.
+
+    The frame is a raw table indexed by row number (read_table); "1.234,5", "n/a" or, for a
+    whole number, "2O23" is an error at its row, never a silent blank.
     """
     from .schemas import raise_if_any
 
     text = frame[column].astype("string").str.strip()
-    parsed = pd.to_numeric(text.replace("", pd.NA), errors="coerce")
+    parsed = pd.to_numeric(text.replace("", pd.NA), errors="coerce").astype(float)
     bad = text.notna() & text.ne("") & parsed.isna()
+    hint = "not a number; write it with a decimal point and no thousands separator (1234.5)"
+    if whole:
+        bad |= text.ne("") & parsed.notna() & (parsed % 1 != 0)
+        bad |= text.eq("") | text.isna()
+        hint = "not a whole number (such as 2023)"
     name = display_path(path)
-    raise_if_any([Problem(name, int(row) + 1, column, value,
-                          "not a number; write it with a decimal point and no thousands "
-                          "separator (1234.5)") for row, value in text[bad].items()], name)
-    return parsed.astype(float)
+    raise_if_any([Problem(name, int(row), column, value, hint)
+                  for row, value in text[bad.fillna(True)].items()], name)
+    return parsed.astype(int) if whole else parsed

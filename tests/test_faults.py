@@ -173,6 +173,17 @@ def test_only_merges_into_the_manifest_and_index_and_orphans_are_removed(repo):
     assert "province/lao-cai.vi.html" in index and "province/bac-ninh.vi.html" in index
 
 
+def test_a_page_built_from_older_inputs_is_listed_as_stale_not_ok(repo):
+    claims = repo / "data" / "processed" / "claims.csv"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    done = dti(repo, "reports", "--only", "Bắc Ninh", "--lang", "vi")
+    assert done.returncode == 0, done.stderr
+    manifest = (repo / "reports" / "manifest.csv").read_text(encoding="utf-8")
+    [lao_cai] = [line for line in manifest.splitlines() if ",lao-cai," in line]
+    assert ",stale," in lao_cai and "run `dti build`" in lao_cai
+    assert ",ok," in next(line for line in manifest.splitlines() if ",bac-ninh," in line)
+
+
 def test_a_moved_checkout_rebuilds_nothing(repo, tmp_path):
     moved = tmp_path / "elsewhere" / "repo"
     shutil.move(repo, moved)

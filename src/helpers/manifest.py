@@ -104,6 +104,35 @@ def derive(root: Path, universe: dict[str, object], results: dict[str, dict],
     return rows
 
 
+def headline(rows: list[dict], processed_dir: str = "") -> pd.DataFrame:
+    """Return rank, score and change of each row's province or unit in its year."""
+    from . import processed, provinces
+
+    ranked = processed.rankings(processed_dir or None)
+    overall = ranked[ranked["measure"] == "overall"].set_index(
+        ["province_code", "basis", "year"])[["rank", "score"]]
+    regions = pd.concat([provinces.provinces()[["region", "region_en_nso"]],
+                         provinces.units()[["region", "region_en_nso"]]])
+    out = []
+    for row in rows:
+        code, year = str(row["code"]), int(row["year"])
+        basis = 34 if row["geography"] == "unit" else 63
+        now = overall.loc[(code, basis, year)] if (code, basis, year) in overall.index else None
+        before = overall.loc[(code, basis, year - 1)] if (
+            code, basis, year - 1) in overall.index else None
+        rank = now["rank"] if now is not None else pd.NA
+        prev = before["rank"] if before is not None else pd.NA
+        known = code in regions.index
+        out.append({"key": row_key(row["geography"], row["slug"], row["lang"]),
+                    "rank": rank, "score": now["score"] if now is not None else pd.NA,
+                    "change": (prev - rank) if pd.notna(rank) and pd.notna(prev) else pd.NA,
+                    "n": basis,
+                    "region_vi": regions.loc[code, "region"] if known else "",
+                    "region_en": regions.loc[code, "region_en_nso"] if known else ""})
+    return pd.DataFrame(out, columns=["key", "rank", "score", "change", "n", "region_vi",
+                                      "region_en"])
+
+
 def frame(rows: list[dict], headline: pd.DataFrame) -> pd.DataFrame:
     """Return the manifest table: rows with their headline numbers, stable columns."""
     table = pd.DataFrame(rows)

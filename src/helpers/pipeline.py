@@ -11,7 +11,6 @@ notebook, parameters, input files and imported helper code are unchanged.
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -142,22 +141,6 @@ def _summary(error: BaseException) -> str:
     text = error_text(error).splitlines()
     return "\n".join(text[:12] + ([f"... {len(text) - 12} more lines"] if len(text) > 12
                                    else []))
-
-
-def clear_stale_partials(folder: Path) -> None:
-    """Remove temporary notebooks left by processes that no longer run."""
-    for path in Path(folder).rglob(".*.running.ipynb"):
-        match = re.search(r"\.(\d+)\.running\.ipynb$", path.name)
-        pid = int(match.group(1)) if match else 0
-        try:
-            if pid:
-                os.kill(pid, 0)
-                continue  # still running
-        except ProcessLookupError:
-            pass
-        except PermissionError:
-            continue
-        path.unlink(missing_ok=True)
 
 
 def stage_key(stage: Stage) -> str:
@@ -336,35 +319,6 @@ def report_key(job: ReportJob, shared: dict | None = None) -> str:
     return cache.key_with(shared or report_parts(job.processed_dir), job.parameters)
 
 
-def _headline(rows: list[dict], processed_dir: str = "") -> pd.DataFrame:
-    """Return rank, score and change of each row's province or unit in its year."""
-    from . import processed, provinces
-
-    ranked = processed.rankings(processed_dir or None)
-    overall = ranked[ranked["measure"] == "overall"].set_index(
-        ["province_code", "basis", "year"])[["rank", "score"]]
-    regions = pd.concat([provinces.provinces()[["region", "region_en_nso"]],
-                         provinces.units()[["region", "region_en_nso"]]])
-    out = []
-    for row in rows:
-        code, year = str(row["code"]), int(row["year"])
-        basis = 34 if row["geography"] == "unit" else 63
-        now = overall.loc[(code, basis, year)] if (code, basis, year) in overall.index else None
-        before = overall.loc[(code, basis, year - 1)] if (
-            code, basis, year - 1) in overall.index else None
-        rank = now["rank"] if now is not None else pd.NA
-        prev = before["rank"] if before is not None else pd.NA
-        known = code in regions.index
-        out.append({"key": manifest.row_key(row["geography"], row["slug"], row["lang"]),
-                    "rank": rank, "score": now["score"] if now is not None else pd.NA,
-                    "change": (prev - rank) if pd.notna(rank) and pd.notna(prev) else pd.NA,
-                    "n": basis,
-                    "region_vi": regions.loc[code, "region"] if known else "",
-                    "region_en": regions.loc[code, "region_en_nso"] if known else ""})
-    return pd.DataFrame(out, columns=["key", "rank", "score", "change", "n", "region_vi",
-                                      "region_en"])
-
-
 #: Space a report needs on disk when it has no earlier page to go by (page and notebook).
 REPORT_BYTES = 2 << 20
 
@@ -419,7 +373,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     orphaned = manifest.orphans(root, set(universe))
     if todo or orphaned:  # stop before touching anything when the output cannot take it
         store.check_writable([root, root / "executed"], _needed_bytes(todo, root))
-        clear_stale_partials(root / "executed")
+        worker_pool.clear_stale_partials(root / "executed")
     for path in orphaned:
         print(f"removed {path.relative_to(root).as_posix()}: no province or unit has this slug")
         path.unlink(missing_ok=True)
@@ -445,7 +399,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     rows = manifest.derive(root, universe, results, records, before,
                            lambda job, year: keys.get(job.key) if year == job.year
                            and job.key in keys else report_key(_with_year(job, year), shared))
-    table = manifest.frame(rows, _headline(rows, jobs[0].processed_dir if jobs else ""))
+    table = manifest.frame(rows, manifest.headline(rows, jobs[0].processed_dir if jobs else ""))
     manifest.write(root, table)
     year = jobs[0].year if jobs else 0
     processed_dir = Path(jobs[0].processed_dir) if jobs and jobs[0].processed_dir else \

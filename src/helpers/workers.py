@@ -10,10 +10,12 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import re
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from . import config
@@ -122,6 +124,22 @@ def init_worker(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if os.getppid() != parent:
         _die()
+
+
+def clear_stale_partials(folder: Path) -> None:
+    """Remove temporary notebooks left by processes that no longer run."""
+    for path in Path(folder).rglob(".*.running.ipynb"):
+        match = re.search(r"\.(\d+)\.running\.ipynb$", path.name)
+        pid = int(match.group(1)) if match else 0
+        try:
+            if pid:
+                os.kill(pid, 0)
+                continue  # still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        path.unlink(missing_ok=True)
 
 
 def run_all(task: Callable[..., dict], jobs: Iterable[Any], args: tuple, workers: int,

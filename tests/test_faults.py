@@ -270,13 +270,16 @@ def test_killing_the_build_stops_its_workers_and_kernels(repo):
 
 
 @pytest.mark.slow
-def test_ctrl_c_stops_the_build_in_one_line(repo):
-    build = subprocess.Popen(
-        [sys.executable, "-m", "helpers", "--no-cache", "reports", "--only", "Lào Cai",
-         "Bắc Ninh", "--lang", "vi", "en", "--workers", "2"],
-        env=_env(repo), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True)
-    _wait_for(lambda: len(_descendants(build.pid)) >= 4)
+@pytest.mark.parametrize("command, processes", [
+    (["reports", "--only", "Lào Cai", "Bắc Ninh", "--lang", "vi", "en", "--workers", "2"], 4),
+    (["run", "all"], 1),
+])
+def test_ctrl_c_stops_the_build_in_one_line(repo, command, processes):
+    build = subprocess.Popen([sys.executable, "-m", "helpers", "--no-cache", *command],
+                             env=_env(repo), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)
+    _wait_for(lambda: len(_descendants(build.pid)) >= processes)
+    below = _descendants(build.pid)
     time.sleep(1)
     os.killpg(build.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
     _, err = build.communicate(timeout=60)
@@ -285,6 +288,7 @@ def test_ctrl_c_stops_the_build_in_one_line(repo):
              and not line.startswith("reports:")]
     assert lines == ["dti: interrupted; pages already built are kept, the next build "
                      "finishes the rest"], err
+    _wait_for(lambda: not any(_alive(pid) for pid in below), seconds=15)
 
 
 @contextlib.contextmanager

@@ -130,6 +130,9 @@ def _disk_message(error: OSError) -> str:
 
 def dispatch(args: argparse.Namespace) -> int:
     """Run a parsed command; turn the expected failures into one line and an exit status."""
+    from .workers import stop_on_interrupt
+
+    stop_on_interrupt()
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

@@ -279,9 +279,7 @@ def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm
     failed = executed / f"{job.slug}.{job.lang}.failed.ipynb"
     html_path = publish.report_path(job.geography, job.slug, job.lang, root)
     started = time.perf_counter()
-    row = {"geography": job.geography, "code": job.code, "slug": job.slug, "name": job.name,
-           "lang": job.lang, "year": job.year, "html": html_path.relative_to(root).as_posix(),
-           "notebook": notebook.relative_to(root).as_posix(), "status": "ok", "error": ""}
+    row = _row(job, root)
     try:
         _execute(job, partial, engine)
         html = publish.notebook_html(partial, job.lang, f"DTI {job.year}: {job.name}", job.slug,
@@ -301,6 +299,13 @@ def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm
                    notebook=failed.relative_to(root).as_posix())
     row["seconds"] = round(time.perf_counter() - started, 2)
     return row
+
+
+def _row(job: ReportJob, root: Path) -> dict:
+    """Return the manifest row of a report that built well (before its timing)."""
+    return {"geography": job.geography, "code": job.code, "slug": job.slug, "name": job.name,
+            "lang": job.lang, "year": job.year, "html": f"{job.key}.html",
+            "notebook": f"executed/{job.key}.ipynb", "status": "ok", "error": ""}
 
 
 def report_parts(processed_dir: str = "") -> dict:
@@ -381,10 +386,25 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     for job in todo:  # an interrupted build must not leave old pages that look current
         records.forget(job.key)
         publish.report_path(job.geography, job.slug, job.lang, root).unlink(missing_ok=True)
+    before = manifest.read(root)
+    processed_dir = jobs[0].processed_dir if jobs else ""
+    year = jobs[0].year if jobs else 0
+    rankings_file = Path(processed_dir or config.PROCESSED_DIR) / "dti_rankings.csv"
+
+    def table_of(done: dict[str, dict]) -> pd.DataFrame:
+        rows = manifest.derive(root, universe, done, records, before,
+                               lambda job, year: keys.get(job.key) if year == job.year
+                               and job.key in keys else report_key(_with_year(job, year), shared))
+        return manifest.frame(rows, manifest.headline(rows, processed_dir))
+
     if todo:
-        records.forget(manifest.INDEX_RECORD)
-        for path in manifest.index_paths(root):  # rewritten at the end: no stale index meanwhile
-            path.unlink(missing_ok=True)
+        predicted = table_of({**results, **{job.key: _row(job, root) for job in todo}})
+        if not records.fresh(manifest.INDEX_RECORD,
+                             manifest.index_key(predicted, year, rankings_file),
+                             manifest.index_paths(root)):
+            records.forget(manifest.INDEX_RECORD)
+            for path in manifest.index_paths(root):  # the index will change: none stale meanwhile
+                path.unlink(missing_ok=True)
         records.save()
 
     def done(job: ReportJob, row: dict) -> None:
@@ -395,16 +415,10 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
             records.save()
 
     worker_pool.run_all(run_report, todo, (root, engine), workers_count(workers), progress, done)
-    before = manifest.read(root)
-    rows = manifest.derive(root, universe, results, records, before,
-                           lambda job, year: keys.get(job.key) if year == job.year
-                           and job.key in keys else report_key(_with_year(job, year), shared))
-    table = manifest.frame(rows, manifest.headline(rows, jobs[0].processed_dir if jobs else ""))
+    table = table_of(results)
     manifest.write(root, table)
-    year = jobs[0].year if jobs else 0
-    processed_dir = Path(jobs[0].processed_dir) if jobs and jobs[0].processed_dir else \
-        config.PROCESSED_DIR
-    if manifest.write_index(root, table, year, records, processed_dir) or dirty or orphaned:
+    if manifest.write_index(root, table, year, records, rankings_file.parent) or dirty \
+            or orphaned:
         records.save()
     mine = {job.key for job in jobs}
     keyed = table.assign(_key=[manifest.row_key(g, s, la) for g, s, la in zip(

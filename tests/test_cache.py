@@ -213,3 +213,35 @@ def test_the_manifest_has_stable_columns_and_no_colour_codes():
     assert list(table.columns) == manifest.COLUMNS
     assert list(table["slug"]) == ["a", "b"]
     assert table.loc[1, "error"] == "ValueError: bad"
+
+
+def test_an_edited_index_template_changes_the_index_key(package_copy, tmp_path):
+    from helpers import manifest
+
+    table = pd.DataFrame([{c: "" for c in manifest.COLUMNS}])
+    ranked = tmp_path / "dti_rankings.csv"
+    ranked.write_text("province_code\n", encoding="utf-8")
+    before = manifest.index_key(table, 2024, ranked)
+    path = package_copy / "templates" / "index.html.j2"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert manifest.index_key(table, 2024, ranked) != before
+
+
+def test_a_failed_row_gives_way_to_the_good_page_now_on_disk(tmp_path):
+    from helpers import manifest
+
+    job = pipeline.ReportJob("province", "10", "lao-cai", "Lào Cai", "vi", 2024)
+    page = publish.report_path("province", "lao-cai", "vi", tmp_path)
+    page.parent.mkdir(parents=True)
+    page.write_text('<meta name="dti-build-key" content="abc123">', encoding="utf-8")
+    before = pd.DataFrame([{"geography": "province", "slug": "lao-cai", "lang": "vi",
+                            "status": "failed", "error": "boom", "year": 2024,
+                            "notebook": "executed/province/lao-cai.vi.failed.ipynb"}])
+    records = cache.BuildCache(tmp_path / ".build-cache.json")
+    [row] = manifest.derive(tmp_path, {job.key: job}, {}, records, before,
+                            lambda job, year: "abc123")
+    assert row["status"] == "ok" and row["error"] == ""
+    assert row["notebook"] == "executed/province/lao-cai.vi.ipynb"
+    [row] = manifest.derive(tmp_path, {job.key: job}, {}, records, before,
+                            lambda job, year: "other")
+    assert row["status"] == "stale"

@@ -91,7 +91,7 @@ def derive(root: Path, universe: dict[str, object], results: dict[str, dict],
             row.update({"geography": job.geography, "code": job.code, "slug": job.slug,
                         "name": job.name, "lang": job.lang, "year": year,
                         "html": page.relative_to(root).as_posix(),
-                        "notebook": row.get("notebook") or f"executed/{key}.ipynb"})
+                        "notebook": f"executed/{key}.ipynb"})
             if on_page and on_page == expected_key(job, year):
                 row.update(status="ok", error="")
             else:

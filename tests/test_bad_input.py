@@ -91,3 +91,28 @@ def test_every_problem_is_reported_at_once(raw_copy, processed):
     with pytest.raises(DataValidationError) as caught:
         run_stage(raw_copy, processed)
     assert len(caught.value.problems) == 2
+
+
+def test_header_only_official_table(raw_copy, processed):
+    path = raw_copy / OFFICIAL
+    path.write_text(path.read_text(encoding="utf-8").splitlines(keepends=True)[0],
+                    encoding="utf-8")
+    message = str(pytest.raises(DataValidationError, run_stage, raw_copy, processed).value)
+    assert "official_2022_ranking.csv: no data rows, only the header" in message
+
+
+def test_an_unquoted_decimal_comma_is_one_problem_at_its_row(raw_copy, processed):
+    edit(raw_copy, SCORES, "TP. Đà Nẵng,2022,0.8002", "TP. Đà Nẵng,2022,0,8002")
+    before = snapshot(processed)
+    caught = pytest.raises(DataValidationError, run_stage, raw_copy, processed).value
+    shifted = [p for p in caught.problems if "fields where the header has" in p.message]
+    assert [str(p) for p in shifted] == [str(shifted[0])] and shifted[0].row == 1
+    assert "9 fields where the header has 8" in str(shifted[0])
+    assert len(caught.problems) <= 2  # the row itself, and the province it leaves missing
+    assert snapshot(processed) == before
+
+
+def test_an_empty_file(raw_copy, processed):
+    (raw_copy / OFFICIAL).write_bytes(b"")
+    message = str(pytest.raises(DataValidationError, run_stage, raw_copy, processed).value)
+    assert "official_2022_ranking.csv: the file is empty" in message

@@ -4,6 +4,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from helpers import cache, config, pipeline, publish
@@ -142,3 +143,105 @@ def test_an_interrupted_build_leaves_no_page_that_looks_fresh_but_is_stale(
     pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)
     assert all((root / f"{job.key}.html").exists() for job in jobs)
     assert (root / "index.html").exists()
+
+
+def notebook_with(tmp_path: Path, *cells: str) -> Path:
+    """Write a notebook whose code cells hold the given sources."""
+    import json
+
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps({"cells": [
+        {"cell_type": "markdown", "source": "uses `helpers.press` in prose only"},
+        *({"cell_type": "code", "source": c.splitlines(keepends=True)} for c in cells)]}),
+        encoding="utf-8")
+    return path
+
+
+def test_a_parenthesised_import_is_seen(tmp_path):
+    path = notebook_with(tmp_path, "%matplotlib inline\nfrom helpers import (\n    report,\n"
+                         "    targets,  # comment\n)\nimport helpers.model as m\n",
+                         "x = helpers.covariates.FACTORS")
+    assert cache.notebook_modules(path) == {"report", "targets", "model", "covariates"}
+
+
+def test_a_changed_library_version_changes_every_key(tmp_path, monkeypatch):
+    notebook = notebook_with(tmp_path, "from helpers import report")
+    before = cache.key(notebook=notebook, parameters={}, inputs=[], modules=["report"])
+    versions = {**cache.library_versions(), "pandas": "99.0"}
+    monkeypatch.setattr(cache, "library_versions", lambda: versions)
+    assert cache.key(notebook=notebook, parameters={}, inputs=[], modules=["report"]) != before
+    monkeypatch.undo()
+    monkeypatch.setattr(cache, "EPOCH", cache.EPOCH + 1)
+    assert cache.key(notebook=notebook, parameters={}, inputs=[], modules=["report"]) != before
+
+
+def test_keys_do_not_depend_on_where_the_checkout_is(tmp_path, monkeypatch):
+    notebook = notebook_with(tmp_path, "from helpers import report")
+    for where in ("a", "b"):
+        (tmp_path / where / "data").mkdir(parents=True)
+        (tmp_path / where / "data" / "t.csv").write_text("x\n1\n", encoding="utf-8")
+    keys = []
+    for where in ("a", "b"):
+        monkeypatch.setattr(config, "ROOT", tmp_path / where)
+        keys.append(cache.key(notebook=notebook, parameters={}, modules=["report"],
+                              inputs=[tmp_path / where / "data" / "t.csv"]))
+    assert keys[0] == keys[1]
+
+
+@pytest.mark.parametrize("content", ["[]", "null", '"x"', "{", '{"a": []}',
+                                     '{"a": {"key": "k", "outputs": {"p": 1}}}'])
+def test_a_cache_file_of_the_wrong_shape_is_discarded_with_one_warning(tmp_path, capsys,
+                                                                         content):
+    path = tmp_path / ".build-cache.json"
+    path.write_text(content, encoding="utf-8")
+    records = cache.BuildCache(path)
+    assert records.records == {}
+    assert capsys.readouterr().err.count("warning:") == 1
+    assert not records.fresh("a", "k", [tmp_path / "p"])
+    records.forget("a")
+    records.save()
+
+
+def test_the_manifest_has_stable_columns_and_no_colour_codes():
+    from helpers import manifest
+
+    rows = [{"geography": "province", "slug": "b", "lang": "vi", "code": "27", "error":
+             "\x1b[0;31mValueError\x1b[0m: bad", "status": "failed", "year": 2024},
+            {"geography": "province", "slug": "a", "lang": "en", "code": "10", "status": "ok",
+             "year": 2024}]
+    table = manifest.frame(rows, pd.DataFrame(columns=["key", "rank"]))
+    assert list(table.columns) == manifest.COLUMNS
+    assert list(table["slug"]) == ["a", "b"]
+    assert table.loc[1, "error"] == "ValueError: bad"
+
+
+def test_an_edited_index_template_changes_the_index_key(package_copy, tmp_path):
+    from helpers import manifest
+
+    table = pd.DataFrame([{c: "" for c in manifest.COLUMNS}])
+    ranked = tmp_path / "dti_rankings.csv"
+    ranked.write_text("province_code\n", encoding="utf-8")
+    before = manifest.index_key(table, 2024, ranked)
+    path = package_copy / "templates" / "index.html.j2"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert manifest.index_key(table, 2024, ranked) != before
+
+
+def test_a_failed_row_gives_way_to_the_good_page_now_on_disk(tmp_path):
+    from helpers import manifest
+
+    job = pipeline.ReportJob("province", "10", "lao-cai", "Lào Cai", "vi", 2024)
+    page = publish.report_path("province", "lao-cai", "vi", tmp_path)
+    page.parent.mkdir(parents=True)
+    page.write_text('<meta name="dti-build-key" content="abc123">', encoding="utf-8")
+    before = pd.DataFrame([{"geography": "province", "slug": "lao-cai", "lang": "vi",
+                            "status": "failed", "error": "boom", "year": 2024,
+                            "notebook": "executed/province/lao-cai.vi.failed.ipynb"}])
+    records = cache.BuildCache(tmp_path / ".build-cache.json")
+    [row] = manifest.derive(tmp_path, {job.key: job}, {}, records, before,
+                            lambda job, year: "abc123")
+    assert row["status"] == "ok" and row["error"] == ""
+    assert row["notebook"] == "executed/province/lao-cai.vi.ipynb"
+    [row] = manifest.derive(tmp_path, {job.key: job}, {}, records, before,
+                            lambda job, year: "other")
+    assert row["status"] == "stale"

@@ -26,3 +26,63 @@ def test_check_reports_an_unregistered_and_a_changed_file(tmp_path):
     problems = sources.check(raw)
     assert any("new_table.csv: not in the sources register" in p for p in problems)
     assert any("official_2022_ranking.csv: checksum differs" in p for p in problems)
+
+
+def register_copy(tmp_path):
+    """Return a copy of data/raw whose register a test may break."""
+    raw = tmp_path / "raw"
+    shutil.copytree(config.RAW_DIR, raw)
+    return raw
+
+
+def test_a_second_row_for_one_path_is_a_problem(tmp_path):
+    raw = register_copy(tmp_path)
+    register = raw / "sources.csv"
+    lines = register.read_text(encoding="utf-8").splitlines(keepends=True)
+    register.write_text("".join([*lines, lines[2].replace(lines[2].split(",")[0], "again", 1)]),
+                        encoding="utf-8")
+    problems = sources.check(raw)
+    assert problems == [f"data/raw/sources.csv, row {len(lines)} (line {len(lines) + 1}), "
+                        f"column 'path', value '{lines[2].split(',')[1]}': already registered "
+                        "in row 2; keep one row per raw file"]
+
+
+def test_a_register_without_its_checksum_column_names_the_column(tmp_path):
+    raw = register_copy(tmp_path)
+    register = raw / "sources.csv"
+    register.write_text(register.read_text(encoding="utf-8").replace(",sha256\n", ",checksum\n",
+                                                                     1), encoding="utf-8")
+    [problem] = sources.check(raw)
+    assert problem.startswith("data/raw/sources.csv, column 'sha256': required column missing")
+
+
+def test_an_unreadable_register_is_one_problem(tmp_path):
+    raw = register_copy(tmp_path)
+    (raw / "sources.csv").write_bytes("source_id,path\nx,ả\n".encode("cp1258", "replace")
+                                      + b"\xff\xfe")
+    [problem] = sources.check(raw)
+    assert "data/raw/sources.csv: unreadable (UnicodeDecodeError" in problem
+
+
+def test_the_shipped_reference_tables_fit_together():
+    from helpers import reference
+
+    assert reference.problems() == []
+
+
+def test_reference_faults_name_file_row_column_and_value(tmp_path):
+    from helpers import reference
+
+    raw = register_copy(tmp_path)
+    units = raw / "reference" / "new_units_2025.csv"
+    units.write_bytes(units.read_bytes().replace("Hà Giang+Tuyên Quang".encode(),
+                                                 "Hà Giangg+Tuyên Quang".encode(), 1))
+    merger = raw / "reference" / "merger_2025.csv"
+    merger.write_bytes(merger.read_bytes().replace(b"\n15,", b"\n99,", 1))
+    found = [str(p) for p in reference.problems(raw)]
+    assert ("data/raw/reference/new_units_2025.csv, row 1 (line 2), column 'old_provinces', "
+            "value 'Hà Giangg': names no province of reference/provinces.csv") in found
+    assert any(p.startswith("data/raw/reference/merger_2025.csv, row ") and "value '99'" in p
+               for p in found), found
+    assert any("value '15': province of reference/provinces.csv missing from the merger" in p
+               for p in found), found

@@ -11,13 +11,19 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
-import re
+import sys
 from collections.abc import Iterable
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from . import config
 from .store import write_text_atomic
+
+#: Raise by one to invalidate every cached output (e.g. after a change the key cannot see).
+EPOCH = 1
+#: Libraries whose version shapes the pages and tables: part of every key.
+LIBRARIES = ("pandas", "numpy", "matplotlib", "seaborn", "statsmodels", "nbconvert", "jinja2")
 
 #: Files a helper module reads besides its own source.
 MODULE_FILES: dict[str, list[str]] = {
@@ -89,12 +95,36 @@ def closure(modules: Iterable[str]) -> set[str]:
 
 
 def notebook_modules(notebook: Path) -> set[str]:
-    """Return the helper modules a notebook's code imports."""
-    text = Path(notebook).read_text(encoding="utf-8")
-    found = set(re.findall(r"from helpers import ([\w, ]+)", text.replace("\\n", "\n")))
-    modules = {name.strip() for group in found for name in group.split(",") if name.strip()}
-    modules |= set(re.findall(r"helpers\.(\w+)", text))
+    """Return the helper modules a notebook's code cells import or use (parsed with ast)."""
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    modules: set[str] = set()
+    for cell in cells:
+        if cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            modules |= code_modules("".join(source) if isinstance(source, list) else source)
     return modules
+
+
+def code_modules(source: str) -> set[str]:
+    """Return the helper modules one cell of Python imports or names as helpers.<module>."""
+    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return set()
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            parts = node.module.split(".")
+            if parts[0] == "helpers":
+                found.update([parts[1]] if len(parts) > 1 else [a.name for a in node.names])
+        elif isinstance(node, ast.Import):
+            found.update(a.name.split(".")[1] for a in node.names
+                         if a.name.startswith("helpers."))
+        elif (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+              and node.value.id == "helpers"):
+            found.add(node.attr)
+    return found
 
 
 def code_hash(modules: Iterable[str]) -> str:
@@ -118,16 +148,59 @@ def _code_hash(modules: tuple[str, ...], stamps: tuple, package_dir: str) -> str
     return digest.hexdigest()
 
 
+@cache
+def library_versions() -> dict[str, str]:
+    """Return the installed version of each library that shapes the output."""
+    versions = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return versions
+
+
+def relative(path: Path) -> str:
+    """Return a path relative to the checkout when inside it (keys survive a moved checkout)."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(config.ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def parts(*, notebook: Path, inputs: Iterable[Path], modules: Iterable[str]) -> dict:
+    """Return what a key hashes besides the parameters (shared by many reports)."""
+    return {
+        "epoch": EPOCH,
+        "libraries": library_versions(),
+        "notebook": file_hash(notebook),
+        "inputs": {relative(p): file_hash(p) for p in sorted(inputs)},
+        "code": code_hash(modules),
+    }
+
+
+def key_with(shared: dict, parameters: dict) -> str:
+    """Return the cache key of one output from the shared parts and its parameters."""
+    payload = {**shared, "parameters": json.dumps(parameters, sort_keys=True, default=str)}
+    return sha(json.dumps(payload, sort_keys=True).encode())
+
+
 def key(*, notebook: Path, parameters: dict, inputs: Iterable[Path], modules: Iterable[str]
         ) -> str:
     """Return the cache key of one output."""
-    payload = {
-        "notebook": file_hash(notebook),
-        "parameters": json.dumps(parameters, sort_keys=True, default=str),
-        "inputs": {str(p): file_hash(p) for p in sorted(inputs)},
-        "code": code_hash(modules),
-    }
-    return sha(json.dumps(payload, sort_keys=True).encode())
+    return key_with(parts(notebook=notebook, inputs=inputs, modules=modules), parameters)
+
+
+def _valid_record(record: object) -> bool:
+    """Tell whether a cache record has the shape this module writes."""
+    if not isinstance(record, dict) or not isinstance(record.get("key"), str):
+        return False
+    outputs = record.get("outputs")
+    if not isinstance(outputs, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in outputs.items()):
+        return False
+    return "row" not in record or isinstance(record["row"], dict)
 
 
 class BuildCache:
@@ -135,10 +208,28 @@ class BuildCache:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self.records: dict[str, dict] = {}
+        self.discarded = 0
         try:
-            self.records: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError):
-            self.records = {}
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            self._warn(f"unreadable ({type(error).__name__}); it is discarded")
+            return
+        if not isinstance(loaded, dict):
+            self._warn(f"holds a {type(loaded).__name__}, not records; it is discarded")
+            return
+        self.records = {k: v for k, v in loaded.items() if isinstance(k, str) and _valid_record(v)}
+        self.discarded = len(loaded) - len(self.records)
+        if self.discarded:
+            self._warn(f"{self.discarded} record(s) of the wrong shape discarded")
+
+    def _warn(self, what: str) -> None:
+        """Print one warning about the cache file (the affected work is rebuilt)."""
+        self.discarded = max(self.discarded, 1)
+        print(f"warning: {relative(self.path)}: {what}; the affected outputs will be rebuilt",
+              file=sys.stderr)
 
     def fresh(self, name: str, build_key: str, outputs: Iterable[Path]) -> bool:
         """Tell whether a record exists for this key and every output still matches it."""
@@ -146,12 +237,12 @@ class BuildCache:
         if not record or record.get("key") != build_key:
             return False
         hashes = record.get("outputs", {})
-        return all(hashes.get(str(p)) == file_hash(p) for p in outputs) and bool(hashes)
+        return all(hashes.get(relative(p)) == file_hash(p) for p in outputs) and bool(hashes)
 
     def record(self, name: str, build_key: str, outputs: Iterable[Path], **extra: object) -> None:
         """Remember that this key produced these outputs (call after they are written)."""
         self.records[name] = {"key": build_key,
-                              "outputs": {str(p): file_hash(p) for p in outputs}, **extra}
+                              "outputs": {relative(p): file_hash(p) for p in outputs}, **extra}
 
     def forget(self, name: str) -> None:
         """Drop a record (its outputs will be rebuilt)."""

@@ -3,43 +3,86 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
+from pathlib import Path
 
-from . import pipeline, provinces, sources
+from . import config, params, pipeline, provinces, sources, store
+
+#: How many problems the terminal shows; the full list goes to a file.
+SHOWN = 10
+
+
+def _problems(header: str, lines: list[str], full: Path | None = None) -> None:
+    """Print a header, the first problems and their count; write the full list to a file."""
+    print(header, file=sys.stderr)
+    for line in lines[:SHOWN]:
+        print(f"  - {line.removeprefix('  - ')}", file=sys.stderr)
+    if len(lines) > SHOWN:
+        more = f"  ... {len(lines) - SHOWN} more ({len(lines)} problems in all)"
+        if full is not None:
+            try:
+                store.write_text_atomic(full, "\n".join(lines) + "\n")
+                more += f"; the full list is in {full.relative_to(config.ROOT).as_posix()}"
+            except OSError:
+                pass
+        print(more, file=sys.stderr)
+
+
+def _raw_problems() -> list[str]:
+    """Return the problems of data/raw: the register first, then the reference tables."""
+    from . import reference
+
+    return sources.check() or [str(p) for p in reference.problems()]
+
+
+def _check_register() -> bool:
+    """Verify data/raw against the sources register; print the problems; tell if it fits."""
+    found = _raw_problems()
+    if found:
+        _problems(f"dti check: {len(found)} problem(s) with data/raw; nothing was built:",
+                  found, config.REPORTS_DIR / "problems.txt")
+    return not found
 
 
 def _run(args: argparse.Namespace) -> int:
     """Run the named stage(s) and report each notebook."""
+    if not _check_register():
+        return 1
     stages = list(pipeline.STAGES) if args.stage == "all" else [args.stage]
     for stage in stages:
         for run in pipeline.run_stage(stage, use_cache=not args.no_cache):
             mark = "cached" if run.cached else ("ok    " if run.ok else "FAIL  ")
             print(f"{mark} {stage}/{run.notebook} ({run.seconds:.1f} s) -> {run.output}")
             if not run.ok:
-                print(run.error, file=sys.stderr)
+                lines = (run.detail or run.error or "").splitlines()
+                listed = [line for line in lines if line.startswith("  - ")]
+                header = next((line for line in lines if line.strip()), "failed")
+                full = run.output.with_name(f"{run.notebook}.problems.txt")
+                _problems(f"{stage}/{run.notebook} failed: {header}", listed or lines[1:], full)
                 return 1
     return 0
 
 
-def _reports(args: argparse.Namespace) -> int:
+def _reports(args: argparse.Namespace, checked: bool = False) -> int:
     """Build the province and unit reports and the index; non-zero if any report failed."""
-    if args.only and len(args.only) == 1 and len(args.lang) == 1 and args.engine == "warm":
-        pipeline.prestart_kernel()  # boots while this process reads the tables
+    if not checked and not _check_register():
+        return 1
     from . import processed
 
-    year = args.year or processed.latest_complete_year(processed.rankings())
-    try:
-        jobs = pipeline.report_jobs(year, tuple(args.lang), args.only)
-    except provinces.UnknownProvinceError as error:
-        print(error, file=sys.stderr)
-        return 2
+    ranked = processed.rankings()
+    year = params.year_of(args.year, ranked) or processed.latest_complete_year(ranked)
+    jobs = pipeline.report_jobs(year, tuple(args.lang), args.only)
+    if args.only and len(jobs) == 1 and args.engine == "warm":
+        pipeline.prestart_kernel()  # boots while this process checks the cache
     manifest = pipeline.build_reports(jobs, workers=args.workers or None, engine=args.engine,
                                       use_cache=not args.no_cache)
     failed = manifest[manifest["status"] != "ok"]
     print(f"{len(manifest) - len(failed)} of {len(manifest)} reports ok; index: "
-          f"{pipeline.config.REPORTS_DIR / 'index.html'}")
+          f"{config.REPORTS_DIR / 'index.html'}")
     for row in failed.itertuples():
-        print(f"FAILED {row.geography}/{row.slug}.{row.lang}: {row.error.splitlines()[-1]} "
+        first = (str(row.error).splitlines() or [""])[0]
+        print(f"FAILED {row.geography}/{row.slug}.{row.lang}: {first} "
               f"(partial notebook: reports/{row.notebook})", file=sys.stderr)
     return 1 if len(failed) else 0
 
@@ -47,12 +90,12 @@ def _reports(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     """Run every stage, then every report."""
     args.stage = "all"
-    return _run(args) or _reports(args)
+    return _run(args) or _reports(args, checked=True)
 
 
 def _check(_: argparse.Namespace) -> int:
-    """Check the raw files against the sources register."""
-    problems = sources.check()
+    """Check the raw files against the sources register (and the reference tables)."""
+    problems = _raw_problems()
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:
@@ -61,14 +104,55 @@ def _check(_: argparse.Namespace) -> int:
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    """Print the code a province name resolves to."""
-    try:
-        code = provinces.resolve(args.name, year=args.year, basis=args.basis)
-    except provinces.UnknownProvinceError as error:
-        print(error, file=sys.stderr)
-        return 1
+    """Print the code a province name (or code, such as 01 or U27) resolves to."""
+    code = params.resolve(args.name, year=args.year, basis=args.basis)
     print(code, provinces.display_name(code))
     return 0
+
+
+def _locked(func: object) -> object:
+    """Wrap a command so it holds the checkout's build lock while it runs."""
+    def run(args: argparse.Namespace) -> int:
+        with store.build_lock(config.REPORTS_DIR):
+            return func(args)  # type: ignore[operator]
+    return run
+
+
+def _disk_message(error: OSError) -> str:
+    """Return the one-line message for an output that cannot be written."""
+    where = error.filename or config.REPORTS_DIR
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (f"dti: no space left on the disk for {where} ({error.strerror}); free some space "
+                "and run the command again; the previous pages, manifest and index are kept")
+    return (f"dti: cannot write to {where} ({error.strerror}); make it writable and run the "
+            "command again; nothing was replaced")
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    """Run a parsed command; turn the expected failures into one line and an exit status."""
+    from .workers import stop_on_interrupt
+
+    stop_on_interrupt()
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("dti: interrupted; pages already built are kept, the next build finishes the rest",
+              file=sys.stderr)
+        return 130
+    except store.BuildLocked as error:
+        print(f"dti: {error}", file=sys.stderr)
+        return 75
+    except (params.ParameterError, provinces.UnknownProvinceError) as error:
+        print(f"dti: {error}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as error:
+        print(f"dti: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        if not store.is_disk_error(error):
+            raise
+        print(_disk_message(error), file=sys.stderr)
+        return 1
 
 
 def _report_options(parser: argparse.ArgumentParser) -> None:
@@ -88,22 +172,22 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="every stage, every report and the index")
     _report_options(build)
-    build.set_defaults(func=_build)
+    build.set_defaults(func=_locked(_build))
     run = commands.add_parser("run", help="execute stage notebooks with papermill")
     run.add_argument("stage", choices=[*pipeline.STAGES, "all"])
-    run.set_defaults(func=_run)
+    run.set_defaults(func=_locked(_run))
     reports = commands.add_parser("reports", help="build every report and the index")
     _report_options(reports)
-    reports.set_defaults(func=_reports)
+    reports.set_defaults(func=_locked(_reports))
     commands.add_parser("check", help="verify data/raw against the sources register"
                         ).set_defaults(func=_check)
     resolve = commands.add_parser("resolve", help="resolve a province name to its code")
-    resolve.add_argument("name")
+    resolve.add_argument("name", help="a name in any spelling, or a code (01, U27)")
     resolve.add_argument("--year", type=int)
     resolve.add_argument("--basis", type=int, choices=[63, 34])
     resolve.set_defaults(func=_resolve)
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    return dispatch(args)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config, provinces
+from . import config, provinces, raw
 
 
 @dataclass(frozen=True)
@@ -71,10 +71,12 @@ EXCLUSIONS_CSV = config.PACKAGE_DATA_DIR / "covariate_exclusions.csv"
 
 def _nso(raw_dir: Path) -> pd.DataFrame:
     """Return the statistical-office indicators as (code, year, variable, value, status)."""
-    frame = pd.read_csv(raw_dir / "covariates" / "nso_indicators.csv",
-                        dtype={"gso_code": str, "year": int})
-    frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
-    frame["status"] = frame["status"].fillna("as_published")
+    path = raw_dir / "covariates" / "nso_indicators.csv"
+    frame = raw.read_table(path, ["gso_code", "year", "variable", "value"])  # located errors
+    frame["year"], frame["value"] = raw.numbers(frame, "year", path, whole=True), \
+        raw.numbers(frame, "value", path)
+    status = frame["status"] if "status" in frame else pd.Series("", index=frame.index)
+    frame["status"] = status.fillna("").replace("", "as_published")
     return frame.rename(columns={"gso_code": "code"})[["code", "year", "variable", "value",
                                                        "status"]]
 
@@ -86,15 +88,16 @@ def exclusions(path: Path | None = None) -> pd.DataFrame:
 
 def _governance(raw_dir: Path) -> tuple[pd.DataFrame, list[str]]:
     """Return PCI and PAPI values as (code, year, variable, value), and notes on duplicates."""
-    frame = pd.read_csv(raw_dir / "governance" / "provincial_indices.csv", dtype=str,
-                        keep_default_na=False)
+    path = raw_dir / "governance" / "provincial_indices.csv"
+    frame = raw.read_table(path, ["index", "component", "province_as_published", "year",
+                                  "value"])
     wanted = {f.variable for f in FACTORS.values() if f.source == "governance"}
     frame["variable"] = frame["index"] + ":" + frame["component"]
     frame = frame[frame["variable"].isin(wanted)].copy()
     names = {n: provinces.resolve(n) for n in frame["province_as_published"].unique()}
     frame["code"] = frame["province_as_published"].map(names)
-    frame["year"] = frame["year"].astype(int)
-    frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+    frame["year"] = raw.numbers(frame, "year", path, whole=True)
+    frame["value"] = raw.numbers(frame, "value", path)
     frame["status"] = np.where(frame["source"].str.startswith("DERIVED"), "derived",
                                "as_published")
     notes = []

@@ -10,16 +10,16 @@ notebook, parameters, input files and imported helper code are unchanged.
 
 from __future__ import annotations
 
-import atexit
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from . import cache, config, quiet, store
+from . import cache, config, manifest, quiet, store
+from . import workers as worker_pool
 
 KERNEL = "python3"
 CELL_TIMEOUT_S = 600
@@ -89,6 +89,7 @@ class NotebookRun:
     seconds: float
     error: str | None = None
     cached: bool = False
+    detail: str = ""
 
     @property
     def ok(self) -> bool:
@@ -110,7 +111,7 @@ def run_notebook(
     out_dir = Path(out_dir or config.EXECUTED_DIR)
     out_dir.mkdir(parents=True, exist_ok=True)
     output = out_dir / f"{name}.ipynb"
-    partial = out_dir / f".{name}.running.ipynb"
+    partial = out_dir / f".{name}.{os.getpid()}.running.ipynb"  # unique per process
     started = time.perf_counter()
     try:
         papermill.execute_notebook(
@@ -119,20 +120,32 @@ def run_notebook(
             extra_arguments=quiet.KERNEL_ARGUMENTS,
         )
     except Exception as error:  # papermill re-raises the cell's error; keep the notebook
+        if store.is_disk_error(error):
+            partial.unlink(missing_ok=True)
+            raise
         failed = out_dir / f"{name}.failed.ipynb"
         if partial.exists():
             os.replace(partial, failed)
         output.unlink(missing_ok=True)
-        return NotebookRun(name, failed, time.perf_counter() - started, _summary(error))
+        return NotebookRun(name, failed, time.perf_counter() - started, _summary(error),
+                           detail=error_text(error))
     os.replace(partial, output)
     (out_dir / f"{name}.failed.ipynb").unlink(missing_ok=True)
     return NotebookRun(name, output, time.perf_counter() - started)
 
 
+def error_text(error: BaseException) -> str:
+    """Return a notebook error's message, without terminal colour codes."""
+    ename, evalue = getattr(error, "ename", None), getattr(error, "evalue", None)
+    text = f"{ename}: {evalue}" if ename and evalue else str(error)
+    return manifest.strip_ansi(text).strip() or type(error).__name__
+
+
 def _summary(error: BaseException) -> str:
-    """Return the useful last lines of a notebook error."""
-    text = str(error).strip().splitlines()
-    return "\n".join(text[-12:]) if text else type(error).__name__
+    """Return the useful lines of a notebook error (its message, not the whole traceback)."""
+    text = error_text(error).splitlines()
+    return "\n".join(text[:12] + ([f"... {len(text) - 12} more lines"] if len(text) > 12
+                                   else []))
 
 
 def stage_key(stage: Stage) -> str:
@@ -153,6 +166,7 @@ def run_stage(stage_name: str, use_cache: bool = True) -> list[NotebookRun]:
         if use_cache and records.fresh(stage.notebook, key, outputs):
             runs.append(NotebookRun(stage.notebook, executed, 0.0, cached=True))
             continue
+        store.check_writable([config.EXECUTED_DIR, *{p.parent for p in outputs}])
         records.forget(stage.notebook)
         records.save()
         run = run_notebook(stage.notebook)
@@ -197,17 +211,16 @@ class ReportJob:
 def report_jobs(year: int, langs: tuple[str, ...] = ("en", "vi"), only: list[str] | None = None,
                 processed_dir: str = "") -> list[ReportJob]:
     """List the reports to build: every province and unit (or the named ones) in each language."""
-    from . import provinces
+    from . import params, provinces
 
     wanted: set[str] | None = None
     if only:
-        known = set(provinces.provinces()["code"]) | set(provinces.units()["code"])
         wanted = set()
         for name in only:
             text = name.strip()
             basis = 34 if text.lower().startswith(("unit:", "u:")) else 63
             text = text.split(":", 1)[1] if ":" in text else text
-            wanted.add(text if text in known else provinces.resolve(text, basis=basis))
+            wanted.add(params.resolve(text, basis=basis))
     jobs = []
     for geography, table in (("province", provinces.provinces()), ("unit", provinces.units())):
         for code, row in table.iterrows():
@@ -217,64 +230,6 @@ def report_jobs(year: int, langs: tuple[str, ...] = ("en", "vi"), only: list[str
                 jobs.append(ReportJob(geography, str(code), row["slug"], row["name_vi"], lang,
                                       year, processed_dir))
     return jobs
-
-
-class WarmKernel:
-    """A kernel that stays up between reports; its namespace is reset before each one."""
-
-    #: Imported as the kernel starts, so the first report does not wait for them.
-    PRELOAD = "import helpers.report"
-
-    def __init__(self, kernel: str = KERNEL) -> None:
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_client.utils import run_sync
-
-        self._run_sync = run_sync
-        self.km = AsyncKernelManager(kernel_name=kernel)
-        run_sync(self.km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR),
-                                       extra_arguments=["--HistoryManager.enabled=False",
-                                                        *quiet.KERNEL_ARGUMENTS])
-        self.kc = self.km.client()
-        self.kc.start_channels()
-        self.kc.execute(self.PRELOAD, silent=True, store_history=False)  # queued, not awaited
-        self.ready = False
-        self.used = False
-
-    def wait_ready(self) -> None:
-        """Wait until the kernel answers (once)."""
-        if not self.ready:
-            self._run_sync(self.kc.wait_for_ready)(timeout=60)
-            self.ready = True
-
-    def alive(self) -> bool:
-        """Tell whether the kernel is still running."""
-        return bool(self._run_sync(self.km.is_alive)())
-
-    def run(self, notebook: object, timeout: int) -> object:
-        """Execute a notebook on this kernel (in place), after clearing the namespace."""
-        from nbclient import NotebookClient
-
-        self.wait_ready()
-        if self.used:  # a kernel that ran a report before starts from an empty namespace
-            self._run_sync(self.kc.execute_interactive)("%reset -f", store_history=False,
-                                                        timeout=30)
-        self.used = True
-        client = NotebookClient(notebook, km=self.km, timeout=timeout, kernel_name=KERNEL,
-                                resources={"metadata": {"path": str(config.NOTEBOOKS_DIR)}})
-        client.kc = self.kc
-        client.execute()
-        return notebook
-
-    def close(self) -> None:
-        """Stop the kernel."""
-        try:
-            self.kc.stop_channels()
-            self._run_sync(self.km.shutdown_kernel)(now=True)
-        except Exception:  # the process is ending; nothing left to clean
-            pass
-
-
-_KERNEL: WarmKernel | None = None
 
 
 def preload_exporter() -> None:
@@ -288,16 +243,7 @@ def preload_exporter() -> None:
 
 def prestart_kernel() -> None:
     """Start this process's warm kernel now, so it boots while other work goes on."""
-    _warm_kernel()
-
-
-def _warm_kernel() -> WarmKernel:
-    """Return this process's warm kernel, starting (or restarting) it when needed."""
-    global _KERNEL
-    if _KERNEL is None or not _KERNEL.alive():
-        _KERNEL = WarmKernel()
-        atexit.register(_KERNEL.close)
-    return _KERNEL
+    worker_pool.warm_kernel()
 
 
 def _execute(job: ReportJob, partial: Path, engine: str) -> None:
@@ -318,7 +264,7 @@ def _execute(job: ReportJob, partial: Path, engine: str) -> None:
 
     notebook = parameterize_notebook(load_notebook_node(str(source)), job.parameters,
                                      kernel_name=KERNEL, language="python")
-    kernel = _warm_kernel()
+    kernel = worker_pool.warm_kernel()
     kernel.wait_ready()
     preload_exporter()  # imported here while the kernel works, not while it boots
     try:
@@ -335,13 +281,11 @@ def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm
     executed = root / "executed" / job.geography
     executed.mkdir(parents=True, exist_ok=True)
     notebook = executed / f"{job.slug}.{job.lang}.ipynb"
-    partial = executed / f".{job.slug}.{job.lang}.running.ipynb"
+    partial = executed / f".{job.slug}.{job.lang}.{os.getpid()}.running.ipynb"
     failed = executed / f"{job.slug}.{job.lang}.failed.ipynb"
     html_path = publish.report_path(job.geography, job.slug, job.lang, root)
     started = time.perf_counter()
-    row = {"geography": job.geography, "code": job.code, "slug": job.slug, "name": job.name,
-           "lang": job.lang, "year": job.year, "html": html_path.relative_to(root).as_posix(),
-           "notebook": notebook.relative_to(root).as_posix(), "status": "ok", "error": ""}
+    row = _row(job, root)
     try:
         _execute(job, partial, engine)
         html = publish.notebook_html(partial, job.lang, f"DTI {job.year}: {job.name}", job.slug,
@@ -350,6 +294,9 @@ def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm
         store.write_text_atomic(html_path, html)
         failed.unlink(missing_ok=True)
     except Exception as error:  # one report failing never stops the others
+        if store.is_disk_error(error):  # a full or read-only disk stops the whole build
+            partial.unlink(missing_ok=True)
+            raise
         if partial.exists():
             os.replace(partial, failed)
         html_path.unlink(missing_ok=True)  # no stale page that looks fresh
@@ -360,110 +307,111 @@ def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm
     return row
 
 
-def report_key(job: ReportJob) -> str:
-    """Return the cache key of one report."""
+def _row(job: ReportJob, root: Path) -> dict:
+    """Return the manifest row of a report that built well (before its timing)."""
+    return {"geography": job.geography, "code": job.code, "slug": job.slug, "name": job.name,
+            "lang": job.lang, "year": job.year, "html": f"{job.key}.html",
+            "notebook": f"executed/{job.key}.ipynb", "status": "ok", "error": ""}
+
+
+def report_parts(processed_dir: str = "") -> dict:
+    """Return the parts of a report's key that every report shares (hashed once per build)."""
     notebook = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"
     inputs = _paths(REPORT_INPUTS)
-    if job.processed_dir:
-        inputs = [Path(job.processed_dir) / p.relative_to(config.PROCESSED_DIR)
+    if processed_dir:
+        inputs = [Path(processed_dir) / p.relative_to(config.PROCESSED_DIR)
                   if p.is_relative_to(config.PROCESSED_DIR) else p for p in inputs]
     modules = cache.notebook_modules(notebook) | {"publish"}
-    return cache.key(notebook=notebook, parameters=job.parameters, inputs=inputs,
-                     modules=modules)
+    return cache.parts(notebook=notebook, inputs=inputs, modules=modules)
 
 
-def _headline(jobs: list[ReportJob]) -> pd.DataFrame:
-    """Return rank, score and change for each job's province or unit (for the manifest)."""
-    from . import processed, provinces
-
-    ranked = processed.rankings(jobs[0].processed_dir or None if jobs else None)
-    overall = ranked[ranked["measure"] == "overall"].set_index(
-        ["province_code", "basis", "year"])[["rank", "score"]]
-    regions = pd.concat([provinces.provinces()[["region", "region_en_nso"]],
-                         provinces.units()[["region", "region_en_nso"]]])
-    rows = []
-    for job in jobs:
-        now = overall.loc[(job.code, job.basis, job.year)] if (
-            job.code, job.basis, job.year) in overall.index else None
-        before = overall.loc[(job.code, job.basis, job.year - 1)] if (
-            job.code, job.basis, job.year - 1) in overall.index else None
-        rank = now["rank"] if now is not None else pd.NA
-        prev = before["rank"] if before is not None else pd.NA
-        known = job.code in regions.index
-        rows.append({"key": job.key, "rank": rank,
-                     "score": now["score"] if now is not None else pd.NA,
-                     "change": (prev - rank) if pd.notna(rank) and pd.notna(prev) else pd.NA,
-                     "n": job.basis,
-                     "region_vi": regions.loc[job.code, "region"] if known else "",
-                     "region_en": regions.loc[job.code, "region_en_nso"] if known else ""})
-    return pd.DataFrame(rows)
+def report_key(job: ReportJob, shared: dict | None = None) -> str:
+    """Return the cache key of one report."""
+    return cache.key_with(shared or report_parts(job.processed_dir), job.parameters)
 
 
-INDEX_COLUMNS = ["geography", "code", "lang", "status", "rank", "score", "change"]
+#: Space a report needs on disk when it has no earlier page to go by (page and notebook).
+REPORT_BYTES = 2 << 20
 
 
-def _index_view(manifest: pd.DataFrame) -> list[tuple]:
-    """Return what the index page shows of a manifest (to tell whether it must change)."""
-    if manifest.empty:
-        return []
-    view = manifest.reindex(columns=INDEX_COLUMNS)
-    rows = []
-    for row in view.itertuples(index=False):
-        rows.append(tuple("" if pd.isna(v) else (f"{float(v):.6f}" if isinstance(v, float | int)
-                                                  and not isinstance(v, bool) else str(v))
-                          for v in row))
-    return sorted(rows)
+def _needed_bytes(todo: list[ReportJob], root: Path) -> int:
+    """Estimate the disk space the reports to build will take (their earlier size, else 2 MB)."""
+    from . import publish
+
+    total = 0
+    for job in todo:
+        page = publish.report_path(job.geography, job.slug, job.lang, root)
+        notebook = root / "executed" / job.geography / f"{job.slug}.{job.lang}.ipynb"
+        sizes = [p.stat().st_size for p in (page, notebook) if p.exists()]
+        total += sum(sizes) if len(sizes) == 2 else REPORT_BYTES
+    return total
 
 
-def _run_jobs(todo: list[ReportJob], root: Path, engine: str, workers: int, progress: bool,
-              on_done: Callable[[ReportJob, dict], None]) -> None:
-    """Run jobs in worker processes (in this process when there is one); report each result."""
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    from tqdm import tqdm
-
-    if len(todo) == 1:  # no worker to start, and the kernel may already be warm
-        on_done(todo[0], run_report(todo[0], root, engine))
-        return
-    pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))))
-    try:
-        futures = {pool.submit(run_report, job, root, engine): job for job in todo}
-        for future in tqdm(as_completed(futures), total=len(futures), disable=not progress,
-                           desc="reports", unit="report"):
-            on_done(futures[future], future.result())
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
+def _universe(jobs: list[ReportJob]) -> dict[str, ReportJob]:
+    """Return every report there can be (each province and unit in each language) by key."""
+    year = jobs[0].year if jobs else 0
+    processed_dir = jobs[0].processed_dir if jobs else ""
+    every = {job.key: job for job in report_jobs(year, ("en", "vi"), None, processed_dir)}
+    return {**every, **{job.key: job for job in jobs}}
 
 
 def build_reports(jobs: list[ReportJob], workers: int | None = None,
                   out_root: Path | None = None, progress: bool = True, engine: str = "warm",
                   use_cache: bool = True) -> pd.DataFrame:
-    """Build the reports that are not fresh, in parallel; write the manifest and the index."""
-    from . import processed, publish
+    """Build the reports that are not fresh, in parallel; return this run's manifest rows.
+
+    The manifest and index written beside the pages describe every page on disk (see
+    helpers.manifest), however few reports this run built.
+    """
+    from . import publish
 
     root = Path(out_root or config.REPORTS_DIR)
     records = cache.BuildCache(root / ".build-cache.json")
-    keys = {job.key: report_key(job) for job in jobs}
+    dirty = bool(records.discarded)
+    shared = report_parts(jobs[0].processed_dir if jobs else "")
+    keys = {job.key: report_key(job, shared) for job in jobs}
     results: dict[str, dict] = {}
     todo = []
     for job in jobs:
         output = publish.report_path(job.geography, job.slug, job.lang, root)
         record = records.records.get(job.key, {})
-        if use_cache and records.fresh(job.key, keys[job.key], [output]) and "row" in record:
+        if (use_cache and records.fresh(job.key, keys[job.key], [output]) and "row" in record
+                and publish.page_build_key(output) == keys[job.key]):
             results[job.key] = record["row"]
         else:
             todo.append(job)
-    headline = _headline(jobs)
-    try:
-        before = pd.read_csv(root / "manifest.csv", dtype={"code": str})
-    except (FileNotFoundError, pd.errors.EmptyDataError):
-        before = pd.DataFrame()
+    universe = _universe(jobs)
+    orphaned = manifest.orphans(root, set(universe))
+    if todo or orphaned:  # stop before touching anything when the output cannot take it
+        store.check_writable([root, root / "executed"], _needed_bytes(todo, root))
+        worker_pool.clear_stale_partials(root / "executed")
+    for path in orphaned:
+        print(f"removed {path.relative_to(root).as_posix()}: no province or unit has this slug")
+        path.unlink(missing_ok=True)
+        records.forget(manifest.row_key(path.parent.name, *path.name.split(".")[:2]))
     for job in todo:  # an interrupted build must not leave old pages that look current
         records.forget(job.key)
         publish.report_path(job.geography, job.slug, job.lang, root).unlink(missing_ok=True)
-    records.save()
+    before = manifest.read(root)
+    processed_dir = jobs[0].processed_dir if jobs else ""
+    year = jobs[0].year if jobs else 0
+    rankings_file = Path(processed_dir or config.PROCESSED_DIR) / "dti_rankings.csv"
+
+    def table_of(done: dict[str, dict]) -> pd.DataFrame:
+        rows = manifest.derive(root, universe, done, records, before,
+                               lambda job, year: keys.get(job.key) if year == job.year
+                               and job.key in keys else report_key(_with_year(job, year), shared))
+        return manifest.frame(rows, manifest.headline(rows, processed_dir))
+
+    if todo:
+        predicted = table_of({**results, **{job.key: _row(job, root) for job in todo}})
+        if not records.fresh(manifest.INDEX_RECORD,
+                             manifest.index_key(predicted, year, rankings_file),
+                             manifest.index_paths(root)):
+            records.forget(manifest.INDEX_RECORD)
+            for path in manifest.index_paths(root):  # the index will change: none stale meanwhile
+                path.unlink(missing_ok=True)
+        records.save()
 
     def done(job: ReportJob, row: dict) -> None:
         results[job.key] = row
@@ -472,40 +420,29 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
             records.record(job.key, keys[job.key], [output], row=row)
             records.save()
 
-    if todo:
-        predicted = _manifest(jobs, {**{j.key: {"status": "ok"} for j in todo}, **results},
-                              headline)
-        if _index_view(predicted) != _index_view(before):
-            for lang in ("en", "vi"):  # the index will change: no stale index meanwhile
-                (root / publish.index_name(lang)).unlink(missing_ok=True)
-        _run_jobs(todo, root, engine, workers or max(1, os.cpu_count() or 1), progress, done)
-    manifest = _manifest(jobs, results, headline)
-    index_missing = not all((root / publish.index_name(lang)).exists() for lang in ("en", "vi"))
-    if index_missing or _index_view(manifest) != _index_view(before):
-        store.write_csv_atomic(root / "manifest.csv", manifest)
-        ranked = processed.rankings(jobs[0].processed_dir or None if jobs else None)
-        year = jobs[0].year if jobs else processed.latest_complete_year(ranked)
-        from . import gitinfo  # the commit shown on the index
-
-        publish.write_index(manifest, year, gitinfo.commit(), ranked, root)
-    elif todo:
-        store.write_csv_atomic(root / "manifest.csv", manifest)
-    from . import methods  # the stage notebooks as pages (reports/methods/), linked from the index
+    worker_pool.run_all(run_report, todo, (root, engine), workers_count(workers), progress, done)
+    table = table_of(results)
+    manifest.write(root, table)
+    if manifest.write_index(root, table, year, records, rankings_file.parent) or dirty \
+            or orphaned:
+        records.save()
+    mine = {job.key for job in jobs}
+    keyed = table.assign(_key=[manifest.row_key(g, s, la) for g, s, la in zip(
+        table["geography"], table["slug"], table["lang"], strict=True)])
+    from . import goal_pages, methods  # reports/methods/ and reports/targets*.html
 
     methods.write_methods_pages(root=root)
-    from . import goal_pages  # reports/targets.html and targets.vi.html, rewritten when changed
-
     goal_pages.write_pages(root, jobs[0].processed_dir if jobs else "")
-    return manifest
+    return keyed[keyed["_key"].isin(mine)].drop(columns="_key").reset_index(drop=True)
 
 
-def _manifest(jobs: list[ReportJob], results: dict[str, dict], headline: pd.DataFrame
-              ) -> pd.DataFrame:
-    """Return the manifest: one row per job with its outcome and headline numbers."""
-    rows = []
-    for job in jobs:
-        row = {"geography": job.geography, "code": job.code, "slug": job.slug,
-               "name": job.name, "lang": job.lang, "year": job.year, **results[job.key]}
-        rows.append({**row, "key": job.key})
-    frame = pd.DataFrame(rows)
-    return frame.merge(headline, on="key", how="left").drop(columns="key")
+def workers_count(requested: int | None) -> int:
+    """Return the number of worker processes: as requested, else one per core."""
+    return requested or max(1, os.cpu_count() or 1)
+
+
+def _with_year(job: ReportJob, year: int) -> ReportJob:
+    """Return the same report for another year."""
+    from dataclasses import replace
+
+    return replace(job, year=year)

@@ -201,11 +201,11 @@ def index_rows(manifest: pd.DataFrame, lang: str,
     for (geography, code), group in manifest.groupby(["geography", "code"], sort=False):
         first = group.iloc[0]
         links = [{"lang": r.lang, "href": f"{geography}/{r.slug}.{r.lang}.html"}
-                 for r in group.sort_values("lang").itertuples() if r.status == "ok"]
-        failed = (group["status"] != "ok").any()
+                 for r in group.sort_values("lang").itertuples() if r.status in ("ok", "stale")]
+        failed = group["status"].eq("failed").any()  # a stale page is linked (manifest says so)
         status = "ok" if not failed else "; ".join(
             f"{r.lang}: {narrative.TEXT[lang]['failed']}" for r in group.itertuples()
-            if r.status != "ok")
+            if r.status == "failed")
         name = vocab.place_name(first["name"])
         region = first["region_vi"] if lang == "vi" else first["region_en"]
         n = int(first["n"])

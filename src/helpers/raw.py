@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -23,10 +24,22 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_csv_text(path: Path, required: Iterable[str], problems: list[Problem]) -> pd.DataFrame:
-    """Read a raw CSV as strings; record encoding and missing-column problems, never raise."""
+def read_csv_text(path: Path, required: Iterable[str], problems: list[Problem],
+                  allow_empty: bool = False) -> pd.DataFrame:
+    """Read a raw CSV as strings; record encoding, shape and column problems, never raise.
+
+    Rows are numbered from 1 (row 1 is line 2, under the header). A row whose field count
+    differs from the header's (an unquoted decimal comma, a lost separator) is one problem at
+    its row and is left out, so it cannot shift the columns of the rows after it.
+    """
     name = display_path(path)
-    data = Path(path).read_bytes()
+    empty = pd.DataFrame(columns=list(required))
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        problems.append(Problem(name, None, None, None,
+                                f"cannot be read ({error.strerror or error}); restore the file"))
+        return empty
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -36,18 +49,49 @@ def read_csv_text(path: Path, required: Iterable[str], problems: list[Problem]) 
             Problem(name, line - 1 if line > 1 else None, None, bad,
                     f"not UTF-8 (byte {error.start}, line {line}); re-save the file as UTF-8")
         )
-        return pd.DataFrame(columns=list(required))
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    missing = [c for c in required if c not in frame.columns]
+        return empty
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    while records and not any(field.strip() for field in records[-1]):
+        records.pop()  # trailing blank lines
+    if not records:
+        problems.append(Problem(name, None, None, None,
+                                "the file is empty; restore the header and rows as published"))
+        return empty
+    header, body = records[0], records[1:]
+    missing = [c for c in required if c not in header]
     for column in missing:
         problems.append(
             Problem(name, None, column, None,
-                    f"required column missing (found: {', '.join(frame.columns)}); "
+                    f"required column missing (found: {', '.join(header)}); "
                     "restore the column header as published")
         )
     if missing:
-        return pd.DataFrame(columns=list(required))
-    frame.index = pd.RangeIndex(1, len(frame) + 1)
+        return empty
+    if not body and not allow_empty:
+        problems.append(Problem(name, None, None, None,
+                                "no data rows, only the header; restore the rows as published"))
+        return empty
+    kept, rows = [], []
+    shifted = [(i, r) for i, r in enumerate(body, start=1)
+               if len(r) != len(header) and any(f.strip() for f in r)]
+    for count, (row, fields) in enumerate(shifted, start=1):
+        if count == 1:
+            problems.append(Problem(
+                name, row, None, ",".join(fields)[:80],
+                f"{len(fields)} fields where the header has {len(header)}: a comma inside a "
+                "value (such as a decimal comma) shifts the columns; quote the value or use a "
+                f"decimal point ({len(shifted)} row(s) in this file have the wrong field count"
+                + (f": rows {', '.join(str(r) for r, _ in shifted[:10])}"
+                   + (" ..." if len(shifted) > 10 else "") if len(shifted) > 1 else "") + ")"))
+    bad = {row for row, _ in shifted}
+    for row, fields in enumerate(body, start=1):
+        if row in bad or not any(f.strip() for f in fields):
+            continue
+        kept.append(row)
+        rows.append(fields + [""] * (len(header) - len(fields)))
+    frame = pd.DataFrame(rows, columns=header, dtype=str)
+    frame = frame.loc[:, ~frame.columns.duplicated()]
+    frame.index = pd.Index(kept, dtype="int64")
     return frame
 
 
@@ -75,3 +119,35 @@ def parse_column(
             problems.append(Problem(file, int(row), column, value, f"{error}; {hint}"))
             out[row] = None
     return pd.Series(out, index=frame.index, dtype=object)
+
+
+def read_table(path: Path, required: Iterable[str]) -> pd.DataFrame:
+    """Read a raw CSV as strings, indexed by row number; raise naming every problem."""
+    from .schemas import raise_if_any
+
+    problems: list[Problem] = []
+    frame = read_csv_text(path, required, problems)
+    raise_if_any(problems, display_path(path))
+    return frame
+
+
+def numbers(frame: pd.DataFrame, column: str, path: Path, whole: bool = False) -> pd.Series:
+    """Return a column of numbers (blank stays blank); raise naming each bad value.
+
+    The frame is a raw table indexed by row number (read_table); "1.234,5", "n/a" or, for a
+    whole number, "2O23" is an error at its row, never a silent blank.
+    """
+    from .schemas import raise_if_any
+
+    text = frame[column].astype("string").str.strip()
+    parsed = pd.to_numeric(text.replace("", pd.NA), errors="coerce").astype(float)
+    bad = text.notna() & text.ne("") & parsed.isna()
+    hint = "not a number; write it with a decimal point and no thousands separator (1234.5)"
+    if whole:
+        bad |= text.ne("") & parsed.notna() & (parsed % 1 != 0)
+        bad |= text.eq("") | text.isna()
+        hint = "not a whole number (such as 2023)"
+    name = display_path(path)
+    raise_if_any([Problem(name, int(row), column, value, hint)
+                  for row, value in text[bad.fillna(True)].items()], name)
+    return parsed.astype(int) if whole else parsed

@@ -13,6 +13,7 @@ from . import (
     gitinfo,
     goal_pages,
     narrative,
+    params,
     processed,
     provenance,
     provinces,
@@ -43,7 +44,7 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
     if lang not in narrative.LANGS:
         raise ValueError(f"lang must be one of {narrative.LANGS}, not {lang!r}")
     t = tables(processed_dir)
-    code = resolve_target(province, basis)
+    code, year = params.check_report(province, year, lang, basis, t.rankings)  # one-line errors
     basis = 34 if code.startswith("U") else 63
     year = int(year) if year else processed.latest_complete_year(t.rankings, basis)
     ctx = context.assemble(t, code, year, lang, narrative.TEXT[lang])

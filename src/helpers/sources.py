@@ -49,19 +49,51 @@ def raw_files(raw_dir: Path | None = None) -> list[str]:
     )
 
 
+#: Columns the register check needs.
+REQUIRED = ("source_id", "path", "sha256")
+
+
+def _register_problems(path: Path) -> tuple[pd.DataFrame | None, list[str]]:
+    """Read the register for the check; return it (or None) with its own problems."""
+    name = "data/raw/sources.csv"
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except FileNotFoundError:
+        return None, [f"{name}: missing; restore the sources register"]
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        reason = str(error).strip().splitlines()[-1]
+        return None, [f"{name}: unreadable ({type(error).__name__}: {reason}); restore it as "
+                      "UTF-8 CSV with one row per raw file"]
+    missing = [c for c in REQUIRED if c not in table.columns]
+    if missing:
+        return None, [f"{name}, column {c!r}: required column missing (found: "
+                      f"{', '.join(table.columns)}); restore the column" for c in missing]
+    problems = []
+    for column in ("path", "source_id"):
+        repeated = table[table[column].duplicated(keep="first") & table[column].ne("")]
+        for row, value in repeated[column].items():
+            first = int(table.index[table[column] == value][0]) + 1
+            problems.append(f"{name}, row {row + 1} (line {row + 2}), column {column!r}, value "
+                            f"{value!r}: already registered in row {first}; keep one row per "
+                            "raw file")
+    return table, problems
+
+
 def check(raw_dir: Path | None = None) -> list[str]:
     """Return one message per unregistered, missing or changed raw file (empty when all fit)."""
     root = raw_dir or config.RAW_DIR
-    table = register(root / "sources.csv")
+    table, problems = _register_problems(root / "sources.csv")
+    if table is None:
+        return problems
     registered = dict(zip(table["path"], table["sha256"], strict=True))
-    problems = [
+    problems += [
         f"data/raw/{rel}: not in the sources register; add a row to data/raw/sources.csv"
         for rel in raw_files(root)
         if rel not in registered
     ]
     for rel, expected in registered.items():
         path = root / rel
-        if not path.exists():
+        if not path.is_file():
             problems.append(f"data/raw/{rel}: listed in the sources register but missing")
         elif sha256(path) != expected:
             problems.append(

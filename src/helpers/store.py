@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
+import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -39,3 +43,48 @@ def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> list[Path
         write_csv_atomic(path, frame)
         paths.append(path)
     return paths
+
+
+#: Errors that mean the output folder cannot take writes (full, read-only, not permitted).
+DISK_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+class BuildLocked(RuntimeError):
+    """Another build holds this checkout's build lock."""
+
+
+@contextmanager
+def build_lock(folder: Path) -> Iterator[None]:
+    """Hold the checkout's build lock (a flock on the folder) for the duration of a build."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLocked(
+                f"another build is running in this checkout (it holds the lock on {folder}); "
+                "wait for it to finish, then run the command again") from None
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock, also when the process dies
+
+
+def is_disk_error(error: BaseException) -> bool:
+    """Tell whether an error means the disk is full or the output is not writable."""
+    return isinstance(error, OSError) and error.errno in DISK_ERRNOS
+
+
+def check_writable(folders: Iterable[Path], needed_bytes: int = 0) -> None:
+    """Raise OSError unless every folder takes a new file and the disk has the space needed."""
+    for folder in folders:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".write-probe.", dir=folder)
+        os.close(fd)
+        os.unlink(tmp)
+        free = shutil.disk_usage(folder).free
+        if free < needed_bytes:
+            raise OSError(errno.ENOSPC, f"{free // 1024} KB free, about {needed_bytes // 1024} KB "
+                          "needed", str(folder))

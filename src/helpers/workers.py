@@ -1,0 +1,207 @@
+"""Worker processes for the reports: warm kernels, and workers that die with their parent.
+
+Each worker keeps one kernel warm between reports. A worker ignores Ctrl-C (the parent stops
+the build in one line), and stops, with its kernel, as soon as its parent is gone: the kernel
+of a dead build must not go on writing pages.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import re
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from . import config, quiet
+
+KERNEL = "python3"
+_PR_SET_PDEATHSIG = 1
+
+
+class WarmKernel:
+    """A kernel that stays up between reports; its namespace is reset before each one."""
+
+    #: Imported as the kernel starts, so the first report does not wait for them.
+    PRELOAD = "import helpers.report"
+
+    def __init__(self, kernel: str = KERNEL) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_client.utils import run_sync
+
+        self._run_sync = run_sync
+        self.km = AsyncKernelManager(kernel_name=kernel)
+        run_sync(self.km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR),
+                                       extra_arguments=["--HistoryManager.enabled=False",
+                                                        *quiet.KERNEL_ARGUMENTS])
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.execute(self.PRELOAD, silent=True, store_history=False)  # queued, not awaited
+        self.ready = False
+        self.used = False
+
+    def wait_ready(self) -> None:
+        """Wait until the kernel answers (once)."""
+        if not self.ready:
+            self._run_sync(self.kc.wait_for_ready)(timeout=60)
+            self.ready = True
+
+    def alive(self) -> bool:
+        """Tell whether the kernel is still running."""
+        return bool(self._run_sync(self.km.is_alive)())
+
+    def pid(self) -> int | None:
+        """Return the kernel's process id (None when unknown)."""
+        provisioner = getattr(self.km, "provisioner", None)
+        return getattr(provisioner, "pid", None)
+
+    def run(self, notebook: Any, timeout: int) -> Any:
+        """Execute a notebook on this kernel (in place), after clearing the namespace."""
+        from nbclient import NotebookClient
+
+        self.wait_ready()
+        if self.used:  # a kernel that ran a report before starts from an empty namespace
+            self._run_sync(self.kc.execute_interactive)("%reset -f", store_history=False,
+                                                        timeout=30)
+        self.used = True
+        client = NotebookClient(notebook, km=self.km, timeout=timeout, kernel_name=KERNEL,
+                                resources={"metadata": {"path": str(config.NOTEBOOKS_DIR)}})
+        client.kc = self.kc
+        client.execute()
+        return notebook
+
+    def close(self) -> None:
+        """Stop the kernel."""
+        try:
+            self.kc.stop_channels()
+            self._run_sync(self.km.shutdown_kernel)(now=True)
+        except Exception:  # the process is ending; nothing left to clean
+            pass
+
+
+_KERNEL: WarmKernel | None = None
+
+
+def warm_kernel() -> WarmKernel:
+    """Return this process's warm kernel, starting (or restarting) it when needed."""
+    global _KERNEL
+    if _KERNEL is None or not _KERNEL.alive():
+        _KERNEL = WarmKernel()
+        atexit.register(_KERNEL.close)
+    return _KERNEL
+
+
+def _die(*_: object) -> None:
+    """Kill this worker's kernel and end the worker at once (the parent is gone)."""
+    pid = _KERNEL.pid() if _KERNEL is not None else None
+    if pid:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when its parent process is gone (polled twice a second)."""
+    while True:
+        if os.getppid() != parent:
+            _die()
+        time.sleep(0.5)
+
+
+def init_worker(parent: int) -> None:
+    """Set up a worker: Ctrl-C is the parent's to handle, and the worker dies with the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _die)
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)  # Linux: a signal when the parent dies
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:
+        _die()
+
+
+def clear_stale_partials(folder: Path) -> None:
+    """Remove temporary notebooks left by processes that no longer run."""
+    for path in Path(folder).rglob(".*.running.ipynb"):
+        match = re.search(r"\.(\d+)\.running\.ipynb$", path.name)
+        pid = int(match.group(1)) if match else 0
+        try:
+            if pid:
+                os.kill(pid, 0)
+                continue  # still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        path.unlink(missing_ok=True)
+
+
+def descendants(pid: int) -> list[int]:
+    """Return the processes below pid, deepest first (Linux /proc; empty elsewhere)."""
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        for children in Path(f"/proc/{current}/task").glob("*/children"):
+            with contextlib.suppress(OSError, ValueError):
+                for child in map(int, children.read_text().split()):
+                    if child not in found:
+                        found.append(child)
+                        todo.append(child)
+    return found[::-1]
+
+
+def stop_on_interrupt() -> None:
+    """On Ctrl-C, kill this process's workers and kernels at once, then raise KeyboardInterrupt.
+
+    Killed first, they have no time to print the tracebacks of a half-closed connection.
+    """
+    def interrupted(*_: object) -> None:
+        for pid in descendants(os.getpid()):
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, interrupted)
+
+
+def run_all(task: Callable[..., dict], jobs: Iterable[Any], args: tuple, workers: int,
+            progress: bool, on_done: Callable[[Any, dict], None]) -> None:
+    """Run task(job, *args) for each job in worker processes; report each result in order done.
+
+    On any exception or Ctrl-C in the parent the pending jobs are cancelled and the workers
+    (with their kernels) are stopped before the exception goes on.
+    """
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from tqdm import tqdm
+
+    todo = list(jobs)
+    if not todo:
+        return
+    if len(todo) == 1:  # no worker to start, and the kernel may already be warm
+        on_done(todo[0], task(todo[0], *args))
+        return
+    pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))),
+                               initializer=init_worker, initargs=(os.getpid(),))
+    try:
+        futures = {pool.submit(task, job, *args): job for job in todo}
+        for future in tqdm(as_completed(futures), total=len(futures), disable=not progress,
+                           desc="reports", unit="report"):
+            on_done(futures[future], future.result())
+    except BaseException:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:  # SIGTERM: each worker kills its kernel, then exits
+            with contextlib.suppress(OSError, ValueError):
+                process.terminate()
+        raise
+    pool.shutdown()

@@ -70,8 +70,11 @@ def _imports_of(path: str, content_hash: str) -> frozenset[str]:
     """Parse one source file's imports (memoized on its content)."""
     source = Path(path).read_text(encoding="utf-8")
     found = set()
+    # A file of a subpackage (rankings/*.py) names package modules with "..": its own "."
+    # imports are its siblings, already hashed with it.
+    top_level = 2 if Path(path).parent != config.PACKAGE_DIR else 1
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and node.level in (1, 2):  # 2: in a subpackage
+        if isinstance(node, ast.ImportFrom) and node.level == top_level:
             if node.module:
                 found.add(node.module.split(".")[0])
             else:

@@ -1,4 +1,5 @@
-"""Command line: ``dti build``, ``run STAGE``, ``reports``, ``check``, ``resolve NAME``."""
+"""Command line: ``dti build``, ``run STAGE``, ``reports``, ``check``, ``resolve NAME``,
+``press extract|evaluate DIR``."""
 
 from __future__ import annotations
 
@@ -102,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     resolve.add_argument("--year", type=int)
     resolve.add_argument("--basis", type=int, choices=[63, 34])
     resolve.set_defaults(func=_resolve)
+    press = commands.add_parser("press", help="facts from press articles: extract or evaluate DIR")
+    from .press import cli as press_cli
+    press_cli.add_arguments(press)
+    press.set_defaults(func=lambda a: press_cli.run(a.command, a.folder, a.table))
     args = parser.parse_args(argv)
     return int(args.func(args))
 

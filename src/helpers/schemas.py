@@ -200,7 +200,7 @@ PRESS_FACTS = pa.DataFrameSchema(
         "fact_type": pa.Column(str, pa.Check.isin(FACT_TYPES)),
         "pillar": pa.Column(str),
         "indicator_text": pa.Column(str),
-        "value": pa.Column(float),
+        "value": pa.Column(float, nullable=True),
         "target": pa.Column(float, nullable=True),
         "unit": pa.Column(str),
         "denominator": pa.Column(float, pa.Check.gt(0), nullable=True),

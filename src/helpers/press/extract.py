@@ -1,0 +1,387 @@
+"""Read the five fact types of LABELING.md from one article.
+
+Sentences are read in order; in each, the constructions run from the most specific (targets,
+ordered lists, ranks, rank changes) to the most general (numbers with a unit), and a figure
+claimed by one is not read again. Subject, year and topic follow the precedence stated in
+``facts``; duplicates (headline, lead, caption, body) are merged on (entity, type, pillar,
+year, value, target).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vntext import fold
+from . import gazetteer, grammar, indicators
+from .facts import Article, Fact, rank_type, subject, topic_of, year_of
+from .numbers import language, ordinal_value, small_number
+from .text import sentences
+
+
+class Reader:
+    """Runs the constructions over one article, keeping the context between sentences."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.lang = language(article.text)
+        self.home = gazetteer.home_name(article.province)
+        self.facts: list[Fact] = []
+        self.context_year: int | None = None
+        self.edition_year: int | None = None
+        self.rank_facts: list[Fact] = []
+        self.goal_year: int | None = None
+        self.carried: str | None = None
+        self.line = -1
+        self.claimed: list[tuple[int, int]] = []
+        self.last_ranks: list[Fact] = []
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def free(self, start: int, end: int) -> bool:
+        """Tell whether a span of the current sentence is not yet read."""
+        return not any(s < end and start < e for s, e in self.claimed)
+
+    def claim(self, start: int, end: int) -> None:
+        """Mark a span of the current sentence as read."""
+        self.claimed.append((start, end))
+
+    def add(self, s: str, start: int, end: int, fact_type: str, value: float | None, *,
+            pillar: str = "", target: float | None = None, unit: str = "",
+            denominator: float | None = None, tags: tuple[str, ...] = (),
+            entity: str | None = None, year: int | None = None, year_basis: str = "",
+            is_target: bool = False, text: str = "") -> Fact | None:
+        """Resolve subject and year of a figure at s[start:end] and record it."""
+        how = "given"
+        if entity is None:
+            entity, how = subject(s, start, self.home, self.carried)
+            if entity is None:
+                self.claim(start, end)
+                return None
+        dti = fact_type in ("dti_rank", "pillar_rank", "rank_change") or unit in ("score",
+                                                                                  "points")
+        if year is None and not year_basis:
+            context = self.goal_year if is_target else (
+                (self.edition_year or self.context_year) if dti else self.context_year)
+            year, year_basis = year_of(s, start, context, published=self.article.year,
+                                       target=is_target, dti=dti)
+        if entity == gazetteer.MINISTRY_BLOC and fact_type == "indicator":
+            pillar = ""
+        all_tags = list(tags)
+        if year_basis == "context":
+            all_tags.append("year_ctx")
+        fact = Fact(self.article.article_id, entity, year, fact_type, pillar, value, target,
+                    unit, denominator, text or _snippet(s, start, end),
+                    ";".join(dict.fromkeys(all_tags)),
+                    year_basis, how, self.offset + start, self.offset + end, s.strip())
+        self.facts.append(fact)
+        self.claim(start, end)
+        return fact
+
+    # -- driver ------------------------------------------------------------------------------
+    def run(self) -> list[Fact]:
+        """Read every sentence in order and return the deduplicated facts."""
+        for sent in sentences(self.text):
+            if sent.role == "url":
+                continue
+            if sent.line != self.line:
+                self.line, self.carried = sent.line, None
+            self.offset = sent.start
+            s = self.text[sent.start:sent.end]
+            self.claimed = []
+            self.goal = bool(grammar.GOAL.search(s))
+            for rule in (self.rank_targets, self.target_counts, self.leading_places,
+                         self.respectively, self.ranks, self.idioms, self.sequences,
+                         self.changes, self.goals):
+                rule(s)
+            indicators.read(self, s)
+            self._remember(s)
+        return dedupe(self.facts)
+
+    def _remember(self, s: str) -> None:
+        """Carry the sentence's year, due year and subject to the sentences after it."""
+        for y in grammar.years(s):
+            if y.comparison:
+                continue
+            if y.due and self.goal:
+                self.goal_year = y.year
+            elif not y.due:
+                self.context_year = y.year
+            if y.edition:
+                self.edition_year = y.year
+        if self.article.year and grammar.LAST_YEAR.search(s):
+            self.context_year = self.edition_year = self.article.year - 1
+        named = [m for m in gazetteer.mentions(s) if m.kind in ("province", "national")]
+        if named:
+            self.carried = named[0].name
+
+    # -- targets -----------------------------------------------------------------------------
+    def rank_targets(self, s: str) -> None:
+        """Rank goals: "phấn đấu ... nhóm 10 tỉnh dẫn đầu", "one of 20 ... leading by 2025"."""
+        if not self.goal:
+            return
+        for m in grammar.RANK_TARGET.finditer(s):
+            n = next(g for g in m.groups() if g)
+            due = re.match(r"[^.;]{0,40}?\b(?:by|đến năm|vào năm)\s+(20\d\d)", s[m.end():])
+            year, basis = (int(due.group(1)), "clause") if due else (None, "")
+            self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
+                     target=float(n), unit="rank", tags=("target_only",), year=year,
+                     year_basis=basis, is_target=True)
+
+    def target_counts(self, s: str) -> None:
+        """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""
+        for m in grammar.TARGET_COUNT.finditer(s):
+            due = re.match(r"[^.;]{0,80}?\bfor\s+(20\d\d)", s[m.end():])
+            self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
+                     denominator=float(m.group(2)), unit=m.group(3),
+                     year=int(due.group(1)) if due else None, year_basis="clause" if due else "")
+        for m in grammar.STATUS_COUNT.finditer(s):
+            if self.free(m.start(), m.end()):
+                self.add(s, m.start(), m.end(), "indicator", float(m.group(1)),
+                         denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
+
+    def goals(self, s: str) -> None:
+        """Targets in a goal sentence: each % (or bound count) is a target; a value before."""
+        if not self.goal:
+            return
+        marker = grammar.GOAL.search(s)
+        achieved: tuple[int, int, float] | None = None
+        for m in re.finditer(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?"
+                             r"enterprises)", s):
+            if not self.free(m.start(), m.end()):
+                continue
+            value = indicators.number(m.group(1), self.lang)
+            before = s[max(0, m.start() - 30):m.start()]
+            if m.start() < marker.start() and grammar.ACHIEVED_BEFORE_GOAL.search(
+                    re.sub(r"\s*(hơn|trên|khoảng|gần)\s*$", "", before)):
+                achieved = (m.start(), m.end(), value)
+                continue
+            if re.search(r"(tuổi|years old)", s[m.end():m.end() + 12]):
+                continue
+            tags = [t for t in (indicators.qualifier_tag(before),) if t]
+            unit = "%" if m.group(2) == "%" else "enterprises"
+            if achieved:
+                self.add(s, achieved[0], m.end(), "target_attainment", achieved[2],
+                         target=value, unit=unit, tags=("ambiguous",), is_target=True)
+                achieved = None
+                continue
+            tags.append("target_only")
+            self.add(s, m.start(), m.end(), "target_attainment", None, target=value, unit=unit,
+                     tags=tuple(tags), is_target=True)
+
+    # -- ranks -------------------------------------------------------------------------------
+    def _rank(self, s: str, start: int, end: int, value: int, den: int | None,
+              tags: tuple[str, ...] = (), entity: str | None = None,
+              year: int | None = None, year_basis: str = "") -> list[Fact]:
+        """Record a rank at s[start:end], one per coordinated topic."""
+        if grammar.RANK_NEGATIVE_AFTER.search(s[end:end + 20]):
+            return []
+        found = topic_of(s, start, end) or [None]
+        if den is None:
+            after = grammar.DENOMINATOR_AFTER.match(s[end:])
+            den = int(after.group(1)) if after else None
+            if after:
+                self.claim(end, end + after.end())
+        out = []
+        for topic in found:
+            fact_type, pillar, tag = rank_type(topic)
+            d = den
+            if d is None and fact_type != "indicator":
+                dens = set(grammar.SENTENCE_DENOMINATOR.findall(s))
+                d = int(dens.pop()) if len(dens) == 1 else None
+            if fact_type != "indicator" and d and d not in (63, 34):
+                fact_type, pillar, tag = "indicator", "", "non_dti_rank"
+            all_tags = (*tags, tag) if tag else tags
+            fact = self.add(s, start, end, fact_type, float(value), pillar=pillar, unit="rank",
+                            denominator=float(d) if d else None, tags=all_tags, entity=entity,
+                            year=year, year_basis=year_basis or ("clause" if year else ""),
+                            text=s[topic.start:topic.end] if topic else "")
+            if fact:
+                out.append(fact)
+        self.last_ranks = [f for f in out if f.fact_type != "indicator"] or self.last_ranks
+        self.rank_facts.extend(f for f in out if f.fact_type != "indicator")
+        return out
+
+    def ranks(self, s: str) -> None:
+        """Ranks: "xếp thứ 7/63", "xếp hạng chín", "đứng thứ tư", "ranked 19th", "23/63"."""
+        for m in grammar.FROM_TO.finditer(s):
+            old, new = (int(g) for g in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+            current = self._rank(s, m.start(m.lastindex), m.end(), new, None)
+            if current and current[0].year:
+                self._rank(s, m.start(), m.start(m.lastindex), old, current[0].denominator and
+                           int(current[0].denominator), ("year_ctx",), current[0].province,
+                           current[0].year - 1, "previous edition")
+        for pattern in (grammar.RANK_VI, grammar.RANK_EN, grammar.RANK_BARE):
+            for m in pattern.finditer(s):
+                if not self.free(m.start(), m.end()):
+                    continue
+                groups = [g for g in m.groups()]
+                if pattern is grammar.RANK_BARE:
+                    value, den = int(groups[0]), int(groups[1])
+                elif pattern is grammar.RANK_VI:
+                    token = groups[0] or groups[1] or groups[3] or groups[4]
+                    den_text = groups[2] or groups[5]
+                    value, den = ordinal_value(token), int(den_text) if den_text else None
+                else:
+                    token = groups[0] or groups[1] or groups[2] or groups[4]
+                    value, den = ordinal_value(token), int(groups[3]) if groups[3] else None
+                if not value or value > 200 or (den and value > den):
+                    continue
+                self._rank(s, m.start(), m.end(), value, den)
+
+    def idioms(self, s: str) -> None:
+        """Rank 1 as a word: "dẫn đầu", "đứng đầu", "led", "leading in" (not group membership)."""
+        for m in grammar.IDIOM.finditer(s):
+            if not self.free(m.start(), m.end()):
+                continue
+            if grammar.MEMBERSHIP_BEFORE.search(s[max(0, m.start() - 60):m.start()]):
+                continue
+            if re.match(r"\s*(?:về|in)?\s*(?:\d+|four|three|two|ba|bốn|hai)\s+(?:chỉ số|core|main)",
+                        s[m.end():]) is None and re.match(r"\s*:", s[m.end():]):
+                continue
+            tags = () if m.group(0) == "ranked first" else ("idiom",)
+            den = re.match(r"\s*(63|34)\b", s[m.end():])
+            self._rank(s, m.start(), m.end(), 1, int(den.group(1)) if den else None, tags)
+
+    def leading_places(self, s: str) -> None:
+        """"2 vị trí dẫn đầu vẫn thuộc về A và B": positions 1..N in order."""
+        for m in grammar.LEADING_PLACES.finditer(s):
+            names = [x for x in gazetteer.mentions(s[m.end():]) if x.kind == "province"]
+            for i, x in enumerate(names[:small_number(m.group(1)) or 0], start=1):
+                self._rank(s, m.start(), m.end(), i, None, ("sequence", "ambiguous"), x.name)
+            self.claim(m.start(), m.end())
+
+    def respectively(self, s: str) -> None:
+        """Ordered lists: "lần lượt là A, B, C", "lần lượt là 22, 9, 13", "first through fifth"."""
+        through = grammar.THROUGH.search(s)
+        if through:
+            names = [x for x in gazetteer.mentions(s[:through.start()]) if x.kind == "province"]
+            first = ordinal_value(through.group(1)) or 1
+            for i, x in enumerate(names):
+                self._rank(s, through.start(), through.end(), first + i, None,
+                           ("respectively",), x.name)
+            self.claim(through.start(), through.end())
+            return
+        m = grammar.RESPECTIVELY.search(s)
+        if not m:
+            return
+        rest = s[m.end():]
+        numbers = re.match(r"\s*((?:\d{1,2}\s*(?:,|và|and)\s*)+\d{1,2})\b", rest)
+        if numbers:
+            values = [int(v) for v in re.findall(r"\d+", numbers.group(1))]
+            found = [t for t in grammar.topics(s[:m.start()]) if t.kind == "pillar"]
+            year = None
+            compare = re.search(r"(?i)so (?:sánh )?với năm (20\d\d)", s[:m.start()])
+            if compare:
+                year = int(compare.group(1))
+            pillars = [t.pillar for t in found][-len(values):]
+            if len(pillars) != len(values):
+                pillars = [f.pillar for f in self.last_ranks if f.fact_type == "pillar_rank"]
+                pillars = pillars[-len(values):]
+            if len(pillars) == len(values):
+                for pillar, value in zip(pillars, values, strict=True):
+                    self.add(s, m.start(), m.end() + numbers.end(), "pillar_rank", float(value),
+                             pillar=pillar, unit="rank", tags=("respectively",), year=year,
+                             year_basis="clause" if year else "")
+                self.claim(m.start(), m.end() + numbers.end())
+            return
+        if re.search(r"(?i)dẫn đầu|đứng đầu|top|tốp|leading", s[:m.start()]):
+            names = [x for x in gazetteer.mentions(rest) if x.kind == "province"]
+            for i, x in enumerate(names, start=1):
+                self._rank(s, m.start(), m.end(), i, None, ("respectively",), x.name)
+            self.claim(m.start(), len(s))
+
+    def sequences(self, s: str) -> None:
+        """"xếp thứ nhất, tiếp đó là A, B", "Tiếp theo là A (0,79), B", "followed by A, B"."""
+        m = grammar.SEQUENCE.search(s)
+        before = [f for f in self.rank_facts if f.start < self.offset + m.start()] if m else []
+        if not before:
+            return
+        anchor = ([f for f in before if f.pillar == "overall"] or before)[-1]
+        names = [x for x in gazetteer.mentions(s[m.end():]) if x.kind == "province"]
+        stop = re.search(r"[;.]", s[m.end():])
+        for i, x in enumerate(names, start=1):
+            if stop and x.start > stop.start():
+                break
+            self.add(s, m.start(), m.end(), anchor.fact_type, anchor.value + i,
+                     pillar=anchor.pillar, unit="rank", denominator=anchor.denominator,
+                     tags=("sequence",), entity=x.name, year=anchor.year,
+                     year_basis=anchor.year_basis or "context")
+        self.claim(m.start(), m.end())
+
+    # -- rank changes --------------------------------------------------------------------------
+    def changes(self, s: str) -> None:
+        """Signed rank changes: "tăng 4 hạng", "giảm 13 bậc", "tăng năm bậc", "down 8 places"."""
+        for m in grammar.CHANGE.finditer(s):
+            if not self.free(m.start(), m.end()):
+                continue
+            steps = small_number(m.group(2))
+            if steps is None:
+                continue
+            sign = -1 if m.group(1).lower() in grammar.NEGATIVE_CHANGE else 1
+            found = topic_of(s, m.start(), m.end()) or [None]
+            for topic in found:
+                fact_type, pillar, tag = rank_type(topic)
+                if fact_type == "indicator":
+                    self.add(s, m.start(), m.end(), "indicator", float(sign * steps),
+                             unit="rank", tags=("non_dti_rank",))
+                    continue
+                self.add(s, m.start(), m.end(), "rank_change", float(sign * steps),
+                         pillar=pillar, unit="rank")
+
+
+def _snippet(s: str, start: int, end: int) -> str:
+    """Return the words around a figure, as indicator_text."""
+    left = " ".join(s[:start].split()[-6:])
+    right = " ".join(s[end:].split()[:4])
+    return re.sub(r"\s+", " ", f"{left} {s[start:end]} {right}").strip(" ,.;:")
+
+
+def _same(a: Fact, b: Fact) -> bool:
+    """Tell whether two facts state the same thing (LABELING.md section 9)."""
+    if (a.province, a.fact_type, a.pillar, a.value, a.target, a.unit) != (
+            b.province, b.fact_type, b.pillar, b.value, b.target, b.unit):
+        return False
+    if not (a.year is None or b.year is None or a.year == b.year):
+        return False
+    if not (a.denominator is None or b.denominator is None or a.denominator == b.denominator):
+        return False
+    if a.unit == "rank" and not a.pillar:
+        return fold(a.indicator_text) == fold(b.indicator_text)
+    if a.fact_type in ("indicator", "target_attainment"):
+        if a.sentence == b.sentence:
+            return False
+        return _overlap(a.indicator_text, b.indicator_text) >= 0.5
+    return True
+
+
+def _overlap(a: str, b: str) -> float:
+    """Return the share of content words two phrases share (of the shorter one)."""
+    ta, tb = (set(re.findall(r"[a-z]{2,}", fold(x))) - _STOP for x in (a, b))
+    return len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 1.0
+
+
+_STOP = {"cua", "va", "cac", "trong", "tren", "duoc", "da", "co", "la", "cho", "voi", "den",
+         "the", "of", "and", "in", "to", "nam", "tinh", "dat"}
+
+
+def dedupe(facts: list[Fact]) -> list[Fact]:
+    """Merge a fact stated again (same entity, type, pillar, value, target; years compatible)."""
+    kept: list[Fact] = []
+    for fact in facts:
+        twin = next((k for k in kept if _same(k, fact)), None)
+        if twin is None:
+            kept.append(fact)
+            continue
+        if twin.year is None or ("year_ctx" in twin.tag and "year_ctx" not in fact.tag
+                                 and fact.year is not None):
+            twin.year, twin.year_basis = fact.year, fact.year_basis
+            twin.tag = ";".join(t for t in twin.tag.split(";") if t and t != "year_ctx")
+        if twin.denominator is None:
+            twin.denominator = fact.denominator
+        twin.tag = ";".join(dict.fromkeys([t for t in (twin.tag + ";dup").split(";") if t]))
+    return kept
+
+
+def extract(article: Article) -> list[Fact]:
+    """Return every fact found in one article."""
+    return Reader(article).run()

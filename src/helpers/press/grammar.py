@@ -1,0 +1,177 @@
+"""A small grammar of the DTI press: topics, years, and rank, change and target constructions.
+
+Each construction is one regular expression over a sentence, in Vietnamese and English, with
+explicit negative rules beside it. Topics say what a figure measures: the DTI (the default), a
+pillar, a main indicator (pillar blank), or a ranking other than the DTI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import EN_CARDINAL, EN_ORDINAL, VI_WORD
+
+PILLARS = {"chinh_quyen_so": "chính quyền số", "kinh_te_so": "kinh tế số",
+           "xa_hoi_so": "xã hội số"}
+
+_PILLAR_WORDS = (
+    (r"(?<!hoạt động )(?<!Hoạt động )(?:[Cc]hính quyền số|CQS)\b(?! cấp tỉnh)?", "chinh_quyen_so"),
+    (r"(?<!hoạt động )(?<!Hoạt động )(?:[Kk]inh tế số|KTS)\b", "kinh_te_so"),
+    (r"(?<!hoạt động )(?<!Hoạt động )(?:[Xx]ã hội số|XHS)\b", "xa_hoi_so"),
+    (r"[Dd]igital [Gg]overnment(?! [Aa]ctivities)", "chinh_quyen_so"),
+    (r"[Dd]igital [Ee]cono\w*(?! [Aa]ctivities)", "kinh_te_so"),
+    (r"[Dd]igital [Ss]ociety(?! [Aa]ctivities)", "xa_hoi_so"),
+)
+_MAIN_INDICATORS = (
+    r"[Hh]oạt động (?:[Cc]hính quyền|[Kk]inh tế|[Xx]ã hội) số", r"[Nn]hận thức số",
+    r"[Tt]hể chế số", r"[Hh]ạ tầng số", r"[Nn]hân lực số", r"[Aa]n toàn thông tin mạng",
+    r"[Đđ]ô thị thông minh", r"[Tt]hông tin và [Dd]ữ liệu số", r"[Cc]huyển đổi nhận thức",
+    r"[Kk]iến tạo thể chế", r"[Pp]hát triển hạ tầng",
+    r"[Dd]igital (?:[Gg]overnment|[Ee]conomic|[Ss]ocial) [Aa]ctivities",
+    r"[Dd]igital (?:[Cc]ognition|[Aa]wareness|[Ii]nstitutions|[Ii]nfrastructure|"
+    r"[Hh]uman [Rr]esources|[Ww]orkforce)", r"[Nn]etwork [Ii]nformation [Ss]ecurity",
+    r"[Cc]ybersecurity",
+)
+_NON_DTI = (r"[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|United Nations|"
+            r"Cổng dịch vụ công|[Oo]nline public services|[Pp]ublic [Ss]ervice [Pp]ortal|"
+            r"[Ss]outheast region|khu vực|GRDP|ICT Index|sẵn sàng")
+_DTI = (r"\bDTI\b|[Cc]hỉ số [Cc]huyển đổi số|[Cc]huyển đổi số|[Dd]igital [Tt]ransformation|"
+        r"\bDT\b|mức độ [Cc]huyển đổi")
+
+TOPIC = re.compile("|".join(
+    [f"(?P<m>{'|'.join(_MAIN_INDICATORS)})"]
+    + [f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(_PILLAR_WORDS)]
+    + [f"(?P<n>{_NON_DTI})", f"(?P<d>{_DTI})"]))
+#: Lists of main indicators: pillar words after these name the activity indicators.
+MAIN_LIST = re.compile(r"(?i)chỉ số chính|core indicators|main indicators|chỉ số thành phần")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What a figure measures: kind dti, pillar, main or other, with the pillar code."""
+
+    start: int
+    end: int
+    kind: str
+    pillar: str
+
+
+@lru_cache(maxsize=4096)
+def topics(sentence: str) -> tuple[Topic, ...]:
+    """Return every topic named in a sentence, in order."""
+    out = []
+    for m in TOPIC.finditer(sentence):
+        group = m.lastgroup or "d"
+        if group.startswith("p"):
+            out.append(Topic(m.start(), m.end(), "pillar", _PILLAR_WORDS[int(group[1:])][1]))
+        elif group == "m":
+            out.append(Topic(m.start(), m.end(), "main", ""))
+        elif group == "n":
+            out.append(Topic(m.start(), m.end(), "other", ""))
+        else:
+            out.append(Topic(m.start(), m.end(), "dti", "overall"))
+    return tuple(out)
+
+
+# -- years ----------------------------------------------------------------------------------
+YEAR = re.compile(
+    r"(?P<cmp>(?:[Ss]o với|[Ss]o sánh với|compared (?:to|with)|from|than|kế trước|"
+    r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+)?)?"
+    r"(?P<due>(?:đến|tới|vào|until|by|for)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
+    r"(?<![\d/.\-–])(?P<year>20[1-3]\d)(?![\d/]|-\d|\s*[-–]\s*20\d\d)")
+_DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|"
+                          r"ngày\s+\d+\s+tháng\s+\d+\s+năm\s+|"
+                          r"[-–]\s*|giai đoạn\s+|period\s+|Resolution[^,.;]{0,30}|"
+                          r"(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)(?:\s+\d{1,2},)?\s+|Ngày [^,.;]{0,40}|"
+                          r"[A-Z][a-z]+fest [^,.;]{0,20}|\d{1,2}/)$")
+#: Words right before or after a year that make it an edition of the DTI ("DTI năm 2022").
+EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|ranking)\s*(?:cấp tỉnh\s*)?"
+                     r"(?:năm\s+)?$")
+EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
+ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
+LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b|\bnăm qua\b")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """A year printed in a sentence: position, value, and whether a comparison or a due date."""
+
+    start: int
+    year: int
+    comparison: bool
+    due: bool
+    edition: bool = False
+
+
+@lru_cache(maxsize=4096)
+def years(sentence: str) -> tuple[YearMention, ...]:
+    """Return the years in a sentence, without dates, periods and document numbers."""
+    out = []
+    for m in YEAR.finditer(sentence):
+        before = sentence[max(0, m.start("year") - 40):m.start("year")]
+        if _DATE_BEFORE.search(before):
+            continue
+        edition = bool(EDITION.search(sentence[max(0, m.start() - 30):m.start("year")])
+                       or EDITION_AFTER.match(sentence[m.end():]))
+        out.append(YearMention(m.start("year"), int(m.group("year")), bool(m.group("cmp")),
+                               bool(m.group("due")), edition))
+    return tuple(out)
+
+
+# -- ranks ----------------------------------------------------------------------------------
+_N = r"(\d{1,3})"
+_DEN = r"(?:\s*/\s*(\d{2,3})(?![\d/]))?"
+RANK_VI = re.compile(
+    rf"(?:(?:xếp hạng|xếp vị trí|xếp|đứng|giữ vị trí|vị trí|ở vị trí|hạng)\s+)?"
+    rf"(?<![Nn]ăm )(?<![Ll]ần )(?<!ngày )thứ\s+(?:{_N}|({VI_WORD})\b){_DEN}"
+    rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng)\s+(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|"
+    rf"một|mười)\b){_DEN}(?!\s*(?:%|năm|tháng|bậc|hạng|điểm))")
+RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
+RANK_EN = re.compile(
+    rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|was|is|and|,)\s+(?:in\s+)?)"
+    rf"(?:(\d{{1,3}})(?:st|nd|rd|th)\b|({EN_ORDINAL})\b|(\d{{1,2}})\s*/\s*(\d{{2,3}})\b)"
+    rf"|\b(\d{{1,3}})(?:st|nd|rd|th)\s+(?=(?:in|among|out of|place|nationwide|overall)\b)")
+RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
+                                 r"anniversary|session|Congress|tháng|ngày)", re.I)
+IDIOM = re.compile(r"(?<!người )(?:dẫn đầu|đứng đầu|\b(?:led|leads|topped|tops)\b|"
+                   r"\bleading in\b|\branked first\b)")
+MEMBERSHIP_BEFORE = re.compile(
+    r"(?i)(?:nhóm|top|tốp|trong số|một trong|1 trong|\d+\s+trong|one of)\s*(?:\d+|[a-z]+)?"
+    r"[^.;:]{0,40}$"
+    r"|\d+\s+(?:tỉnh|địa phương|localities|provinces)[^.;:]{0,25}$|vị trí\s*$")
+DENOMINATOR_AFTER = re.compile(
+    r"^\s*(?:tỉnh,? thành(?: phố)?\s*)?(?:/|trên|trong(?: tổng số)?|out of|among|of)\s+"
+    r"(\d{2,3})\b")
+SENTENCE_DENOMINATOR = re.compile(
+    r"(?i)(?:/\s*|trên\s+|trong tổng số\s+|out of\s+|among\s+|compared to\s+|group of\s+|"
+    r"\bled\s+)(63|34)\b")
+FROM_TO = re.compile(r"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{1,2}) (?:tiến |vươn |tăng )?lên "
+                     r"(?:vị trí |hạng )?(?:thứ )?(\d{1,2})"
+                     r"|from (\d{1,2})(?:st|nd|rd|th)? (?:place )?to (\d{1,2})(?:st|nd|rd|th)")
+RESPECTIVELY = re.compile(r"(?i)lần lượt là|các thứ hạng này là|respectively|lần lượt thuộc về")
+SEQUENCE = re.compile(r"(?i)tiếp (?:đó|theo) là|theo sau là|followed by")
+LEADING_PLACES = re.compile(r"(?i)(\d|hai|ba)\s+vị trí dẫn đầu(?:\s+vẫn)?\s+thuộc về")
+THROUGH = re.compile(rf"(?i)ranked\s+({EN_ORDINAL})\s+through\s+({EN_ORDINAL})\s+respectively")
+
+# -- rank changes -----------------------------------------------------------------------------
+CHANGE = re.compile(
+    rf"(?i)\b(tăng|giảm|tụt|thăng|up|down|climbed|rose|fell|dropped|jumped)\s+(?:thêm\s+)?"
+    rf"(\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})\s+(bậc|hạng|places?|positions?|spots?|ranks?)\b")
+NEGATIVE_CHANGE = ("giảm", "tụt", "down", "fell", "dropped")
+
+# -- targets ----------------------------------------------------------------------------------
+GOAL = re.compile(
+    r"(?i)phấn đấu|mục tiêu|chỉ tiêu|kỳ vọng|\bsẽ\b|đề ra|đặt ra|hướng tới|\btargets?\b|"
+    r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective")
+ACHIEVED_BEFORE_GOAL = re.compile(r"(?i)(ước đạt|đã đạt|hiện đạt|đạt được)\s*$")
+RANK_TARGET = re.compile(
+    r"(?i)(?:nhóm|top|tốp)\s+(\d{1,2})\s+(?:tỉnh|địa phương)[^.;()]{0,60}?(?:dẫn đầu|đứng đầu)"
+    r"|one of (\d{1,2})\b[^.;]{0,60}?\b(?:lead\w*|top)"
+    r"|\btop\s+(\d{1,2})\b[^.;]{0,40}?\bby\s+20\d\d")
+TARGET_COUNT = re.compile(
+    r"(?i)(?:hoàn thành|completed|achieved|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of)\s*"
+    r"(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets?)")
+STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*/\s*(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets?)")

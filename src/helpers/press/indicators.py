@@ -1,0 +1,132 @@
+"""Indicators: every other number stated as a fact about an entity (LABELING.md section 3).
+
+DTI scores (0-1 scale) and points, percentages, counts of a named thing, money, and "x/N"
+counts. Junk numbers are refused by explicit rules: years, dates, times, document numbers,
+methodology counts (pillars, indicators, criteria), group sizes, ages and durations.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .facts import topic_of
+from .numbers import parse
+
+if TYPE_CHECKING:
+    from .extract import Reader
+
+NUMBER = re.compile(r"(?<![\w/.,:-])(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,]\d{3})*))?"
+                    r"(?![\w/-]|[.,]\d)")
+BOUND = re.compile(r"(?i)(?:hơn|trên|tối thiểu|ít nhất|over|more than|at least|≥|vượt)\s*$")
+APPROX = re.compile(r"(?i)(?:gần|khoảng|nearly|about|approximately|around|ước|xấp xỉ)\s*$")
+#: Nouns after a number that make it no indicator (time, groups, methodology, ages).
+JUNK_AFTER = re.compile(
+    r"(?i)^\s*(?:năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|years?|months?|days?|hours?|"
+    r"trụ cột|pillars?|chỉ số|indicators?|main|core|component|indexes|indices|sub-indicators|"
+    r"tiêu chí|criteria|"
+    r"tiers?|cấp|nhóm|groups?|tỉnh|thành phố|địa phương|provinces?|cities|localities|"
+    r"bộ|ngành|cơ quan|quốc gia|countries|bậc|hạng|places?|positions?|mục tiêu|chỉ tiêu|"
+    r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|[Gg]\b|/|:|h\b|người đứng)")
+JUNK_BEFORE = re.compile(
+    r"(?i)(?:(?<!tổng )số|No\.?|mức|Resolution|Nghị quyết|Quyết định|Kế hoạch|Công văn|"
+    r"Chỉ thị|Đề án|"
+    r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
+    r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article)\s*[-:]?\s*$")
+TIME_AFTER = re.compile(r"(?i)^\s*(?:năm|tháng|ngày|giờ|/|:|[A-Z]{2,})")
+UNIT_AFTER = re.compile(
+    r"^\s*(%|điểm|points?|(?:tỷ|tỉ|triệu|nghìn|ngàn) đồng|(?:billion|million) (?:VND|USD)|"
+    r"(?:triệu|tỷ|tỉ|nghìn|ngàn)\b|[^\W\d][\w]*(?:\s+[^\W\d][\w]*)?)")
+SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+NOT_UNIT = ("trên", "dưới", "của", "và", "với", "cho", "tại", "từ", "đến", "trong", "là",
+            "thuộc", "theo", "về", "ở", "so", "được", "đã", "có", "in", "of", "and", "to",
+            "the", "from", "by", "on", "at", "for", "with", "compared", "than", "tăng",
+            "giảm", "ranking", "ranked", "up", "down", "đứng", "xếp", "thứ", "a", "an",
+            "points", "was", "is", "đạt", "gồm", "vị", "tốp")
+
+
+def number(text: str, lang: str) -> float:
+    """Parse a number read from a text in its language's convention."""
+    return parse(text, lang)
+
+
+def qualifier_tag(before: str) -> str:
+    """Return "bound" or "approx" for the words right before a number, else ""."""
+    if BOUND.search(before):
+        return "bound"
+    if APPROX.search(before):
+        return "approx"
+    return ""
+
+
+def read(reader: Reader, s: str) -> None:
+    """Record every unclaimed number of a sentence that states an indicator."""
+    for m in NUMBER.finditer(s):
+        if not reader.free(m.start(), m.end()):
+            continue
+        raw, den_raw = m.group(1), m.group(2)
+        after, before = s[m.end():m.end() + 40], s[max(0, m.start() - 40):m.start()]
+        if re.fullmatch(r"(19|20)\d\d", raw) or JUNK_BEFORE.search(before):
+            continue
+        if re.match(r"\s*[-–]\s*\d", after) and not re.search(r"(?i)từ\s*$", before):
+            continue
+        try:
+            value = number(raw, reader.lang)
+        except ValueError:
+            continue
+        den = None
+        if den_raw:
+            try:
+                den = number(den_raw, reader.lang)
+            except ValueError:
+                continue
+            if value > den or re.search(r"(?i)(?:ngày|tháng|hôm|sáng|chiều)\s*$", before):
+                continue
+        unit_match = UNIT_AFTER.match(s[m.end():])
+        unit = unit_match.group(1) if unit_match else ""
+        decimal = bool(re.search(r"[.,]\d{2,}$", raw)) and value < 1.5
+        if decimal and not unit.startswith("%"):
+            unit = "score"
+        elif unit.startswith("%"):
+            unit = "%"
+        elif re.match(r"(điểm|points?)$", unit):
+            unit = "points"
+        elif unit.split(" ")[0] in SCALE and reader.lang == "vi":
+            value *= SCALE[unit.split(" ")[0]]
+        elif den and not TIME_AFTER.match(s[m.end():]):
+            unit = unit or "count"
+        elif not unit or JUNK_AFTER.match(s[m.end():]) or unit.split(" ")[0].lower() in NOT_UNIT:
+            continue
+        if unit not in ("score", "points", "%") and value >= 1900 and value <= 2100 and not den:
+            continue
+        tags = [t for t in (qualifier_tag(before),) if t]
+        if re.search(r"(?i)từ\s*(?:khoảng\s*)?$", before) and re.match(r"\s*(?:%\s*)?đến", after):
+            tags.append("range")
+        pillar = _pillar(s, m.start(), m.end(), unit)
+        compared = re.search(r"(?:năm|in|from|to)\s+(20\d\d)\s*\(\s*$", before)
+        year = int(compared.group(1)) if compared else None
+        reader.add(s, m.start(), m.end(), "indicator", value, pillar=pillar, unit=unit,
+                   denominator=den, tags=tuple(tags), year=year,
+                   year_basis="clause" if year else "")
+
+
+def _pillar(s: str, start: int, end: int, unit: str) -> str:
+    """Return the pillar of an indicator: the DTI or pillar a score (or its growth) measures."""
+    if unit not in ("score", "points", "%"):
+        return ""
+    if unit == "%":
+        head = s[max(0, start - 25):start]
+        if not re.search(r"(?i)(tăng|giảm|increase|growth|rise)\s*(?:tới|of|by)?\s*$", head) \
+                and not re.match(r"(?i)\s*%?\s*(?:increase|growth|rise)", s[end:end + 12]):
+            return ""
+        if not re.search(r"\d[.,]\d{3}", s[:start]):
+            return ""
+    found = topic_of(s, start, end, look_after=False)
+    if not found:
+        return "overall" if unit in ("score", "%") else ""
+    topic = found[-1]
+    if topic.kind == "pillar":
+        return topic.pillar
+    if topic.kind == "dti":
+        return "overall"
+    return ""

@@ -1,0 +1,257 @@
+"""The press grammar, one construction at a time, on sentences written for these tests."""
+
+import pytest
+
+from helpers import press
+from helpers.press import gazetteer, numbers
+
+
+def facts(text: str, province: str = "Bắc Ninh", published: str = "2024-03-01"):
+    article = press.Article("t.txt", province, published, "", press.clean_text(text))
+    return press.extract(article)
+
+
+def rows(found, fact_type=None):
+    return [(f.province, f.year, f.fact_type, f.pillar, f.value, f.target, f.denominator)
+            for f in found if fact_type is None or f.fact_type == fact_type]
+
+
+# -- numbers and names ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("3.252", "vi", 3252), ("56,83", "vi", 56.83), ("0,7024", "vi", 0.7024),
+    ("801.91", "vi", 801.91), ("26,500", "en", 26500), ("88.9", "en", 88.9),
+    ("0.488", "vi", 0.488), ("1.465", "vi", 1465)])
+def test_numbers_are_read_in_their_language(text, lang, value):
+    assert numbers.parse(text, lang) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("word", "value"), [("sixty-second", 62), ("forty-first", 41),
+                                             ("ninth", 9), ("27th", 27), ("tư", 4)])
+def test_ordinals_in_words_and_digits(word, value):
+    assert numbers.ordinal_value(word) == value
+
+
+def test_language_is_told_from_the_diacritics():
+    assert numbers.language("Tỉnh đứng thứ tư về chuyển đổi số") == "vi"
+    assert numbers.language("The province ranked fourth in the index") == "en"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("TP.HCM xếp thứ 4", "Hồ Chí Minh"), ("Ho Chi Minh City ranked 4th", "Hồ Chí Minh"),
+    ("TP. Huế xếp thứ 2", "Thừa Thiên Huế"), ("Thừa Thiên-Huế đứng thứ 2", "Thừa Thiên Huế"),
+    ("Hanoi ranked first", "Hà Nội"), ("tỉnh Thanh Hoá xếp thứ 5", "Thanh Hóa")])
+def test_the_gazetteer_knows_short_prefixed_hyphenated_and_english_names(text, name):
+    assert gazetteer.mentions(text)[0].name == name
+
+
+def test_a_name_cut_at_the_end_of_an_excerpt_is_still_found():
+    assert [m.name for m in gazetteer.mentions("followed by Hue, Hai Phon")] == [
+        "Thừa Thiên Huế", "Hải Phòng"]
+
+
+# -- ranks ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "value", "den"), [
+    ("Năm 2023, chỉ số chuyển đổi số của tỉnh xếp thứ 17/63 tỉnh, thành phố.", 17, 63),
+    ("Năm 2023, tỉnh xếp hạng 08/63 về DTI.", 8, 63),
+    ("Năm 2023, tỉnh đứng thứ sáu cả nước về chuyển đổi số.", 6, None),
+    ("Về DTI năm 2023, tỉnh xếp hạng thứ 30 trong tổng số 63 địa phương.", 30, 63),
+    ("In 2023, the province ranked 33rd out of 63 in the DTI.", 33, 63),
+    ("In 2023, the province's DTI ranked forty-second among 63 localities.", 42, 63),
+])
+def test_overall_ranks_in_vietnamese_and_english(text, value, den):
+    assert rows(facts(text), "dti_rank") == [("Bắc Ninh", 2023, "dti_rank", "overall", value,
+                                              None, den)]
+
+
+def test_pillar_ranks_and_main_indicator_ranks_are_told_apart():
+    text = ("Năm 2023, ở trụ cột kinh tế số, tỉnh xếp thứ 11; chỉ số hoạt động kinh tế số "
+            "xếp thứ 20; chỉ số hạ tầng số đứng thứ ba.")
+    assert [(f.fact_type, f.pillar, f.value) for f in facts(text)] == [
+        ("pillar_rank", "kinh_te_so", 11), ("dti_rank", "", 20), ("dti_rank", "", 3)]
+
+
+def test_coordinated_indicators_share_one_rank():
+    found = facts("Năm 2023, hai chỉ số Nhân lực số và Thể chế số cùng xếp thứ 12.")
+    assert [(f.pillar, f.value, f.indicator_text) for f in found] == [
+        ("", 12, "Nhân lực số"), ("", 12, "Thể chế số")]
+
+
+def test_leading_is_rank_one_but_membership_of_a_top_group_is_not():
+    found = facts("Năm 2023, tỉnh dẫn đầu cả nước về chỉ số nhân lực số.")
+    assert [(f.value, f.pillar, f.tag) for f in found] == [(1, "", "idiom")]
+    assert not facts("Năm 2023, tỉnh nằm trong nhóm 10 địa phương dẫn đầu về hạ tầng số.")
+    assert not facts("Năm 2023, tỉnh là 1 trong 5 địa phương đứng đầu về thể chế số.")
+
+
+@pytest.mark.parametrize("text", [
+    "Đây là năm thứ ba tỉnh triển khai chuyển đổi số.",
+    "Đồng chí Bí thư Tỉnh ủy (thứ hai từ trái sang) trao thưởng chuyển đổi số.",
+    "Hội nghị chuyển đổi số lần thứ 4 diễn ra tại tỉnh.",
+])
+def test_ordinal_words_that_are_not_ranks(text):
+    assert not rows(facts(text), "dti_rank")
+
+
+def test_a_previous_editions_rank_is_kept_with_its_year():
+    found = facts("Theo DTI năm 2023, tỉnh từ vị trí 40 vươn lên vị trí thứ 22 trên 63 tỉnh.")
+    assert sorted((f.year, f.value, f.denominator) for f in found) == [(2022, 40, 63),
+                                                                        (2023, 22, 63)]
+
+
+def test_one_denominator_written_once_counts_for_every_rank_of_the_sentence():
+    text = ("Năm 2023, tỉnh xếp thứ 9 (chính quyền số thứ 4, kinh tế số thứ 12, xã hội số thứ "
+            "30) trên 63 tỉnh, thành phố.")
+    assert {f.denominator for f in facts(text)} == {63}
+
+
+def test_ranks_in_another_ranking_are_indicators():
+    [fact] = facts("Năm 2023, Việt Nam đứng thứ 80/193 quốc gia về Chính phủ điện tử của "
+                   "Liên Hợp Quốc.", province="")
+    assert (fact.fact_type, fact.value, fact.denominator, fact.tag) == (
+        "indicator", 80, 193, "non_dti_rank")
+    assert fact.province == "Toàn quốc"
+
+
+# -- ordered lists -------------------------------------------------------------------------------
+def test_respectively_gives_positions_in_order():
+    text = "Năm 2023, 3 tỉnh dẫn đầu DTI lần lượt là Bắc Ninh, Lào Cai và TP.HCM."
+    assert [(f.province, f.value, f.tag) for f in facts(text, province="")] == [
+        ("Bắc Ninh", 1, "respectively"), ("Lào Cai", 2, "respectively"),
+        ("Hồ Chí Minh", 3, "respectively")]
+
+
+def test_pillar_ranks_given_respectively():
+    text = "Năm 2023, chính quyền số, kinh tế số, xã hội số của tỉnh lần lượt là 5, 18, 40."
+    assert [(f.pillar, f.value) for f in facts(text)] == [
+        ("chinh_quyen_so", 5), ("kinh_te_so", 18), ("xa_hoi_so", 40)]
+
+
+def test_english_first_through_third_respectively():
+    text = "In the 2023 DTI, Lao Cai, Ca Mau and Hanoi ranked first through third respectively."
+    assert [(f.province, f.value) for f in facts(text, province="")] == [
+        ("Lào Cai", 1), ("Cà Mau", 2), ("Hà Nội", 3)]
+
+
+def test_a_sequence_continues_from_the_anchored_rank():
+    text = "Năm 2023, Cà Mau xếp thứ nhất về DTI, tiếp theo là Lào Cai, Bắc Giang."
+    assert [(f.province, f.value, f.tag) for f in facts(text, province="")] == [
+        ("Cà Mau", 1, ""), ("Lào Cai", 2, "sequence"), ("Bắc Giang", 3, "sequence")]
+
+
+# -- rank changes --------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "value", "pillar"), [
+    ("DTI năm 2023 của tỉnh tăng 06 bậc so với năm 2022.", 6, "overall"),
+    ("Năm 2023, tỉnh tăng năm bậc về chuyển đổi số.", 5, "overall"),
+    ("Năm 2023, trụ cột xã hội số giảm 3 hạng.", -3, "xa_hoi_so"),
+    ("In the 2023 DTI the province went down 7 places.", -7, "overall"),
+    ("In the 2023 DTI the province climbed two places.", 2, "overall"),
+])
+def test_rank_changes_are_signed_and_take_the_edition_year(text, value, pillar):
+    [fact] = [f for f in facts(text) if f.fact_type == "rank_change"]
+    assert (fact.value, fact.pillar, fact.year) == (value, pillar, 2023)
+
+
+def test_a_change_in_another_ranking_is_an_indicator():
+    [fact] = facts("Năm 2023, Việt Nam tăng 9 bậc trong bảng xếp hạng Chính phủ điện tử.",
+                   province="")
+    assert (fact.fact_type, fact.value, fact.tag) == ("indicator", 9, "non_dti_rank")
+
+
+# -- targets -------------------------------------------------------------------------------------
+def test_goal_sentences_give_targets_with_their_due_year():
+    text = ("Tỉnh phấn đấu đến năm 2027, 85% hồ sơ được xử lý trực tuyến; tối thiểu 40% "
+            "người dân có chữ ký số.")
+    assert [(f.year, f.value, f.target, f.tag) for f in facts(text)] == [
+        (2027, None, 85, "target_only"), (2027, None, 40, "bound;target_only")]
+
+
+def test_an_achieved_value_before_the_goal_is_paired_with_it():
+    text = "Tỷ trọng kinh tế số ước đạt 9% GRDP, phấn đấu đến năm 2026 đạt 18% GRDP."
+    [fact] = facts(text)
+    assert (fact.fact_type, fact.value, fact.target, fact.year) == (
+        "target_attainment", 9, 18, 2026)
+
+
+def test_rank_targets_and_annual_targets():
+    found = facts("Tỉnh phấn đấu nằm trong nhóm 12 tỉnh dẫn đầu cả nước về chuyển đổi số "
+                  "hàng năm.")
+    assert rows(found) == [("Bắc Ninh", None, "target_attainment", "overall", None, 12, None)]
+    found = facts("The province aims to be one of 25 leading localities in DT by 2028.",
+                  province="Lào Cai")
+    assert [(f.year, f.target, f.unit) for f in found] == [(2028, 25, "rank")]
+
+
+def test_targets_met_of_n_and_other_status_counts():
+    text = "Năm 2024, tỉnh hoàn thành 19/30 mục tiêu; 04/30 mục tiêu chưa hoàn thành."
+    assert [(f.fact_type, f.value, f.denominator) for f in facts(text)] == [
+        ("target_attainment", 19, 30), ("indicator", 4, 30)]
+    [fact] = facts("By 2024 the province had completed 12 out of 20 targets for 2025.")
+    assert (fact.value, fact.denominator, fact.year) == (12, 20, 2025)
+
+
+# -- indicators ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "value", "unit", "tag"), [
+    ("Năm 2023, tỉnh có gần 4.100 thành viên tổ công nghệ số.", 4100, "thành viên", "approx"),
+    ("Năm 2023, tỷ lệ hộ có cáp quang đạt 71,5%.", 71.5, "%", ""),
+    ("In 2023 the province handled over 12,300 online dossiers.", 12300, "online dossiers",
+     "bound"),
+])
+def test_indicators_keep_value_unit_and_qualifier(text, value, unit, tag):
+    [fact] = facts(text)
+    assert (fact.fact_type, fact.value, fact.unit, fact.tag) == ("indicator", value, unit, tag)
+
+
+def test_dti_scores_take_the_pillar_they_measure():
+    text = "Năm 2023, giá trị DTI của tỉnh đạt 0,6120; trụ cột kinh tế số đạt 0,5311 điểm."
+    assert [(f.value, f.unit, f.pillar) for f in facts(text)] == [
+        (0.612, "score", "overall"), (0.5311, "score", "kinh_te_so")]
+
+
+@pytest.mark.parametrize("text", [
+    "Theo Nghị quyết số 35-NQ/TU ngày 18/3/2022, tỉnh triển khai chuyển đổi số.",
+    "Bộ chỉ số gồm 3 trụ cột, 8 chỉ số chính và 47 chỉ số thành phần.",
+    "Trên 80% người dân trên 15 tuổi biết dùng điện thoại.",
+    "Tỉnh triển khai mạng 4G/5G và dịch vụ công level-4.",
+])
+def test_junk_numbers_are_not_facts(text):
+    found = facts(text)
+    assert not [f for f in found if f.value in (35, 18, 3, 8, 47, 15, 4, 5)], rows(found)
+
+
+# -- subject and year precedence -------------------------------------------------------------------
+def test_a_figure_in_parentheses_belongs_to_the_name_before_it():
+    text = "Năm 2023, tỉnh xếp thứ 5, sau Cà Mau (thứ 2) và Lào Cai (0,7012 điểm)."
+    assert [(f.province, f.value) for f in facts(text)] == [
+        ("Bắc Ninh", 5), ("Cà Mau", 2), ("Lào Cai", 0.7012)]
+
+
+def test_agencies_are_out_of_scope_and_anaphora_return_to_the_province():
+    assert not facts("Năm 2023, Bộ Tài chính giữ vị trí đứng đầu với giá trị 0,6800.")
+    [fact] = facts("Năm 2023, Sở ngành làm tốt; chỉ số DTI của tỉnh xếp thứ 9.", province="Cà Mau")
+    assert (fact.province, fact.subject_basis) == ("Cà Mau", "anaphor")
+
+
+def test_a_comparison_year_is_never_the_facts_year_and_context_fills_a_missing_one():
+    found = facts("Kết quả DTI năm 2023 đã được công bố.\nTỉnh xếp thứ 14, tăng 4 bậc so với "
+                  "năm 2021.")
+    assert [(f.fact_type, f.year, f.tag) for f in found] == [
+        ("dti_rank", 2023, "year_ctx"), ("rank_change", 2023, "year_ctx")]
+
+
+def test_last_year_is_resolved_against_the_printed_date_only():
+    [fact] = facts("Last year, the province ranked 8th in the DTI.", published="2024-06-01")
+    assert fact.year == 2023
+    [fact] = facts("Last year, the province ranked 8th in the DTI.", published="")
+    assert fact.year is None
+
+
+def test_an_edition_year_wins_over_an_event_year_in_the_same_sentence():
+    text = ("Tại hội nghị tháng 10/2025, tỉnh được công bố xếp thứ 9/34 về chỉ số chuyển đổi "
+            "số năm 2024.")
+    assert rows(facts(text)) == [("Bắc Ninh", 2024, "dti_rank", "overall", 9, None, 34)]
+
+
+def test_a_fact_stated_in_the_headline_and_the_body_is_one_fact():
+    text = ("Bắc Ninh xếp thứ 6 về chuyển đổi số\n"
+            "Theo DTI năm 2023 vừa công bố, tỉnh Bắc Ninh xếp thứ 6/63 tỉnh, thành phố.")
+    assert rows(facts(text)) == [("Bắc Ninh", 2023, "dti_rank", "overall", 6, None, 63)]

@@ -50,12 +50,12 @@ def test_lines_have_roles_and_sentences_do_not_end_at_semicolons():
 
 DEV = SEEDS.parent / "press" / "dev" / "articles"
 
-#: Floors on the shared scorer's F1, per labelled set and fact type. They are a ratchet at the
-#: level measured when the seeds were relabelled to the shared schema: raise them as the
+#: Floors on the shared scorer's F1, per labelled set and fact type: on dev, the issue's floors
+#: (issue 9); on the seeds, a ratchet a little under the measured level. Raise them as the
 #: extractor improves, never lower them.
 FLOORS = {
-    "seeds": {"dti_rank": 0.70, "pillar_rank": 1.0, "target_attainment": 0.15,
-              "indicator": 0.80, "overall": 0.70},
+    "seeds": {"dti_rank": 0.85, "pillar_rank": 1.0, "target_attainment": 0.90,
+              "indicator": 0.90, "overall": 0.90},
     "dev": {"dti_rank": 0.90, "pillar_rank": 0.90, "rank_change": 0.85,
             "target_attainment": 0.75, "indicator": 0.70, "overall": 0.90},
 }

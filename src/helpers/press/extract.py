@@ -72,7 +72,8 @@ class Reader:
         fact = Fact(self.article.article_id, entity, year, fact_type, pillar, value, target,
                     unit, denominator, text or _snippet(s, start, end),
                     ";".join(dict.fromkeys(all_tags)),
-                    year_basis, how, self.offset + start, self.offset + end, s.strip())
+                    year_basis, how, self.offset + start, self.offset + end, s.strip(),
+                    " ".join(s[end:].lstrip(" %").split()[:4]))
         self.facts.append(fact)
         self.claim(start, end)
         return fact
@@ -89,7 +90,8 @@ class Reader:
             s = self.text[sent.start:sent.end]
             self.claimed = []
             self.goal = bool(grammar.GOAL.search(s))
-            for rule in (self.rank_targets, self.target_counts, self.leading_places,
+            for rule in (self.attainments, self.rank_targets, self.target_counts,
+                         self.leading_places,
                          self.respectively, self.ranks, self.idioms, self.sequences,
                          self.changes, self.goals):
                 rule(s)
@@ -127,8 +129,27 @@ class Reader:
                      target=float(n), unit="rank", tags=("target_only",), year=year,
                      year_basis=basis, is_target=True)
 
+    def attainments(self, s: str) -> None:
+        """Achieved against target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)"."""
+        for m in grammar.ACHIEVED_VS_TARGET.finditer(s):
+            value, target = (g for g in m.groups() if g)
+            self.add(s, m.start(), m.end(), "target_attainment",
+                     indicators.number(value, self.lang), target=indicators.number(target,
+                                                                                   self.lang),
+                     unit="%")
+
     def target_counts(self, s: str) -> None:
         """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""
+        total = grammar.TARGET_TOTAL.search(s)
+        if total:
+            n = float(total.group(1))
+            self.add(s, total.start(1), total.end(), "indicator", n, unit=total.group(2))
+            for m in grammar.TARGET_STATUS.finditer(s, total.end()):
+                met = grammar.MET.match(m.group(3))
+                self.add(s, m.start(), m.end(2), "target_attainment" if met else "indicator",
+                         float(m.group(1)), unit=m.group(2), denominator=n,
+                         tags=() if met else ("ambiguous",))
+                self.claim(m.start(), m.end())
         for m in grammar.TARGET_COUNT.finditer(s):
             due = re.match(r"[^.;]{0,80}?\bfor\s+(20\d\d)", s[m.end():])
             self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
@@ -144,6 +165,7 @@ class Reader:
         if not self.goal:
             return
         marker = grammar.GOAL.search(s)
+        future = grammar.FUTURE.search(s)
         achieved: tuple[int, int, float] | None = None
         for m in re.finditer(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?"
                              r"enterprises)", s):
@@ -156,6 +178,8 @@ class Reader:
                 achieved = (m.start(), m.end(), value)
                 continue
             if re.search(r"(tuổi|years old)", s[m.end():m.end() + 12]):
+                continue
+            if m.start() < marker.start() and not future:
                 continue
             tags = [t for t in (indicators.qualifier_tag(before),) if t]
             unit = "%" if m.group(2) == "%" else "enterprises"
@@ -275,7 +299,7 @@ class Reader:
                 year = int(compare.group(1))
             pillars = [t.pillar for t in found][-len(values):]
             if len(pillars) != len(values):
-                pillars = [f.pillar for f in self.last_ranks if f.fact_type == "pillar_rank"]
+                pillars = [f.pillar for f in self.rank_facts if f.fact_type == "pillar_rank"]
                 pillars = pillars[-len(values):]
             if len(pillars) == len(values):
                 for pillar, value in zip(pillars, values, strict=True):
@@ -347,21 +371,23 @@ def _same(a: Fact, b: Fact) -> bool:
         return False
     if a.unit == "rank" and not a.pillar:
         return fold(a.indicator_text) == fold(b.indicator_text)
-    if a.fact_type in ("indicator", "target_attainment"):
+    if a.fact_type in ("indicator", "target_attainment") and a.unit != "rank":
         if a.sentence == b.sentence:
             return False
-        return _overlap(a.indicator_text, b.indicator_text) >= 0.5
+        measured = _overlap(a.measured, b.measured)
+        return (measured if measured is not None else
+                _overlap(a.indicator_text, b.indicator_text) or 0.0) >= 0.5
     return True
 
 
-def _overlap(a: str, b: str) -> float:
-    """Return the share of content words two phrases share (of the shorter one)."""
+def _overlap(a: str, b: str) -> float | None:
+    """Return the share of content words two phrases share (of the shorter one), if any."""
     ta, tb = (set(re.findall(r"[a-z]{2,}", fold(x))) - _STOP for x in (a, b))
-    return len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 1.0
+    return len(ta & tb) / min(len(ta), len(tb)) if ta and tb else None
 
 
 _STOP = {"cua", "va", "cac", "trong", "tren", "duoc", "da", "co", "la", "cho", "voi", "den",
-         "the", "of", "and", "in", "to", "nam", "tinh", "dat"}
+         "the", "of", "and", "in", "to", "nam", "tinh", "dat", "so", "tai", "tu", "ty", "le"}
 
 
 def dedupe(facts: list[Fact]) -> list[Fact]:

@@ -59,16 +59,21 @@ class Fact:
     start: int = 0
     end: int = 0
     sentence: str = field(default="", repr=False)
+    measured: str = field(default="", repr=False)  # the words right after the figure (dedup)
 
 
 FACT_TYPES = ("dti_rank", "pillar_rank", "rank_change", "target_attainment", "indicator")
-COLUMNS = list(Fact.__dataclass_fields__)
+COLUMNS = [name for name in Fact.__dataclass_fields__ if name != "measured"]
 
 
 def subject(sentence: str, position: int, home: str, carried: str | None
             ) -> tuple[str | None, str]:
     """Return (entity, how it was found) for a figure at position; None when out of scope."""
     found = gazetteer.mentions(sentence)
+    for m in found:  # "100% các bộ, tỉnh": a share of a collective entity
+        if m.kind in ("national", "bloc") and 0 <= m.start - position <= 12 and re.match(
+                r"[\d.,/]*\s*%?\s*(?:các\s*)?$", sentence[position:m.start]):
+            return m.name, "quantified entity"
     paren = sentence.rfind("(", 0, position)
     if paren >= 0 and ")" not in sentence[paren:position]:
         for m in found:
@@ -138,6 +143,8 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
                     return _coordinated(sentence, found, found.index(t), forward=True)
                 if "," in between:
                     break
+    if look_after and grammar.OTHER_INDEX_AFTER.match(sentence[end:]):
+        return [grammar.Topic(end, end, "other", "")]
     before = [i for i, t in enumerate(found) if t.end <= start]
     if before:
         return _coordinated(sentence, found, before[-1], forward=False)

@@ -72,7 +72,7 @@ def extract_folder(folder: Path) -> tuple[pd.DataFrame, list[str]]:
 
 def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:
     """Return facts as a table in the schema of LABELING.md, plus provenance columns."""
-    frame = pd.DataFrame([asdict(f) for f in facts], columns=COLUMNS)
+    frame = pd.DataFrame([asdict(f) for f in facts], columns=[*COLUMNS, "measured"])[COLUMNS]
     frame["year"] = frame["year"].astype("Int64")
     for column in ("value", "target", "denominator"):
         frame[column] = frame[column].astype(float)

@@ -34,13 +34,14 @@ EXTRA_NAMES = {
 #: Words before a name that make it part of an agency's or a company's name.
 _INSIDE = re.compile(r"(?:Bộ|Sở|Đại học|Trường|Báo|Đài|Công ty|Bưu điện|Điện lực|Tuổi trẻ|"
                      r"Người dân|Thế hệ trẻ|Viện|Ngân hàng|Ủy ban Quản lý|Department of|"
-                     r"University of|Trung tâm)\s+(?:[\w&.]+\s+){0,4}$")
+                     r"University of|Trung tâm)\s+(?:[\w&.]+\s+){0,6}$")
 _AGENCY = re.compile(
     r"(?<!của )(?<!Theo )(?<!theo )(?<!do )(?<!by )(?<!of )"
     r"\b(Bộ (?:[A-ZĐ][\w&.]*|Khoa học|Thông tin|Tài chính|Nội vụ|Công Thương|Giao thông)"
     r"(?:[ \w&.]{0,40}?)|Bảo hiểm xã hội Việt Nam|Viện Hàn lâm[\w &.]{0,40}|"
     r"Ngân hàng Nhà nước(?: Việt Nam)?|Đài Truyền hình Việt Nam|Thông tấn xã Việt Nam|"
-    r"Ministry of [A-Z][\w ]{0,40})(?=\s+(?:giữ|vươn|xếp|đứng|đạt|tăng|giảm|mỗi|và|ranked))")
+    r"Ministry of [A-Z][\w ]{0,40}|Sở (?:[\w&]+ ){0,8}?[A-ZĐ][\w]*(?: [A-ZĐ][\w]*)*)"
+    r"(?=\s+(?:giữ|vươn|xếp|đứng|đạt|tăng|giảm|mỗi|và|ranked|dẫn đầu))")
 _NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|Chỉ số chuyển đổi số quốc gia|"
                        r"(?<![\w.] )Việt Nam(?! [A-Z])|"
                        r"\bVietnam(?:'s)?\b(?! [A-Z])|\bnational level\b|\bnational DTI\b|"

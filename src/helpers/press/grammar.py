@@ -44,6 +44,9 @@ TOPIC = re.compile("|".join(
     [f"(?P<m>{'|'.join(_MAIN_INDICATORS)})"]
     + [f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(_PILLAR_WORDS)]
     + [f"(?P<n>{_NON_DTI})", f"(?P<d>{_DTI})"]))
+#: An index the grammar does not know, named after a rank ("về chỉ số Công nghiệp CNTT").
+OTHER_INDEX_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:về|trong|in)\s+(?:the\s+)?"
+                               r"(?:chỉ số|bảng xếp hạng|index|ranking)\s+(?:of\s+)?[A-ZĐ]")
 #: Lists of main indicators: pillar words after these name the activity indicators.
 MAIN_LIST = re.compile(r"(?i)chỉ số chính|core indicators|main indicators|chỉ số thành phần")
 
@@ -79,18 +82,20 @@ def topics(sentence: str) -> tuple[Topic, ...]:
 YEAR = re.compile(
     r"(?P<cmp>(?:[Ss]o với|[Ss]o sánh với|compared (?:to|with)|from|than|kế trước|"
     r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+)?)?"
-    r"(?P<due>(?:đến|tới|vào|until|by|for)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
+    r"(?P<due>(?:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
     r"(?<![\d/.\-–])(?P<year>20[1-3]\d)(?![\d/]|-\d|\s*[-–]\s*20\d\d)")
 _DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|"
                           r"ngày\s+\d+\s+tháng\s+\d+\s+năm\s+|"
                           r"[-–]\s*|giai đoạn\s+|period\s+|Resolution[^,.;]{0,30}|"
                           r"(?:January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)(?:\s+\d{1,2},)?\s+|Ngày [^,.;]{0,40}|"
-                          r"[A-Z][a-z]+fest [^,.;]{0,20}|\d{1,2}/)$")
+                          r"[A-Z][a-z]+fest [^,.;]{0,20})$")
 #: Words right before or after a year that make it an edition of the DTI ("DTI năm 2022").
 EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|ranking)\s*(?:cấp tỉnh\s*)?"
                      r"(?:năm\s+)?$")
 EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
+MONTH_YEAR = re.compile(r"(?i)(?:đến|tính đến|as of|trong)\s+tháng\s+\d{1,2}\s*/\s*"
+                        r"(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b|\bnăm qua\b")
 
@@ -118,7 +123,9 @@ def years(sentence: str) -> tuple[YearMention, ...]:
                        or EDITION_AFTER.match(sentence[m.end():]))
         out.append(YearMention(m.start("year"), int(m.group("year")), bool(m.group("cmp")),
                                bool(m.group("due")), edition))
-    return tuple(out)
+    for m in MONTH_YEAR.finditer(sentence):  # "tính đến tháng 9/2023": the reference year
+        out.append(YearMention(m.start(1), int(m.group(1)), False, False))
+    return tuple(sorted(out, key=lambda y: y.start))
 
 
 # -- ranks ----------------------------------------------------------------------------------
@@ -136,7 +143,7 @@ RANK_EN = re.compile(
     rf"|\b(\d{{1,3}})(?:st|nd|rd|th)\s+(?=(?:in|among|out of|place|nationwide|overall)\b)")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
                                  r"anniversary|session|Congress|tháng|ngày)", re.I)
-IDIOM = re.compile(r"(?<!người )(?:dẫn đầu|đứng đầu|\b(?:led|leads|topped|tops)\b|"
+IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|\b(?:led|leads|topped|tops)\b|"
                    r"\bleading in\b|\branked first\b)")
 MEMBERSHIP_BEFORE = re.compile(
     r"(?i)(?:nhóm|top|tốp|trong số|một trong|1 trong|\d+\s+trong|one of)\s*(?:\d+|[a-z]+)?"
@@ -164,8 +171,25 @@ NEGATIVE_CHANGE = ("giảm", "tụt", "down", "fell", "dropped")
 
 # -- targets ----------------------------------------------------------------------------------
 GOAL = re.compile(
-    r"(?i)phấn đấu|mục tiêu|chỉ tiêu|kỳ vọng|\bsẽ\b|đề ra|đặt ra|hướng tới|\btargets?\b|"
+    r"(?i)phấn đấu|(?:đặt|đề ra|hướng tới|với)(?: các| ra)? mục tiêu|"
+    r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: đến| là| đạt| chiếm|:| như)|"
+    r"chỉ tiêu(?: cụ thể| cơ bản)?(?: đến năm|:)|kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
     r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective")
+#: Future tense: every number of its sentence is a target.
+FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")
+#: An achieved figure against its target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)".
+ACHIEVED_VS_TARGET = re.compile(
+    r"(?<![\d.,])(\d+(?:,\d+)?)\s*%\s*/\s*(\d+(?:,\d+)?)\s*%"
+    r"|(?i:đạt)\s+(\d+(?:,\d+)?)\s*%\s*\((?i:kế hoạch|kh|mục tiêu|chỉ tiêu)[^)%]*?"
+    r"(\d+(?:,\d+)?)\s*%\)"
+    r"|(?i:đạt)\s+(\d+(?:,\d+)?)\s*%,?\s+(?i:trong khi|so với)\s+(?i:mục tiêu|kế hoạch|chỉ tiêu)"
+    r"(?:\s+đề ra)?(?:\s+là)?\s+(\d+(?:,\d+)?)\s*%")
+#: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
+TARGET_TOTAL = re.compile(r"(?i)(?:đưa ra|đề ra|đặt ra|gồm|set|có)\s+(\d{1,3})\s+"
+                          r"(mục tiêu|chỉ tiêu|targets)")
+TARGET_STATUS = re.compile(r"(?<![\d/])(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets)\b([^;.]*)")
+MET = re.compile(r"(?i)^\s*(?:đã\s+)?(?:hoàn thành|đạt(?!\s*(?:trên|dưới|từ)?\s*\d)|vượt|completed|"
+                 r"met|achieved)")
 ACHIEVED_BEFORE_GOAL = re.compile(r"(?i)(ước đạt|đã đạt|hiện đạt|đạt được)\s*$")
 RANK_TARGET = re.compile(
     r"(?i)(?:nhóm|top|tốp)\s+(\d{1,2})\s+(?:tỉnh|địa phương)[^.;()]{0,60}?(?:dẫn đầu|đứng đầu)"

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .extract import Reader
 
 NUMBER = re.compile(r"(?<![\w/.,:-])(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,]\d{3})*))?"
-                    r"(?![\w/-]|[.,]\d)")
+                    r"(?=m2|m²|km2|km\b|ha\b|kg\b|GB\b|MW\b|(?![\w/-]|[.,]\d))")
 BOUND = re.compile(r"(?i)(?:hơn|trên|tối thiểu|ít nhất|over|more than|at least|≥|vượt)\s*$")
 APPROX = re.compile(r"(?i)(?:gần|khoảng|nearly|about|approximately|around|ước|xấp xỉ)\s*$")
 #: Nouns after a number that make it no indicator (time, groups, methodology, ages).
@@ -25,7 +25,8 @@ JUNK_AFTER = re.compile(
     r"(?i)^\s*(?:năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|years?|months?|days?|hours?|"
     r"trụ cột|pillars?|chỉ số|indicators?|main|core|component|indexes|indices|sub-indicators|"
     r"tiêu chí|criteria|"
-    r"tiers?|cấp|nhóm|groups?|tỉnh|thành phố|địa phương|provinces?|cities|localities|"
+    r"tiers?|cấp|nhóm|groups?|(?:tỉnh|địa phương|provinces|localities)[\w ,]{0,15}?\s"
+    r"(?:dẫn đầu|đứng đầu|đứng cuối|đầu tiên|leading|top|bottom)|"
     r"bộ|ngành|cơ quan|quốc gia|countries|bậc|hạng|places?|positions?|mục tiêu|chỉ tiêu|"
     r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|[Gg]\b|/|:|h\b|người đứng)")
 JUNK_BEFORE = re.compile(
@@ -33,9 +34,10 @@ JUNK_BEFORE = re.compile(
     r"Chỉ thị|Đề án|"
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
     r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article)\s*[-:]?\s*$")
-TIME_AFTER = re.compile(r"(?i)^\s*(?:năm|tháng|ngày|giờ|/|:|[A-Z]{2,})")
+TIME_AFTER = re.compile(r"^\s*(?:[Nn]ăm|[Tt]háng|[Nn]gày|[Gg]iờ|/|:|[A-Z]{2,}\b)")
 UNIT_AFTER = re.compile(
     r"^\s*(%|điểm|points?|(?:tỷ|tỉ|triệu|nghìn|ngàn) đồng|(?:billion|million) (?:VND|USD)|"
+    r"m2|m²|km2|km|ha|kg|GB|MW|"
     r"(?:triệu|tỷ|tỉ|nghìn|ngàn)\b|[^\W\d][\w]*(?:\s+[^\W\d][\w]*)?)")
 SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 NOT_UNIT = ("trên", "dưới", "của", "và", "với", "cho", "tại", "từ", "đến", "trong", "là",
@@ -68,6 +70,9 @@ def read(reader: Reader, s: str) -> None:
         after, before = s[m.end():m.end() + 40], s[max(0, m.start() - 40):m.start()]
         if re.fullmatch(r"(19|20)\d\d", raw) or JUNK_BEFORE.search(before):
             continue
+        if raw in ("63", "34") and re.match(r"\s*(?:tỉnh|provinces|localities|địa phương)",
+                                           after):
+            continue  # the size of the ranking, not a fact
         if re.match(r"\s*[-–]\s*\d", after) and not re.search(r"(?i)từ\s*$", before):
             continue
         try:
@@ -92,16 +97,23 @@ def read(reader: Reader, s: str) -> None:
         elif re.match(r"(điểm|points?)$", unit):
             unit = "points"
         elif unit.split(" ")[0] in SCALE and reader.lang == "vi":
-            value *= SCALE[unit.split(" ")[0]]
+            money = re.match(r"\s*(\S+)(?:\s+đến\s+[\d.,]+\s+\S+)?\s+(đồng\S*|USD|VND)",
+                             s[m.end():])
+            if money:
+                unit = f"{money.group(1)} {money.group(2)}"
+            else:
+                value *= SCALE[unit.split(" ")[0]]
+        elif not unit and re.search(r"\w\s*:\s*$", before) and "(" in s[:m.start()]:
+            unit = "count"  # a breakdown "(cấp tỉnh: 1.118, cấp huyện: 183)"
         elif den and not TIME_AFTER.match(s[m.end():]):
             unit = unit or "count"
         elif not unit or JUNK_AFTER.match(s[m.end():]) or unit.split(" ")[0].lower() in NOT_UNIT:
             continue
-        if unit not in ("score", "points", "%") and value >= 1900 and value <= 2100 and not den:
-            continue
         tags = [t for t in (qualifier_tag(before),) if t]
-        if re.search(r"(?i)từ\s*(?:khoảng\s*)?$", before) and re.match(r"\s*(?:%\s*)?đến", after):
+        upper = re.match(r"\s*(?:%|\S+)?\s*(?:đến|-|–|to)\s*(?:khoảng\s*|gần\s*)?[\d.,]+", after)
+        if re.search(r"(?i)từ\s*(?:khoảng\s*)?$", before) and upper:
             tags.append("range")
+            reader.claim(m.end(), m.end() + upper.end())
         pillar = _pillar(s, m.start(), m.end(), unit)
         compared = re.search(r"(?:năm|in|from|to)\s+(20\d\d)\s*\(\s*$", before)
         year = int(compared.group(1)) if compared else None

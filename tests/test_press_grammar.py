@@ -92,6 +92,25 @@ def test_ordinal_words_that_are_not_ranks(text):
     assert not rows(facts(text), "dti_rank")
 
 
+def test_positions_listed_after_one_rank_go_to_the_entities_in_order():
+    text = "Năm 2024, Cà Mau, Lào Cai, Bắc Giang giữ vị trí thứ 11, 12, 13 về DTI."
+    assert [(f.province, f.value) for f in facts(text, province="")] == [
+        ("Cà Mau", 11), ("Lào Cai", 12), ("Bắc Giang", 13)]
+
+
+def test_two_entities_sharing_a_rank_are_a_tie():
+    text = "Năm 2024, tỉnh Cà Mau và tỉnh Bắc Giang cùng đồng hạng 21 về chuyển đổi số."
+    assert [(f.province, f.value, f.tag) for f in facts(text, province="")] == [
+        ("Cà Mau", 21, "tie"), ("Bắc Giang", 21, "tie")]
+
+
+def test_took_first_place_and_slipped_places():
+    found = facts("In the 2023 DTI, the province took second place but its pillar digital "
+                  "society slipped 4 places.")
+    assert [(f.fact_type, f.pillar, f.value) for f in found] == [
+        ("dti_rank", "overall", 2), ("rank_change", "xa_hoi_so", -4)]
+
+
 def test_a_previous_editions_rank_is_kept_with_its_year():
     found = facts("Theo DTI năm 2023, tỉnh từ vị trí 40 vươn lên vị trí thứ 22 trên 63 tỉnh.")
     assert sorted((f.year, f.value, f.denominator) for f in found) == [(2022, 40, 63),
@@ -170,6 +189,17 @@ def test_an_achieved_value_before_the_goal_is_paired_with_it():
     [fact] = facts(text)
     assert (fact.fact_type, fact.value, fact.target, fact.year) == (
         "target_attainment", 9, 18, 2026)
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2023, tỷ lệ hồ sơ trực tuyến đạt 74%/70%.",
+    "Năm 2023, tỷ lệ hồ sơ trực tuyến đạt 74% (kế hoạch 70%).",
+    "Năm 2023, tỷ lệ hồ sơ trực tuyến đạt 74%, vượt chỉ tiêu 70%.",
+])
+def test_achieved_against_target(text):
+    [fact] = facts(text)
+    assert (fact.fact_type, fact.value, fact.target, fact.year) == (
+        "target_attainment", 74, 70, 2023)
 
 
 def test_rank_targets_and_annual_targets():

@@ -97,7 +97,7 @@ class Reader:
                 rule(s)
             indicators.read(self, s)
             self._remember(s)
-        return dedupe(self.facts)
+        return dedupe(sorted(self.facts, key=lambda f: f.start))
 
     def _remember(self, s: str) -> None:
         """Carry the sentence's year, due year and subject to the sentences after it."""
@@ -246,11 +246,44 @@ class Reader:
                     den_text = groups[2] or groups[5]
                     value, den = ordinal_value(token), int(den_text) if den_text else None
                 else:
-                    token = groups[0] or groups[1] or groups[2] or groups[4]
+                    token = groups[0] or groups[1] or groups[2] or groups[4] or groups[5]
                     value, den = ordinal_value(token), int(groups[3]) if groups[3] else None
                 if not value or value > 200 or (den and value > den):
                     continue
+                if self._rank_list(s, m, value, den) or self._tie(s, m, value, den):
+                    continue
                 self._rank(s, m.start(), m.end(), value, den)
+
+    def _entities_before(self, s: str, start: int) -> list[gazetteer.Mention]:
+        """Return the provinces named in the clause before a position, in order."""
+        lo = max(s.rfind(ch, 0, start) for ch in ";:(") + 1
+        return [x for x in gazetteer.mentions(s) if lo <= x.start and x.end <= start
+                and x.kind == "province"]
+
+    def _rank_list(self, s: str, m: re.Match[str], value: int, den: int | None) -> bool:
+        """"A, B, C giữ vị trí thứ 5, 6, 7": one rank per entity in order; tell if read."""
+        tail = grammar.RANK_LIST.match(s[m.end():])
+        if not tail:
+            return False
+        values = [value, *(int(n) for n in re.findall(r"\d+", tail.group(1)))]
+        names = self._entities_before(s, m.start())
+        if len(names) != len(values):
+            return False
+        for name, v in zip(names, values, strict=True):
+            self._rank(s, m.start(), m.end() + tail.end(), v, den, ("respectively",), name.name)
+        return True
+
+    def _tie(self, s: str, m: re.Match[str], value: int, den: int | None) -> bool:
+        """"A và B cùng xếp thứ 9": the rank for each entity; tell if read."""
+        lo = max(0, m.start() - 25)
+        names = self._entities_before(s, m.start())
+        if len(names) < 2 or not grammar.TIE.search(s[lo:m.start() + 12]):
+            return False
+        if not re.fullmatch(r"\s*(?:,|và|and)\s*", s[names[-2].end:names[-1].start]):
+            return False
+        for name in names[-2:]:
+            self._rank(s, m.start(), m.end(), value, den, ("tie",), name.name)
+        return True
 
     def idioms(self, s: str) -> None:
         """Rank 1 as a word: "dẫn đầu", "đứng đầu", "led", "leading in" (not group membership)."""

@@ -134,15 +134,20 @@ _DEN = r"(?:\s*/\s*(\d{2,3})(?![\d/]))?"
 RANK_VI = re.compile(
     rf"(?:(?:xếp hạng|xếp vị trí|xếp|đứng|giữ vị trí|vị trí|ở vị trí|hạng)\s+)?"
     rf"(?<![Nn]ăm )(?<![Ll]ần )(?<!ngày )thứ\s+(?:{_N}|({VI_WORD})\b){_DEN}"
-    rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng)\s+(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|"
+    rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng|đồng hạng|đồng xếp hạng)\s+(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|"
     rf"một|mười)\b){_DEN}(?!\s*(?:%|năm|tháng|bậc|hạng|điểm))")
 RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
 RANK_EN = re.compile(
     rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|was|is|and|,)\s+(?:in\s+)?)"
     rf"(?:(\d{{1,3}})(?:st|nd|rd|th)\b|({EN_ORDINAL})\b|(\d{{1,2}})\s*/\s*(\d{{2,3}})\b)"
-    rf"|\b(\d{{1,3}})(?:st|nd|rd|th)\s+(?=(?:in|among|out of|place|nationwide|overall)\b)")
+    rf"|\b(\d{{1,3}})(?:st|nd|rd|th)\s+(?=(?:in|among|out of|place|nationwide|overall)\b)"
+    rf"|\b(?:took|claimed|won|in)\s+(?:the\s+)?({EN_ORDINAL})\s+place\b")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
                                  r"anniversary|session|Congress|tháng|ngày)", re.I)
+#: More positions after a rank, one per entity named before ("A, B, C giữ vị trí thứ 5, 6, 7").
+RANK_LIST = re.compile(r"^((?:\s*(?:,|và|and)\s*\d{1,2}(?![\d/.,]\d))+)")
+#: Several entities sharing one rank ("A và B cùng xếp thứ 9", "tied for").
+TIE = re.compile(r"(?i)\b(?:cùng|đồng|both|tied|jointly)\b")
 IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|\b(?:led|leads|topped|tops)\b|"
                    r"\bleading in\b|\branked first\b)")
 MEMBERSHIP_BEFORE = re.compile(
@@ -165,13 +170,17 @@ THROUGH = re.compile(rf"(?i)ranked\s+({EN_ORDINAL})\s+through\s+({EN_ORDINAL})\s
 
 # -- rank changes -----------------------------------------------------------------------------
 CHANGE = re.compile(
-    rf"(?i)\b(tăng|giảm|tụt|thăng|up|down|climbed|rose|fell|dropped|jumped)\s+(?:thêm\s+)?"
-    rf"(\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})\s+(bậc|hạng|places?|positions?|spots?|ranks?)\b")
-NEGATIVE_CHANGE = ("giảm", "tụt", "down", "fell", "dropped")
+    rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
+    rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
+    rf"\s+(?:thêm\s+|by\s+)?"
+    rf"(\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
+    rf"\b")
+NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "down", "fell", "dropped", "slipped", "declined",
+                   "lost", "moved down", "went down")
 
 # -- targets ----------------------------------------------------------------------------------
 GOAL = re.compile(
-    r"(?i)phấn đấu|(?:đặt|đề ra|hướng tới|với)(?: các| ra)? mục tiêu|"
+    r"(?i)phấn đấu|(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)|"
     r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: đến| là| đạt| chiếm|:| như)|"
     r"chỉ tiêu(?: cụ thể| cơ bản)?(?: đến năm|:)|kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
     r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective")
@@ -182,7 +191,8 @@ ACHIEVED_VS_TARGET = re.compile(
     r"(?<![\d.,])(\d+(?:,\d+)?)\s*%\s*/\s*(\d+(?:,\d+)?)\s*%"
     r"|(?i:đạt)\s+(\d+(?:,\d+)?)\s*%\s*\((?i:kế hoạch|kh|mục tiêu|chỉ tiêu)[^)%]*?"
     r"(\d+(?:,\d+)?)\s*%\)"
-    r"|(?i:đạt)\s+(\d+(?:,\d+)?)\s*%,?\s+(?i:trong khi|so với)\s+(?i:mục tiêu|kế hoạch|chỉ tiêu)"
+    r"|(?i:đạt)\s+(\d+(?:,\d+)?)\s*%,?\s+(?i:trong khi|so với|vượt(?: so với)?)\s+"
+    r"(?i:mục tiêu|kế hoạch|chỉ tiêu)"
     r"(?:\s+đề ra)?(?:\s+là)?\s+(\d+(?:,\d+)?)\s*%")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
 TARGET_TOTAL = re.compile(r"(?i)(?:đưa ra|đề ra|đặt ra|gồm|set|có)\s+(\d{1,3})\s+"

@@ -88,7 +88,7 @@ def read(reader: Reader, s: str) -> None:
             if value > den or re.search(r"(?i)(?:ngày|tháng|hôm|sáng|chiều)\s*$", before):
                 continue
         unit_match = UNIT_AFTER.match(s[m.end():])
-        unit = unit_match.group(1) if unit_match else ""
+        unit = unit_match.group(1).rstrip(",.;:") if unit_match else ""
         decimal = bool(re.search(r"[.,]\d{2,}$", raw)) and value < 1.5
         if decimal and not unit.startswith("%"):
             unit = "score"
@@ -131,7 +131,7 @@ def _pillar(s: str, start: int, end: int, unit: str) -> str:
         if not re.search(r"(?i)(tăng|giảm|increase|growth|rise)\s*(?:tới|of|by)?\s*$", head) \
                 and not re.match(r"(?i)\s*%?\s*(?:increase|growth|rise)", s[end:end + 12]):
             return ""
-        if not re.search(r"\d[.,]\d{3}", s[:start]):
+        if not re.search(r"\b0[.,]\d{2,}", s[:start]):
             return ""
     found = topic_of(s, start, end, look_after=False)
     if not found:

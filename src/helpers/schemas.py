@@ -212,8 +212,8 @@ PRESS_FACTS = pa.DataFrameSchema(
         pa.Check(lambda f: ~f["fact_type"].isin(["dti_rank", "pillar_rank"]) | (
             (f["value"] >= 1) & (f["denominator"].isna() | (f["value"] <= f["denominator"]))),
             error="a rank lies within 1..N"),
-        pa.Check(lambda f: f["fact_type"].ne("target_attainment") | f["target"].notna(),
-                 error="an attainment needs its target"),
+        pa.Check(lambda f: f["fact_type"].ne("target_attainment") | f["target"].notna()
+                 | f["denominator"].notna(), error="an attainment needs its target (or N)"),
     ],
     strict=True,
     coerce=True,

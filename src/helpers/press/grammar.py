@@ -141,7 +141,11 @@ RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
 RANK_EN = re.compile(
     rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|was|is|and|,)\s+(?:in\s+)?)"
     rf"(?:(\d{{1,3}})(?:st|nd|rd|th)\b|({EN_ORDINAL})\b|(\d{{1,2}})\s*/\s*(\d{{2,3}})\b)"
-    rf"|\b(\d{{1,3}})(?:st|nd|rd|th)\s+(?=(?:in|among|out of|place|nationwide|overall)\b)"
+    rf"|(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
+    rf"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )"
+    rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!\s+(?:century|anniversary|Congress|session|meeting|"
+    rf"time|edition|Party|National|of (?:January|February|March|April|May|June|July|August|"
+    rf"September|October|November|December)))"
     rf"|\b(?:took|claimed|won|in)\s+(?:the\s+)?({EN_ORDINAL})\s+place\b")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
                                  r"anniversary|session|Congress|tháng|ngày)", re.I)
@@ -203,10 +207,12 @@ MET = re.compile(r"(?i)^\s*(?:đã\s+)?(?:hoàn thành|đạt(?!\s*(?:trên|dư�
                  r"met|achieved)")
 ACHIEVED_BEFORE_GOAL = re.compile(r"(?i)(ước đạt|đã đạt|hiện đạt|đạt được)\s*$")
 RANK_TARGET = re.compile(
-    r"(?i)(?:nhóm|top|tốp)\s+(\d{1,2})\s+(?:tỉnh|địa phương)[^.;()]{0,60}?(?:dẫn đầu|đứng đầu)"
-    r"|one of (\d{1,2})\b[^.;]{0,60}?\b(?:lead\w*|top)"
+    r"(?i)(?:top|tốp)\s+(\d{1,2})\s+(?:tỉnh|địa phương|provinces|localities|leading|cities)"
+    r"|nhóm\s+(\d{1,2})\s+(?:tỉnh|địa phương)[^.;()]{0,60}?(?:dẫn đầu|đứng đầu|cao nhất)"
+    r"|one of (?:the )?(\d{1,2})\b[^.;]{0,60}?\b(?:lead\w*|top)"
     r"|\btop\s+(\d{1,2})\b[^.;]{0,40}?\bby\s+20\d\d")
 TARGET_COUNT = re.compile(
-    r"(?i)(?:hoàn thành|completed|achieved|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of)\s*"
+    r"(?i)(?:hoàn thành|completed|achieved|met|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
+    r"\s*"
     r"(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets?)")
 STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*/\s*(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets?)")

@@ -33,7 +33,11 @@ JUNK_BEFORE = re.compile(
     r"(?i)(?:(?<!tổng )số|No\.?|mức|Resolution|Nghị quyết|Quyết định|Kế hoạch|Công văn|"
     r"Chỉ thị|Đề án|"
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
-    r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article)\s*[-:]?\s*$")
+    r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
+    r"đường dây nóng|SEA Games|phiên bản|version)\s*[-:]?\s*$")
+#: A sentence about a ceremony: its counts (awards, delegates) are not facts (LABELING.md 8).
+CEREMONY = re.compile(r"(?i)\btrao\b|\btặng\b|bằng khen|giấy khen|thẻ nhà báo|tôn vinh|"
+                      r"\bawards?\b|đại biểu|delegates")
 TIME_AFTER = re.compile(r"^\s*(?:[Nn]ăm|[Tt]háng|[Nn]gày|[Gg]iờ|/|:|[A-Z]{2,}\b)")
 UNIT_AFTER = re.compile(
     r"^\s*(%|điểm|points?|(?:tỷ|tỉ|triệu|nghìn|ngàn) đồng|(?:billion|million) (?:VND|USD)|"
@@ -108,6 +112,8 @@ def read(reader: Reader, s: str) -> None:
         elif den and not TIME_AFTER.match(s[m.end():]):
             unit = unit or "count"
         elif not unit or JUNK_AFTER.match(s[m.end():]) or unit.split(" ")[0].lower() in NOT_UNIT:
+            continue
+        elif CEREMONY.search(s):
             continue
         tags = [t for t in (qualifier_tag(before),) if t]
         upper = re.match(r"\s*(?:%|\S+)?\s*(?:đến|-|–|to)\s*(?:khoảng\s*|gần\s*)?[\d.,]+", after)

@@ -81,9 +81,9 @@ def test_targets_compute_the_ratio_and_whether_met(ranked):
         fact(fact_type="target_attainment", pillar="overall", value=None, target=15.0,
              unit="rank", denominator=None, year=2022, qualifier="target_only")), ranked)
     attain = table[table.kind == "attainment"]
-    assert attain["attainment_ratio"].round(3).tolist()[:3] == [1.025, 0.667, 0.676]
-    assert attain["met"].tolist()[:3] == [True, False, False]
-    only_target = attain.iloc[3]
+    assert attain["attainment_ratio"].round(3).tolist() == [1.025, 0.667, 0.676]
+    assert attain["met"].tolist() == [True, False, False]
+    only_target = table[table.kind == "goal"].iloc[0]
     assert (only_target["target"], pd.isna(only_target["met"])) == (90.0, True)
     assert "target only" in only_target["how_judged"]
     rank_goal = table[table.kind == "rank"].iloc[0]
@@ -107,6 +107,16 @@ def test_extracted_facts_in_the_labelling_schema_become_press_facts():
     shaped = targets.from_extracted(extracted, manifest)
     assert shaped[["article_id", "province", "fact_type", "value"]].values.tolist() == [
         ["a.txt", "Bắc Ninh", "dti_rank", 7.0]], "national aggregates are not provinces"
+
+
+def test_coverage_counts_provinces_per_kind_of_press_fact(ranked):
+    facts = frame(fact(year=2022),
+                  fact(province="Lào Cai", fact_type="target_attainment", pillar="", value=None,
+                       target=90.0, unit="%", denominator=None, year=2025))
+    tables = {"targets": targets.targets(facts, ranked),
+              "claims": targets.check_claims(facts, ranked)}
+    assert targets.coverage(tables) == {"rank target": 0, "targets stated": 1,
+                                        "attainment figures": 0, "claims checked": 1}
 
 
 def test_extracted_facts_already_reviewed_are_not_added_twice():

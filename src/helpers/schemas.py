@@ -224,7 +224,7 @@ TARGETS = pa.DataFrameSchema(
     {
         "province_code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")),
         "name_vi": pa.Column(str),
-        "kind": pa.Column(str, pa.Check.isin(["attainment", "rank"])),
+        "kind": pa.Column(str, pa.Check.isin(["attainment", "goal", "rank"])),
         "indicator": pa.Column(str),
         "year": pa.Column("Int64", nullable=True),
         "achieved": pa.Column(float, nullable=True),

@@ -97,7 +97,8 @@ def _fact_keys(facts: pd.DataFrame) -> list[tuple]:
 
 
 def targets(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per target: attainment figures and rank goals, with whether each is met."""
+    """Return one row per target: attainment figures (kind attainment), targets stated alone
+    (goal) and rank goals (rank), with whether each is met."""
     rows = []
     is_rank = facts["fact_type"].eq("rank_target") | (
         facts["fact_type"].eq("target_attainment") & facts["unit"].eq("rank"))
@@ -107,7 +108,7 @@ def targets(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
         if pd.isna(target):
             continue
         if pd.isna(fact.value):
-            rows.append(_target_row(fact, "attainment", np.nan, target, np.nan, None,
+            rows.append(_target_row(fact, "goal", np.nan, target, np.nan, None,
                                     "target only: no achieved figure is stated"))
             continue
         how = ("targets met of the number set" if pd.isna(fact.target) else
@@ -211,6 +212,19 @@ def _judge(fact: object, code: str, measure: str, rankings: pd.DataFrame
         why += (f"; {int(fact.value)} is the {year - 1} rank: the text seems to name the year "
                 "the result was published, not the year assessed")
     return "inconsistent", why, official
+
+
+def coverage(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
+    """Return how many provinces have a DTI rank target, targets, attainment, checked claims."""
+    table, claims = tables["targets"], tables["claims"]
+
+    def count(rows: pd.DataFrame) -> int:
+        return int(rows["province_code"].nunique())
+
+    return {"rank target": count(table[table["kind"] == "rank"]),
+            "targets stated": count(table[table["kind"] != "rank"]),
+            "attainment figures": count(table[table["kind"] == "attainment"]),
+            "claims checked": count(claims[claims["status"] != "not verifiable"])}
 
 
 @dataclass

@@ -8,9 +8,10 @@ subject were resolved). Modules, one per seam:
 
 - ``text``: cleaning, lines with roles, sentences; ``numbers``: numbers per language;
 - ``gazetteer``: entities; ``grammar``: topics, years and the constructions;
-- ``facts``: the records and the subject/year/topic precedence; ``extract``, ``indicators``:
-  reading one article; ``folder``: a folder with its manifest; ``evaluate``: the shared scorer;
-  ``cli``: ``python -m helpers.press extract|evaluate DIR``.
+- ``facts``: the records and the subject/year/topic precedence;
+- ``extract`` with ``goals``, ``lists`` and ``indicators``: reading one article;
+- ``folder``: a folder with its manifest; ``evaluate``: the shared scorer; ``cli``:
+  ``python -m helpers.press extract|evaluate DIR`` (also ``dti press``).
 """
 
 from .evaluate import SCORER, evaluate, table

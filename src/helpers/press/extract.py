@@ -14,11 +14,13 @@ import re
 from ..vntext import fold
 from . import gazetteer, grammar, indicators
 from .facts import Article, Fact, rank_type, subject, topic_of, year_of
+from .goals import GoalReaders
+from .lists import ListReaders
 from .numbers import language, ordinal_value, small_number
 from .text import sentences
 
 
-class Reader:
+class Reader(GoalReaders, ListReaders):
     """Runs the constructions over one article, keeping the context between sentences."""
 
     def __init__(self, article: Article) -> None:
@@ -116,82 +118,6 @@ class Reader:
         if named:
             self.carried = named[0].name
 
-    # -- targets -----------------------------------------------------------------------------
-    def rank_targets(self, s: str) -> None:
-        """Rank goals: "phấn đấu ... nhóm 10 tỉnh dẫn đầu", "one of 20 ... leading by 2025"."""
-        if not self.goal:
-            return
-        for m in grammar.RANK_TARGET.finditer(s):
-            n = next(g for g in m.groups() if g)
-            due = re.match(r"[^.;]{0,40}?\b(?:by|đến năm|vào năm)\s+(20\d\d)", s[m.end():])
-            year, basis = (int(due.group(1)), "clause") if due else (None, "")
-            self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
-                     target=float(n), unit="rank", tags=("target_only",), year=year,
-                     year_basis=basis, is_target=True)
-
-    def attainments(self, s: str) -> None:
-        """Achieved against target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)"."""
-        for m in grammar.ACHIEVED_VS_TARGET.finditer(s):
-            value, target = (g for g in m.groups() if g)
-            self.add(s, m.start(), m.end(), "target_attainment",
-                     indicators.number(value, self.lang), target=indicators.number(target,
-                                                                                   self.lang),
-                     unit="%")
-
-    def target_counts(self, s: str) -> None:
-        """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""
-        total = grammar.TARGET_TOTAL.search(s)
-        if total:
-            n = float(total.group(1))
-            self.add(s, total.start(1), total.end(), "indicator", n, unit=total.group(2))
-            for m in grammar.TARGET_STATUS.finditer(s, total.end()):
-                met = grammar.MET.match(m.group(3))
-                self.add(s, m.start(), m.end(2), "target_attainment" if met else "indicator",
-                         float(m.group(1)), unit=m.group(2), denominator=n,
-                         tags=() if met else ("ambiguous",))
-                self.claim(m.start(), m.end())
-        for m in grammar.TARGET_COUNT.finditer(s):
-            due = re.match(r"[^.;]{0,80}?\bfor\s+(20\d\d)", s[m.end():])
-            self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
-                     denominator=float(m.group(2)), unit=m.group(3),
-                     year=int(due.group(1)) if due else None, year_basis="clause" if due else "")
-        for m in grammar.STATUS_COUNT.finditer(s):
-            if self.free(m.start(), m.end()):
-                self.add(s, m.start(), m.end(), "indicator", float(m.group(1)),
-                         denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
-
-    def goals(self, s: str) -> None:
-        """Targets in a goal sentence: each % (or bound count) is a target; a value before."""
-        if not self.goal:
-            return
-        marker = grammar.GOAL.search(s)
-        future = grammar.FUTURE.search(s)
-        achieved: tuple[int, int, float] | None = None
-        for m in re.finditer(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?"
-                             r"enterprises)", s):
-            if not self.free(m.start(), m.end()):
-                continue
-            value = indicators.number(m.group(1), self.lang)
-            before = s[max(0, m.start() - 30):m.start()]
-            if m.start() < marker.start() and grammar.ACHIEVED_BEFORE_GOAL.search(
-                    re.sub(r"\s*(hơn|trên|khoảng|gần)\s*$", "", before)):
-                achieved = (m.start(), m.end(), value)
-                continue
-            if re.search(r"(tuổi|years old)", s[m.end():m.end() + 12]):
-                continue
-            if m.start() < marker.start() and not future:
-                continue
-            tags = [t for t in (indicators.qualifier_tag(before),) if t]
-            unit = "%" if m.group(2) == "%" else "enterprises"
-            if achieved:
-                self.add(s, achieved[0], m.end(), "target_attainment", achieved[2],
-                         target=value, unit=unit, tags=("ambiguous",), is_target=True)
-                achieved = None
-                continue
-            tags.append("target_only")
-            self.add(s, m.start(), m.end(), "target_attainment", None, target=value, unit=unit,
-                     tags=tuple(tags), is_target=True)
-
     # -- ranks -------------------------------------------------------------------------------
     def _rank(self, s: str, start: int, end: int, value: int, den: int | None,
               tags: tuple[str, ...] = (), entity: str | None = None,
@@ -254,37 +180,6 @@ class Reader:
                     continue
                 self._rank(s, m.start(), m.end(), value, den)
 
-    def _entities_before(self, s: str, start: int) -> list[gazetteer.Mention]:
-        """Return the provinces named in the clause before a position, in order."""
-        lo = max(s.rfind(ch, 0, start) for ch in ";:(") + 1
-        return [x for x in gazetteer.mentions(s) if lo <= x.start and x.end <= start
-                and x.kind == "province"]
-
-    def _rank_list(self, s: str, m: re.Match[str], value: int, den: int | None) -> bool:
-        """"A, B, C giữ vị trí thứ 5, 6, 7": one rank per entity in order; tell if read."""
-        tail = grammar.RANK_LIST.match(s[m.end():])
-        if not tail:
-            return False
-        values = [value, *(int(n) for n in re.findall(r"\d+", tail.group(1)))]
-        names = self._entities_before(s, m.start())
-        if len(names) != len(values):
-            return False
-        for name, v in zip(names, values, strict=True):
-            self._rank(s, m.start(), m.end() + tail.end(), v, den, ("respectively",), name.name)
-        return True
-
-    def _tie(self, s: str, m: re.Match[str], value: int, den: int | None) -> bool:
-        """"A và B cùng xếp thứ 9": the rank for each entity; tell if read."""
-        lo = max(0, m.start() - 25)
-        names = self._entities_before(s, m.start())
-        if len(names) < 2 or not grammar.TIE.search(s[lo:m.start() + 12]):
-            return False
-        if not re.fullmatch(r"\s*(?:,|và|and)\s*", s[names[-2].end:names[-1].start]):
-            return False
-        for name in names[-2:]:
-            self._rank(s, m.start(), m.end(), value, den, ("tie",), name.name)
-        return True
-
     def idioms(self, s: str) -> None:
         """Rank 1 as a word: "dẫn đầu", "đứng đầu", "led", "leading in" (not group membership)."""
         for m in grammar.IDIOM.finditer(s):
@@ -298,72 +193,6 @@ class Reader:
             tags = () if m.group(0) == "ranked first" else ("idiom",)
             den = re.match(r"\s*(63|34)\b", s[m.end():])
             self._rank(s, m.start(), m.end(), 1, int(den.group(1)) if den else None, tags)
-
-    def leading_places(self, s: str) -> None:
-        """"2 vị trí dẫn đầu vẫn thuộc về A và B": positions 1..N in order."""
-        for m in grammar.LEADING_PLACES.finditer(s):
-            names = [x for x in gazetteer.mentions(s[m.end():]) if x.kind == "province"]
-            for i, x in enumerate(names[:small_number(m.group(1)) or 0], start=1):
-                self._rank(s, m.start(), m.end(), i, None, ("sequence", "ambiguous"), x.name)
-            self.claim(m.start(), m.end())
-
-    def respectively(self, s: str) -> None:
-        """Ordered lists: "lần lượt là A, B, C", "lần lượt là 22, 9, 13", "first through fifth"."""
-        through = grammar.THROUGH.search(s)
-        if through:
-            names = [x for x in gazetteer.mentions(s[:through.start()]) if x.kind == "province"]
-            first = ordinal_value(through.group(1)) or 1
-            for i, x in enumerate(names):
-                self._rank(s, through.start(), through.end(), first + i, None,
-                           ("respectively",), x.name)
-            self.claim(through.start(), through.end())
-            return
-        m = grammar.RESPECTIVELY.search(s)
-        if not m:
-            return
-        rest = s[m.end():]
-        numbers = re.match(r"\s*((?:\d{1,2}\s*(?:,|và|and)\s*)+\d{1,2})\b", rest)
-        if numbers:
-            values = [int(v) for v in re.findall(r"\d+", numbers.group(1))]
-            found = [t for t in grammar.topics(s[:m.start()]) if t.kind == "pillar"]
-            year = None
-            compare = re.search(r"(?i)so (?:sánh )?với năm (20\d\d)", s[:m.start()])
-            if compare:
-                year = int(compare.group(1))
-            pillars = [t.pillar for t in found][-len(values):]
-            if len(pillars) != len(values):
-                pillars = [f.pillar for f in self.rank_facts if f.fact_type == "pillar_rank"]
-                pillars = pillars[-len(values):]
-            if len(pillars) == len(values):
-                for pillar, value in zip(pillars, values, strict=True):
-                    self.add(s, m.start(), m.end() + numbers.end(), "pillar_rank", float(value),
-                             pillar=pillar, unit="rank", tags=("respectively",), year=year,
-                             year_basis="clause" if year else "")
-                self.claim(m.start(), m.end() + numbers.end())
-            return
-        if re.search(r"(?i)dẫn đầu|đứng đầu|top|tốp|leading", s[:m.start()]):
-            names = [x for x in gazetteer.mentions(rest) if x.kind == "province"]
-            for i, x in enumerate(names, start=1):
-                self._rank(s, m.start(), m.end(), i, None, ("respectively",), x.name)
-            self.claim(m.start(), len(s))
-
-    def sequences(self, s: str) -> None:
-        """"xếp thứ nhất, tiếp đó là A, B", "Tiếp theo là A (0,79), B", "followed by A, B"."""
-        m = grammar.SEQUENCE.search(s)
-        before = [f for f in self.rank_facts if f.start < self.offset + m.start()] if m else []
-        if not before:
-            return
-        anchor = ([f for f in before if f.pillar == "overall"] or before)[-1]
-        names = [x for x in gazetteer.mentions(s[m.end():]) if x.kind == "province"]
-        stop = re.search(r"[;.]", s[m.end():])
-        for i, x in enumerate(names, start=1):
-            if stop and x.start > stop.start():
-                break
-            self.add(s, m.start(), m.end(), anchor.fact_type, anchor.value + i,
-                     pillar=anchor.pillar, unit="rank", denominator=anchor.denominator,
-                     tags=("sequence",), entity=x.name, year=anchor.year,
-                     year_basis=anchor.year_basis or "context")
-        self.claim(m.start(), m.end())
 
     # -- rank changes --------------------------------------------------------------------------
     def changes(self, s: str) -> None:

@@ -106,6 +106,13 @@ def test_bad_articles_give_one_message_each_and_the_rest_are_read(tmp_path):
     assert markup[markup.fact_type == "dti_rank"]["value"].tolist() == [8]
 
 
+def test_the_build_cache_follows_the_press_package():
+    from helpers import cache
+    assert "press" in cache.closure({"targets"})
+    assert {"extract.py", "grammar.py"} <= {p.name for p in cache.sources("press")}
+    assert {"provinces", "vntext", "config"} <= cache.closure({"press"})
+
+
 def test_an_article_without_a_manifest_province_is_read_as_national(tmp_path):
     write_folder(tmp_path, {"n.txt": "Năm 2023, DTI quốc gia đạt 0,7100. Tỉnh Cà Mau xếp thứ "
                             "3/63 về chuyển đổi số.".encode()}, [("n.txt", "")])

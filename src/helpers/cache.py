@@ -48,19 +48,29 @@ def file_hash(path: Path) -> str:
     return _file_hash(str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def sources(module: str) -> list[Path]:
+    """Return a helper module's source files: module.py, or every file of a package."""
+    single = config.PACKAGE_DIR / f"{module}.py"
+    if single.exists():
+        return [single]
+    package = config.PACKAGE_DIR / module
+    return sorted(package.glob("*.py")) if (package / "__init__.py").exists() else []
+
+
 def _imports(module: str) -> set[str]:
     """Return the helper modules a helper module imports directly."""
-    path = config.PACKAGE_DIR / f"{module}.py"
-    return set(_imports_of(module, file_hash(path)))
+    stamp = "".join(file_hash(path) for path in sources(module))
+    return set(_imports_of(module, stamp))
 
 
 @cache
 def _imports_of(module: str, content_hash: str) -> frozenset[str]:
     """Parse one module's imports (memoized on its content)."""
-    source = (config.PACKAGE_DIR / f"{module}.py").read_text(encoding="utf-8")
+    files = sources(module)
+    level = 1 if files and files[0].name == f"{module}.py" else 2  # a package's parent is ..
     found = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
+    for node in (n for path in files for n in ast.walk(ast.parse(path.read_text("utf-8")))):
+        if isinstance(node, ast.ImportFrom) and node.level == level:
             if node.module:
                 found.add(node.module.split(".")[0])
             else:
@@ -68,13 +78,13 @@ def _imports_of(module: str, content_hash: str) -> frozenset[str]:
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("helpers"):
             parts = node.module.split(".")
             found.update([parts[1]] if len(parts) > 1 else [a.name for a in node.names])
-    return frozenset(m for m in found if (config.PACKAGE_DIR / f"{m}.py").exists())
+    return frozenset(m for m in found if sources(m))
 
 
 def closure(modules: Iterable[str]) -> set[str]:
     """Return the modules given and every helper module they import, transitively."""
     seen: set[str] = set()
-    todo = [m for m in modules if (config.PACKAGE_DIR / f"{m}.py").exists()]
+    todo = [m for m in modules if sources(m)]
     while todo:
         module = todo.pop()
         if module not in seen:
@@ -105,7 +115,8 @@ def _code_hash(modules: tuple[str, ...], stamps: tuple, package_dir: str) -> str
     """Hash the closure's sources (memoized while no package file changes)."""
     digest = hashlib.sha256()
     for module in sorted(closure(modules)):
-        digest.update(f"{module}:{file_hash(config.PACKAGE_DIR / f'{module}.py')}".encode())
+        for path in sources(module):
+            digest.update(f"{module}/{path.name}:{file_hash(path)}".encode())
         for pattern in MODULE_FILES.get(module, []):
             for path in sorted(config.PACKAGE_DIR.glob(pattern)):
                 digest.update(f"{path.name}:{file_hash(path)}".encode())

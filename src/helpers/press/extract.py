@@ -13,6 +13,7 @@ import re
 
 from ..vntext import fold
 from . import gazetteer, grammar, indicators
+from .concepts import concept
 from .facts import Article, Fact, rank_type, subject, topic_of, year_of
 from .goals import GoalReaders
 from .lists import ListReaders
@@ -71,9 +72,10 @@ class Reader(GoalReaders, ListReaders):
         all_tags = list(tags)
         if year_basis == "context":
             all_tags.append("year_ctx")
+        measured = "" if unit in ("rank", "score", "points") else concept(s, start, end)
         fact = Fact(self.article.article_id, entity, year, fact_type, pillar, value, target,
                     unit, denominator, text or _snippet(s, start, end),
-                    ";".join(dict.fromkeys(all_tags)),
+                    ";".join(dict.fromkeys(all_tags)), measured,
                     year_basis, how, self.offset + start, self.offset + end, s.strip(),
                     " ".join(s[end:].lstrip(" %").split()[:4]))
         self.facts.append(fact)

@@ -54,6 +54,7 @@ class Fact:
     denominator: float | None
     indicator_text: str
     tag: str = ""
+    measure: str = ""  # what an indicator or target measures, in English ("e-commerce")
     year_basis: str = ""
     subject_basis: str = ""
     start: int = 0

@@ -249,6 +249,16 @@ def test_indicators_keep_value_unit_and_qualifier(text, value, unit, tag):
     assert (fact.fact_type, fact.value, fact.unit, fact.tag) == ("indicator", value, unit, tag)
 
 
+@pytest.mark.parametrize(("text", "measure"), [
+    ("Năm 2023, tỷ lệ người dân có chữ ký số cá nhân đạt 41%.", "digital signatures"),
+    ("By 2025, e-commerce will account for 12% of retail sales.", "e-commerce"),
+    ("Năm 2023, tỉnh có 620 tổ công nghệ số cộng đồng.", "community digital teams"),
+])
+def test_indicators_and_targets_name_what_they_measure(text, measure):
+    [fact] = facts(text)
+    assert fact.measure == measure
+
+
 def test_dti_scores_take_the_pillar_they_measure():
     text = "Năm 2023, giá trị DTI của tỉnh đạt 0,6120; trụ cột kinh tế số đạt 0,5311 điểm."
     assert [(f.value, f.unit, f.pillar) for f in facts(text)] == [

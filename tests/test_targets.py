@@ -48,7 +48,7 @@ def test_a_rank_given_under_the_publication_year_is_inconsistent_and_says_why(ra
 @pytest.mark.parametrize(
     ("fields", "reason"),
     [({"year": None}, "no assessment year"),
-     ({"year": 2024, "denominator": None}, "basis"),
+     ({"year": 2025, "denominator": None}, "basis"),
      ({"year": 2022, "fact_type": "pillar_rank", "pillar": "kinh_te_so", "value": 5.0},
       "no kinh_te_so rank for 2022"),
      ({"year": 2022, "fact_type": "indicator", "pillar": "", "qualifier": "non_dti_rank"},
@@ -60,6 +60,13 @@ def test_claims_that_cannot_be_checked_say_why(ranked, fields, reason):
     claims = targets.check_claims(frame(fact(**fields)), ranked)
     assert claims.loc[0, "status"] == "not verifiable"
     assert reason in claims.loc[0, "why"]
+
+
+def test_a_2024_rank_without_its_basis_is_read_as_the_34_unit_ranking(ranked):
+    # LABELING.md section 6: a 2024 rank with no marker is the 34-unit ranking
+    claims = targets.check_claims(frame(fact(province="Lào Cai", year=2024, value=14.0,
+                                             denominator=None)), ranked)
+    assert claims.loc[0, "status"] == "consistent"
 
 
 def test_a_34_basis_claim_is_checked_against_the_unit(ranked):
@@ -91,8 +98,9 @@ def test_targets_compute_the_ratio_and_whether_met(ranked):
 
 
 def test_a_main_indicator_rank_is_checked_against_its_index(ranked):
-    claims = targets.check_claims(frame(fact(year=2022, pillar="", indicator_text="Hạ tầng số",
-                                             value=3.0)), ranked)
+    claims = targets.check_claims(frame(fact(year=2022, pillar="", value=3.0,
+                                             indicator_text="DTI main-indicator rank: Hạ tầng số")),
+                                  ranked)
     assert claims.loc[0, "measure"] == "ha_tang_so"
     assert claims.loc[0, "status"] in ("consistent", "inconsistent")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ FACT_COLUMNS = ["article_id", "province", "published", "source_hint", "year", "y
                 "fact_type", "pillar", "indicator_text", "value", "target", "unit",
                 "denominator", "qualifier", "origin", "source_id"]
 RANK_TYPES = ("dti_rank", "pillar_rank")
+#: A rank of this year with no basis stated is read as the 34-unit ranking (LABELING.md 6).
+MERGER_YEAR = rankings.MERGER_YEAR
 
 
 def load_reviewed(raw_dir: Path | None = None) -> pd.DataFrame:
@@ -176,8 +179,9 @@ def _measure(fact: object) -> str:
         return fact.pillar
     if fact.fact_type != "dti_rank" or fact.pillar == "overall":
         return "overall" if fact.fact_type == "dti_rank" else ""
+    name = re.sub(r"(?i)^(?:DTI main-indicator rank:|chỉ số)\s*", "", fact.indicator_text)
     try:  # a main-indicator rank (pillar blank) names its indicator
-        return rankings.main_index_id(fact.indicator_text) or ""
+        return rankings.main_index_id(name) or ""
     except ValueError:
         return ""
 
@@ -194,7 +198,7 @@ def _judge(fact: object, code: str, measure: str, rankings: pd.DataFrame
         return "not verifiable", "the text gives no assessment year", None
     year = int(fact.year)
     basis = int(fact.denominator) if fact.denominator in (63.0, 34.0) else (
-        63 if year < 2024 else None)
+        63 if year < MERGER_YEAR else 34 if year == MERGER_YEAR else None)
     if basis is None:
         return "not verifiable", "the basis (63 provinces or 34 units) is not stated", None
     if basis == 34:

@@ -146,6 +146,13 @@ def test_respectively_gives_positions_in_order():
         ("Hồ Chí Minh", 3, "respectively")]
 
 
+def test_scores_in_an_ordered_list_go_to_each_entity():
+    text = "Năm 2023, 2 tỉnh dẫn đầu DTI lần lượt là Cà Mau (0,8100) và Lào Cai (0,7900)."
+    assert [(f.province, f.fact_type, f.value) for f in facts(text, province="")] == [
+        ("Cà Mau", "dti_rank", 1), ("Lào Cai", "dti_rank", 2), ("Cà Mau", "indicator", 0.81),
+        ("Lào Cai", "indicator", 0.79)]
+
+
 def test_pillar_ranks_given_respectively():
     text = "Năm 2023, chính quyền số, kinh tế số, xã hội số của tỉnh lần lượt là 5, 18, 40."
     assert [(f.pillar, f.value) for f in facts(text)] == [
@@ -263,6 +270,13 @@ def test_dti_scores_take_the_pillar_they_measure():
     text = "Năm 2023, giá trị DTI của tỉnh đạt 0,6120; trụ cột kinh tế số đạt 0,5311 điểm."
     assert [(f.value, f.unit, f.pillar) for f in facts(text)] == [
         (0.612, "score", "overall"), (0.5311, "score", "kinh_te_so")]
+
+
+def test_a_short_score_and_an_average_of_the_provinces():
+    found = facts("In 2023 the province had a DTI score of 0.6, while the average provincial "
+                  "DTI score was 0.51.", province="Cà Mau")
+    assert [(f.province, f.value, f.unit) for f in found] == [
+        ("Cà Mau", 0.6, "score"), ("Toàn quốc", 0.51, "score")]
 
 
 @pytest.mark.parametrize("text", [

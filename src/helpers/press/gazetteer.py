@@ -46,7 +46,8 @@ _NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|Chỉ số chuy
                        r"(?<![\w.] )Việt Nam(?! [A-Z])|"
                        r"\bVietnam(?:'s)?\b(?! [A-Z])|\bnational level\b|\bnational DTI\b|"
                        r"giá trị trung bình DTI cấp tỉnh|DTI cấp tỉnh (?=năm \d{4} đạt)|"
-                       r"[Đđ]ối với cấp tỉnh|provincial average")
+                       r"[Đđ]ối với cấp tỉnh|provincial average|average provincial|"
+                       r"national average|trung bình (?:cấp tỉnh|cả nước|toàn quốc)")
 _BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|ministerial level")
 #: Words that refer back to the article's main province.
 _ANAPHOR = re.compile(

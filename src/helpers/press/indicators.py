@@ -93,7 +93,8 @@ def read(reader: Reader, s: str) -> None:
                 continue
         unit_match = UNIT_AFTER.match(s[m.end():])
         unit = unit_match.group(1).rstrip(",.;:") if unit_match else ""
-        decimal = bool(re.search(r"[.,]\d{2,}$", raw)) and value < 1.5
+        decimal = (bool(re.search(r"[.,]\d{2,}$", raw)) and value < 1.5) or (
+            raw.startswith(("0,", "0.")) and re.search(r"(?i)(?:score|điểm|DTI)\D{0,25}$", before))
         if decimal and not unit.startswith("%"):
             unit = "score"
         elif unit.startswith("%"):

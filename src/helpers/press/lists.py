@@ -88,7 +88,6 @@ class ListReaders:
             names = [x for x in gazetteer.mentions(rest) if x.kind == "province"]
             for i, x in enumerate(names, start=1):
                 self._rank(s, m.start(), m.end(), i, None, ("respectively",), x.name)
-            self.claim(m.start(), len(s))
 
     def sequences(self, s: str) -> None:
         """"xếp thứ nhất, tiếp đó là A, B", "Tiếp theo là A (0,79), B", "followed by A, B"."""

@@ -272,6 +272,13 @@ def test_dti_scores_take_the_pillar_they_measure():
         (0.612, "score", "overall"), (0.5311, "score", "kinh_te_so")]
 
 
+def test_a_decrease_is_negative_and_a_regional_position_is_not_the_dti():
+    found = facts("Năm 2023, DTI của tỉnh đạt 0,4810, giảm 0,0320 điểm; tỉnh đứng thứ 3 khu "
+                  "vực Tây Bắc.")
+    assert [(f.fact_type, f.value, f.tag) for f in found] == [
+        ("indicator", 0.481, ""), ("indicator", -0.032, ""), ("indicator", 3, "non_dti_rank")]
+
+
 def test_a_short_score_and_an_average_of_the_provinces():
     found = facts("In 2023 the province had a DTI score of 0.6, while the average provincial "
                   "DTI score was 0.51.", province="Cà Mau")

@@ -144,7 +144,8 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
                     return _coordinated(sentence, found, found.index(t), forward=True)
                 if "," in between:
                     break
-    if look_after and grammar.OTHER_INDEX_AFTER.match(sentence[end:]):
+    if look_after and (grammar.OTHER_INDEX_AFTER.match(sentence[end:])
+                       or grammar.REGION_AFTER.match(sentence[end:])):
         return [grammar.Topic(end, end, "other", "")]
     before = [i for i, t in enumerate(found) if t.end <= start]
     if before:

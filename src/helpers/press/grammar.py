@@ -47,6 +47,9 @@ TOPIC = re.compile("|".join(
 #: An index the grammar does not know, named after a rank ("về chỉ số Công nghiệp CNTT").
 OTHER_INDEX_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:về|trong|in)\s+(?:the\s+)?"
                                r"(?:chỉ số|bảng xếp hạng|index|ranking)\s+(?:of\s+)?[A-ZĐ]")
+#: A position within a region, not the national DTI ranking ("thứ 2 khu vực Tây Nguyên").
+REGION_AFTER = re.compile(r"(?i)^\s*(?:/\s*\d+\s*)?(?:tỉnh\S*\s*)?(?:của |trong |among [\w ]{0,20}"
+                          r"in the |in the )?(?:khu vực|vùng|miền|region)\b")
 #: Lists of main indicators: pillar words after these name the activity indicators.
 MAIN_LIST = re.compile(r"(?i)chỉ số chính|core indicators|main indicators|chỉ số thành phần")
 

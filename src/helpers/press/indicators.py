@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 NUMBER = re.compile(r"(?<![\w/.,:-])(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,]\d{3})*))?"
                     r"(?=m2|m²|km2|km\b|ha\b|kg\b|GB\b|MW\b|(?![\w/-]|[.,]\d))")
+DECREASE = re.compile(r"(?i)(?:giảm|sụt|fell|dropped|declined|down|decrease[sd]?)\s*"
+                      r"(?:by|of|nhẹ|còn)?\s*$")
 BOUND = re.compile(r"(?i)(?:hơn|trên|tối thiểu|ít nhất|over|more than|at least|≥|vượt)\s*$")
 APPROX = re.compile(r"(?i)(?:gần|khoảng|nearly|about|approximately|around|ước|xấp xỉ)\s*$")
 #: Nouns after a number that make it no indicator (time, groups, methodology, ages).
@@ -116,6 +118,8 @@ def read(reader: Reader, s: str) -> None:
             continue
         elif CEREMONY.search(s):
             continue
+        if unit in ("score", "points", "%") and DECREASE.search(before):
+            value = -value  # LABELING.md section 4: a decrease is negative
         tags = [t for t in (qualifier_tag(before),) if t]
         upper = re.match(r"\s*(?:%|\S+)?\s*(?:đến|-|–|to)\s*(?:khoảng\s*|gần\s*)?[\d.,]+", after)
         if re.search(r"(?i)từ\s*(?:khoảng\s*)?$", before) and upper:

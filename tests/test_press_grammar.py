@@ -87,6 +87,8 @@ def test_leading_is_rank_one_but_membership_of_a_top_group_is_not():
     "Đây là năm thứ ba tỉnh triển khai chuyển đổi số.",
     "Đồng chí Bí thư Tỉnh ủy (thứ hai từ trái sang) trao thưởng chuyển đổi số.",
     "Hội nghị chuyển đổi số lần thứ 4 diễn ra tại tỉnh.",
+    "Hội nghị chuyển đổi số họp vào thứ hai, 12/6 tại tỉnh.",
+    "The DTI was released, and first time users of the portal rose.",
 ])
 def test_ordinal_words_that_are_not_ranks(text):
     assert not rows(facts(text), "dti_rank")

@@ -151,7 +151,9 @@ RANK_EN = re.compile(
     rf"September|October|November|December)))"
     rf"|\b(?:took|claimed|won|in)\s+(?:the\s+)?({EN_ORDINAL})\s+place\b")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
-                                 r"anniversary|session|Congress|tháng|ngày)", re.I)
+                                 r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
+                                 r"steps?\b|phase|quarter|half|stage|round|batch|lần|đợt|quý|"
+                                 r"giai đoạn|,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})", re.I)
 #: More positions after a rank, one per entity named before ("A, B, C giữ vị trí thứ 5, 6, 7").
 RANK_LIST = re.compile(r"^((?:\s*(?:,|và|and)\s*\d{1,2}(?![\d/.,]\d))+)")
 #: Several entities sharing one rank ("A và B cùng xếp thứ 9", "tied for").

@@ -100,7 +100,7 @@ EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation
 MONTH_YEAR = re.compile(r"(?i)(?:đến|tính đến|as of|trong)\s+tháng\s+\d{1,2}\s*/\s*"
                         r"(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
-LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b|\bnăm qua\b")
+LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from . import pipeline, provinces, sources
+from .press import cli as press_cli
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -104,7 +105,6 @@ def main(argv: list[str] | None = None) -> int:
     resolve.add_argument("--basis", type=int, choices=[63, 34])
     resolve.set_defaults(func=_resolve)
     press = commands.add_parser("press", help="facts from press articles: extract or evaluate DIR")
-    from .press import cli as press_cli
     press_cli.add_arguments(press)
     press.set_defaults(func=lambda a: press_cli.run(a.command, a.folder, a.table))
     args = parser.parse_args(argv)

@@ -321,6 +321,11 @@ def test_a_comparison_year_is_never_the_facts_year_and_context_fills_a_missing_o
         ("dti_rank", 2023, "year_ctx"), ("rank_change", 2023, "year_ctx")]
 
 
+def test_a_year_printed_right_after_a_rank_is_its_year():
+    found = facts("In 2022, the province ranked 18th, up from 30th in 2021.")
+    assert [(f.year, f.value) for f in found] == [(2022, 18), (2021, 30)]
+
+
 def test_last_year_is_resolved_against_the_printed_date_only():
     [fact] = facts("Last year, the province ranked 8th in the DTI.", published="2024-06-01")
     assert fact.year == 2023

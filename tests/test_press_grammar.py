@@ -120,6 +120,12 @@ def test_english_pillar_ranks_listed_with_bare_ordinals():
     assert not facts("The meeting on July 27th marked the 75th anniversary of the province.")
 
 
+def test_a_span_of_editions_gives_one_rank_per_year():
+    found = facts("Tỉnh dẫn đầu cả nước về DTI 3 năm liên tiếp (2021-2023).", province="Cà Mau")
+    assert [(f.year, f.value, f.tag) for f in found] == [
+        (2021, 1, "idiom;span"), (2022, 1, "idiom;span"), (2023, 1, "idiom;span")]
+
+
 def test_a_previous_editions_rank_is_kept_with_its_year():
     found = facts("Theo DTI năm 2023, tỉnh từ vị trí 40 vươn lên vị trí thứ 22 trên 63 tỉnh.")
     assert sorted((f.year, f.value, f.denominator) for f in found) == [(2022, 40, 63),

@@ -133,6 +133,12 @@ class Reader(GoalReaders, ListReaders):
             den = int(after.group(1)) if after else None
             if after:
                 self.claim(end, end + after.end())
+        span = grammar.SPAN.search(s, end) if year is None else None
+        if span and span.start() - end <= 60 and int(span.group(2)) - int(span.group(1)) < 6:
+            out = []  # "3 năm liên tiếp (2020-2022)": one fact per year (tag span)
+            for y in range(int(span.group(1)), int(span.group(2)) + 1):
+                out += self._rank(s, start, end, value, den, (*tags, "span"), entity, y)
+            return out
         out = []
         for topic in found:
             fact_type, pillar, tag = rank_type(topic)

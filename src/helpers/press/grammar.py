@@ -154,6 +154,9 @@ RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(
                                  r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
                                  r"steps?\b|phase|quarter|half|stage|round|batch|lần|đợt|quý|"
                                  r"giai đoạn|,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})", re.I)
+#: A span of editions stated with a rank ("3 năm liên tiếp (2020-2022)").
+SPAN = re.compile(r"(?i)(?:năm liên tiếp|consecutive years?|years in a row)\s*\(?\s*"
+                  r"(?:từ\s+|from\s+)?(20[1-3]\d)\s*(?:-|–|đến|to)\s*(20[1-3]\d)")
 #: More positions after a rank, one per entity named before ("A, B, C giữ vị trí thứ 5, 6, 7").
 RANK_LIST = re.compile(r"^((?:\s*(?:,|và|and)\s*\d{1,2}(?![\d/.,]\d))+)")
 #: Several entities sharing one rank ("A và B cùng xếp thứ 9", "tied for").

@@ -320,6 +320,13 @@ def test_agencies_are_out_of_scope_and_anaphora_return_to_the_province():
     assert (fact.province, fact.subject_basis) == ("Cà Mau", "anaphor")
 
 
+def test_the_subject_opening_a_sentence_carries_to_the_next_one_in_its_paragraph():
+    text = ("Lào Cai dẫn đầu cả nước về DTI năm 2024. Giá trị DTI đạt 0,8100.\n"
+            "Giá trị DTI quốc gia đạt 0,7000.")
+    assert [(f.province, f.value) for f in facts(text, province="")] == [
+        ("Lào Cai", 1), ("Lào Cai", 0.81), ("Toàn quốc", 0.7)]
+
+
 def test_a_comparison_year_is_never_the_facts_year_and_context_fills_a_missing_one():
     found = facts("Kết quả DTI năm 2023 đã được công bố.\nTỉnh xếp thứ 14, tăng 4 bậc so với "
                   "năm 2021.")

@@ -117,7 +117,7 @@ class Reader(GoalReaders, ListReaders):
         if self.article.year and grammar.LAST_YEAR.search(s):
             self.context_year = self.edition_year = self.article.year - 1
         named = [m for m in gazetteer.mentions(s) if m.kind in ("province", "national")]
-        if named:
+        if named and named[0].start < 30:  # the subject opens the sentence: carry it
             self.carried = named[0].name
 
     # -- ranks -------------------------------------------------------------------------------

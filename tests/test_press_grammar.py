@@ -274,6 +274,11 @@ def test_indicators_and_targets_name_what_they_measure(text, measure):
     assert fact.measure == measure
 
 
+def test_counts_out_of_a_total_stated_before_them_take_it_as_denominator():
+    text = "Năm 2023, trong tổng số 90 chỉ số thành phần, có 51 chỉ số thành phần đạt điểm tối đa."
+    assert [(f.value, f.denominator) for f in facts(text)] == [(51, 90)]
+
+
 def test_dti_scores_take_the_pillar_they_measure():
     text = "Năm 2023, giá trị DTI của tỉnh đạt 0,6120; trụ cột kinh tế số đạt 0,5311 điểm."
     assert [(f.value, f.unit, f.pillar) for f in facts(text)] == [

@@ -96,6 +96,8 @@ def read(reader: Reader, s: str) -> None:
                 continue
         unit_match = UNIT_AFTER.match(s[m.end():])
         unit = unit_match.group(1).rstrip(",.;:") if unit_match else ""
+        if den is None and unit and not unit.startswith("%"):
+            den = _stated_total(s, m.start(), unit, value)
         decimal = (bool(re.search(r"[.,]\d{2,}$", raw)) and value < 1.5) or (
             raw.startswith(("0,", "0.")) and re.search(r"(?i)(?:score|điểm|DTI)\D{0,25}$", before))
         if decimal and not unit.startswith("%"):
@@ -132,6 +134,16 @@ def read(reader: Reader, s: str) -> None:
         reader.add(s, m.start(), m.end(), "indicator", value, pillar=pillar, unit=unit,
                    denominator=den, tags=tuple(tags), year=year,
                    year_basis="clause" if year else "")
+
+
+def _stated_total(s: str, start: int, unit: str, value: float) -> float | None:
+    """Return N of "Xét theo / trong tổng số N <unit>, có M <unit> ..." stated before M."""
+    noun = re.escape(unit.split(" ")[0])
+    total = None
+    for t in re.finditer(rf"(?i)(?:xét theo|trong tổng số|trong số|trên tổng số|out of the|of the)"
+                         rf"\s+(\d{{1,4}})\s+{noun}", s[:start]):
+        total = float(t.group(1))
+    return total if total and total > value else None
 
 
 def _pillar(s: str, start: int, end: int, unit: str) -> str:

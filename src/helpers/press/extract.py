@@ -77,7 +77,7 @@ class Reader(GoalReaders, ListReaders):
                     unit, denominator, text or _snippet(s, start, end),
                     ";".join(dict.fromkeys(all_tags)), measured,
                     year_basis, how, self.offset + start, self.offset + end, s.strip(),
-                    " ".join(s[end:].lstrip(" %").split()[:4]))
+                    " ".join(s[end:].lstrip(" %").split()[:4]), " ".join(s[:start].split()[-5:]))
         self.facts.append(fact)
         self.claim(start, end)
         return fact
@@ -245,8 +245,10 @@ def _same(a: Fact, b: Fact) -> bool:
         if a.sentence == b.sentence:
             return False
         measured = _overlap(a.measured, b.measured)
-        return (measured if measured is not None else
-                _overlap(a.indicator_text, b.indicator_text) or 0.0) >= 0.5
+        measured = measured if measured is not None else _overlap(a.indicator_text,
+                                                                   b.indicator_text) or 0.0
+        lead = _overlap(a.lead, b.lead)
+        return measured >= 0.5 and (lead is None or lead >= 0.3)
     return True
 
 

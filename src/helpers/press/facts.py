@@ -61,10 +61,11 @@ class Fact:
     end: int = 0
     sentence: str = field(default="", repr=False)
     measured: str = field(default="", repr=False)  # the words right after the figure (dedup)
+    lead: str = field(default="", repr=False)  # the words right before the figure (dedup)
 
 
 FACT_TYPES = ("dti_rank", "pillar_rank", "rank_change", "target_attainment", "indicator")
-COLUMNS = [name for name in Fact.__dataclass_fields__ if name != "measured"]
+COLUMNS = [name for name in Fact.__dataclass_fields__ if name not in ("measured", "lead")]
 
 
 def subject(sentence: str, position: int, home: str, carried: str | None

@@ -72,7 +72,8 @@ def extract_folder(folder: Path) -> tuple[pd.DataFrame, list[str]]:
 
 def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:
     """Return facts as a table in the schema of LABELING.md, plus provenance columns."""
-    frame = pd.DataFrame([asdict(f) for f in facts], columns=[*COLUMNS, "measured"])[COLUMNS]
+    rows = [{k: v for k, v in asdict(f).items() if k in COLUMNS} for f in facts]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
     for column in ("value", "target", "denominator"):
         frame[column] = frame[column].astype(float)

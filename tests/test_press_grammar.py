@@ -241,6 +241,12 @@ def test_a_top_n_goal_and_a_first_to_act_group():
                      "chuyển đổi số).")
 
 
+def test_a_rank_improvement_goal_is_a_target_in_places():
+    [fact] = facts("Mục tiêu năm 2026: chỉ số DTI của tỉnh tăng ít nhất 3 bậc.")
+    assert (fact.fact_type, fact.pillar, fact.target, fact.unit, fact.year, fact.tag) == (
+        "target_attainment", "overall", 3, "places", 2026, "target_only;bound")
+
+
 def test_targets_met_of_n_and_other_status_counts():
     text = "Năm 2024, tỉnh hoàn thành 19/30 mục tiêu; 04/30 mục tiêu chưa hoàn thành."
     assert [(f.fact_type, f.value, f.denominator) for f in facts(text)] == [

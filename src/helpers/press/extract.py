@@ -208,10 +208,16 @@ class Reader(GoalReaders, ListReaders):
         for m in grammar.CHANGE.finditer(s):
             if not self.free(m.start(), m.end()):
                 continue
-            steps = small_number(m.group(2))
+            steps = small_number(m.group("n"))
             if steps is None:
                 continue
             sign = -1 if m.group(1).lower() in grammar.NEGATIVE_CHANGE else 1
+            marker = grammar.GOAL.search(s)
+            if (marker and marker.start() < m.start()) or grammar.FUTURE.search(s):
+                self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
+                         target=float(sign * steps), unit="places", is_target=True,
+                         tags=("target_only", *(("bound",) if m.group("bound") else ())))
+                continue  # a rank-improvement target ("phấn đấu tăng ít nhất 3 bậc")
             found = topic_of(s, m.start(), m.end()) or [None]
             for topic in found:
                 fact_type, pillar, tag = rank_type(topic)

@@ -185,8 +185,8 @@ THROUGH = re.compile(rf"(?i)ranked\s+({EN_ORDINAL})\s+through\s+({EN_ORDINAL})\s
 CHANGE = re.compile(
     rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
-    rf"\s+(?:thêm\s+|by\s+)?"
-    rf"(\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
+    rf"\s+(?:thêm\s+|by\s+)?(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
+    rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
     rf"\b")
 NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "down", "fell", "dropped", "slipped", "declined",
                    "lost", "moved down", "went down")
@@ -194,7 +194,8 @@ NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "down", "fell", "dropped
 # -- targets ----------------------------------------------------------------------------------
 GOAL = re.compile(
     r"(?i)phấn đấu|(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)|"
-    r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: đến| là| đạt| chiếm|:| như)|"
+    r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: (?:năm|đến năm) \d{4})?"
+    r"(?: đến| là| đạt| chiếm|:| như)|"
     r"chỉ tiêu(?: cụ thể| cơ bản)?(?: đến năm|:)|kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
     r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective")
 #: Future tense: every number of its sentence is a target.

@@ -167,6 +167,16 @@ def test_pillar_ranks_given_respectively():
         ("chinh_quyen_so", 5), ("kinh_te_so", 18), ("xa_hoi_so", 40)]
 
 
+@pytest.mark.parametrize("text", [
+    "Năm 2023, chính quyền số, kinh tế số và xã hội số lần lượt xếp thứ 12, 22 và 14.",
+    "In 2023, the province ranked 12th, 22nd and 14th in digital government, digital economy "
+    "and digital society, respectively.",
+])
+def test_pillar_ranks_listed_in_order(text):
+    assert [(f.pillar, f.value) for f in facts(text)] == [
+        ("chinh_quyen_so", 12), ("kinh_te_so", 22), ("xa_hoi_so", 14)]
+
+
 def test_english_first_through_third_respectively():
     text = "In the 2023 DTI, Lao Cai, Ca Mau and Hanoi ranked first through third respectively."
     assert [(f.province, f.value) for f in facts(text, province="")] == [

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from . import gazetteer, grammar
+from .facts import rank_type
 from .numbers import ordinal_value, small_number
+from .text import clause_bounds
 
 
 class ListReaders:
@@ -24,11 +26,24 @@ class ListReaders:
             return False
         values = [value, *(int(n) for n in re.findall(r"\d+", tail.group(1)))]
         names = self._entities_before(s, m.start())
-        if len(names) != len(values):
-            return False
-        for name, v in zip(names, values, strict=True):
-            self._rank(s, m.start(), m.end() + tail.end(), v, den, ("respectively",), name.name)
-        return True
+        if len(names) == len(values):
+            for name, v in zip(names, values, strict=True):
+                self._rank(s, m.start(), m.end() + tail.end(), v, den, ("respectively",),
+                           name.name)
+            return True
+        lo, hi = clause_bounds(s, m.start(), ";(")
+        specific = [t for t in grammar.topics(s) if t.kind in ("pillar", "main")]
+        before = [t for t in specific if lo <= t.start and t.end <= m.start()][-len(values):]
+        after = [t for t in specific if t.start >= m.end() + tail.end() and t.end <= hi]
+        for found in (before, after[:len(values)]):
+            if len(found) == len(values):
+                for topic, v in zip(found, values, strict=True):
+                    fact_type, pillar, _ = rank_type(topic)
+                    self.add(s, m.start(), m.end() + tail.end(), fact_type, float(v),
+                             pillar=pillar, unit="rank", denominator=float(den) if den else None,
+                             tags=("respectively",), text=s[topic.start:topic.end])
+                return True
+        return False
 
     def _tie(self, s: str, m: re.Match[str], value: int, den: int | None) -> bool:
         """"A và B cùng xếp thứ 9": the rank for each entity; tell if read."""

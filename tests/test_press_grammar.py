@@ -335,6 +335,13 @@ def test_a_figure_in_parentheses_belongs_to_the_name_before_it():
         ("Bắc Ninh", 5), ("Cà Mau", 2), ("Lào Cai", 0.7012)]
 
 
+def test_an_inverted_subject_after_the_figure():
+    found = facts("Năm 2024, vị trí thứ hai thuộc về Cà Mau; địa phương dẫn đầu là Lào Cai.",
+                  province="")
+    assert [(f.province, f.value, f.subject_basis) for f in found] == [
+        ("Cà Mau", 2, "inverted subject"), ("Lào Cai", 1, "inverted subject")]
+
+
 def test_agencies_are_out_of_scope_and_anaphora_return_to_the_province():
     assert not facts("Năm 2023, Bộ Tài chính giữ vị trí đứng đầu với giá trị 0,6800.")
     [fact] = facts("Năm 2023, Sở ngành làm tốt; chỉ số DTI của tỉnh xếp thứ 9.", province="Cà Mau")

@@ -68,6 +68,10 @@ FACT_TYPES = ("dti_rank", "pillar_rank", "rank_change", "target_attainment", "in
 COLUMNS = [name for name in Fact.__dataclass_fields__ if name not in ("measured", "lead")]
 
 
+#: An inverted subject after a figure: "... là X", "... thuộc về X", "... went to X".
+INVERTED = re.compile(r"[^;.]{0,60}?\b(?:là|thuộc về|goes to|went to|belongs to)\s+")
+
+
 def subject(sentence: str, position: int, home: str, carried: str | None
             ) -> tuple[str | None, str]:
     """Return (entity, how it was found) for a figure at position; None when out of scope."""
@@ -82,6 +86,12 @@ def subject(sentence: str, position: int, home: str, carried: str | None
             if m.kind == "province" and 0 <= paren - m.end <= 2:
                 return m.name, "parenthesis"
     before = [m for m in found if m.end <= position]
+    lo = max(sentence.rfind(ch, 0, position) for ch in ";:,") + 1
+    inverted = INVERTED.match(sentence, position)
+    if inverted and not [m for m in before if m.start >= lo]:
+        after = [m for m in found if 0 <= m.start - inverted.end() <= 3 and m.kind == "province"]
+        if after:  # "Vị trí thứ hai thuộc về Huế", "Địa phương dẫn đầu là Hà Nội"
+            return after[0].name, "inverted subject"
     if before:
         m = before[-1]
         if m.kind == "agency":

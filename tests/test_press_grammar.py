@@ -126,6 +126,12 @@ def test_a_span_of_editions_gives_one_rank_per_year():
         (2021, 1, "idiom;span"), (2022, 1, "idiom;span"), (2023, 1, "idiom;span")]
 
 
+def test_a_rank_in_parentheses_after_a_comparison_year_is_that_years_rank():
+    found = facts("Năm 2023, DTI của tỉnh xếp thứ 19/63, tăng 16 bậc so với năm 2022 (thứ 35/63).")
+    assert [(f.fact_type, f.year, f.value) for f in found] == [
+        ("dti_rank", 2023, 19), ("rank_change", 2023, 16), ("dti_rank", 2022, 35)]
+
+
 def test_a_previous_editions_rank_is_kept_with_its_year():
     found = facts("Theo DTI năm 2023, tỉnh từ vị trí 40 vươn lên vị trí thứ 22 trên 63 tỉnh.")
     assert sorted((f.year, f.value, f.denominator) for f in found) == [(2022, 40, 63),

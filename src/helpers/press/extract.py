@@ -133,6 +133,10 @@ class Reader(GoalReaders, ListReaders):
             den = int(after.group(1)) if after else None
             if after:
                 self.claim(end, end + after.end())
+        compared = re.search(r"(?i)(?:so với|compared (?:to|with)|from)\s+(?:năm\s+)?(20[1-3]\d)"
+                             r"\s*\(\s*$", s[:start])
+        if compared and year is None:  # "tăng 16 bậc so với năm 2022 (thứ 35/63)"
+            year, year_basis = int(compared.group(1)), "clause"
         span = grammar.SPAN.search(s, end) if year is None else None
         if span and span.start() - end <= 60 and int(span.group(2)) - int(span.group(1)) < 6:
             out = []  # "3 năm liên tiếp (2020-2022)": one fact per year (tag span)

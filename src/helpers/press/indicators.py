@@ -113,6 +113,8 @@ def read(reader: Reader, s: str) -> None:
                 unit = f"{money.group(1)} {money.group(2)}"
             else:
                 value *= SCALE[unit.split(" ")[0]]
+        elif re.match(r"(?i)(million|billion|thousand)\b(?! (?:VND|USD|dong))", unit):
+            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[unit.split()[0].lower()]
         elif not unit and re.search(r"\w\s*:\s*$", before) and "(" in s[:m.start()]:
             unit = "count"  # a breakdown "(cấp tỉnh: 1.118, cấp huyện: 183)"
         elif den and not TIME_AFTER.match(s[m.end():]):

@@ -57,6 +57,8 @@ def test_a_name_cut_at_the_end_of_an_excerpt_is_still_found():
     ("Về DTI năm 2023, tỉnh xếp hạng thứ 30 trong tổng số 63 địa phương.", 30, 63),
     ("In 2023, the province ranked 33rd out of 63 in the DTI.", 33, 63),
     ("In 2023, the province's DTI ranked forty-second among 63 localities.", 42, 63),
+    ("In the 2023 DTI, the province finished seventh.", 7, None),
+    ("Năm 2023, tỉnh xếp vị trí số 1 về chỉ số DTI.", 1, None),
 ])
 def test_overall_ranks_in_vietnamese_and_english(text, value, den):
     assert rows(facts(text), "dti_rank") == [("Bắc Ninh", 2023, "dti_rank", "overall", value,

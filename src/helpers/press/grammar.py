@@ -137,12 +137,13 @@ _DEN = r"(?:\s*/\s*(\d{2,3})(?![\d/]))?"
 RANK_VI = re.compile(
     rf"(?:(?:xếp hạng|xếp vị trí|xếp|đứng|giữ vị trí|vị trí|ở vị trí|hạng)\s+)?"
     rf"(?<![Nn]ăm )(?<![Ll]ần )(?<!ngày )thứ\s+(?:{_N}|({VI_WORD})\b){_DEN}"
-    rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng|đồng hạng|đồng xếp hạng)\s+"
+    rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng|đồng hạng|đồng xếp hạng)\s+(?:số\s+)?"
     rf"(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|một|mười)\b){_DEN}"
     rf"(?!\s*(?:%|năm|tháng|bậc|hạng|điểm))")
 RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
 RANK_EN = re.compile(
-    rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|was|is|and|,)\s+(?:in\s+)?)"
+    rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|finished|stood|stands|was|is|and|,)"
+    rf"\s+(?:in\s+)?)"
     rf"(?:(\d{{1,3}})(?:st|nd|rd|th)\b|({EN_ORDINAL})\b|(\d{{1,2}})\s*/\s*(\d{{2,3}})\b)"
     rf"|(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
     rf"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )"

@@ -7,6 +7,7 @@ fact can say what it is about without quoting the article ("digital economy shar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: (pattern over the words around a figure, name of the measure); the first match nearest to
 #: the figure wins.
@@ -35,18 +36,26 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     (r"camera", "surveillance cameras"),
     (r"\bDTI\b|chuyển đổi số|digital transformation", "digital transformation"),
 )
-_COMPILED = tuple((re.compile(p, re.I), name) for p, name in CONCEPTS)
+_ONE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CONCEPTS)), re.I)
 
 
 def concept(sentence: str, start: int, end: int) -> str:
     """Return the measure named nearest to the figure at start:end, or ""."""
-    lo = max(sentence.rfind(ch, 0, start) for ch in ";:") + 1
-    hi_marks = [i for i in (sentence.find(ch, end) for ch in ";.") if i >= 0]
-    hi = min(hi_marks) if hi_marks else len(sentence)
-    best: tuple[int, str] | None = None
-    for pattern, name in _COMPILED:
-        for m in pattern.finditer(sentence, lo, hi):
-            distance = max(m.start() - end, start - m.end(), 0)
-            if best is None or distance < best[0]:
-                best = (distance, name)
-    return best[1] if best else ""
+    lo = max(max(sentence.rfind(ch, 0, start) for ch in ";:") + 1, start - 100)
+    hi_marks = [i for i in (sentence.find(ch, end, end + 80) for ch in ";.") if i >= 0]
+    hi = min(hi_marks) if hi_marks else min(len(sentence), end + 80)
+    best: tuple[int, int] | None = None
+    for m_start, m_end, index in _matches(sentence):
+        if m_start < lo or m_end > hi:
+            continue
+        distance = max(m_start - end, start - m_end, 0)
+        if best is None or (distance, index) < best:
+            best = (distance, index)
+    return CONCEPTS[best[1]][1] if best else ""
+
+
+@lru_cache(maxsize=1024)
+def _matches(sentence: str) -> tuple[tuple[int, int, int], ...]:
+    """Return (start, end, concept index) of every measure named in a sentence."""
+    return tuple((m.start(), m.end(), int((m.lastgroup or "c0")[1:]))
+                 for m in _ONE.finditer(sentence))

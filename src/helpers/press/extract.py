@@ -77,7 +77,8 @@ class Reader(GoalReaders, ListReaders):
                     unit, denominator, text or _snippet(s, start, end),
                     ";".join(dict.fromkeys(all_tags)), measured,
                     year_basis, how, self.offset + start, self.offset + end, s.strip(),
-                    " ".join(s[end:].lstrip(" %").split()[:4]), " ".join(s[:start].split()[-5:]))
+                    " ".join(s[end:end + 80].lstrip(" %").split()[:4]),
+                    " ".join(s[max(0, start - 80):start].split()[-5:]))
         self.facts.append(fact)
         self.claim(start, end)
         return fact
@@ -235,8 +236,8 @@ class Reader(GoalReaders, ListReaders):
 
 def _snippet(s: str, start: int, end: int) -> str:
     """Return the words around a figure, as indicator_text."""
-    left = " ".join(s[:start].split()[-6:])
-    right = " ".join(s[end:].split()[:4])
+    left = " ".join(s[max(0, start - 100):start].split()[-6:])
+    right = " ".join(s[end:end + 80].split()[:4])
     return re.sub(r"\s+", " ", f"{left} {s[start:end]} {right}").strip(" ,.;:")
 
 
@@ -252,8 +253,8 @@ def _same(a: Fact, b: Fact) -> bool:
     if a.unit == "rank" and not a.pillar:
         return fold(a.indicator_text) == fold(b.indicator_text)
     if a.fact_type in ("indicator", "target_attainment") and a.unit != "rank":
-        if a.sentence == b.sentence:
-            return False
+        if a.sentence == b.sentence and abs(a.start - b.start) < len(a.sentence):
+            return False  # two figures of one sentence are two facts
         measured = _overlap(a.measured, b.measured)
         measured = measured if measured is not None else _overlap(a.indicator_text,
                                                                    b.indicator_text) or 0.0
@@ -275,10 +276,14 @@ _STOP = {"cua", "va", "cac", "trong", "tren", "duoc", "da", "co", "la", "cho", "
 def dedupe(facts: list[Fact]) -> list[Fact]:
     """Merge a fact stated again (same entity, type, pillar, value, target; years compatible)."""
     kept: list[Fact] = []
+    groups: dict[tuple, list[Fact]] = {}
     for fact in facts:
-        twin = next((k for k in kept if _same(k, fact)), None)
+        key = (fact.province, fact.fact_type, fact.pillar, fact.value, fact.target, fact.unit)
+        group = groups.setdefault(key, [])
+        twin = next((k for k in group if _same(k, fact)), None)
         if twin is None:
             kept.append(fact)
+            group.append(fact)
             continue
         if twin.year is None or ("year_ctx" in twin.tag and "year_ctx" not in fact.tag
                                  and fact.year is not None):

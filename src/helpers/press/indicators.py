@@ -70,6 +70,7 @@ def qualifier_tag(before: str) -> str:
 
 def read(reader: Reader, s: str) -> None:
     """Record every unclaimed number of a sentence that states an indicator."""
+    ceremony = bool(CEREMONY.search(s))
     for m in NUMBER.finditer(s):
         if not reader.free(m.start(), m.end()):
             continue
@@ -121,7 +122,7 @@ def read(reader: Reader, s: str) -> None:
             unit = unit or "count"
         elif not unit or JUNK_AFTER.match(s[m.end():]) or unit.split(" ")[0].lower() in NOT_UNIT:
             continue
-        elif CEREMONY.search(s):
+        elif ceremony:
             continue
         if unit in ("score", "points", "%") and DECREASE.search(before):
             value = -value  # LABELING.md section 4: a decrease is negative
@@ -143,7 +144,7 @@ def _stated_total(s: str, start: int, unit: str, value: float) -> float | None:
     noun = re.escape(unit.split(" ")[0])
     total = None
     for t in re.finditer(rf"(?i)(?:xét theo|trong tổng số|trong số|trên tổng số|out of the|of the)"
-                         rf"\s+(\d{{1,4}})\s+{noun}", s[:start]):
+                         rf"\s+(\d{{1,4}})\s+{noun}", s[max(0, start - 300):start]):
         total = float(t.group(1))
     return total if total and total > value else None
 

@@ -352,6 +352,7 @@ def test_an_inverted_subject_after_the_figure():
 
 def test_agencies_are_out_of_scope_and_anaphora_return_to_the_province():
     assert not facts("Năm 2023, Bộ Tài chính giữ vị trí đứng đầu với giá trị 0,6800.")
+    assert not facts("Năm 2023, Bộ Tư pháp dẫn đầu khối bộ, ngành với 0,6300.", province="")
     [fact] = facts("Năm 2023, Sở ngành làm tốt; chỉ số DTI của tỉnh xếp thứ 9.", province="Cà Mau")
     assert (fact.province, fact.subject_basis) == ("Cà Mau", "anaphor")
 

@@ -92,6 +92,11 @@ def subject(sentence: str, position: int, home: str, carried: str | None
         after = [m for m in found if 0 <= m.start - inverted.end() <= 3 and m.kind == "province"]
         if after:  # "Vị trí thứ hai thuộc về Huế", "Địa phương dẫn đầu là Hà Nội"
             return after[0].name, "inverted subject"
+    in_clause = [m for m in before if m.start >= max(sentence.rfind(ch, 0, position)
+                                                      for ch in ";:") + 1]
+    if in_clause and in_clause[0].kind == "agency" and not any(
+            m.kind in ("province", "anaphor") for m in in_clause):
+        return None, "agency"  # "Bộ Tài chính dẫn đầu khối bộ, ngành với 0,63": the ministry's
     if before:
         m = before[-1]
         if m.kind == "agency":

@@ -37,7 +37,8 @@ class Reader(GoalReaders, ListReaders):
         self.carried: str | None = None
         self.line = -1
         self.claimed: list[tuple[int, int]] = []
-        self.last_ranks: list[Fact] = []
+        self.role = ""
+        self.year_source: dict[str, str] = {}  # which line (headline, lead, body) set a context
 
     # -- bookkeeping -------------------------------------------------------------------------
     def free(self, start: int, end: int) -> bool:
@@ -71,6 +72,9 @@ class Reader(GoalReaders, ListReaders):
             pillar = ""
         all_tags = list(tags)
         if year_basis == "context":
+            source = "goal" if is_target else ("edition" if dti and self.edition_year else "year")
+            year_basis = f"context ({self.year_source.get(source, 'body')})"
+        if year_basis.startswith("context"):
             all_tags.append("year_ctx")
         measured = "" if unit in ("rank", "score", "points") else concept(s, start, end)
         fact = Fact(self.article.article_id, entity, year, fact_type, pillar, value, target,
@@ -91,6 +95,7 @@ class Reader(GoalReaders, ListReaders):
                 continue
             if sent.line != self.line:
                 self.line, self.carried = sent.line, None
+            self.role = sent.role
             self.offset = sent.start
             s = self.text[sent.start:sent.end]
             self.claimed = []
@@ -110,11 +115,11 @@ class Reader(GoalReaders, ListReaders):
             if y.comparison:
                 continue
             if y.due and self.goal:
-                self.goal_year = y.year
+                self.goal_year, self.year_source["goal"] = y.year, self.role
             elif not y.due:
-                self.context_year = y.year
+                self.context_year, self.year_source["year"] = y.year, self.role
             if y.edition:
-                self.edition_year = y.year
+                self.edition_year, self.year_source["edition"] = y.year, self.role
         if self.article.year and grammar.LAST_YEAR.search(s):
             self.context_year = self.edition_year = self.article.year - 1
         named = [m for m in gazetteer.mentions(s) if m.kind in ("province", "national")]
@@ -160,7 +165,6 @@ class Reader(GoalReaders, ListReaders):
                             text=s[topic.start:topic.end] if topic else "")
             if fact:
                 out.append(fact)
-        self.last_ranks = [f for f in out if f.fact_type != "indicator"] or self.last_ranks
         self.rank_facts.extend(f for f in out if f.fact_type != "indicator")
         return out
 

@@ -282,6 +282,7 @@ def test_targets_met_of_n_and_other_status_counts():
     ("Năm 2023, tỷ lệ hộ có cáp quang đạt 71,5%.", 71.5, "%", ""),
     ("In 2023 the province handled over 12,300 online dossiers.", 12300, "online dossiers",
      "bound"),
+    ("Năm 2023, phần mềm đã triển khai đến 310 cơ quan, đơn vị.", 310, "cơ quan", ""),
 ])
 def test_indicators_keep_value_unit_and_qualifier(text, value, unit, tag):
     [fact] = facts(text)
@@ -327,6 +328,7 @@ def test_a_short_score_and_an_average_of_the_provinces():
     "Theo Nghị quyết số 35-NQ/TU ngày 18/3/2022, tỉnh triển khai chuyển đổi số.",
     "Tỉnh triển khai Tổng đài 1035 hỗ trợ người dân về chuyển đổi số.",
     "Chủ tịch UBND tỉnh trao Bằng khen cho 35 tập thể về chuyển đổi số.",
+    "Năm 2023 có thêm 5 cơ quan lần đầu tiên tham gia đánh giá DTI.",
     "Bộ chỉ số gồm 3 trụ cột, 8 chỉ số chính và 47 chỉ số thành phần.",
     "Trên 80% người dân trên 15 tuổi biết dùng điện thoại.",
     "Tỉnh triển khai mạng 4G/5G và dịch vụ công level-4.",

@@ -29,7 +29,8 @@ JUNK_AFTER = re.compile(
     r"tiêu chí|criteria|"
     r"tiers?|cấp|nhóm|groups?|(?:tỉnh|địa phương|provinces|localities)[\w ,]{0,15}?\s"
     r"(?:dẫn đầu|đứng đầu|đứng cuối|đầu tiên|leading|top|bottom)|"
-    r"bộ|ngành|cơ quan|quốc gia|countries|ministries|agencies|goals?\b|bậc|hạng|places?|"
+    r"bộ|ngành|cơ quan(?= lần đầu| tham gia| mới)|quốc gia|countries|ministries|agencies|"
+    r"goals?\b|bậc|hạng|places?|"
     r"positions?|mục tiêu|chỉ tiêu|"
     r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|[Gg]\b|/|:|h\b|người đứng)")
 JUNK_BEFORE = re.compile(

@@ -54,8 +54,8 @@ DEV = SEEDS.parent / "press" / "dev" / "articles"
 #: (issue 9); on the seeds, a ratchet a little under the measured level. Raise them as the
 #: extractor improves, never lower them.
 FLOORS = {
-    "seeds": {"dti_rank": 0.85, "pillar_rank": 1.0, "target_attainment": 0.90,
-              "indicator": 0.90, "overall": 0.90},
+    "seeds": {"dti_rank": 0.95, "pillar_rank": 1.0, "target_attainment": 0.95,
+              "indicator": 0.95, "overall": 0.95},
     "dev": {"dti_rank": 0.90, "pillar_rank": 0.90, "rank_change": 0.85,
             "target_attainment": 0.75, "indicator": 0.70, "overall": 0.90},
 }

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import config, press, processed, provinces, rankings
-from .raw import display_path
+from .raw import display_path, read_table
 from .schemas import Problem, raise_if_any, validate_tables
 from .store import write_tables
 
@@ -26,18 +26,19 @@ MERGER_YEAR = rankings.MERGER_YEAR
 def load_reviewed(raw_dir: Path | None = None) -> pd.DataFrame:
     """Read the reviewed press facts shipped in data/raw/press (no article text)."""
     path = Path(raw_dir or config.RAW_DIR) / REVIEWED_FACTS
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    computed = {"origin", "source_id", "year_basis", "qualifier"}
+    frame = read_table(path, [c for c in FACT_COLUMNS if c not in computed])  # located errors
     problems = []
     for column in ("value", "target", "denominator", "year"):
         numbers = pd.to_numeric(frame[column].replace("", np.nan), errors="coerce")
         for row in frame.index[numbers.isna() & frame[column].ne("")]:
-            problems.append(Problem(display_path(path), int(row) + 1, column,
+            problems.append(Problem(display_path(path), int(row), column,
                                     frame.at[row, column], "not a number"))
     for row, name in frame["province"].items():
         try:
             provinces.resolve(name)
         except provinces.UnknownProvinceError as error:
-            problems.append(Problem(display_path(path), int(row) + 1, "province", name, str(error)))
+            problems.append(Problem(display_path(path), int(row), "province", name, str(error)))
     raise_if_any(problems, "the reviewed press facts")
     frame["origin"] = "reviewed"
     frame["source_id"] = "press_reviewed_facts"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import provinces
+from ..raw import read_csv_text
 from ..vntext import nfc
 from .extract import extract
 from .facts import COLUMNS, Article, Fact
@@ -21,12 +22,12 @@ def read_manifest(folder: Path) -> pd.DataFrame:
     if not path.exists():
         raise ArticleError(f"{path}: no manifest.csv; list each article (file, province, "
                            "published), province empty for a national article")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = {"file", "province"} - set(frame.columns)
-    if missing:
-        raise ArticleError(f"{path}: missing column(s) {', '.join(sorted(missing))}; "
-                           "add them to the header")
-    return frame
+    problems: list = []
+    frame = read_csv_text(path, ["file", "province"], problems)  # encoding, shape, columns
+    if problems:
+        raise ArticleError("; ".join(str(p) for p in problems[:5])
+                           + (f" ({len(problems)} problems in all)" if len(problems) > 5 else ""))
+    return frame.reset_index(drop=True)
 
 
 def load_articles(folder: Path) -> tuple[list[Article], list[str]]:

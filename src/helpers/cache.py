@@ -29,8 +29,10 @@ LIBRARIES = ("pandas", "numpy", "matplotlib", "seaborn", "statsmodels", "nbconve
 MODULE_FILES: dict[str, list[str]] = {
     "provinces": ["data/province_aliases.csv"],
     "rankings": ["data/review_decisions.csv"],
+    "covariates": ["data/covariate_exclusions.csv"],
+    "vocab": ["data/source_titles_vi.csv"],
     "narrative": ["templates/*"],
-    "publish": ["data/tile_grid.csv", "templates/*"],
+    "publish": ["data/tile_grid*.csv", "templates/*"],
 }
 
 

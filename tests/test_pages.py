@@ -12,7 +12,7 @@ from helpers import context, figures, narrative, provinces, publish, report, voc
 from helpers import processed as processed_tables
 
 #: Sections written by other areas (targets and claims); their wording is checked there.
-OTHER_AREAS = ("targets",)
+OTHER_AREAS: tuple[str, ...] = ()
 #: Words both languages use (acronyms, the index's name, file formats).
 SHARED_WORDS = {"dti", "csv", "papi", "grdp", "utc", "http", "https"}
 

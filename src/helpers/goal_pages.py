@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import config, goals, narrative, processed, provinces
+from . import config, goals, narrative, press_words, processed, provinces, vocab
 from .goal_words import INDICATORS_VI, WORDS
 from .store import write_text_atomic
 
@@ -77,7 +77,7 @@ def _label(goal: Mapping, lang: str) -> str:
     if lang == "vi":
         quote = str(goal.get("quote", "") or "")
         return INDICATORS_VI.get(goal["indicator"], quote if _is_vietnamese(quote)
-                                 else goal["indicator"])
+                                 else press_words.describe(goal["indicator"], "vi"))
     return goal["indicator"]
 
 
@@ -172,7 +172,9 @@ def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str,
             notes.append(w["undated"])
         stated = w[f"status_{g['stated_status']}"] if g["stated_status"] else ""
         value = _fmt(g["value"], lang) + ("%" if g["unit"] == "%" else "")
-        rows.append({"label": _label(g, lang), "due": "" if pd.isna(g["due_year"])
+        rows.append({"label": (label := _label(g, lang)),
+                     "label_lang": press_words.lang_of(label, lang),
+                     "due": "" if pd.isna(g["due_year"])
                      else int(g["due_year"]), "value": value, "unit": g["unit"],
                      "status": g["status"], "status_text": w[f"status_{g['status']}"],
                      "detail": _detail(g, lang), "needed": needed, "years": years,
@@ -205,10 +207,12 @@ def counted_facts(facts: pd.DataFrame) -> list[dict]:
              "article": f.article_id} for f in facts[counted].itertuples()]
 
 
-def stated_counts(counted: list[dict], codes: list[str]) -> list[dict]:
+def stated_counts(counted: list[dict], codes: list[str], lang: str = "en") -> list[dict]:
     """Return the "M of N targets" counts the press states about some provinces."""
     names = {provinces.display_name(c) for c in codes}
-    return [c for c in counted if c["province"] in names]
+    return [{**c, "text": (text := press_words.describe(c["text"], lang)),
+             "text_lang": press_words.lang_of(text, lang)}
+            for c in counted if c["province"] in names]
 
 
 def claim_rows(claims: list[dict], publisher: dict[str, str], ranked: pd.DataFrame,
@@ -219,6 +223,10 @@ def claim_rows(claims: list[dict], publisher: dict[str, str], ranked: pd.DataFra
     for claim in part:
         against = _against(claim, publisher.get(claim["article_id"], ""), ranked)
         rows.append({**claim, "against": against,
+                     "measure_text": (shown := vocab.measure_name(claim["measure"], lang)
+                                      if claim["measure"] in vocab.MEASURE_NAMES
+                                      else press_words.describe(claim["measure"], lang)),
+                     "measure_lang": press_words.lang_of(shown, lang),
                      "against_text": WORDS[lang][f"against_{against}"],
                      "publisher": publisher.get(claim["article_id"], "")})
     status = Counter(c["status"] for c in part)
@@ -280,7 +288,7 @@ def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
     if claimed or any("press" in g["origin"] for g in shown):
         ids.add("press_reviewed_facts")
     return {"w": WORDS[lang], "rows": goal_rows(shown, code, lang, held.board),
-            "counts": stated_counts(held.counted, members), "claims": claimed,
+            "counts": stated_counts(held.counted, members, lang), "claims": claimed,
             "claims_summary": summary, "source_ids": sorted(ids), "chart": chart}
 
 
@@ -320,7 +328,9 @@ def index_rows(table: pd.DataFrame, lang: str) -> list[dict]:
         info = (provinces.units() if unit else provinces.provinces()).loc[g["code"]]
         rows.append({"name": g["name_vi"], "unit": unit, "basis": int(g["basis"]),
                      "href": f"{'unit' if unit else 'province'}/{info['slug']}.{lang}.html",
-                     "label": _label(g, lang), "due": "" if pd.isna(g["due_year"])
+                     "label": (label := _label(g, lang)),
+                     "label_lang": press_words.lang_of(label, lang),
+                     "due": "" if pd.isna(g["due_year"])
                      else int(g["due_year"]), "status": g["status"],
                      "status_text": WORDS[lang][f"status_{g['status']}"],
                      "order": goals.STATUS_ORDER.index(g["status"]),

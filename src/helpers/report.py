@@ -46,7 +46,7 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
     t = tables(processed_dir)
     code, year = params.check_report(province, year, lang, basis, t.rankings)  # one-line errors
     basis = 34 if code.startswith("U") else 63
-    year = int(year) if year else processed.latest_complete_year(t.rankings, basis)
+    year = int(year) if year else processed.latest_year(t.rankings)
     ctx = context.assemble(t, code, year, lang, narrative.TEXT[lang])
     ctx.fundamentals = None if ctx.is_unit else _fundamentals(t, code, year)
     ctx.goals = goal_pages.section(code, basis, lang, processed_dir)  # the targets section

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -29,10 +29,33 @@ def _read(path: Path, **kwargs: object) -> pd.DataFrame:
     return pd.read_csv(path, **kwargs) if path.exists() else pd.DataFrame()
 
 
-@cache
+#: The files behind the report's tables, relative to the processed folder.
+TABLE_FILES = ("dti_rankings.csv", "model/predictions.csv", "model/contributions.csv",
+               "targets.csv", "claims.csv", "conflicts.csv")
+
+
+def _stamp(root: Path) -> tuple:
+    """Return each table file's modification time and size (None when absent)."""
+    out = []
+    for path in [*(root / name for name in TABLE_FILES), config.SOURCES_REGISTER]:
+        try:
+            stat = path.stat()
+            out.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            out.append((str(path), None))
+    return tuple(out)
+
+
 def tables(processed_dir: str = "") -> Tables:
-    """Load the processed tables once (the report notebook runs many times per process)."""
+    """Load the processed tables; read again only when one of their files changed."""
     root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
+    return _load(str(root), _stamp(root))
+
+
+@lru_cache(maxsize=4)
+def _load(root_text: str, stamp: tuple) -> Tables:
+    """Load the processed tables of a folder (cached by the files' stamp)."""
+    root = Path(root_text)
     codes = {"code": str, "province_code": str}
     return Tables(
         rankings=processed.rankings(root),

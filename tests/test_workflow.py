@@ -14,7 +14,7 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from helpers import config, exporter, methods, pipeline, quiet
+from helpers import config, exporter, methods, pipeline, quiet, workers
 
 ROOT = config.ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "reports.yml"
@@ -211,7 +211,8 @@ def test_papermill_then_nbconvert_to_dti_report_gives_the_build_page(processed, 
                    check=True, capture_output=True)
     theirs = out.with_suffix(".html").read_text(encoding="utf-8")
 
-    assert '<html lang="vi">' in theirs and "<title>DTI 2024: Lào Cai</title>" in theirs
+    # the title is the headline card's (publish.page_title), as in the build's page
+    assert '<html lang="vi">' in theirs and "<title>Chỉ số chuyển đổi số: Lào Cai</title>" in theirs
     assert "require.js" not in theirs and "mathjax" not in theirs.lower()
     assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', theirs)
     # the same page but for the build key and the build time the page states (to the minute)
@@ -293,7 +294,7 @@ def test_build_kernels_start_without_the_harmless_tcp_warning(capfd):
     if "without encryption" not in capfd.readouterr().err:
         pytest.skip("this ipykernel does not print the TCP warning")
 
-    kernel = pipeline.WarmKernel()
+    kernel = workers.WarmKernel()
     kernel.wait_ready()
     kernel.close()
     err = capfd.readouterr().err

@@ -22,6 +22,7 @@ from helpers import (
     figures,
     model,
     narrative,
+    pipeline,
     processed,
     publish,
     rankings,
@@ -180,3 +181,12 @@ def rewrite_score(path: Path, score: str) -> None:
     assert hit.sum() == 1
     table.loc[hit, "score"] = score
     table.to_csv(path, index=False, lineterminator="\n")
+
+
+def test_the_report_build_leaves_out_the_interactive_setup_cell():
+    from papermill.iorw import load_notebook_node
+
+    notebook = load_notebook_node(str(config.NOTEBOOKS_DIR / "30-province-report.ipynb"))
+    kept = pipeline.without_setup(notebook)
+    assert not any("autoreload" in "".join(c.source) for c in kept.cells)
+    assert any("parameters" in c.metadata.get("tags", []) for c in kept.cells)

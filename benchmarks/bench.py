@@ -134,7 +134,7 @@ def baseline_commands(out: Path) -> list[list[str]]:
 def sample_command(out: Path) -> list[str]:
     """The project's own build of the same sample, from a clean cache, into out."""
     code = ("import sys; from pathlib import Path; from helpers import pipeline, processed\n"
-            "jobs = [j for j in pipeline.report_jobs(processed.latest_complete_year("
+            "jobs = [j for j in pipeline.report_jobs(processed.latest_year("
             "processed.rankings())) if (j.geography, j.code) in "
             f"{[(g, c) for g, c, _, _ in SAMPLE]!r}]\n"
             "pipeline.build_reports(jobs, out_root=Path(sys.argv[1]), progress=False)\n")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import config, covariates, model, plan_targets, rankings, targets
+from helpers import processed as processed_tables
 
 SHARED = config.ROOT.parent / "shared"
 
@@ -37,7 +38,9 @@ def processed(tmp_path_factory) -> Path:
     targets.write(press, out)
     plan_targets.write(plan_targets.clean(press.tables["targets"], press.tables["press_facts"],
                                           processed_dir=out), out)
-    results = model.run(rankings.load(out), covariates.factor_table(), [2022, 2023, 2024],
-                        covariates.MODEL_FACTORS, n_boot=200)
+    ranked = rankings.load(out)
+    years = processed_tables.complete_years(ranked, 63)  # derived, not written out
+    results = model.run(ranked, covariates.factor_table(), years, covariates.MODEL_FACTORS,
+                        n_boot=200)
     model.write(results, out / "model")
     return out

@@ -9,8 +9,10 @@ maintainer would write it. No code changes between the shipped data and the dril
 from __future__ import annotations
 
 import csv
+import html
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -169,8 +171,8 @@ def test_the_drill_runs_the_stages_and_two_reports_with_no_code_change(tmp_path)
     invented_2025().to_csv(raw / DRILL, index=False, lineterminator="\n")
     register_row(raw)
     env = {**os.environ, "DTI_ROOT": str(root)}
-    for args in (["run", "all"], ["reports", "--only", "Lào Cai", "unit:Bắc Ninh", "--lang", "en",
-                                  "--year", "2025"]):
+    for args in (["run", "all"], ["reports", "--only", "Lào Cai", "unit:Bắc Ninh", "--lang", "en"]):
+        # no --year: the default is the latest assessment year, whatever its basis (2025, 34)
         run = subprocess.run([sys.executable, "-m", "helpers", *args], env=env, cwd=tmp_path,
                              capture_output=True, text=True, timeout=600, check=False)
         assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
@@ -185,3 +187,15 @@ def test_the_drill_runs_the_stages_and_two_reports_with_no_code_change(tmp_path)
     assert unit["score"] == pytest.approx(float(invented.loc["Bắc Ninh", "score"]))
     page = (root / "reports" / unit["html"]).read_text(encoding="utf-8")
     assert "DTI 2025" in page and f"{unit['score']:.4f}" in page
+    lao_cai = manifest.set_index("code").loc["10"]  # Lào Cai merged into the unit Lào Cai (U10)
+    own = invented.loc["Lào Cai"]
+    page = html.unescape((root / "reports" / lao_cai["html"]).read_text(encoding="utf-8"))
+    assert "DTI 2025" in page
+    kpi = re.search(r"Lào Cai's rank 2025 \(of 34 units\)</a></span>\s*<span class=\"v\">(\d+)"
+                    r"<small>/34</small>", page)
+    assert kpi and kpi.group(1) == own["rank"], "the province shows its unit's 2025 rank, labelled"
+    assert "This is the unit's result, not the province's." in page
+    assert "(unit, of 34)" in page  # the history chart's unit line, named in its alt text
+    index = html.unescape((root / "reports" / "index.html").read_text(encoding="utf-8"))
+    assert "(2025)" in index and "each province shows its unit's rank of 34" in index
+    assert f"{own['rank']} <span class=\"tag\">Lào Cai's rank of 34</span>" in index

@@ -73,7 +73,7 @@ def _reports(args: argparse.Namespace, checked: bool = False) -> int:
     from . import processed
 
     ranked = processed.rankings()
-    year = params.year_of(args.year, ranked) or processed.latest_complete_year(ranked)
+    year = params.year_of(args.year, ranked) or processed.latest_year(ranked)
     jobs = pipeline.report_jobs(year, tuple(args.lang), args.only)
     if args.only and len(jobs) == 1 and args.engine == "warm":
         pipeline.prestart_kernel()  # boots while this process checks the cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -29,10 +29,33 @@ def _read(path: Path, **kwargs: object) -> pd.DataFrame:
     return pd.read_csv(path, **kwargs) if path.exists() else pd.DataFrame()
 
 
-@cache
+#: The files behind the report's tables, relative to the processed folder.
+TABLE_FILES = ("dti_rankings.csv", "model/predictions.csv", "model/contributions.csv",
+               "targets.csv", "claims.csv", "conflicts.csv")
+
+
+def _stamp(root: Path) -> tuple:
+    """Return each table file's modification time and size (None when absent)."""
+    out = []
+    for path in [*(root / name for name in TABLE_FILES), config.SOURCES_REGISTER]:
+        try:
+            stat = path.stat()
+            out.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            out.append((str(path), None))
+    return tuple(out)
+
+
 def tables(processed_dir: str = "") -> Tables:
-    """Load the processed tables once (the report notebook runs many times per process)."""
+    """Load the processed tables; read again only when one of their files changed."""
     root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
+    return _load(str(root), _stamp(root))
+
+
+@lru_cache(maxsize=4)
+def _load(root_text: str, stamp: tuple) -> Tables:
+    """Load the processed tables of a folder (cached by the files' stamp)."""
+    root = Path(root_text)
     codes = {"code": str, "province_code": str}
     return Tables(
         rankings=processed.rankings(root),
@@ -68,6 +91,7 @@ class ReportContext:
     predecessors: list[dict]
     unit: dict | None
     conflicts: list[dict]
+    standing: dict | None = None
     fundamentals: dict | None = None
     targets: list[dict] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
@@ -116,10 +140,12 @@ def value(rows: pd.DataFrame, year: int, measure: str, column: str) -> float | N
     return float(hit[column].iloc[0])
 
 
-def origin(rows: pd.DataFrame, year: int, measure: str) -> str:
-    """Return where a rank came from (official, derived, reported)."""
+def origin(rows: pd.DataFrame, year: int, measure: str, column: str = "origin") -> str:
+    """Return where a rank (or, with column="score_origin", a score) came from."""
     hit = rows[(rows["year"] == year) & (rows["measure"] == measure)]
-    return str(hit["origin"].iloc[0]) if not hit.empty else ""
+    if hit.empty or column not in hit or pd.isna(hit[column].iloc[0]):
+        return ""
+    return str(hit[column].iloc[0])
 
 
 def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportContext:
@@ -143,6 +169,7 @@ def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportCo
         history=history(t, code),
         predecessors=predecessors(t, code, year) if is_unit else [],
         unit=None if is_unit else unit_link(t, code, year),
+        standing=None if is_unit else unit_standing(t, code, year),
         conflicts=conflicts(t, code, year),
         targets=records(t.targets, "province_code", members),
         claims=records(t.claims, "province_code", members),
@@ -155,7 +182,8 @@ def overall(rows: pd.DataFrame, year: int) -> dict:
     prev_rank = value(rows, year - 1, "overall", "rank")
     prev_score = value(rows, year - 1, "overall", "score")
     return {"rank": None if rank is None else int(rank), "score": score,
-            "origin": origin(rows, year, "overall"), "prev_year": year - 1,
+            "origin": origin(rows, year, "overall"),
+            "score_origin": origin(rows, year, "overall", "score_origin"), "prev_year": year - 1,
             "prev_rank": None if prev_rank is None else int(prev_rank), "prev_score": prev_score,
             "prev_origin": origin(rows, year - 1, "overall"),
             "places": None if rank is None or prev_rank is None else int(prev_rank - rank),
@@ -201,14 +229,20 @@ def peers(t: Tables, code: str, basis: int, year: int) -> list[dict]:
 
 
 def history(t: Tables, code: str) -> list[dict]:
-    """Return overall rank and score by year on the 63 basis (each predecessor for a unit)."""
+    """Return overall rank and score by year (63 basis), then the unit's (34) from the merger."""
     members = provinces.predecessors(code) if code.startswith("U") else (code,)
+    unit = code if code.startswith("U") else provinces.unit_of(code)
     r = t.rankings
-    part = r[(r["basis"] == vocab.BASIS_PROVINCES) & (r["measure"] == "overall")
-             & r["province_code"].isin(members)]
+    overall = r[r["measure"] == "overall"]
+    before = overall[(overall["basis"] == vocab.BASIS_PROVINCES)
+                     & overall["province_code"].isin(members)]
+    after = overall[(overall["basis"] == vocab.BASIS_UNITS) & (overall["province_code"] == unit)
+                    & (overall["year"] >= vocab.MERGER_DATE.year)]
     return [{"code": row.province_code, "name": vocab.place_name(row.name_vi),
-             "year": int(row.year), "rank": None if pd.isna(row.rank) else int(row.rank),
+             "basis": int(row.basis), "year": int(row.year),
+             "rank": None if pd.isna(row.rank) else int(row.rank),
              "score": None if pd.isna(row.score) else float(row.score), "origin": row.origin}
+            for part in (before, after)
             for row in part.sort_values(["province_code", "year"]).itertuples()]
 
 
@@ -238,6 +272,14 @@ def unit_link(t: Tables, code: str, year: int) -> dict:
             "rank": None if rank is None else int(rank), "origin": origin(rows, year, "overall"),
             "score": value(rows, year, "overall", "score"), "merged": bool(others),
             "others": others}
+
+
+def unit_standing(t: Tables, code: str, year: int) -> dict | None:
+    """Return the unit's result standing for a province in a 34-only year (else None)."""
+    standing = processed.standing_for(t.rankings, code, year)
+    if standing is None or standing[0] == code:
+        return None
+    return {**unit_link(t, code, year), "n": standing[1]}
 
 
 def _host(reference: str) -> tuple[str, str]:

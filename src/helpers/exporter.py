@@ -56,8 +56,8 @@ def report_page_facts(parameters: dict[str, object]) -> dict[str, str]:
     lang = str(parameters.get("lang", "en"))
     code = resolve_target(str(parameters.get("province", "")), int(parameters.get("basis", 63)))
     basis = 34 if code.startswith("U") else 63
-    year = int(parameters.get("year") or 0) or processed.latest_complete_year(
-        processed.rankings(parameters.get("processed_dir") or None), basis)
+    year = int(parameters.get("year") or 0) or processed.latest_year(
+        processed.rankings(parameters.get("processed_dir") or None))
     info = (provinces.units() if basis == 34 else provinces.provinces()).loc[code]
     return {"lang": lang, "title": f"DTI {year}: {info['name_vi']}", "slug": str(info["slug"])}
 

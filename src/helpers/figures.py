@@ -87,12 +87,16 @@ def history_figure(ctx: ReportContext) -> Rendered | None:
     t, lang = ctx.t, ctx.lang
     fig = new_figure(4.6)
     ax_rank, ax_score = fig.subplots(2, 1, sharex=True)
+    if "basis" not in history:
+        history["basis"] = vocab.BASIS_PROVINCES
     for k, (_, part) in enumerate(history.groupby("code", sort=False)):
         style = {"color": COLOURS[k % len(COLOURS)], "marker": MARKERS[k % len(MARKERS)],
                  "ms": 5}
+        if is_unit_line(part):  # the 2025 unit's line: ranks out of 34, drawn dashed
+            style["ls"] = "--"
         for ax, column in ((ax_rank, "rank"), (ax_score, "score")):
             for i, run in enumerate(segments(part, column)):
-                label = part["name"].iloc[0] if i == 0 and ax is ax_rank else None
+                label = series_label(part, t) if i == 0 and ax is ax_rank else None
                 ax.plot(run["year"], run[column], label=label, **style)
     years = range(int(history["year"].min()), int(history["year"].max()) + 1)
     for ax in (ax_rank, ax_score):
@@ -116,19 +120,34 @@ def history_figure(ctx: ReportContext) -> Rendered | None:
     return Rendered(png(fig), int(WIDTH_IN * DPI), history_alt(history, ctx.name, lang))
 
 
+def is_unit_line(part: pd.DataFrame) -> bool:
+    """Return whether a history line is a 2025 unit's (34 basis)."""
+    return "basis" in part and int(part["basis"].iloc[0]) == vocab.BASIS_UNITS
+
+
+def series_label(part: pd.DataFrame, t: dict) -> str:
+    """Return a history line's legend label (a unit's says its ranks are out of 34)."""
+    name = part["name"].iloc[0]
+    return t["unit_series"].format(name=name) if is_unit_line(part) else name
+
+
 def history_alt(history: pd.DataFrame, name: str, lang: str) -> str:
     """Return the history figure's finding: each line's first and last known rank."""
     parts = []
     for _, part in history.dropna(subset=["rank"]).groupby("code", sort=False):
         first, last = part.iloc[0], part.iloc[-1]
-        label = part["name"].iloc[0]
+        label = series_label(part, narrative.TEXT[lang])
+        n = int(part["basis"].iloc[0]) if "basis" in part else vocab.BASIS_PROVINCES
         if lang == "vi":
-            parts.append(f"{label}: thứ {int(first['rank'])}/63 năm {int(first['year'])}, "
-                         f"thứ {int(last['rank'])}/63 năm {int(last['year'])}")
+            text = f"{label}: thứ {int(first['rank'])}/{n} năm {int(first['year'])}"
+            if len(part) > 1:
+                text += f", thứ {int(last['rank'])}/{n} năm {int(last['year'])}"
         else:
-            parts.append(f"{label}: {narrative.ordinal(first['rank'], lang)} of 63 in "
-                         f"{int(first['year'])}, {narrative.ordinal(last['rank'], lang)} in "
-                         f"{int(last['year'])}")
+            text = (f"{label}: {narrative.ordinal(first['rank'], lang)} of {n} in "
+                    f"{int(first['year'])}")
+            if len(part) > 1:
+                text += f", {narrative.ordinal(last['rank'], lang)} in {int(last['year'])}"
+        parts.append(text)
     lead = ("Thứ hạng và điểm số qua các năm của " if lang == "vi"
             else "Rank and score over the years of ") + name
     return f"{lead}. " + "; ".join(parts) + "."

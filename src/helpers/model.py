@@ -52,6 +52,17 @@ def partial_years(rankings: pd.DataFrame, basis: int = 63) -> list[int]:
     return sorted(int(y) for y in counts.index if int(y) not in done and counts[y] >= 8)
 
 
+def unit_only_years(rankings: pd.DataFrame) -> list[int]:
+    """Return the years complete for the 34 units but not for the 63 provinces."""
+    return [y for y in complete_years(rankings, 34) if y not in complete_years(rankings, 63)]
+
+
+def unit_only_note(year: int) -> str:
+    """Return why a year published for the 34 units only is not modelled."""
+    return (f"{year}: not modelled: DTI {year} was published for the 34 units only (n = 34 "
+            "units), and the factors are held per pre-2025 province (63), not per unit")
+
+
 @dataclass
 class ModelData:
     """Outcome and factors by province and year, with what was dropped and why."""
@@ -107,6 +118,10 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
     described by correlations (None: all of covariates.FACTORS).
     """
     years = list(years) if years else complete_years(rankings)
+    skipped = [y for y in years if y in unit_only_years(rankings)]
+    years = [y for y in years if y not in skipped]
+    if not years:
+        raise ValueError("no year to model: " + "; ".join(map(unit_only_note, skipped)))
     described = list(factors) if factors else list(covariates.FACTORS)
     needed = list(dict.fromkeys([*described, *covariates.DEVELOPMENT_FACTORS, "pci",
                                  "papi_egov"]))
@@ -116,7 +131,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
                               covariates.DEVELOPMENT_FACTORS)
     frame = blocks.with_blocks(data.frame, fitted)
     frame["factor_status"] = blocks.status_of(frame, blocks.MAIN)
-    notes = [*factor_table.notes, *data.dropped]
+    notes = [*factor_table.notes, *map(unit_only_note, skipped), *data.dropped]
     period = f"{min(years)}-{max(years)}"
 
     corr = correlations(frame, [*described, "development"], n_boot=n_boot, seed=seed)

@@ -95,6 +95,14 @@ TEXT: dict[str, dict[str, str]] = {
 _MORE: dict[str, dict[str, str]] = {
     "en": {
         "unit_2025": "2025 unit", "unit_rank": "{rank} of 34 in {year}",
+        "unit_series": "{name} (unit, of 34)",
+        "via_unit": "{unit}'s rank of 34",
+        "units_only_index": "DTI {year} was published for the 34 units formed in 2025 only: "
+                            "each province shows its unit's rank of 34.",
+        "unit_standing": "{unit}'s rank {year} (of 34 units)",
+        "unit_only_year": "DTI {year} was published for the 34 units formed on {date} only: "
+                          "{name} is part of the unit {unit}, which ranked {rank} of 34 with a "
+                          "score of {score}. This is the unit's result, not the province's.",
         "province_in_unit": "Since {date}, {name} is part of the unit {unit}, formed with "
                             "{others}.",
         "province_unchanged": "{name} was not merged on {date}: it continues as a unit of its own.",
@@ -121,6 +129,14 @@ _MORE: dict[str, dict[str, str]] = {
     },
     "vi": {
         "unit_2025": "Đơn vị từ năm 2025", "unit_rank": "thứ {rank}/34 năm {year}",
+        "unit_series": "{name} (đơn vị, trên 34)",
+        "via_unit": "thứ hạng của {unit}/34",
+        "units_only_index": "DTI {year} chỉ được công bố cho 34 đơn vị thành lập năm 2025: "
+                            "mỗi tỉnh hiển thị thứ hạng/34 của đơn vị mình thuộc về.",
+        "unit_standing": "Thứ hạng {year} của {unit} (trên 34 đơn vị)",
+        "unit_only_year": "DTI {year} chỉ được công bố cho 34 đơn vị hành chính thành lập ngày "
+                          "{date}: {name} thuộc {unit}, xếp thứ {rank}/34 với {score} điểm. "
+                          "Đây là kết quả của đơn vị, không phải của tỉnh.",
         "province_in_unit": "Từ ngày {date}, {name} thuộc đơn vị {unit}, hợp nhất cùng {others}.",
         "province_unchanged": "{name} không sáp nhập ngày {date}: tỉnh tiếp tục là một đơn vị "
                               "hành chính.",

@@ -25,6 +25,8 @@ KERNEL = "python3"
 CELL_TIMEOUT_S = 600
 REPORT_TIMEOUT_S = 300
 REPORT_NOTEBOOK = "30-province-report"
+#: Tag of the interactive setup cell (autoreload), left out of the report build.
+SETUP_TAG = "setup"
 
 
 @dataclass(frozen=True)
@@ -262,8 +264,9 @@ def _execute(job: ReportJob, partial: Path, engine: str) -> None:
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    notebook = parameterize_notebook(load_notebook_node(str(source)), job.parameters,
-                                     kernel_name=KERNEL, language="python")
+    notebook = without_setup(parameterize_notebook(load_notebook_node(str(source)),
+                                                   job.parameters, kernel_name=KERNEL,
+                                                   language="python"))
     kernel = worker_pool.warm_kernel()
     kernel.wait_ready()
     preload_exporter()  # imported here while the kernel works, not while it boots
@@ -271,6 +274,13 @@ def _execute(job: ReportJob, partial: Path, engine: str) -> None:
         kernel.run(notebook, REPORT_TIMEOUT_S)
     finally:
         nbformat.write(notebook, partial)
+
+
+def without_setup(notebook: object) -> object:
+    """Drop the interactive setup cell (autoreload: ~9 ms a cell) from a notebook to build."""
+    notebook.cells = [c for c in notebook.cells  # type: ignore[attr-defined]
+                      if SETUP_TAG not in c.get("metadata", {}).get("tags", [])]
+    return notebook
 
 
 def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm") -> dict:

@@ -9,8 +9,9 @@ import pandas as pd
 
 from . import config, gitinfo, vocab
 
-#: Sources every report rests on (the scores, the reference tables of provinces and units).
-ALWAYS = ("dti_scores_2022_2024", "ref_provinces", "ref_merger_2025", "ref_new_units_2025")
+#: Kinds of source every report rests on (the score tables, the reference tables of provinces
+#: and units), as the register's "kind" column names them: no file is named here.
+ALWAYS_KINDS = ("dti_scores", "reference")
 #: Licence files at the repository root, as linked from a report (reports/<geography>/x.html).
 LICENCES = {"code": "../../LICENSE", "data": "../../DATA-LICENSE.md"}
 
@@ -24,7 +25,7 @@ def method(register: pd.DataFrame, rows: pd.DataFrame, *, is_unit: bool, has_mod
            has_press: bool, lang: str, slug: str, name: str, year: int,
            extra: tuple | list = ()) -> dict:
     """Return the sources behind the report's figures, the code version and a citation."""
-    used = set(rows["source_id"].dropna()) | set(ALWAYS)
+    used = set(rows["source_id"].dropna()) | always(register)
     if has_model and not is_unit:
         used |= {"nso_indicators", "governance_indices"}
     if has_press:
@@ -45,6 +46,13 @@ def method(register: pd.DataFrame, rows: pd.DataFrame, *, is_unit: bool, has_mod
             "download": download_name(slug),
             "licences": LICENCES,
             "citation": citation(name, year, lang, commit, commit_date or built.date().isoformat())}
+
+
+def always(register: pd.DataFrame) -> set[str]:
+    """Return the source ids of the register's kinds every report rests on."""
+    if "kind" not in register.columns:
+        return set()
+    return set(register.loc[register["kind"].isin(ALWAYS_KINDS), "source_id"])
 
 
 def citation(name: str, year: int, lang: str, commit: str, date: str) -> str:

@@ -124,13 +124,13 @@ def tile_grid(geography: str = "province") -> pd.DataFrame:
 
 
 def tile_svg(ranks: dict[str, int | None], lang: str, size: int = 46,
-             geography: str = "province", label: str = "") -> str:
+             geography: str = "province", label: str = "", n: int | None = None) -> str:
     """Return an SVG tile map of the provinces (or units), each tile labelled, coloured, linked."""
     from markupsafe import escape
 
     grid = tile_grid(geography)
     table = provinces.provinces() if geography == "province" else provinces.units()
-    n = len(table)
+    n = n or len(table)
     width, height = (grid["col"].max() + 1) * size, (grid["row"].max() + 1) * size
     parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
              f'xmlns="http://www.w3.org/2000/svg" class="tilemap {geography}">']
@@ -215,10 +215,27 @@ def index_rows(manifest: pd.DataFrame, lang: str,
                      "origin": (origins or {}).get((str(code), n), ""),
                      "score": None if pd.isna(first["score"]) else float(first["score"]),
                      "change": None if pd.isna(first["change"]) else int(first["change"]),
-                     "n": n, "links": links, "failed": failed, "status": status,
+                     "n": n, "via_unit": "", "links": links, "failed": failed, "status": status,
                      "download": f"{geography}/{first['slug']}.csv"})
     return sorted(rows, key=lambda r: (r["geography"] != "province",
                                        r["rank"] if r["rank"] is not None else 999, r["name"]))
+
+
+def unit_standings(rows: list[dict], ranks: dict[str, int | None],
+                   scores: dict[str, float | None]) -> list[dict]:
+    """Give each province row without a rank its unit's rank of 34 (a 34-only year), labelled."""
+    units = provinces.units()
+    out = []
+    for row in rows:
+        if row["geography"] == "province" and row["rank"] is None:
+            unit = provinces.unit_of(str(row["code"]))
+            if ranks.get(unit) is not None:
+                row = {**row, "rank": ranks[unit], "score": scores.get(unit), "change": None,
+                       "n": vocab.BASIS_UNITS, "origin": "",
+                       "via_unit": vocab.place_name(units.loc[unit, "name_vi"])}
+        out.append(row)
+    return sorted(out, key=lambda r: (r["geography"] != "province",
+                                      r["rank"] if r["rank"] is not None else 999, r["name"]))
 
 
 def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) -> list[Path]:
@@ -245,6 +262,11 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
     ranks = {b: {r.province_code: None if pd.isna(r.rank) else int(r.rank)
                  for r in overall[overall["basis"] == b].itertuples()} for b in vocab.BASES}
     origins = {(r.province_code, int(r.basis)): str(r.origin) for r in overall.itertuples()}
+    unit_scores = {r.province_code: None if pd.isna(r.score) else float(r.score)
+                   for r in overall[overall["basis"] == vocab.BASIS_UNITS].itertuples()}
+    units_only = not any(v is not None for v in ranks[63].values()) and bool(ranks[34])
+    province_tiles = ({code: ranks[34].get(provinces.unit_of(code)) for code in regions_codes()}
+                      if units_only else ranks[63])
     regions = provinces.provinces()
     built = datetime.now(UTC)
     date = gitinfo.commit_date() or built.date().isoformat()
@@ -252,6 +274,8 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
     for lang in narrative.LANGS:
         t = narrative.TEXT[lang]
         rows = index_rows(manifest, lang, origins)
+        if units_only:  # a year published for the 34 units only: each province shows its unit's
+            rows = unit_standings(rows, ranks[34], unit_scores)
         national = pd.DataFrame({
             "geography": "province", "rank": pd.Series(ranks[63], dtype="float"),
             "region": regions["region" if lang == "vi" else "region_en_nso"]})
@@ -261,7 +285,9 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
             "index.html.j2", lang=lang, t=t, year=year, commit=commit,
             built=built.strftime("%Y-%m-%d %H:%M UTC"), other_index=index_name(other),
             other_lang=other, legend=PALETTE,
-            tiles=tile_svg(ranks[63], lang, label=t["tile_map"]),
+            tiles=tile_svg(province_tiles, lang, label=t["tile_map"],
+                           n=vocab.BASIS_UNITS if units_only else None),
+            units_only=units_only,
             unit_tiles=tile_svg(ranks[34], lang, geography="unit", label=t["units_map"])
             if ranks[34] else "",
             by_region=by_region[0] if by_region else None,
@@ -274,6 +300,11 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
         write_text_atomic(path, html)
         paths.append(path)
     return paths
+
+
+def regions_codes() -> list[str]:
+    """Return the 63 province codes."""
+    return [str(code) for code in provinces.provinces().index]
 
 
 def index_citation(lang: str, commit: str, date: str) -> str:

@@ -6,6 +6,8 @@ citation in `provenance`; this module puts them together for the report notebook
 
 from __future__ import annotations
 
+import pandas as pd
+
 from . import (
     context,
     figures,
@@ -46,12 +48,16 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
     t = tables(processed_dir)
     code, year = params.check_report(province, year, lang, basis, t.rankings)  # one-line errors
     basis = 34 if code.startswith("U") else 63
-    year = int(year) if year else processed.latest_complete_year(t.rankings, basis)
+    year = int(year) if year else processed.latest_year(t.rankings)
     ctx = context.assemble(t, code, year, lang, narrative.TEXT[lang])
     ctx.fundamentals = None if ctx.is_unit else _fundamentals(t, code, year)
     ctx.goals = goal_pages.section(code, basis, lang, processed_dir)  # the targets section
+    rows = context.rows_of(t, code, basis)
+    if ctx.standing:  # a 34-only year: the unit's row of that year is shown, and its source
+        unit_rows = context.rows_of(t, ctx.standing["code"], vocab.BASIS_UNITS)
+        rows = pd.concat([rows, unit_rows[unit_rows["year"] == year]])
     ctx.method = provenance.method(
-        t.register, context.rows_of(t, code, basis), is_unit=ctx.is_unit,
+        t.register, rows, is_unit=ctx.is_unit,
         has_model=not t.predictions.empty, has_press=bool(ctx.targets or ctx.claims),
         lang=lang, slug=ctx.slug, name=ctx.name, year=year, extra=ctx.goals["source_ids"])
     return ctx

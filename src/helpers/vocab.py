@@ -1,6 +1,6 @@
 """Domain terms in English and Vietnamese: bases, measures, origins, sources, factors, places.
 
-The data layer hands the pages codes ("derived", "chinh_quyen_so", 34, "dti_official_2022");
+The data layer hands the pages codes ("derived", "chinh_quyen_so", 34, a source id);
 the words a reader sees come from here, in the page's language.
 """
 

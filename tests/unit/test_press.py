@@ -6,7 +6,7 @@ import pytest
 
 from helpers import press
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def facts(text: str, province: str = "Bắc Ninh", published: str = "2024-03-01"):

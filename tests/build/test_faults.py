@@ -63,7 +63,8 @@ def register_edit(root: Path, rel: str, edit: object) -> None:
     register = root / "data" / "raw" / "sources.csv"
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     text = register.read_text(encoding="utf-8")
-    old = re.search(rf"^[^\n]*,{re.escape(rel)},[^\n]*,([0-9a-f]{{64}})$", text, re.M).group(1)
+    old = re.search(rf"^[^\n]*,{re.escape(rel)},[^\n]*,([0-9a-f]{{64}})(?:,|$)", text,
+                    re.M).group(1)
     register.write_text(text.replace(old, digest), encoding="utf-8", newline="")
 
 

@@ -59,15 +59,15 @@ def test_q_values_agree_with_statsmodels_multipletests():
 
 def test_a_null_factor_is_declared_significant_at_no_more_than_the_nominal_rate():
     rng = np.random.default_rng(4)
-    rejections_rho, rejections_ols, runs = 0, 0, 400
+    rejections_rho, rejections_ols, runs = 0, 0, 200  # 200 keeps tests/unit fast
     for _ in range(runs):
         data = synthetic(63, [0.0, 0.0, 0.0], seed=int(rng.integers(1e9)))
         rejections_rho += stats.spearmanr(data["pci"], data["rank"])[1] < 0.05
         fit = model.ols(data, FACTORS)
         rejections_ols += fit.coefficients.set_index("factor").loc["pci", "p"] < 0.05
-    # the nominal 5% plus two binomial standard errors (about 2.2 points at 400 runs)
-    assert rejections_rho / runs <= 0.072
-    assert rejections_ols / runs <= 0.072
+    # the nominal 5% plus two binomial standard errors (about 3.1 points at 200 runs)
+    assert rejections_rho / runs <= 0.081
+    assert rejections_ols / runs <= 0.081
 
 
 def test_bootstrap_interval_covers_the_estimate_and_has_the_right_sign():

@@ -29,8 +29,10 @@ LIBRARIES = ("pandas", "numpy", "matplotlib", "seaborn", "statsmodels", "nbconve
 MODULE_FILES: dict[str, list[str]] = {
     "provinces": ["data/province_aliases.csv"],
     "rankings": ["data/review_decisions.csv"],
+    "covariates": ["data/covariate_exclusions.csv"],
+    "vocab": ["data/source_titles_vi.csv"],
     "narrative": ["templates/*"],
-    "publish": ["data/tile_grid.csv", "templates/*"],
+    "publish": ["data/tile_grid*.csv", "templates/*"],
 }
 
 
@@ -54,7 +56,7 @@ def file_hash(path: Path) -> str:
     return _file_hash(str(path), stat.st_mtime_ns, stat.st_size)
 
 
-def _sources(module: str) -> list[Path]:
+def sources(module: str) -> list[Path]:
     """Return the source files of a helper module, or of a subpackage (rankings/*.py)."""
     flat = config.PACKAGE_DIR / f"{module}.py"
     return [flat] if flat.exists() else sorted((config.PACKAGE_DIR / module).glob("*.py"))
@@ -62,7 +64,7 @@ def _sources(module: str) -> list[Path]:
 
 def _imports(module: str) -> set[str]:
     """Return the helper modules a helper module imports directly."""
-    return set().union(*(_imports_of(str(p), file_hash(p)) for p in _sources(module)))
+    return set().union(*(_imports_of(str(p), file_hash(p)) for p in sources(module)))
 
 
 @cache
@@ -82,13 +84,13 @@ def _imports_of(path: str, content_hash: str) -> frozenset[str]:
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("helpers"):
             parts = node.module.split(".")
             found.update([parts[1]] if len(parts) > 1 else [a.name for a in node.names])
-    return frozenset(m for m in found if _sources(m))
+    return frozenset(m for m in found if sources(m))
 
 
 def closure(modules: Iterable[str]) -> set[str]:
     """Return the modules given and every helper module they import, transitively."""
     seen: set[str] = set()
-    todo = [m for m in modules if _sources(m)]
+    todo = [m for m in modules if sources(m)]
     while todo:
         module = todo.pop()
         if module not in seen:
@@ -143,7 +145,7 @@ def _code_hash(modules: tuple[str, ...], stamps: tuple, package_dir: str) -> str
     """Hash the closure's sources (memoized while no package file changes)."""
     digest = hashlib.sha256()
     for module in sorted(closure(modules)):
-        for path in _sources(module):
+        for path in sources(module):
             digest.update(f"{module}/{path.name}:{file_hash(path)}".encode())
         for pattern in MODULE_FILES.get(module, []):
             for path in sorted(config.PACKAGE_DIR.glob(pattern)):

@@ -1,4 +1,5 @@
-"""Command line: ``dti build``, ``run STAGE``, ``reports``, ``check``, ``resolve NAME``."""
+"""Command line: ``dti build``, ``run STAGE``, ``reports``, ``check``, ``resolve NAME``,
+``press extract|evaluate DIR``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 from . import config, params, pipeline, provinces, sources, store
+from .press import cli as press_cli
 
 #: How many problems the terminal shows; the full list goes to a file.
 SHOWN = 10
@@ -186,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     resolve.add_argument("--year", type=int)
     resolve.add_argument("--basis", type=int, choices=[63, 34])
     resolve.set_defaults(func=_resolve)
+    press = commands.add_parser("press", help="facts from press articles: extract or evaluate DIR")
+    press_cli.add_arguments(press)
+    press.set_defaults(func=lambda a: press_cli.run(a.command, a.folder, a.table))
     args = parser.parse_args(argv)
     return dispatch(args)
 

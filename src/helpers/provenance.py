@@ -31,10 +31,13 @@ def method(register: pd.DataFrame, rows: pd.DataFrame, *, is_unit: bool, has_mod
         used.add("press_reviewed_facts")
     used |= set(extra)  # e.g. the sources of the province's targets
     chosen = register[register["source_id"].isin(used)]
-    listed = [{"source_id": s.source_id, "title": s.title, "retrieved": s.retrieved,
-               "kind": vocab.source_kind_name(s.source_id, lang),
-               "licence": getattr(s, "licence", "")}
-              for s in chosen.itertuples()]
+    listed = []
+    for s in chosen.itertuples():
+        title, licence, shown_in = vocab.source_words(s.source_id, s.title,
+                                                      getattr(s, "licence", ""), lang)
+        listed.append({"source_id": s.source_id, "title": title, "retrieved": s.retrieved,
+                       "kind": vocab.source_kind_name(s.source_id, lang), "licence": licence,
+                       "title_lang": shown_in})
     built = datetime.now(UTC)
     commit, commit_date = gitinfo.commit(), gitinfo.commit_date()
     return {"sources": listed, "links": source_links(rows), "commit": commit,

@@ -213,7 +213,7 @@ PRESS_FACTS = pa.DataFrameSchema(
         "fact_type": pa.Column(str, pa.Check.isin(FACT_TYPES)),
         "pillar": pa.Column(str),
         "indicator_text": pa.Column(str),
-        "value": pa.Column(float),
+        "value": pa.Column(float, nullable=True),
         "target": pa.Column(float, nullable=True),
         "unit": pa.Column(str),
         "denominator": pa.Column(float, pa.Check.gt(0), nullable=True),
@@ -225,8 +225,8 @@ PRESS_FACTS = pa.DataFrameSchema(
         pa.Check(lambda f: ~f["fact_type"].isin(["dti_rank", "pillar_rank"]) | (
             (f["value"] >= 1) & (f["denominator"].isna() | (f["value"] <= f["denominator"]))),
             error="a rank lies within 1..N"),
-        pa.Check(lambda f: f["fact_type"].ne("target_attainment") | f["target"].notna(),
-                 error="an attainment needs its target"),
+        pa.Check(lambda f: f["fact_type"].ne("target_attainment") | f["target"].notna()
+                 | f["denominator"].notna(), error="an attainment needs its target (or N)"),
     ],
     strict=True,
     coerce=True,
@@ -237,7 +237,7 @@ TARGETS = pa.DataFrameSchema(
     {
         "province_code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")),
         "name_vi": pa.Column(str),
-        "kind": pa.Column(str, pa.Check.isin(["attainment", "rank"])),
+        "kind": pa.Column(str, pa.Check.isin(["attainment", "goal", "rank"])),
         "indicator": pa.Column(str),
         "year": pa.Column("Int64", nullable=True),
         "achieved": pa.Column(float, nullable=True),

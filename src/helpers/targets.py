@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import config, press, processed, provinces, rankings
-from .raw import display_path
+from .raw import display_path, read_table
 from .schemas import Problem, raise_if_any, validate_tables
 from .store import write_tables
 
@@ -18,23 +19,26 @@ FACT_COLUMNS = ["article_id", "province", "published", "source_hint", "year", "y
                 "fact_type", "pillar", "indicator_text", "value", "target", "unit",
                 "denominator", "qualifier", "origin", "source_id"]
 RANK_TYPES = ("dti_rank", "pillar_rank")
+#: A rank of this year with no basis stated is read as the 34-unit ranking (LABELING.md 6).
+MERGER_YEAR = rankings.MERGER_YEAR
 
 
 def load_reviewed(raw_dir: Path | None = None) -> pd.DataFrame:
     """Read the reviewed press facts shipped in data/raw/press (no article text)."""
     path = Path(raw_dir or config.RAW_DIR) / REVIEWED_FACTS
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    computed = {"origin", "source_id", "year_basis", "qualifier"}
+    frame = read_table(path, [c for c in FACT_COLUMNS if c not in computed])  # located errors
     problems = []
     for column in ("value", "target", "denominator", "year"):
         numbers = pd.to_numeric(frame[column].replace("", np.nan), errors="coerce")
         for row in frame.index[numbers.isna() & frame[column].ne("")]:
-            problems.append(Problem(display_path(path), int(row) + 1, column,
+            problems.append(Problem(display_path(path), int(row), column,
                                     frame.at[row, column], "not a number"))
     for row, name in frame["province"].items():
         try:
             provinces.resolve(name)
         except provinces.UnknownProvinceError as error:
-            problems.append(Problem(display_path(path), int(row) + 1, "province", name, str(error)))
+            problems.append(Problem(display_path(path), int(row), "province", name, str(error)))
     raise_if_any(problems, "the reviewed press facts")
     frame["origin"] = "reviewed"
     frame["source_id"] = "press_reviewed_facts"
@@ -56,17 +60,27 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def from_extracted(extracted: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame:
-    """Shape facts extracted by helpers.press like the reviewed ones."""
+    """Shape facts extracted by helpers.press (LABELING.md schema) like the reviewed ones."""
     if extracted.empty:
         return pd.DataFrame(columns=FACT_COLUMNS)
     info = manifest.set_index("file")
-    frame = extracted.copy()
+    frame = extracted.rename(columns={"file": "article_id", "tag": "qualifier"})
+    frame = frame[frame["province"].map(_is_province)].copy()
     frame["published"] = frame["article_id"].map(info.get("published", pd.Series(dtype=str)))
     frame["source_hint"] = frame["article_id"].map(info.get("source_hint",
                                                             pd.Series(dtype=str)))
     frame["origin"] = "extracted"
     frame["source_id"] = "press_articles"
     return _typed(frame[FACT_COLUMNS].fillna({"published": "", "source_hint": ""}))
+
+
+def _is_province(name: str) -> bool:
+    """Tell whether an entity is one province (not a national or bloc aggregate)."""
+    try:
+        provinces.resolve(name)
+    except provinces.UnknownProvinceError:
+        return False
+    return True
 
 
 def combine(reviewed: pd.DataFrame, extracted: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -87,21 +101,34 @@ def _fact_keys(facts: pd.DataFrame) -> list[tuple]:
 
 
 def targets(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per target: attainment figures and rank goals, with whether each is met."""
+    """Return one row per target: attainment figures (kind attainment), targets stated alone
+    (goal) and rank goals (rank), with whether each is met."""
     rows = []
-    for fact in facts[facts["fact_type"] == "target_attainment"].itertuples(index=False):
-        ratio = fact.value / fact.target if fact.target else np.nan
-        rows.append(_target_row(fact, "attainment", fact.value, fact.target, ratio,
-                                fact.value >= fact.target, "achieved figure stated beside the "
-                                "target in the same sentence"))
-    for fact in facts[facts["fact_type"] == "rank_target"].itertuples(index=False):
+    is_rank = facts["fact_type"].eq("rank_target") | (
+        facts["fact_type"].eq("target_attainment") & facts["unit"].eq("rank"))
+    attain = facts[facts["fact_type"].isin(["target_attainment", "target_count"]) & ~is_rank]
+    for fact in attain.itertuples(index=False):
+        target = fact.target if pd.notna(fact.target) else fact.denominator
+        if pd.isna(target):
+            continue
+        if pd.isna(fact.value):
+            rows.append(_target_row(fact, "goal", np.nan, target, np.nan, None,
+                                    "target only: no achieved figure is stated"))
+            continue
+        how = ("targets met of the number set" if pd.isna(fact.target) else
+               "achieved figure stated beside the target in the same sentence")
+        rows.append(_target_row(fact, "attainment", fact.value, target,
+                                fact.value / target if target else np.nan,
+                                fact.value >= target, how))
+    for fact in facts[is_rank].itertuples(index=False):
+        goal = fact.target if pd.notna(fact.target) else fact.value
         code = provinces.resolve(fact.province)
         achieved = (processed.lookup(rankings, code, 63, int(fact.year), "overall")
                     if pd.notna(fact.year) else None)
         why = ("official or derived rank in the target year" if achieved is not None else
                f"no DTI {fact.year} rank is held yet; not yet assessable")
-        rows.append(_target_row(fact, "rank", achieved, fact.value, np.nan,
-                                None if achieved is None else achieved <= fact.value, why))
+        rows.append(_target_row(fact, "rank", achieved, goal, np.nan,
+                                None if achieved is None else achieved <= goal, why))
     columns = ["province_code", "name_vi", "kind", "indicator", "year", "achieved", "target",
                "attainment_ratio", "met", "how_judged", "article_id", "published", "source_id"]
     table = pd.DataFrame(rows, columns=columns)
@@ -126,10 +153,11 @@ def _target_row(fact: object, kind: str, achieved: float | None, target: float, 
 def check_claims(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
     """Compare every rank a province claims with the clean rankings, saying why when unsure."""
     rows = []
-    claims = facts[facts["fact_type"].isin([*RANK_TYPES, "other_index_rank"])]
+    other = facts["fact_type"].eq("indicator") & facts["qualifier"].str.contains("non_dti_rank")
+    claims = facts[facts["fact_type"].isin([*RANK_TYPES, "other_index_rank"]) | other]
     for fact in claims.itertuples(index=False):
         code = provinces.resolve(fact.province)
-        measure = "overall" if fact.fact_type == "dti_rank" else fact.pillar
+        measure = _measure(fact)
         status, why, official = _judge(fact, code, measure, rankings)
         rows.append({"province_code": code, "name_vi": provinces.display_name(code),
                      "article_id": fact.article_id, "fact_type": fact.fact_type,
@@ -146,16 +174,32 @@ def check_claims(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _measure(fact: object) -> str:
+    """Return the clean table's measure a claimed rank is about ("" when none matches)."""
+    if fact.fact_type == "pillar_rank":
+        return fact.pillar
+    if fact.fact_type != "dti_rank" or fact.pillar == "overall":
+        return "overall" if fact.fact_type == "dti_rank" else ""
+    name = re.sub(r"(?i)^(?:DTI main-indicator rank:|chỉ số)\s*", "", fact.indicator_text)
+    try:  # a main-indicator rank (pillar blank) names its indicator
+        return rankings.main_index_id(name) or ""
+    except ValueError:
+        return ""
+
+
 def _judge(fact: object, code: str, measure: str, rankings: pd.DataFrame
            ) -> tuple[str, str, int | None]:
     """Return (status, why, clean rank) for one claimed rank."""
-    if fact.fact_type == "other_index_rank":
+    if fact.fact_type in ("other_index_rank", "indicator"):
         return "not verifiable", "no table of this index is held in data/raw", None
+    if not measure:
+        return "not verifiable", "a main-indicator rank whose indicator name is not one of " \
+                                 "the eight main indices", None
     if pd.isna(fact.year):
         return "not verifiable", "the text gives no assessment year", None
     year = int(fact.year)
     basis = int(fact.denominator) if fact.denominator in (63.0, 34.0) else (
-        63 if year < 2024 else None)
+        63 if year < MERGER_YEAR else 34 if year == MERGER_YEAR else None)
     if basis is None:
         return "not verifiable", "the basis (63 provinces or 34 units) is not stated", None
     if basis == 34:
@@ -173,6 +217,19 @@ def _judge(fact: object, code: str, measure: str, rankings: pd.DataFrame
         why += (f"; {int(fact.value)} is the {year - 1} rank: the text seems to name the year "
                 "the result was published, not the year assessed")
     return "inconsistent", why, official
+
+
+def coverage(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
+    """Return how many provinces have a DTI rank target, targets, attainment, checked claims."""
+    table, claims = tables["targets"], tables["claims"]
+
+    def count(rows: pd.DataFrame) -> int:
+        return int(rows["province_code"].nunique())
+
+    return {"rank target": count(table[table["kind"] == "rank"]),
+            "targets stated": count(table[table["kind"] != "rank"]),
+            "attainment figures": count(table[table["kind"] == "attainment"]),
+            "claims checked": count(claims[claims["status"] != "not verifiable"])}
 
 
 @dataclass

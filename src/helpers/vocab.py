@@ -7,6 +7,11 @@ the words a reader sees come from here, in the page's language.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+
+import pandas as pd
+
+from . import config
 
 LANGS = ("en", "vi")
 
@@ -127,6 +132,22 @@ def source_kind(source_id: str) -> str:
 def source_kind_name(source_id: str, lang: str) -> str:
     """Return the description of a source's kind in a language."""
     return SOURCE_KINDS[source_kind(source_id)][lang]
+
+
+@cache
+def _source_words_vi() -> dict[str, dict[str, str]]:
+    """Read the Vietnamese titles and terms of the registered sources (package data)."""
+    table = pd.read_csv(config.PACKAGE_DATA_DIR / "source_titles_vi.csv", dtype=str,
+                        keep_default_na=False)
+    return table.set_index("source_id").to_dict("index")
+
+
+def source_words(source_id: str, title: str, licence: str, lang: str) -> tuple[str, str, str]:
+    """Return a source's title, terms of reuse and the language they are in, for a page."""
+    words = _source_words_vi().get(source_id) if lang == "vi" else None
+    if words:
+        return words["title_vi"], words["licence_vi"], "vi"
+    return title, licence, "en"
 
 
 def factor_name(label: str, lang: str) -> str:

@@ -63,8 +63,8 @@ def register_edit(root: Path, rel: str, edit: object) -> None:
     register = root / "data" / "raw" / "sources.csv"
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     text = register.read_text(encoding="utf-8")
-    old = re.search(rf"^[^\n]*,{re.escape(rel)},[^\n]*,([0-9a-f]{{64}})(?:,|$)", text,
-                    re.M).group(1)
+    line = re.search(rf"^[^\n]*,{re.escape(rel)},[^\n]*$", text, re.M).group(0)
+    old = re.search(r"\b[0-9a-f]{64}\b", line).group(0)
     register.write_text(text.replace(old, digest), encoding="utf-8", newline="")
 
 

@@ -36,6 +36,6 @@ def test_bad_articles_give_one_message_each_and_the_rest_are_read(tmp_path):
                      "manifest but not found", "stranger.txt: manifest province",
                      "did you mean 'Bắc Ninh'"):
         assert expected in joined
-    assert set(found["article_id"]) == {"good.txt", "markup.html", "long.txt"}
-    markup = found[found.article_id == "markup.html"]
+    assert set(found["file"]) == {"good.txt", "markup.html", "long.txt"}
+    markup = found[found.file == "markup.html"]
     assert markup[markup.fact_type == "dti_rank"]["value"].tolist() == [8]

@@ -50,8 +50,8 @@ def test_a_second_row_for_one_path_is_a_problem(tmp_path):
 def test_a_register_without_its_checksum_column_names_the_column(tmp_path):
     raw = register_copy(tmp_path)
     register = raw / "sources.csv"
-    register.write_text(register.read_text(encoding="utf-8").replace(",sha256,", ",checksum,",
-                                                                     1), encoding="utf-8")
+    register.write_text(register.read_text(encoding="utf-8").replace(",sha256", ",checksum", 1),
+                        encoding="utf-8")
     [problem] = sources.check(raw)
     assert problem.startswith("data/raw/sources.csv, column 'sha256': required column missing")
 

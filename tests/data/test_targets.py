@@ -48,15 +48,25 @@ def test_a_rank_given_under_the_publication_year_is_inconsistent_and_says_why(ra
 @pytest.mark.parametrize(
     ("fields", "reason"),
     [({"year": None}, "no assessment year"),
-     ({"year": 2024, "denominator": None}, "basis"),
+     ({"year": 2025, "denominator": None}, "basis"),
      ({"year": 2022, "fact_type": "pillar_rank", "pillar": "kinh_te_so", "value": 5.0},
       "no kinh_te_so rank for 2022"),
-     ({"year": 2022, "fact_type": "other_index_rank", "pillar": ""}, "no table of this index")],
+     ({"year": 2022, "fact_type": "indicator", "pillar": "", "qualifier": "non_dti_rank"},
+      "no table of this index"),
+     ({"year": 2022, "fact_type": "dti_rank", "pillar": "", "indicator_text": "Đô thị xanh"},
+      "not one of the eight main indices")],
 )
 def test_claims_that_cannot_be_checked_say_why(ranked, fields, reason):
     claims = targets.check_claims(frame(fact(**fields)), ranked)
     assert claims.loc[0, "status"] == "not verifiable"
     assert reason in claims.loc[0, "why"]
+
+
+def test_a_2024_rank_without_its_basis_is_read_as_the_34_unit_ranking(ranked):
+    # LABELING.md section 6: a 2024 rank with no marker is the 34-unit ranking
+    claims = targets.check_claims(frame(fact(province="Lào Cai", year=2024, value=14.0,
+                                             denominator=None)), ranked)
+    assert claims.loc[0, "status"] == "consistent"
 
 
 def test_a_34_basis_claim_is_checked_against_the_unit(ranked):
@@ -71,12 +81,50 @@ def test_targets_compute_the_ratio_and_whether_met(ranked):
              denominator=None, year=2024),
         fact(fact_type="target_attainment", pillar="", value=30.0, target=45.0, unit="%",
              denominator=None, year=2024),
-        fact(fact_type="rank_target", value=15.0, year=2022)), ranked)
+        fact(fact_type="target_attainment", value=23.0, target=None, unit="mục tiêu",
+             denominator=34.0, year=2025),
+        fact(fact_type="target_attainment", value=None, target=90.0, unit="%",
+             denominator=None, year=2025, qualifier="target_only"),
+        fact(fact_type="target_attainment", pillar="overall", value=None, target=15.0,
+             unit="rank", denominator=None, year=2022, qualifier="target_only")), ranked)
     attain = table[table.kind == "attainment"]
-    assert attain["attainment_ratio"].round(3).tolist() == [1.025, 0.667]
-    assert attain["met"].tolist() == [True, False]
+    assert attain["attainment_ratio"].round(3).tolist() == [1.025, 0.667, 0.676]
+    assert attain["met"].tolist() == [True, False, False]
+    only_target = table[table.kind == "goal"].iloc[0]
+    assert (only_target["target"], pd.isna(only_target["met"])) == (90.0, True)
+    assert "target only" in only_target["how_judged"]
     rank_goal = table[table.kind == "rank"].iloc[0]
     assert (rank_goal["achieved"], bool(rank_goal["met"])) == (7.0, True)
+
+
+def test_a_main_indicator_rank_is_checked_against_its_index(ranked):
+    claims = targets.check_claims(frame(fact(year=2022, pillar="", value=3.0,
+                                             indicator_text="DTI main-indicator rank: Hạ tầng số")),
+                                  ranked)
+    assert claims.loc[0, "measure"] == "ha_tang_so"
+    assert claims.loc[0, "status"] in ("consistent", "inconsistent")
+
+
+def test_extracted_facts_in_the_labelling_schema_become_press_facts():
+    from helpers import press
+    article = press.Article("a.txt", "", "2024-01-05", "", press.clean_text(
+        "Năm 2022, Bắc Ninh xếp thứ 7/63 về DTI. DTI quốc gia đạt 0,6500."))
+    extracted = press.facts_frame(press.extract(article))
+    manifest = pd.DataFrame({"file": ["a.txt"], "published": ["2024-01-05"],
+                             "source_hint": ["test"]})
+    shaped = targets.from_extracted(extracted, manifest)
+    assert shaped[["article_id", "province", "fact_type", "value"]].values.tolist() == [
+        ["a.txt", "Bắc Ninh", "dti_rank", 7.0]], "national aggregates are not provinces"
+
+
+def test_coverage_counts_provinces_per_kind_of_press_fact(ranked):
+    facts = frame(fact(year=2022),
+                  fact(province="Lào Cai", fact_type="target_attainment", pillar="", value=None,
+                       target=90.0, unit="%", denominator=None, year=2025))
+    tables = {"targets": targets.targets(facts, ranked),
+              "claims": targets.check_claims(facts, ranked)}
+    assert targets.coverage(tables) == {"rank target": 0, "targets stated": 1,
+                                        "attainment figures": 0, "claims checked": 1}
 
 
 def test_extracted_facts_already_reviewed_are_not_added_twice():

@@ -1,0 +1,304 @@
+"""Read the five fact types of LABELING.md from one article.
+
+Sentences are read in order; in each, the constructions run from the most specific (targets,
+ordered lists, ranks, rank changes) to the most general (numbers with a unit), and a figure
+claimed by one is not read again. Subject, year and topic follow the precedence stated in
+``facts``; duplicates (headline, lead, caption, body) are merged on (entity, type, pillar,
+year, value, target).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vntext import fold
+from . import gazetteer, grammar, indicators
+from .concepts import concept
+from .facts import Article, Fact, rank_type, subject, topic_of, year_of
+from .goals import GoalReaders
+from .lists import ListReaders
+from .numbers import language, ordinal_value, small_number
+from .text import sentences
+
+
+class Reader(GoalReaders, ListReaders):
+    """Runs the constructions over one article, keeping the context between sentences."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.lang = language(article.text)
+        self.home = gazetteer.home_name(article.province)
+        self.facts: list[Fact] = []
+        self.context_year: int | None = None
+        self.edition_year: int | None = None
+        self.rank_facts: list[Fact] = []
+        self.goal_year: int | None = None
+        self.carried: str | None = None
+        self.line = -1
+        self.claimed: list[tuple[int, int]] = []
+        self.role = ""
+        self.year_source: dict[str, str] = {}  # which line (headline, lead, body) set a context
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def free(self, start: int, end: int) -> bool:
+        """Tell whether a span of the current sentence is not yet read."""
+        return not any(s < end and start < e for s, e in self.claimed)
+
+    def claim(self, start: int, end: int) -> None:
+        """Mark a span of the current sentence as read."""
+        self.claimed.append((start, end))
+
+    def add(self, s: str, start: int, end: int, fact_type: str, value: float | None, *,
+            pillar: str = "", target: float | None = None, unit: str = "",
+            denominator: float | None = None, tags: tuple[str, ...] = (),
+            entity: str | None = None, year: int | None = None, year_basis: str = "",
+            is_target: bool = False, text: str = "") -> Fact | None:
+        """Resolve subject and year of a figure at s[start:end] and record it."""
+        how = "given"
+        if entity is None:
+            entity, how = subject(s, start, self.home, self.carried)
+            if entity is None:
+                self.claim(start, end)
+                return None
+        dti = fact_type in ("dti_rank", "pillar_rank", "rank_change") or unit in ("score",
+                                                                                  "points")
+        if year is None and not year_basis:
+            context = self.goal_year if is_target else (
+                (self.edition_year or self.context_year) if dti else self.context_year)
+            year, year_basis = year_of(s, start, context, published=self.article.year,
+                                       target=is_target, dti=dti)
+        if entity == gazetteer.MINISTRY_BLOC and fact_type == "indicator":
+            pillar = ""
+        all_tags = list(tags)
+        if year_basis == "context":
+            source = "goal" if is_target else ("edition" if dti and self.edition_year else "year")
+            year_basis = f"context ({self.year_source.get(source, 'body')})"
+        if year_basis.startswith("context"):
+            all_tags.append("year_ctx")
+        measured = "" if unit in ("rank", "score", "points") else concept(s, start, end)
+        fact = Fact(self.article.article_id, entity, year, fact_type, pillar, value, target,
+                    unit, denominator, text or _snippet(s, start, end),
+                    ";".join(dict.fromkeys(all_tags)), measured,
+                    year_basis, how, self.offset + start, self.offset + end, s.strip(),
+                    " ".join(s[end:end + 80].lstrip(" %").split()[:4]),
+                    " ".join(s[max(0, start - 80):start].split()[-5:]))
+        self.facts.append(fact)
+        self.claim(start, end)
+        return fact
+
+    # -- driver ------------------------------------------------------------------------------
+    def run(self) -> list[Fact]:
+        """Read every sentence in order and return the deduplicated facts."""
+        for sent in sentences(self.text):
+            if sent.role == "url":
+                continue
+            if sent.line != self.line:
+                self.line, self.carried = sent.line, None
+            self.role = sent.role
+            self.offset = sent.start
+            s = self.text[sent.start:sent.end]
+            self.claimed = []
+            self.goal = bool(grammar.GOAL.search(s))
+            for rule in (self.attainments, self.rank_targets, self.target_counts,
+                         self.leading_places,
+                         self.respectively, self.ranks, self.idioms, self.sequences,
+                         self.changes, self.goals):
+                rule(s)
+            indicators.read(self, s)
+            self._remember(s)
+        return dedupe(sorted(self.facts, key=lambda f: f.start))
+
+    def _remember(self, s: str) -> None:
+        """Carry the sentence's year, due year and subject to the sentences after it."""
+        for y in grammar.years(s):
+            if y.comparison:
+                continue
+            if y.due and self.goal:
+                self.goal_year, self.year_source["goal"] = y.year, self.role
+            elif not y.due:
+                self.context_year, self.year_source["year"] = y.year, self.role
+            if y.edition:
+                self.edition_year, self.year_source["edition"] = y.year, self.role
+        if self.article.year and grammar.LAST_YEAR.search(s):
+            self.context_year = self.edition_year = self.article.year - 1
+        named = [m for m in gazetteer.mentions(s) if m.kind in ("province", "national")]
+        if named and named[0].start < 30:  # the subject opens the sentence: carry it
+            self.carried = named[0].name
+
+    # -- ranks -------------------------------------------------------------------------------
+    def _rank(self, s: str, start: int, end: int, value: int, den: int | None,
+              tags: tuple[str, ...] = (), entity: str | None = None,
+              year: int | None = None, year_basis: str = "") -> list[Fact]:
+        """Record a rank at s[start:end], one per coordinated topic."""
+        if grammar.RANK_NEGATIVE_AFTER.search(s[end:end + 20]):
+            return []
+        found = topic_of(s, start, end) or [None]
+        if den is None:
+            after = grammar.DENOMINATOR_AFTER.match(s[end:])
+            den = int(after.group(1)) if after else None
+            if after:
+                self.claim(end, end + after.end())
+        compared = re.search(r"(?i)(?:so với|compared (?:to|with)|from)\s+(?:năm\s+)?(20[1-3]\d)"
+                             r"\s*\(\s*$", s[:start])
+        if compared and year is None:  # "tăng 16 bậc so với năm 2022 (thứ 35/63)"
+            year, year_basis = int(compared.group(1)), "clause"
+        span = grammar.SPAN.search(s, end) if year is None else None
+        if span and span.start() - end <= 60 and int(span.group(2)) - int(span.group(1)) < 6:
+            out = []  # "3 năm liên tiếp (2020-2022)": one fact per year (tag span)
+            for y in range(int(span.group(1)), int(span.group(2)) + 1):
+                out += self._rank(s, start, end, value, den, (*tags, "span"), entity, y)
+            return out
+        out = []
+        for topic in found:
+            fact_type, pillar, tag = rank_type(topic)
+            d = den
+            if d is None and fact_type != "indicator":
+                dens = set(grammar.SENTENCE_DENOMINATOR.findall(s))
+                d = int(dens.pop()) if len(dens) == 1 else None
+            if fact_type != "indicator" and d and d not in (63, 34):
+                fact_type, pillar, tag = "indicator", "", "non_dti_rank"
+            all_tags = (*tags, tag) if tag else tags
+            fact = self.add(s, start, end, fact_type, float(value), pillar=pillar, unit="rank",
+                            denominator=float(d) if d else None, tags=all_tags, entity=entity,
+                            year=year, year_basis=year_basis or ("clause" if year else ""),
+                            text=s[topic.start:topic.end] if topic else "")
+            if fact:
+                out.append(fact)
+        self.rank_facts.extend(f for f in out if f.fact_type != "indicator")
+        return out
+
+    def ranks(self, s: str) -> None:
+        """Ranks: "xếp thứ 7/63", "xếp hạng chín", "đứng thứ tư", "ranked 19th", "23/63"."""
+        for m in grammar.FROM_TO.finditer(s):
+            old, new = (int(g) for g in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+            current = self._rank(s, m.start(m.lastindex), m.end(), new, None)
+            if current and current[0].year:
+                self._rank(s, m.start(), m.start(m.lastindex), old, current[0].denominator and
+                           int(current[0].denominator), ("year_ctx",), current[0].province,
+                           current[0].year - 1, "previous edition")
+        for pattern in (grammar.RANK_VI, grammar.RANK_EN, grammar.RANK_BARE):
+            for m in pattern.finditer(s):
+                if not self.free(m.start(), m.end()):
+                    continue
+                groups = [g for g in m.groups()]
+                if pattern is grammar.RANK_BARE:
+                    value, den = int(groups[0]), int(groups[1])
+                elif pattern is grammar.RANK_VI:
+                    token = groups[0] or groups[1] or groups[3] or groups[4]
+                    den_text = groups[2] or groups[5]
+                    value, den = ordinal_value(token), int(den_text) if den_text else None
+                else:
+                    token = groups[0] or groups[1] or groups[2] or groups[4] or groups[5]
+                    value, den = ordinal_value(token), int(groups[3]) if groups[3] else None
+                if not value or value > 200 or (den and value > den):
+                    continue
+                if self._rank_list(s, m, value, den) or self._tie(s, m, value, den):
+                    continue
+                self._rank(s, m.start(), m.end(), value, den)
+
+    def idioms(self, s: str) -> None:
+        """Rank 1 as a word: "dẫn đầu", "đứng đầu", "led", "leading in" (not group membership)."""
+        for m in grammar.IDIOM.finditer(s):
+            if not self.free(m.start(), m.end()):
+                continue
+            if grammar.MEMBERSHIP_BEFORE.search(s[max(0, m.start() - 60):m.start()]):
+                continue
+            if re.match(r"\s*(?:về|in)?\s*(?:\d+|four|three|two|ba|bốn|hai)\s+(?:chỉ số|core|main)",
+                        s[m.end():]) is None and re.match(r"\s*:", s[m.end():]):
+                continue
+            tags = () if m.group(0) == "ranked first" else ("idiom",)
+            den = re.match(r"\s*(63|34)\b", s[m.end():])
+            self._rank(s, m.start(), m.end(), 1, int(den.group(1)) if den else None, tags)
+
+    # -- rank changes --------------------------------------------------------------------------
+    def changes(self, s: str) -> None:
+        """Signed rank changes: "tăng 4 hạng", "giảm 13 bậc", "tăng năm bậc", "down 8 places"."""
+        for m in grammar.CHANGE.finditer(s):
+            if not self.free(m.start(), m.end()):
+                continue
+            steps = small_number(m.group("n"))
+            if steps is None:
+                continue
+            sign = -1 if m.group(1).lower() in grammar.NEGATIVE_CHANGE else 1
+            marker = grammar.GOAL.search(s)
+            if (marker and marker.start() < m.start()) or grammar.FUTURE.search(s):
+                self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
+                         target=float(sign * steps), unit="places", is_target=True,
+                         tags=("target_only", *(("bound",) if m.group("bound") else ())))
+                continue  # a rank-improvement target ("phấn đấu tăng ít nhất 3 bậc")
+            found = topic_of(s, m.start(), m.end()) or [None]
+            for topic in found:
+                fact_type, pillar, tag = rank_type(topic)
+                if fact_type == "indicator":
+                    self.add(s, m.start(), m.end(), "indicator", float(sign * steps),
+                             unit="rank", tags=("non_dti_rank",))
+                    continue
+                self.add(s, m.start(), m.end(), "rank_change", float(sign * steps),
+                         pillar=pillar, unit="rank")
+
+
+def _snippet(s: str, start: int, end: int) -> str:
+    """Return the words around a figure, as indicator_text."""
+    left = " ".join(s[max(0, start - 100):start].split()[-6:])
+    right = " ".join(s[end:end + 80].split()[:4])
+    return re.sub(r"\s+", " ", f"{left} {s[start:end]} {right}").strip(" ,.;:")
+
+
+def _same(a: Fact, b: Fact) -> bool:
+    """Tell whether two facts state the same thing (LABELING.md section 9)."""
+    if (a.province, a.fact_type, a.pillar, a.value, a.target, a.unit) != (
+            b.province, b.fact_type, b.pillar, b.value, b.target, b.unit):
+        return False
+    if not (a.year is None or b.year is None or a.year == b.year):
+        return False
+    if not (a.denominator is None or b.denominator is None or a.denominator == b.denominator):
+        return False
+    if a.unit == "rank" and not a.pillar:
+        return fold(a.indicator_text) == fold(b.indicator_text)
+    if a.fact_type in ("indicator", "target_attainment") and a.unit != "rank":
+        if a.sentence == b.sentence and abs(a.start - b.start) < len(a.sentence):
+            return False  # two figures of one sentence are two facts
+        measured = _overlap(a.measured, b.measured)
+        measured = measured if measured is not None else _overlap(a.indicator_text,
+                                                                   b.indicator_text) or 0.0
+        lead = _overlap(a.lead, b.lead)
+        return measured >= 0.5 and (lead is None or lead >= 0.3)
+    return True
+
+
+def _overlap(a: str, b: str) -> float | None:
+    """Return the share of content words two phrases share (of the shorter one), if any."""
+    ta, tb = (set(re.findall(r"[a-z]{2,}", fold(x))) - _STOP for x in (a, b))
+    return len(ta & tb) / min(len(ta), len(tb)) if ta and tb else None
+
+
+_STOP = {"cua", "va", "cac", "trong", "tren", "duoc", "da", "co", "la", "cho", "voi", "den",
+         "the", "of", "and", "in", "to", "nam", "tinh", "dat", "so", "tai", "tu", "ty", "le"}
+
+
+def dedupe(facts: list[Fact]) -> list[Fact]:
+    """Merge a fact stated again (same entity, type, pillar, value, target; years compatible)."""
+    kept: list[Fact] = []
+    groups: dict[tuple, list[Fact]] = {}
+    for fact in facts:
+        key = (fact.province, fact.fact_type, fact.pillar, fact.value, fact.target, fact.unit)
+        group = groups.setdefault(key, [])
+        twin = next((k for k in group if _same(k, fact)), None)
+        if twin is None:
+            kept.append(fact)
+            group.append(fact)
+            continue
+        if twin.year is None or ("year_ctx" in twin.tag and "year_ctx" not in fact.tag
+                                 and fact.year is not None):
+            twin.year, twin.year_basis = fact.year, fact.year_basis
+            twin.tag = ";".join(t for t in twin.tag.split(";") if t and t != "year_ctx")
+        if twin.denominator is None:
+            twin.denominator = fact.denominator
+        twin.tag = ";".join(dict.fromkeys([t for t in (twin.tag + ";dup").split(";") if t]))
+    return kept
+
+
+def extract(article: Article) -> list[Fact]:
+    """Return every fact found in one article."""
+    return Reader(article).run()

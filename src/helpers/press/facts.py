@@ -1,0 +1,206 @@
+"""The fact record, the article record, and how a figure's subject, year and topic are resolved.
+
+Precedence (issue 9, item 2):
+
+- subject: the entity a figure sits in parentheses after > the nearest entity named before it
+  in its sentence (an agency makes the figure out of scope; "the province", "của tỉnh" refer to
+  the article's province) > the subject carried from earlier in the paragraph > the manifest
+  province (``Toàn quốc`` for an article without one).
+- year: the figure's own clause > its sentence > the paragraph, lead and headline before it
+  (``year_ctx``) > blank. Comparison years ("so với năm 2021", "compared to 2020"), dates and
+  periods are never the fact's year; "last year" is resolved against the printed date only.
+- topic: the index named right after a rank ("về / ở / in ...") > the nearest one named before
+  it > the DTI (the default topic).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import gazetteer, grammar
+from .text import clause_bounds
+
+
+@dataclass
+class Article:
+    """A cleaned article with its manifest row (province may be empty: a national text)."""
+
+    article_id: str
+    province: str
+    published: str
+    source: str
+    text: str
+
+    @property
+    def year(self) -> int | None:
+        """Return the publication year from the manifest, if known."""
+        match = re.match(r"(20\d\d)", self.published or "")
+        return int(match.group(1)) if match else None
+
+
+@dataclass
+class Fact:
+    """One fact in the schema of LABELING.md, with its provenance."""
+
+    file: str
+    province: str
+    year: int | None
+    fact_type: str
+    pillar: str
+    value: float | None
+    target: float | None
+    unit: str
+    denominator: float | None
+    indicator_text: str
+    tag: str = ""
+    measure: str = ""  # what an indicator or target measures, in English ("e-commerce")
+    year_basis: str = ""
+    subject_basis: str = ""
+    start: int = 0
+    end: int = 0
+    sentence: str = field(default="", repr=False)
+    measured: str = field(default="", repr=False)  # the words right after the figure (dedup)
+    lead: str = field(default="", repr=False)  # the words right before the figure (dedup)
+
+
+FACT_TYPES = ("dti_rank", "pillar_rank", "rank_change", "target_attainment", "indicator")
+COLUMNS = [name for name in Fact.__dataclass_fields__ if name not in ("measured", "lead")]
+
+
+#: An inverted subject after a figure: "... là X", "... thuộc về X", "... went to X".
+INVERTED = re.compile(r"[^;.]{0,60}?\b(?:là|thuộc về|goes to|went to|belongs to)\s+")
+
+
+def subject(sentence: str, position: int, home: str, carried: str | None
+            ) -> tuple[str | None, str]:
+    """Return (entity, how it was found) for a figure at position; None when out of scope."""
+    found = gazetteer.mentions(sentence)
+    for m in found:  # "100% các bộ, tỉnh": a share of a collective entity
+        if m.kind in ("national", "bloc") and 0 <= m.start - position <= 12 and re.match(
+                r"[\d.,/]*\s*%?\s*(?:các\s*)?$", sentence[position:m.start]):
+            return m.name, "quantified entity"
+    paren = sentence.rfind("(", 0, position)
+    if paren >= 0 and ")" not in sentence[paren:position]:
+        for m in found:
+            if m.kind == "province" and 0 <= paren - m.end <= 2:
+                return m.name, "parenthesis"
+    before = [m for m in found if m.end <= position]
+    lo = max(sentence.rfind(ch, 0, position) for ch in ";:,") + 1
+    inverted = INVERTED.match(sentence, position)
+    if inverted and not [m for m in before if m.start >= lo]:
+        after = [m for m in found if 0 <= m.start - inverted.end() <= 3 and m.kind == "province"]
+        if after:  # "Vị trí thứ hai thuộc về Huế", "Địa phương dẫn đầu là Hà Nội"
+            return after[0].name, "inverted subject"
+    in_clause = [m for m in before if m.start >= max(sentence.rfind(ch, 0, position)
+                                                      for ch in ";:") + 1]
+    if in_clause and in_clause[0].kind == "agency" and not any(
+            m.kind in ("province", "anaphor") for m in in_clause):
+        return None, "agency"  # "Bộ Tài chính dẫn đầu khối bộ, ngành với 0,63": the ministry's
+    if before:
+        m = before[-1]
+        if m.kind == "agency":
+            return None, "agency"
+        if m.kind == "anaphor":
+            return home, "anaphor"
+        return m.name, "clause subject"
+    if carried:
+        return carried, "continuation"
+    return home, "manifest" if home != gazetteer.NATIONAL else "national article"
+
+
+def year_of(sentence: str, position: int, context: int | None, *, published: int | None,
+            target: bool = False, dti: bool = False) -> tuple[int | None, str]:
+    """Return (year, basis) for a figure at position, by the precedence above.
+
+    For a DTI figure (rank, change, score) a year printed as an edition ("DTI năm 2022",
+    "the 2024 DTI") wins over other years of the sentence."""
+    found = [y for y in grammar.years(sentence) if not y.comparison]
+    if target and grammar.ANNUAL.search(sentence[max(0, position - 80):position + 40]):
+        return None, "annual"
+    lo, hi = clause_bounds(sentence, position, ";:(")
+    own = [y for y in found if lo <= y.start < hi]
+    right_after = re.match(r"\S*\s+(?:in|năm|vào năm)\s+(20[1-3]\d)\b(?!\s*[-–/])",
+                           sentence[position:position + 30])
+    if right_after and not target:  # "up from 25th in 2021": the year printed with the figure
+        return int(right_after.group(1)), "clause"
+    editions = [y for y in found if y.edition] if dti else []
+    if editions:
+        pick = [y for y in editions if lo <= y.start < hi] or editions
+        before = [y for y in pick if y.start < position]
+        return (before[-1] if before else pick[0]).year, "clause" if pick[0] in own else "sentence"
+    before = [y for y in own if y.start < position]
+    if before:
+        return before[-1].year, "clause"
+    if target:
+        due = [y for y in found if y.due and y.start < position]
+        if due:
+            return due[0].year, "sentence"
+    elif own:
+        return own[0].year, "clause"
+    prior = [y for y in found if y.start < position]
+    if prior:
+        return prior[-1].year, "sentence"
+    if found:
+        return found[0].year, "sentence"
+    if published and grammar.LAST_YEAR.search(sentence):
+        return published - 1, "last year (printed date)"
+    if context:
+        return context, "context"
+    return None, ""
+
+
+def topic_of(sentence: str, start: int, end: int, look_after: bool = True
+             ) -> list[grammar.Topic]:
+    """Return the topic(s) a figure at start:end measures (coordinated topics give several)."""
+    found = grammar.topics(sentence)
+    if look_after:
+        for t in found:
+            if t.start >= end and t.start - end <= 80:
+                between = sentence[end:t.start]
+                if re.search(r"[;.()]", between):
+                    break
+                if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|in terms of|leading in)\s", between):
+                    return _coordinated(sentence, found, found.index(t), forward=True)
+                if "," in between:
+                    break
+    if look_after and (grammar.OTHER_INDEX_AFTER.match(sentence[end:])
+                       or grammar.REGION_AFTER.match(sentence[end:])):
+        return [grammar.Topic(end, end, "other", "")]
+    before = [i for i, t in enumerate(found) if t.end <= start]
+    if before:
+        return _coordinated(sentence, found, before[-1], forward=False)
+    return []
+
+
+def _coordinated(sentence: str, found: list[grammar.Topic], index: int, forward: bool
+                 ) -> list[grammar.Topic]:
+    """Return the topic at index with the specific topics coordinated with it ("A và B")."""
+    chosen = [found[index]]
+    link = re.compile(r"(?i)^\s*(?:,|và|and|, and|;)?\s*(?:chỉ số\s*|hai chỉ số\s*)?$")
+    step = 1 if forward else -1
+    i = index
+    while 0 <= i + step < len(found):
+        a, b = (found[i], found[i + step]) if forward else (found[i + step], found[i])
+        if a.kind == "dti" or b.kind == "dti" or not link.match(sentence[a.end:b.start]):
+            break
+        if not forward and not re.search(r"(?i)\b(?:và|and)\b", sentence[b.end:found[index].end]
+                                         + sentence[a.end:b.start]):
+            break
+        chosen.append(found[i + step])
+        i += step
+    if any(grammar.MAIN_LIST.search(sentence[:t.start]) for t in chosen):
+        chosen = [grammar.Topic(t.start, t.end, "main" if t.kind == "pillar" else t.kind,
+                                "" if t.kind == "pillar" else t.pillar) for t in chosen]
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def rank_type(topic: grammar.Topic | None) -> tuple[str, str, str]:
+    """Return (fact_type, pillar, tag) for a rank with this topic (None: the DTI)."""
+    if topic is None or topic.kind == "dti":
+        return "dti_rank", "overall", ""
+    if topic.kind == "pillar":
+        return "pillar_rank", topic.pillar, ""
+    if topic.kind == "main":
+        return "dti_rank", "", ""
+    return "indicator", "", "non_dti_rank"

@@ -1,0 +1,129 @@
+"""Who a figure is about: provinces, national and bloc aggregates, agencies and anaphora.
+
+One gazetteer built from ``helpers.provinces``: Vietnamese names with or without "TP."/"thành
+phố"/"tỉnh", hyphenated and short forms ("Thừa Thiên-Huế", "Huế", "TP.HCM"), ASCII and English
+names ("Hanoi", "Ho Chi Minh City"). Entities are named as in LABELING.md section 2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .. import provinces
+
+NATIONAL = "Toàn quốc"
+MINISTRY_BLOC = "Toàn quốc (khối bộ, ngành)"
+PROVINCE_BLOC = "Toàn quốc (khối tỉnh, thành)"
+#: Spellings the reference table does not list, by GSO code.
+EXTRA_NAMES = {
+    "79": ("TP.HCM", "TP. HCM", "TPHCM", "TP HCM", "HCM City", "HCMC", "Ho Chi Minh City",
+           "Thành phố Hồ Chí Minh", "Hồ Chí Minh"),
+    "46": ("Thừa Thiên-Huế", "Thừa Thiên - Huế", "Huế", "Hue", "Thua Thien-Hue",
+           "Thua Thien Hue"),
+    "01": ("Hanoi", "Ha Noi"),
+    "31": ("Haiphong",),
+    "77": ("Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu", "Vũng Tàu"),
+    "66": ("Dak Lak", "Daklak", "Đắc Lắc"),
+    "67": ("Dak Nong", "Đắc Nông"),
+    "38": ("Thanh Hoá",),
+    "56": ("Khánh Hoà",),
+    "17": ("Hoà Bình",),
+}
+#: Words before a name that make it part of an agency's or a company's name.
+_INSIDE = re.compile(r"(?:Bộ|Sở|Đại học|Trường|Báo|Đài|Công ty|Bưu điện|Điện lực|Tuổi trẻ|"
+                     r"Người dân|Thế hệ trẻ|Viện|Ngân hàng|Ủy ban Quản lý|Department of|"
+                     r"University of|Trung tâm)\s+(?:[\w&.]+\s+){0,6}$")
+_AGENCY = re.compile(
+    r"(?<!của )(?<!Theo )(?<!theo )(?<!do )(?<!by )(?<!of )"
+    r"\b(Bộ (?:[A-ZĐ][\w&.]*|Khoa học|Thông tin|Tài chính|Nội vụ|Công Thương|Giao thông)"
+    r"(?:[ \w&.]{0,40}?)|Bảo hiểm xã hội Việt Nam|Viện Hàn lâm[\w &.]{0,40}|"
+    r"Ngân hàng Nhà nước(?: Việt Nam)?|Đài Truyền hình Việt Nam|Thông tấn xã Việt Nam|"
+    r"Ministry of [A-Z][\w ]{0,40}|Sở (?:[\w&]+ ){0,8}?[A-ZĐ][\w]*(?: [A-ZĐ][\w]*)*)"
+    r"(?=\s+(?:giữ|vươn|xếp|đứng|đạt|tăng|giảm|mỗi|và|ranked|dẫn đầu))")
+_NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|Chỉ số chuyển đổi số quốc gia|"
+                       r"(?<![\w.] )Việt Nam(?! [A-Z])|"
+                       r"\bVietnam(?:'s)?\b(?! [A-Z])|\bnational level\b|\bnational DTI\b|"
+                       r"giá trị trung bình DTI cấp tỉnh|DTI cấp tỉnh (?=năm \d{4} đạt)|"
+                       r"[Đđ]ối với cấp tỉnh|provincial average|average provincial|"
+                       r"national average|trung bình (?:cấp tỉnh|cả nước|toàn quốc)")
+_BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|ministerial level")
+#: Words that refer back to the article's main province.
+_ANAPHOR = re.compile(
+    r"\b(?:của tỉnh|toàn tỉnh|tỉnh ta|địa phương này|[Tt]he province(?:'s)?|[Tt]he locality|"
+    r"[Tt]ỉnh(?= (?:đã|đạt|xếp|đứng|có|hiện|tăng|vươn|phấn đấu|đặt|xác định|tiếp tục|sẽ)))")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity in a sentence: span, canonical name (or "" for an agency) and kind."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # province, national, bloc, agency, anaphor
+
+
+@cache
+def _names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Return one pattern matching any known spelling, and spelling to canonical name."""
+    table = provinces.provinces()
+    spelling: dict[str, str] = {}
+    for row in table.itertuples(index=False):
+        canonical = re.sub(r"^TP\.? ", "", provinces.display_name(row.code))
+        forms = {canonical, row.name_vi, row.name_ascii, *row.name_en_variants.split("|"),
+                 *EXTRA_NAMES.get(row.code, ())}
+        for form in forms:
+            form = form.strip()
+            if len(form) >= 3 and form[0].isupper() and form not in ("BRVT",):
+                spelling[form] = canonical
+    alternatives = "|".join(re.escape(s) for s in sorted(spelling, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:(?:TP\.?|Tỉnh|tỉnh|Thành phố|thành phố) ?)?"
+                      rf"({alternatives})(?![\w])"), spelling
+
+
+def canonical(name: str) -> str:
+    """Return the canonical entity name of a spelling ("TP.HCM" is "Hồ Chí Minh")."""
+    return _names()[1].get(name.strip(), name.strip())
+
+
+@lru_cache(maxsize=4096)
+def mentions(sentence: str) -> tuple[Mention, ...]:
+    """Return every entity named in a sentence, in order."""
+    pattern, spelling = _names()
+    found = []
+    for m in pattern.finditer(sentence):
+        if _INSIDE.search(sentence[max(0, m.start() - 60):m.start()]):
+            continue
+        found.append(Mention(m.start(), m.end(), spelling[m.group(1)], "province"))
+    tail = re.search(r"([A-ZĐ][\w]*(?:[ -][\w]+){0,3})$", sentence)
+    if tail and not any(f.end == len(sentence) for f in found) and len(tail.group(1)) >= 6:
+        cut = next((n for n in sorted(spelling, key=len) if n.startswith(tail.group(1))
+                    and n != tail.group(1)), None)
+        for m in ([tail] if cut else []):
+            found.append(Mention(m.start(1), m.end(1), spelling[cut], "province"))
+    taken = [(f.start, f.end) for f in found]
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    for m in _NATIONAL.finditer(sentence):
+        if free(m.start(), m.end()):
+            found.append(Mention(m.start(), m.end(), NATIONAL, "national"))
+    for m in _BLOC.finditer(sentence):
+        found.append(Mention(m.start(), m.end(), MINISTRY_BLOC, "bloc"))
+    for m in _AGENCY.finditer(sentence):
+        if free(m.start(), m.end()):
+            found.append(Mention(m.start(), m.end(), "", "agency"))
+    for m in _ANAPHOR.finditer(sentence):
+        found.append(Mention(m.start(), m.end(), "", "anaphor"))
+    return tuple(sorted(found, key=lambda f: f.start))
+
+
+def home_name(manifest_province: str) -> str:
+    """Return the canonical name of a manifest province, or the national entity when empty."""
+    if not manifest_province.strip():
+        return NATIONAL
+    code = provinces.resolve(manifest_province)
+    return re.sub(r"^TP\.? ", "", provinces.display_name(code))

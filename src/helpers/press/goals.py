@@ -1,0 +1,86 @@
+"""Target constructions: achieved against target, targets met of N, goals and rank goals."""
+
+from __future__ import annotations
+
+import re
+
+from . import grammar, indicators
+
+
+class GoalReaders:
+    """The target constructions of ``extract.Reader`` (LABELING.md: target_attainment)."""
+
+    def rank_targets(self, s: str) -> None:
+        """Rank goals: "phấn đấu ... nhóm 10 tỉnh dẫn đầu", "one of 20 ... leading by 2025"."""
+        if not self.goal:
+            return
+        for m in grammar.RANK_TARGET.finditer(s):
+            n = next(g for g in m.groups() if g)
+            due = re.match(r"[^.;]{0,40}?\b(?:by|đến năm|vào năm)\s+(20\d\d)", s[m.end():])
+            year, basis = (int(due.group(1)), "clause") if due else (None, "")
+            self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
+                     target=float(n), unit="rank", tags=("target_only",), year=year,
+                     year_basis=basis, is_target=True)
+
+    def attainments(self, s: str) -> None:
+        """Achieved against target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)"."""
+        for m in grammar.ACHIEVED_VS_TARGET.finditer(s):
+            value, target = (g for g in m.groups() if g)
+            self.add(s, m.start(), m.end(), "target_attainment",
+                     indicators.number(value, self.lang), target=indicators.number(target,
+                                                                                   self.lang),
+                     unit="%")
+
+    def target_counts(self, s: str) -> None:
+        """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""
+        total = grammar.TARGET_TOTAL.search(s)
+        if total:
+            n = float(total.group(1))
+            self.add(s, total.start(1), total.end(), "indicator", n, unit=total.group(2))
+            for m in grammar.TARGET_STATUS.finditer(s, total.end()):
+                met = grammar.MET.match(m.group(3))
+                self.add(s, m.start(), m.end(2), "target_attainment" if met else "indicator",
+                         float(m.group(1)), unit=m.group(2), denominator=n,
+                         tags=() if met else ("ambiguous",))
+                self.claim(m.start(), m.end())
+        for m in grammar.TARGET_COUNT.finditer(s):
+            due = re.match(r"[^.;]{0,80}?\bfor\s+(20\d\d)", s[m.end():])
+            self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
+                     denominator=float(m.group(2)), unit=m.group(3),
+                     year=int(due.group(1)) if due else None, year_basis="clause" if due else "")
+        for m in grammar.STATUS_COUNT.finditer(s):
+            if self.free(m.start(), m.end()):
+                self.add(s, m.start(), m.end(), "indicator", float(m.group(1)),
+                         denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
+
+    def goals(self, s: str) -> None:
+        """Targets in a goal sentence: each % (or bound count) is a target; a value before."""
+        if not self.goal:
+            return
+        marker = grammar.GOAL.search(s)
+        future = grammar.FUTURE.search(s)
+        achieved: tuple[int, int, float] | None = None
+        for m in re.finditer(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?"
+                             r"enterprises)", s):
+            if not self.free(m.start(), m.end()):
+                continue
+            value = indicators.number(m.group(1), self.lang)
+            before = s[max(0, m.start() - 30):m.start()]
+            if m.start() < marker.start() and grammar.ACHIEVED_BEFORE_GOAL.search(
+                    re.sub(r"\s*(hơn|trên|khoảng|gần)\s*$", "", before)):
+                achieved = (m.start(), m.end(), value)
+                continue
+            if re.search(r"(tuổi|years old)", s[m.end():m.end() + 12]):
+                continue
+            if m.start() < marker.start() and not future:
+                continue
+            tags = [t for t in (indicators.qualifier_tag(before),) if t]
+            unit = "%" if m.group(2) == "%" else "enterprises"
+            if achieved:
+                self.add(s, achieved[0], m.end(), "target_attainment", achieved[2],
+                         target=value, unit=unit, tags=("ambiguous",), is_target=True)
+                achieved = None
+                continue
+            tags.append("target_only")
+            self.add(s, m.start(), m.end(), "target_attainment", None, target=value, unit=unit,
+                     tags=tuple(tags), is_target=True)

@@ -1,0 +1,228 @@
+"""A small grammar of the DTI press: topics, years, and rank, change and target constructions.
+
+Each construction is one regular expression over a sentence, in Vietnamese and English, with
+explicit negative rules beside it. Topics say what a figure measures: the DTI (the default), a
+pillar, a main indicator (pillar blank), or a ranking other than the DTI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import EN_CARDINAL, EN_ORDINAL, VI_WORD
+
+PILLARS = {"chinh_quyen_so": "chính quyền số", "kinh_te_so": "kinh tế số",
+           "xa_hoi_so": "xã hội số"}
+
+_PILLAR_WORDS = (
+    (r"(?<!hoạt động )(?<!Hoạt động )(?:[Cc]hính quyền số|CQS)\b(?! cấp tỉnh)?", "chinh_quyen_so"),
+    (r"(?<!hoạt động )(?<!Hoạt động )(?:[Kk]inh tế số|KTS)\b", "kinh_te_so"),
+    (r"(?<!hoạt động )(?<!Hoạt động )(?:[Xx]ã hội số|XHS)\b", "xa_hoi_so"),
+    (r"[Dd]igital [Gg]overnment(?! [Aa]ctivities)", "chinh_quyen_so"),
+    (r"[Dd]igital [Ee]cono\w*(?! [Aa]ctivities)", "kinh_te_so"),
+    (r"[Dd]igital [Ss]ociety(?! [Aa]ctivities)", "xa_hoi_so"),
+)
+_MAIN_INDICATORS = (
+    r"[Hh]oạt động (?:[Cc]hính quyền|[Kk]inh tế|[Xx]ã hội) số", r"[Nn]hận thức số",
+    r"[Tt]hể chế số", r"[Hh]ạ tầng số", r"[Nn]hân lực số", r"[Aa]n toàn thông tin mạng",
+    r"[Đđ]ô thị thông minh", r"[Tt]hông tin và [Dd]ữ liệu số", r"[Cc]huyển đổi nhận thức",
+    r"[Kk]iến tạo thể chế", r"[Pp]hát triển hạ tầng",
+    r"[Dd]igital (?:[Gg]overnment|[Ee]conomic|[Ss]ocial) [Aa]ctivities",
+    r"[Dd]igital (?:[Cc]ognition|[Aa]wareness|[Ii]nstitutions|[Ii]nfrastructure|"
+    r"[Hh]uman [Rr]esources|[Ww]orkforce)", r"[Nn]etwork [Ii]nformation [Ss]ecurity",
+    r"[Cc]ybersecurity",
+)
+_NON_DTI = (r"[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|United Nations|"
+            r"Cổng dịch vụ công|[Oo]nline public services|[Pp]ublic [Ss]ervice [Pp]ortal|"
+            r"[Ss]outheast region|khu vực|GRDP|ICT Index|sẵn sàng")
+_DTI = (r"\bDTI\b|[Cc]hỉ số [Cc]huyển đổi số|[Cc]huyển đổi số|[Dd]igital [Tt]ransformation|"
+        r"\bDT\b|mức độ [Cc]huyển đổi")
+
+TOPIC = re.compile("|".join(
+    [f"(?P<m>{'|'.join(_MAIN_INDICATORS)})"]
+    + [f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(_PILLAR_WORDS)]
+    + [f"(?P<n>{_NON_DTI})", f"(?P<d>{_DTI})"]))
+#: An index the grammar does not know, named after a rank ("về chỉ số Công nghiệp CNTT").
+OTHER_INDEX_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:về|trong|in)\s+(?:the\s+)?"
+                               r"(?:chỉ số|bảng xếp hạng|index|ranking)\s+(?:of\s+)?[A-ZĐ]")
+#: A position within a region, not the national DTI ranking ("thứ 2 khu vực Tây Nguyên").
+REGION_AFTER = re.compile(r"(?i)^\s*(?:/\s*\d+\s*)?(?:tỉnh\S*\s*)?(?:của |trong |among [\w ]{0,20}"
+                          r"in the |in the )?(?:khu vực|vùng|miền|region)\b")
+#: Lists of main indicators: pillar words after these name the activity indicators.
+MAIN_LIST = re.compile(r"(?i)chỉ số chính|core indicators|main indicators|chỉ số thành phần")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What a figure measures: kind dti, pillar, main or other, with the pillar code."""
+
+    start: int
+    end: int
+    kind: str
+    pillar: str
+
+
+@lru_cache(maxsize=4096)
+def topics(sentence: str) -> tuple[Topic, ...]:
+    """Return every topic named in a sentence, in order."""
+    out = []
+    for m in TOPIC.finditer(sentence):
+        group = m.lastgroup or "d"
+        if group.startswith("p"):
+            out.append(Topic(m.start(), m.end(), "pillar", _PILLAR_WORDS[int(group[1:])][1]))
+        elif group == "m":
+            out.append(Topic(m.start(), m.end(), "main", ""))
+        elif group == "n":
+            out.append(Topic(m.start(), m.end(), "other", ""))
+        else:
+            out.append(Topic(m.start(), m.end(), "dti", "overall"))
+    return tuple(out)
+
+
+# -- years ----------------------------------------------------------------------------------
+YEAR = re.compile(
+    r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|from|than|kế trước|"
+    r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+)?)?"
+    r"(?P<due>(?:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
+    r"(?<![\d/.\-–])(?P<year>20[1-3]\d)(?![\d/]|-\d|\s*[-–]\s*20\d\d)")
+_DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|"
+                          r"ngày\s+\d+\s+tháng\s+\d+\s+năm\s+|"
+                          r"[-–]\s*|giai đoạn\s+|period\s+|Resolution[^,.;]{0,30}|"
+                          r"(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)(?:\s+\d{1,2},)?\s+|Ngày [^,.;]{0,40}|"
+                          r"[A-Z][a-z]+fest [^,.;]{0,20})$")
+#: Words right before or after a year that make it an edition of the DTI ("DTI năm 2022").
+EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|ranking)\s*(?:cấp tỉnh\s*)?"
+                     r"(?:năm\s+)?$")
+EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
+MONTH_YEAR = re.compile(r"(?i)(?:đến|tính đến|as of|trong)\s+tháng\s+\d{1,2}\s*/\s*"
+                        r"(20[1-3]\d)\b")
+ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
+LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """A year printed in a sentence: position, value, and whether a comparison or a due date."""
+
+    start: int
+    year: int
+    comparison: bool
+    due: bool
+    edition: bool = False
+
+
+@lru_cache(maxsize=4096)
+def years(sentence: str) -> tuple[YearMention, ...]:
+    """Return the years in a sentence, without dates, periods and document numbers."""
+    out = []
+    for m in YEAR.finditer(sentence):
+        before = sentence[max(0, m.start("year") - 40):m.start("year")]
+        if _DATE_BEFORE.search(before):
+            continue
+        edition = bool(EDITION.search(sentence[max(0, m.start() - 30):m.start("year")])
+                       or EDITION_AFTER.match(sentence[m.end():]))
+        out.append(YearMention(m.start("year"), int(m.group("year")), bool(m.group("cmp")),
+                               bool(m.group("due")), edition))
+    for m in MONTH_YEAR.finditer(sentence):  # "tính đến tháng 9/2023": the reference year
+        out.append(YearMention(m.start(1), int(m.group(1)), False, False))
+    return tuple(sorted(out, key=lambda y: y.start))
+
+
+# -- ranks ----------------------------------------------------------------------------------
+_N = r"(\d{1,3})"
+_DEN = r"(?:\s*/\s*(\d{2,3})(?![\d/]))?"
+RANK_VI = re.compile(
+    rf"(?:(?:xếp hạng|xếp vị trí|xếp|đứng|giữ vị trí|vị trí|ở vị trí|hạng)\s+)?"
+    rf"(?<![Nn]ăm )(?<![Ll]ần )(?<!ngày )thứ\s+(?:{_N}|({VI_WORD})\b){_DEN}"
+    rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng|đồng hạng|đồng xếp hạng)\s+(?:số\s+)?"
+    rf"(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|một|mười)\b){_DEN}"
+    rf"(?!\s*(?:%|năm|tháng|bậc|hạng|điểm))")
+RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
+RANK_EN = re.compile(
+    rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|finished|stood|stands|was|is|and|,)"
+    rf"\s+(?:in\s+)?)"
+    rf"(?:(\d{{1,3}})(?:st|nd|rd|th)\b|({EN_ORDINAL})\b|(\d{{1,2}})\s*/\s*(\d{{2,3}})\b)"
+    rf"|(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
+    rf"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )"
+    rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!\s+(?:century|anniversary|Congress|session|meeting|"
+    rf"time|edition|Party|National|of (?:January|February|March|April|May|June|July|August|"
+    rf"September|October|November|December)))"
+    rf"|\b(?:took|claimed|won|in)\s+(?:the\s+)?({EN_ORDINAL})\s+place\b")
+RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
+                                 r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
+                                 r"steps?\b|phase|quarter|half|stage|round|batch|lần|đợt|quý|"
+                                 r"giai đoạn|,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})", re.I)
+#: A span of editions stated with a rank ("3 năm liên tiếp (2020-2022)").
+SPAN = re.compile(r"(?i)(?:năm liên tiếp|consecutive years?|years in a row)\s*\(?\s*"
+                  r"(?:từ\s+|from\s+)?(20[1-3]\d)\s*(?:-|–|đến|to)\s*(20[1-3]\d)")
+#: More positions after a rank, one per entity named before ("A, B, C giữ vị trí thứ 5, 6, 7").
+RANK_LIST = re.compile(r"^((?:\s*(?:,|và|and|, and)\s*\d{1,2}(?:st|nd|rd|th)?(?![\d/.,]\d))+)")
+#: Several entities sharing one rank ("A và B cùng xếp thứ 9", "tied for").
+TIE = re.compile(r"(?i)\b(?:cùng|đồng|both|tied|jointly)\b")
+IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|\b(?:led|leads|topped|tops)\b|"
+                   r"\bleading in\b|\branked first\b)")
+MEMBERSHIP_BEFORE = re.compile(
+    r"(?i)(?:nhóm|top|tốp|trong số|một trong|1 trong|\d+\s+trong|one of)\s*(?:\d+|[a-z]+)?"
+    r"[^.;:]{0,40}$"
+    r"|\d+\s+(?:tỉnh|địa phương|localities|provinces)[^.;:]{0,25}$|vị trí\s*$")
+DENOMINATOR_AFTER = re.compile(
+    r"^\s*(?:tỉnh,? thành(?: phố)?\s*)?(?:/|trên|trong(?: tổng số)?|out of|among|of)\s+"
+    r"(\d{2,3})\b")
+SENTENCE_DENOMINATOR = re.compile(
+    r"(?i)(?:/\s*|trên\s+|trong tổng số\s+|out of\s+|among\s+|compared to\s+|group of\s+|"
+    r"\bled\s+)(63|34)\b")
+FROM_TO = re.compile(r"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{1,2}) (?:tiến |vươn |tăng )?lên "
+                     r"(?:vị trí |hạng )?(?:thứ )?(\d{1,2})"
+                     r"|from (\d{1,2})(?:st|nd|rd|th)? (?:place )?to (\d{1,2})(?:st|nd|rd|th)")
+RESPECTIVELY = re.compile(r"(?i)lần lượt là|các thứ hạng này là|respectively|lần lượt thuộc về")
+SEQUENCE = re.compile(r"(?i)tiếp (?:đó|theo) là|theo sau là|followed by")
+LEADING_PLACES = re.compile(r"(?i)(\d|hai|ba)\s+vị trí dẫn đầu(?:\s+vẫn)?\s+thuộc về")
+THROUGH = re.compile(rf"(?i)ranked\s+({EN_ORDINAL})\s+through\s+({EN_ORDINAL})\s+respectively")
+
+# -- rank changes -----------------------------------------------------------------------------
+CHANGE = re.compile(
+    rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
+    rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
+    rf"\s+(?:thêm\s+|by\s+)?(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
+    rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
+    rf"\b")
+NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "down", "fell", "dropped", "slipped", "declined",
+                   "lost", "moved down", "went down")
+
+# -- targets ----------------------------------------------------------------------------------
+GOAL = re.compile(
+    r"(?i)phấn đấu|(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)|"
+    r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: (?:năm|đến năm) \d{4})?"
+    r"(?: đến| là| đạt| chiếm|:| như)|"
+    r"chỉ tiêu(?: cụ thể| cơ bản)?(?: đến năm|:)|kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
+    r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective")
+#: Future tense: every number of its sentence is a target.
+FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")
+#: An achieved figure against its target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)".
+ACHIEVED_VS_TARGET = re.compile(
+    r"(?<![\d.,])(\d+(?:,\d+)?)\s*%\s*/\s*(\d+(?:,\d+)?)\s*%"
+    r"|(?i:đạt)\s+(\d+(?:,\d+)?)\s*%\s*\((?i:kế hoạch|kh|mục tiêu|chỉ tiêu)[^)%]*?"
+    r"(\d+(?:,\d+)?)\s*%\)"
+    r"|(?i:đạt)\s+(\d+(?:,\d+)?)\s*%,?\s+(?i:trong khi|so với|vượt(?: so với)?)\s+"
+    r"(?i:mục tiêu|kế hoạch|chỉ tiêu)"
+    r"(?:\s+đề ra)?(?:\s+là)?\s+(\d+(?:,\d+)?)\s*%")
+#: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
+TARGET_TOTAL = re.compile(r"(?i)(?:đưa ra|đề ra|đặt ra|gồm|set|có)\s+(\d{1,3})\s+"
+                          r"(mục tiêu|chỉ tiêu|targets)")
+TARGET_STATUS = re.compile(r"(?<![\d/])(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets)\b([^;.]*)")
+MET = re.compile(r"(?i)^\s*(?:đã\s+)?(?:hoàn thành|đạt(?!\s*(?:trên|dưới|từ)?\s*\d)|vượt|completed|"
+                 r"met|achieved)")
+ACHIEVED_BEFORE_GOAL = re.compile(r"(?i)(ước đạt|đã đạt|hiện đạt|đạt được)\s*$")
+RANK_TARGET = re.compile(
+    r"(?i)(?:top|tốp)\s+(\d{1,2})\s+(?:tỉnh|địa phương|provinces|localities|leading|cities)"
+    r"|nhóm\s+(\d{1,2})\s+(?:tỉnh|địa phương)[^.;()]{0,60}?(?:dẫn đầu|đứng đầu|cao nhất)"
+    r"|one of (?:the )?(\d{1,2})\b[^.;]{0,60}?\b(?:lead\w*|top)"
+    r"|\btop\s+(\d{1,2})\b[^.;]{0,40}?\bby\s+20\d\d")
+TARGET_COUNT = re.compile(
+    r"(?i)(?:hoàn thành|completed|achieved|met|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
+    r"\s*"
+    r"(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets?)")
+STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*/\s*(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets?)")

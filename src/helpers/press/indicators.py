@@ -1,0 +1,172 @@
+"""Indicators: every other number stated as a fact about an entity (LABELING.md section 3).
+
+DTI scores (0-1 scale) and points, percentages, counts of a named thing, money, and "x/N"
+counts. Junk numbers are refused by explicit rules: years, dates, times, document numbers,
+methodology counts (pillars, indicators, criteria), group sizes, ages and durations.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .facts import topic_of
+from .numbers import parse
+
+if TYPE_CHECKING:
+    from .extract import Reader
+
+NUMBER = re.compile(r"(?<![\w/.,:-])(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,]\d{3})*))?"
+                    r"(?=m2|m²|km2|km\b|ha\b|kg\b|GB\b|MW\b|(?![\w/-]|[.,]\d))")
+DECREASE = re.compile(r"(?i)(?:giảm|sụt|fell|dropped|declined|down|decrease[sd]?)\s*"
+                      r"(?:by|of|nhẹ|còn)?\s*$")
+BOUND = re.compile(r"(?i)(?:hơn|trên|tối thiểu|ít nhất|over|more than|at least|≥|vượt)\s*$")
+APPROX = re.compile(r"(?i)(?:gần|khoảng|nearly|about|approximately|around|ước|xấp xỉ)\s*$")
+#: Nouns after a number that make it no indicator (time, groups, methodology, ages).
+JUNK_AFTER = re.compile(
+    r"(?i)^\s*(?:năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|years?|months?|days?|hours?|"
+    r"trụ cột|pillars?|chỉ số|indicators?|main|core|component|indexes|indices|sub-indicators|"
+    r"tiêu chí|criteria|"
+    r"tiers?|cấp|nhóm|groups?|(?:tỉnh|địa phương|provinces|localities)[\w ,]{0,15}?\s"
+    r"(?:dẫn đầu|đứng đầu|đứng cuối|đầu tiên|leading|top|bottom)|"
+    r"bộ|ngành|cơ quan(?= lần đầu| tham gia| mới)|quốc gia|countries|ministries|agencies|"
+    r"goals?\b|bậc|hạng|places?|"
+    r"positions?|mục tiêu|chỉ tiêu|"
+    r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|[Gg]\b|/|:|h\b|người đứng)")
+JUNK_BEFORE = re.compile(
+    r"(?i)(?:(?<!tổng )số|No\.?|mức|Resolution|Nghị quyết|Quyết định|Kế hoạch|Công văn|"
+    r"Chỉ thị|Đề án|"
+    r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
+    r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
+    r"đường dây nóng|SEA Games|phiên bản|version)\s*[-:]?\s*$")
+#: A sentence about a ceremony: its counts (awards, delegates) are not facts (LABELING.md 8).
+CEREMONY = re.compile(r"(?i)\btrao\b|\btặng\b|bằng khen|giấy khen|thẻ nhà báo|tôn vinh|"
+                      r"\bawards?\b|đại biểu|delegates")
+TIME_AFTER = re.compile(r"^\s*(?:[Nn]ăm|[Tt]háng|[Nn]gày|[Gg]iờ|/|:|[A-Z]{2,}\b)")
+UNIT_AFTER = re.compile(
+    r"^\s*(%|điểm|points?|(?:tỷ|tỉ|triệu|nghìn|ngàn) đồng|(?:billion|million) (?:VND|USD)|"
+    r"m2|m²|km2|km|ha|kg|GB|MW|"
+    r"(?:triệu|tỷ|tỉ|nghìn|ngàn)\b|[^\W\d][\w]*(?:\s+[^\W\d][\w]*)?)")
+SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+NOT_UNIT = ("trên", "dưới", "của", "và", "với", "cho", "tại", "từ", "đến", "trong", "là",
+            "thuộc", "theo", "về", "ở", "so", "được", "đã", "có", "in", "of", "and", "to",
+            "the", "from", "by", "on", "at", "for", "with", "compared", "than", "tăng",
+            "giảm", "ranking", "ranked", "up", "down", "đứng", "xếp", "thứ", "a", "an",
+            "points", "was", "is", "đạt", "gồm", "vị", "tốp")
+
+
+def number(text: str, lang: str) -> float:
+    """Parse a number read from a text in its language's convention."""
+    return parse(text, lang)
+
+
+def qualifier_tag(before: str) -> str:
+    """Return "bound" or "approx" for the words right before a number, else ""."""
+    if BOUND.search(before):
+        return "bound"
+    if APPROX.search(before):
+        return "approx"
+    return ""
+
+
+def read(reader: Reader, s: str) -> None:
+    """Record every unclaimed number of a sentence that states an indicator."""
+    ceremony = bool(CEREMONY.search(s))
+    for m in NUMBER.finditer(s):
+        if not reader.free(m.start(), m.end()):
+            continue
+        raw, den_raw = m.group(1), m.group(2)
+        after, before = s[m.end():m.end() + 40], s[max(0, m.start() - 40):m.start()]
+        if re.fullmatch(r"(19|20)\d\d", raw) or JUNK_BEFORE.search(before):
+            continue
+        if raw in ("63", "34") and re.match(r"\s*(?:tỉnh|provinces|localities|địa phương)",
+                                           after):
+            continue  # the size of the ranking, not a fact
+        if re.match(r"\s*[-–]\s*\d", after) and not re.search(r"(?i)từ\s*$", before):
+            continue
+        try:
+            value = number(raw, reader.lang)
+        except ValueError:
+            continue
+        den = None
+        if den_raw:
+            try:
+                den = number(den_raw, reader.lang)
+            except ValueError:
+                continue
+            if value > den or re.search(r"(?i)(?:ngày|tháng|hôm|sáng|chiều)\s*$", before):
+                continue
+        unit_match = UNIT_AFTER.match(s[m.end():])
+        unit = unit_match.group(1).rstrip(",.;:") if unit_match else ""
+        if den is None and unit and not unit.startswith("%"):
+            den = _stated_total(s, m.start(), unit, value)
+        decimal = (bool(re.search(r"[.,]\d{2,}$", raw)) and value < 1.5) or (
+            raw.startswith(("0,", "0.")) and re.search(r"(?i)(?:score|điểm|DTI)\D{0,25}$", before))
+        if decimal and not unit.startswith("%"):
+            unit = "score"
+        elif unit.startswith("%"):
+            unit = "%"
+        elif re.match(r"(điểm|points?)$", unit):
+            unit = "points"
+        elif unit.split(" ")[0] in SCALE and reader.lang == "vi":
+            money = re.match(r"\s*(\S+)(?:\s+đến\s+[\d.,]+\s+\S+)?\s+(đồng\S*|USD|VND)",
+                             s[m.end():])
+            if money:
+                unit = f"{money.group(1)} {money.group(2)}"
+            else:
+                value *= SCALE[unit.split(" ")[0]]
+        elif re.match(r"(?i)(million|billion|thousand)\b(?! (?:VND|USD|dong))", unit):
+            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[unit.split()[0].lower()]
+        elif not unit and re.search(r"\w\s*:\s*$", before) and "(" in s[:m.start()]:
+            unit = "count"  # a breakdown "(cấp tỉnh: 1.118, cấp huyện: 183)"
+        elif den and not TIME_AFTER.match(s[m.end():]):
+            unit = unit or "count"
+        elif not unit or JUNK_AFTER.match(s[m.end():]) or unit.split(" ")[0].lower() in NOT_UNIT:
+            continue
+        elif ceremony:
+            continue
+        if unit in ("score", "points", "%") and DECREASE.search(before):
+            value = -value  # LABELING.md section 4: a decrease is negative
+        tags = [t for t in (qualifier_tag(before),) if t]
+        upper = re.match(r"\s*(?:%|\S+)?\s*(?:đến|-|–|to)\s*(?:khoảng\s*|gần\s*)?[\d.,]+", after)
+        if re.search(r"(?i)từ\s*(?:khoảng\s*)?$", before) and upper:
+            tags.append("range")
+            reader.claim(m.end(), m.end() + upper.end())
+        pillar = _pillar(s, m.start(), m.end(), unit)
+        compared = re.search(r"(?:năm|in|from|to)\s+(20\d\d)\s*\(\s*$", before)
+        year = int(compared.group(1)) if compared else None
+        reader.add(s, m.start(), m.end(), "indicator", value, pillar=pillar, unit=unit,
+                   denominator=den, tags=tuple(tags), year=year,
+                   year_basis="clause" if year else "")
+
+
+def _stated_total(s: str, start: int, unit: str, value: float) -> float | None:
+    """Return N of "Xét theo / trong tổng số N <unit>, có M <unit> ..." stated before M."""
+    noun = re.escape(unit.split(" ")[0])
+    total = None
+    for t in re.finditer(rf"(?i)(?:xét theo|trong tổng số|trong số|trên tổng số|out of the|of the)"
+                         rf"\s+(\d{{1,4}})\s+{noun}", s[max(0, start - 300):start]):
+        total = float(t.group(1))
+    return total if total and total > value else None
+
+
+def _pillar(s: str, start: int, end: int, unit: str) -> str:
+    """Return the pillar of an indicator: the DTI or pillar a score (or its growth) measures."""
+    if unit not in ("score", "points", "%"):
+        return ""
+    if unit == "%":
+        head = s[max(0, start - 25):start]
+        if not re.search(r"(?i)(tăng|giảm|increase|growth|rise)\s*(?:tới|of|by)?\s*$", head) \
+                and not re.match(r"(?i)\s*%?\s*(?:increase|growth|rise)", s[end:end + 12]):
+            return ""
+        if not re.search(r"\b0[.,]\d{2,}", s[:start]):
+            return ""
+    found = topic_of(s, start, end, look_after=False)
+    if not found:
+        return "overall" if unit in ("score", "%") else ""
+    topic = found[-1]
+    if topic.kind == "pillar":
+        return topic.pillar
+    if topic.kind == "dti":
+        return "overall"
+    return ""

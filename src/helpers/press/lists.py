@@ -1,0 +1,123 @@
+"""Ordered lists of ranks: rank lists, ties, "lần lượt" / "respectively", sequences."""
+
+from __future__ import annotations
+
+import re
+
+from . import gazetteer, grammar
+from .facts import rank_type
+from .numbers import ordinal_value, small_number
+from .text import clause_bounds
+
+
+class ListReaders:
+    """The list constructions of ``extract.Reader``: one position per entity or topic."""
+
+    def _entities_before(self, s: str, start: int) -> list[gazetteer.Mention]:
+        """Return the provinces named in the clause before a position, in order."""
+        lo = max(s.rfind(ch, 0, start) for ch in ";:(") + 1
+        return [x for x in gazetteer.mentions(s) if lo <= x.start and x.end <= start
+                and x.kind == "province"]
+
+    def _rank_list(self, s: str, m: re.Match[str], value: int, den: int | None) -> bool:
+        """"A, B, C giữ vị trí thứ 5, 6, 7": one rank per entity in order; tell if read."""
+        tail = grammar.RANK_LIST.match(s[m.end():])
+        if not tail:
+            return False
+        values = [value, *(int(n) for n in re.findall(r"\d+", tail.group(1)))]
+        names = self._entities_before(s, m.start())
+        if len(names) == len(values):
+            for name, v in zip(names, values, strict=True):
+                self._rank(s, m.start(), m.end() + tail.end(), v, den, ("respectively",),
+                           name.name)
+            return True
+        lo, hi = clause_bounds(s, m.start(), ";(")
+        specific = [t for t in grammar.topics(s) if t.kind in ("pillar", "main")]
+        before = [t for t in specific if lo <= t.start and t.end <= m.start()][-len(values):]
+        after = [t for t in specific if t.start >= m.end() + tail.end() and t.end <= hi]
+        for found in (before, after[:len(values)]):
+            if len(found) == len(values):
+                for topic, v in zip(found, values, strict=True):
+                    fact_type, pillar, _ = rank_type(topic)
+                    self.add(s, m.start(), m.end() + tail.end(), fact_type, float(v),
+                             pillar=pillar, unit="rank", denominator=float(den) if den else None,
+                             tags=("respectively",), text=s[topic.start:topic.end])
+                return True
+        return False
+
+    def _tie(self, s: str, m: re.Match[str], value: int, den: int | None) -> bool:
+        """"A và B cùng xếp thứ 9": the rank for each entity; tell if read."""
+        lo = max(0, m.start() - 25)
+        names = self._entities_before(s, m.start())
+        if len(names) < 2 or not grammar.TIE.search(s[lo:m.start() + 12]):
+            return False
+        if not re.fullmatch(r"\s*(?:,|và|and)\s*", s[names[-2].end:names[-1].start]):
+            return False
+        for name in names[-2:]:
+            self._rank(s, m.start(), m.end(), value, den, ("tie",), name.name)
+        return True
+
+    def leading_places(self, s: str) -> None:
+        """"2 vị trí dẫn đầu vẫn thuộc về A và B": positions 1..N in order."""
+        for m in grammar.LEADING_PLACES.finditer(s):
+            names = [x for x in gazetteer.mentions(s[m.end():]) if x.kind == "province"]
+            for i, x in enumerate(names[:small_number(m.group(1)) or 0], start=1):
+                self._rank(s, m.start(), m.end(), i, None, ("sequence", "ambiguous"), x.name)
+            self.claim(m.start(), m.end())
+
+    def respectively(self, s: str) -> None:
+        """Ordered lists: "lần lượt là A, B, C", "lần lượt là 22, 9, 13", "first through fifth"."""
+        through = grammar.THROUGH.search(s)
+        if through:
+            names = [x for x in gazetteer.mentions(s[:through.start()]) if x.kind == "province"]
+            first = ordinal_value(through.group(1)) or 1
+            for i, x in enumerate(names):
+                self._rank(s, through.start(), through.end(), first + i, None,
+                           ("respectively",), x.name)
+            self.claim(through.start(), through.end())
+            return
+        m = grammar.RESPECTIVELY.search(s)
+        if not m:
+            return
+        rest = s[m.end():]
+        numbers = re.match(r"\s*((?:\d{1,2}\s*(?:,|và|and)\s*)+\d{1,2})\b", rest)
+        if numbers:
+            values = [int(v) for v in re.findall(r"\d+", numbers.group(1))]
+            found = [t for t in grammar.topics(s[:m.start()]) if t.kind == "pillar"]
+            year = None
+            compare = re.search(r"(?i)so (?:sánh )?với năm (20\d\d)", s[:m.start()])
+            if compare:
+                year = int(compare.group(1))
+            pillars = [t.pillar for t in found][-len(values):]
+            if len(pillars) != len(values):
+                pillars = [f.pillar for f in self.rank_facts if f.fact_type == "pillar_rank"]
+                pillars = pillars[-len(values):]
+            if len(pillars) == len(values):
+                for pillar, value in zip(pillars, values, strict=True):
+                    self.add(s, m.start(), m.end() + numbers.end(), "pillar_rank", float(value),
+                             pillar=pillar, unit="rank", tags=("respectively",), year=year,
+                             year_basis="clause" if year else "")
+                self.claim(m.start(), m.end() + numbers.end())
+            return
+        if re.search(r"(?i)dẫn đầu|đứng đầu|top|tốp|leading", s[:m.start()]):
+            names = [x for x in gazetteer.mentions(rest) if x.kind == "province"]
+            for i, x in enumerate(names, start=1):
+                self._rank(s, m.start(), m.end(), i, None, ("respectively",), x.name)
+
+    def sequences(self, s: str) -> None:
+        """"xếp thứ nhất, tiếp đó là A, B", "Tiếp theo là A (0,79), B", "followed by A, B"."""
+        m = grammar.SEQUENCE.search(s)
+        before = [f for f in self.rank_facts if f.start < self.offset + m.start()] if m else []
+        if not before:
+            return
+        anchor = ([f for f in before if f.pillar == "overall"] or before)[-1]
+        names = [x for x in gazetteer.mentions(s[m.end():]) if x.kind == "province"]
+        stop = re.search(r"[;.]", s[m.end():])
+        for i, x in enumerate(names, start=1):
+            if stop and x.start > stop.start():
+                break
+            self.add(s, m.start(), m.end(), anchor.fact_type, anchor.value + i,
+                     pillar=anchor.pillar, unit="rank", denominator=anchor.denominator,
+                     tags=("sequence",), entity=x.name, year=anchor.year,
+                     year_basis=anchor.year_basis or "context")
+        self.claim(m.start(), m.end())

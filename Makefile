@@ -16,7 +16,7 @@ ALLOW_ROOT := $(if $(filter 0,$(EUID)),--allow-root)
 #: The Jupyter kernel registered for the project (inside .venv).
 KERNEL_NAME := dti
 
-.PHONY: setup data reports test lint lab lock bench clean
+.PHONY: setup data reports test test-fast lint lab lock bench clean
 
 setup: $(STAMP)
 
@@ -37,10 +37,14 @@ data: $(STAMP)
 reports: $(STAMP)
 	$(BIN)/dti build
 
-## test: lint and the test suite
+## test: lint and all three suites (tests/unit, tests/data, tests/build)
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q tests
+
+## test-fast: the unit suite only (no shipped data, no builds; under 15 s)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q tests/unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -15,41 +15,7 @@ from typing import Literal
 
 Decimal = Literal[",", "."]
 
-#: Words that scale a number, as written in Vietnamese.
-MULTIPLIERS: dict[str, float] = {
-    "nghìn": 1e3,
-    "ngàn": 1e3,
-    "triệu": 1e6,
-    "tỷ": 1e9,
-    "tỉ": 1e9,
-}
-
-#: Qualifiers kept beside a number, with their meaning in English.
-QUALIFIERS: dict[str, str] = {
-    "gần như": "almost",
-    "xấp xỉ": "about",
-    "khoảng": "about",
-    "gần": "nearly",
-    "hơn": "more than",
-    "trên": "over",
-    "dưới": "under",
-    "chưa đến": "under",
-    "tới": "up to",
-}
-
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number read from text: its value (or range), qualifier and unit."""
-
-    value: float | None
-    qualifier: str | None = None
-    unit: str | None = None
-    low: float | None = None
-    high: float | None = None
-    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,40 +74,6 @@ def decimals_of(text: str) -> int:
     """Return how many decimal places a published number shows ("0,24" shows 2)."""
     match = re.search(r"[.,](\d+)\s*$", str(text).strip())
     return len(match.group(1)) if match else 0
-
-
-_QUALIFIER_RE = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-_MULTIPLIER_RE = "|".join(sorted((re.escape(m) for m in MULTIPLIERS), key=len, reverse=True))
-_NUM = r"[+-]?\d[\d.,]*"
-_QUANTITY = re.compile(
-    rf"^(?:(?P<qual>{_QUALIFIER_RE})\s+)?"
-    rf"(?P<low>{_NUM})(?:\s*(?:-|đến|tới)\s*(?P<high>{_NUM}))?"
-    rf"\s*(?P<mult>{_MULTIPLIER_RE})?\s*(?P<unit>%|\S.*)?$",
-    re.IGNORECASE,
-)
-
-
-def parse_quantity(text: str, decimal: Decimal = ",") -> Quantity:
-    """Parse "gần 4.500 doanh nghiệp", "1,5 triệu", "56,83%", "10-15%" into a Quantity."""
-    raw = nfc(normalize_dashes(str(text))).strip()
-    match = _QUANTITY.match(raw)
-    if not match:
-        raise ValueError(f"{text!r} does not start with a number (optionally after a qualifier)")
-    mult_word = match.group("mult")
-    factor = MULTIPLIERS[mult_word.lower()] if mult_word else 1.0
-    low = parse_number(match.group("low"), decimal) * factor
-    high_text = match.group("high")
-    high = parse_number(high_text, decimal) * factor if high_text else None
-    unit = match.group("unit")
-    qualifier = match.group("qual")
-    return Quantity(
-        value=None if high is not None else low,
-        qualifier=qualifier.lower() if qualifier else None,
-        unit=unit.strip() if unit else None,
-        low=low if high is not None else None,
-        high=high,
-        text=raw,
-    )
 
 
 _RANK = re.compile(r"^(?:thứ|hạng|vị trí)?\s*0*(?P<rank>\d+)\s*(?:/\s*0*(?P<of>\d+))?$", re.I)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.vntext import decimals_of, fold, parse_number, parse_quantity, parse_rank, parse_score
+from helpers.vntext import decimals_of, fold, parse_number, parse_rank, parse_score
 
 
 @pytest.mark.parametrize(
@@ -34,30 +34,6 @@ def test_parse_score_accepts_either_separator_and_counts_printed_decimals():
     assert decimals_of("0,24") == 2
     with pytest.raises(ValueError, match="not a score"):
         parse_score("0,8x")
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "qualifier", "unit"),
-    [
-        ("1,5 triệu", 1_500_000, None, None),
-        ("gần 4.500 doanh nghiệp", 4500, "gần", "doanh nghiệp"),
-        ("hơn 2 tỷ đồng", 2e9, "hơn", "đồng"),
-        ("trên 90%", 90, "trên", "%"),
-        ("khoảng 1.200 hộ", 1200, "khoảng", "hộ"),
-        ("dưới 10%", 10, "dưới", "%"),
-        ("56,83%", 56.83, None, "%"),
-    ],
-)
-def test_parse_quantity_keeps_the_qualifier_and_unit_apart(text, value, qualifier, unit):
-    quantity = parse_quantity(text)
-    assert quantity.value == pytest.approx(value)
-    assert quantity.qualifier == qualifier
-    assert quantity.unit == unit
-
-
-def test_parse_quantity_reads_a_range():
-    quantity = parse_quantity("10-15%")
-    assert (quantity.value, quantity.low, quantity.high, quantity.unit) == (None, 10, 15, "%")
 
 
 def test_parse_rank_reads_fractions_and_rejects_impossible_ranks():

@@ -1,4 +1,4 @@
-"""The model helpers on synthetic data where the truth is known (and on the real tables)."""
+"""The model helpers on synthetic data where the truth is known (the real tables: tests/data)."""
 
 import numpy as np
 import pandas as pd
@@ -59,15 +59,15 @@ def test_q_values_agree_with_statsmodels_multipletests():
 
 def test_a_null_factor_is_declared_significant_at_no_more_than_the_nominal_rate():
     rng = np.random.default_rng(4)
-    rejections_rho, rejections_ols, runs = 0, 0, 400
+    rejections_rho, rejections_ols, runs = 0, 0, 200  # 200 keeps tests/unit fast
     for _ in range(runs):
         data = synthetic(63, [0.0, 0.0, 0.0], seed=int(rng.integers(1e9)))
         rejections_rho += stats.spearmanr(data["pci"], data["rank"])[1] < 0.05
         fit = model.ols(data, FACTORS)
         rejections_ols += fit.coefficients.set_index("factor").loc["pci", "p"] < 0.05
-    # the nominal 5% plus two binomial standard errors (about 2.2 points at 400 runs)
-    assert rejections_rho / runs <= 0.072
-    assert rejections_ols / runs <= 0.072
+    # the nominal 5% plus two binomial standard errors (about 3.1 points at 200 runs)
+    assert rejections_rho / runs <= 0.081
+    assert rejections_ols / runs <= 0.081
 
 
 def test_bootstrap_interval_covers_the_estimate_and_has_the_right_sign():
@@ -139,35 +139,6 @@ def test_model_years_are_the_complete_years_of_the_clean_table():
     assert model.partial_years(ranked) == [2021]
 
 
-def test_swapped_hdi_rows_are_excluded_by_data_and_status_is_carried():
-    table = covariates.factor_table()
-    listed = covariates.exclusions()
-    assert {"11", "19"} <= set(listed.loc[listed["variable"] == "hdi", "gso_code"])
-    assert np.isnan(table.values.loc[("11", 2023), "hdi"])  # Điện Biên 0.78 as published
-    assert table.values.loc[("11", 2022), "hdi"] == pytest.approx(0.62)
-    assert any("Điện Biên" in note and "excluded" in note for note in table.notes)
-    framed = covariates.for_dti_year(table, [2024], lag=1)
-    assert set(framed["status_urban_share"].dropna()) == {"derived"}
-    assert set(framed["status_pci"].dropna()) == {"carried forward from 2022"}
-
-
-def test_the_real_analysis_reports_n_and_never_claims_causes():
-    from helpers import rankings
-    results = model.run(rankings.clean().rankings, covariates.factor_table(), n_boot=100,
-                        n_sim=300)
-    fits = results.tables["fits"]
-    assert set(fits["period"]) >= {"2022", "2023", "2024", "2022-2024"}
-    assert fits.loc[fits["period"] != "2022-2024", "n"].between(55, 63).all()
-    predictions = results.tables["predictions"]
-    assert predictions.groupby("year").size().between(55, 63).all()
-    assert set(results.tables["validation"]["test_year"]) == {2023, 2024}
-    text = " ".join(model.summary(results)).lower()
-    assert "associated" in text and "cause" not in text
-    checked = model.hypotheses(results)
-    assert [c[:2] for c in checked] == ["H1", "H2", "H3", "H4"]
-    model.validate(results)
-
-
 def test_keeping_only_top_and_bottom_ranks_inflates_associations():
     data = synthetic(63, [1.0, 0.0, 0.0], seed=9, years=(2022,), noise=2.0)
     rows = [{"province_code": c, "basis": 63, "measure": "overall", "year": 2022, "rank": r,
@@ -179,13 +150,3 @@ def test_keeping_only_top_and_bottom_ranks_inflates_associations():
     table = model.selection_effect(data, pd.DataFrame(rows), ["log_grdp_pc"], [2022])
     assert table.loc[0, "partial_year"] == 2020 and table.loc[0, "positions"] == 16
     assert table.loc[0, "mean_inflation"] > 0.05
-
-
-def test_one_model_year_runs_and_says_validation_was_not_run(processed):
-    from helpers import rankings
-    results = model.run(rankings.load(processed), covariates.factor_table(), years=[2024],
-                        n_boot=50, n_sim=100)
-    model.validate(results)
-    assert results.tables["validation"].empty
-    assert "none was run" in model.summary(results)[0]
-    assert any("not tested" in h for h in model.hypotheses(results))

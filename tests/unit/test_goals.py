@@ -1,13 +1,10 @@
-"""Provinces' own targets: status on small invented tables, and every raw target on its page."""
+"""Provinces' own targets: status on small invented tables (shipped tables: tests/data)."""
 
-import shutil
 
 import pandas as pd
-import pytest
 from matplotlib.figure import Figure
 
-from helpers import config, goal_pages, goals, narrative, plan_targets, provinces, rankings
-from helpers.schemas import DataValidationError
+from helpers import goal_pages, goals, narrative, plan_targets, provinces
 
 BAC_GIANG, BAC_NINH, UNIT_BAC_NINH = "24", "27", "U27"
 
@@ -195,114 +192,6 @@ def test_the_rank_target_is_drawn_as_a_line_at_n_up_to_its_due_year():
     assert len(ax.collections) == 1
 
 
-# -- the raw table --------------------------------------------------------------------------------
-def test_a_bad_plan_row_names_file_row_column_and_value(tmp_path):
-    raw = tmp_path / "raw"
-    (raw / "targets").mkdir(parents=True)
-    text = (config.RAW_DIR / plan_targets.PLAN_FILE).read_text(encoding="utf-8").splitlines()
-    header, first = text[0], text[1]
-    bad = first.replace("Hà Nội,63,rank_top_n", "Bắc Nihn,63,rank_bottom", 1)
-    assert bad != first
-    worse = first.replace(",5,2025,", ",năm,1999,", 1)
-    assert worse != first
-    (raw / plan_targets.PLAN_FILE).write_text("\n".join([header, first, bad, worse]) + "\n",
-                                              encoding="utf-8")
-    with pytest.raises(DataValidationError) as caught:
-        plan_targets.load_plan(raw)
-    message = str(caught.value)
-    assert "targets/dti_targets.csv, row 2 (line 3), column 'province', value 'Bắc Nihn'" in message
-    assert "Bắc Ninh" in message  # the closest candidate
-    assert "column 'target_kind', value 'rank_bottom'" in message
-    assert "row 3 (line 4), column 'target_value', value 'năm': expected a number" in message
-    assert "row 3 (line 4), column 'due_year', value '1999': expected a due year" in message
-    assert not (tmp_path / "processed").exists()
-
-
-def test_the_shipped_plan_table_is_the_shared_copy_and_covers_the_stated_provinces():
-    shared = config.ROOT.parent / "shared" / "data" / plan_targets.PLAN_FILE
-    if shared.exists():
-        assert shared.read_bytes() == (config.RAW_DIR / plan_targets.PLAN_FILE).read_bytes()
-    table = goals.unite(plan_targets.load_plan(), None)
-    assert len(table) == 127
-    cover = goals.coverage(table).set_index("basis")
-    assert cover.loc[63, "none found"] == 14 and cover.loc[34, "none found"] == 15
-    assert cover.loc[63, "with a DTI rank, score or pillar target"] == 21
-
-
-# -- every raw target reaches its page ------------------------------------------------------------
-@pytest.fixture(scope="module")
-def real_goals() -> pd.DataFrame:
-    return goals.with_status(goals.unite(plan_targets.load_plan(), None), rankings.clean().rankings)
-
-
-def test_every_target_in_the_raw_table_reaches_the_page_of_its_province_or_unit(real_goals):
-    raw = pd.read_csv(config.RAW_DIR / plan_targets.PLAN_FILE, dtype=str, keep_default_na=False)
-    codes = [provinces.resolve(n, basis=int(b)) for n, b in zip(raw["province"], raw["basis"],
-                                                                strict=True)]
-    pages: dict[tuple[str, str], str] = {}
-    for code in sorted(set(codes) | {provinces.unit_of(c) for c in codes if c[0] != "U"}):
-        for lang in narrative.LANGS:
-            section = {"w": goal_pages.WORDS[lang], "rows": goal_pages.goal_rows(real_goals, code,
-                                                                                 lang),
-                       "counts": [], "claims": [], "claims_summary": ""}
-            pages[code, lang] = narrative.render("targets.html.j2", t=narrative.TEXT[lang],
-                                                 goals=section, name=code, lang=lang)
-    for row, code in zip(raw.itertuples(), codes, strict=True):
-        shown = [code] if code.startswith("U") else [code, provinces.unit_of(code)]
-        for page in shown:
-            for lang in narrative.LANGS:
-                html = pages[page, lang]
-                assert f'href="{row.source_url.replace("&", "&amp;")}"' in html, (row, page)
-    statuses = {goal_pages.WORDS["vi"][f"status_{s}"] for s in real_goals["status"]}
-    assert all(any(s in pages[c, "vi"] for s in statuses) for c in set(codes))
-
-
-def test_the_targets_pages_list_every_province_with_a_dti_target(real_goals, tmp_path):
-    processed = tmp_path / "processed"
-    processed.mkdir()
-    plan_targets.write(real_goals, processed)
-    shutil.copy(config.PROCESSED_DIR / "dti_rankings.csv", processed) if (
-        config.PROCESSED_DIR / "dti_rankings.csv").exists() else \
-        rankings.write(rankings.clean(), processed)
-    goal_pages._tables.cache_clear()
-    paths = goal_pages.write_pages(tmp_path / "reports", str(processed))
-    assert [p.name for p in paths] == ["targets.html", "targets.vi.html"]
-    dti = real_goals[real_goals["kind"].isin(goals.DTI_KINDS)]
-    for path, lang in zip(paths, narrative.LANGS, strict=True):
-        html = path.read_text(encoding="utf-8")
-        for code in set(dti["code"]):
-            table = provinces.units() if code.startswith("U") else provinces.provinces()
-            geography = "unit" if code.startswith("U") else "province"
-            assert f'href="{geography}/{table.loc[code, "slug"]}.{lang}.html"' in html
-        assert html.count("<tr class=") == len(dti)
-    before = paths[0].stat().st_mtime_ns
-    goal_pages.write_pages(tmp_path / "reports", str(processed))
-    assert paths[0].stat().st_mtime_ns == before  # unchanged content: not rewritten
-
-
-# -- claims and counts ----------------------------------------------------------------------------
-def claim(**fields) -> dict:
-    base = {"province_code": BAC_NINH, "name_vi": "Bắc Ninh", "article_id": "a.txt",
-            "fact_type": "dti_rank", "measure": "overall", "year": 2022, "claimed_rank": 7,
-            "of": 63.0, "official_rank": 7, "status": "consistent", "why": "", "origin": "x"}
-    return {**base, **fields}
-
-
-def test_the_claims_check_says_against_what_and_counts_each_article_once(real_goals):
-    ranked = rankings.clean().rankings
-    claims = [claim(), claim(year=2023, claimed_rank=9, official_rank=9),
-              claim(province_code=BAC_GIANG, article_id="b.txt", year=2020, claimed_rank=10,
-                    official_rank=10),
-              claim(article_id="b.txt", year=None, status="not verifiable", official_rank=None)]
-    rows, summary = goal_pages.claim_rows(claims, {"a.txt": "an invented paper"}, ranked,
-                                          [BAC_NINH, BAC_GIANG], "en")
-    assert [r["against"] for r in rows] == ["official", "derived", "own_press", "none"]
-    assert rows[2]["against_text"] == "ranks reported by the province's own media " \
-                                      "(not independent)"
-    assert summary == "4 claimed rank(s) from 2 article(s): 3 consistent, 0 inconsistent, " \
-                      "1 not verifiable."
-
-
 def test_target_counts_are_shown_as_the_source_states_them():
     facts = pd.DataFrame([
         {"province": "Lào Cai", "fact_type": "target_count", "value": 7.0, "denominator": 24.0,
@@ -331,22 +220,6 @@ def test_a_count_of_targets_met_is_no_target_of_its_own():
                            "denominator": 24.0, "target": None, "unit": "mục tiêu",
                            "fact_type": "target_attainment", "source_hint": "an invented paper"}])
     assert goals.from_press(press.assign(how_judged=""), facts).empty
-
-
-def test_a_report_shows_its_targets_and_draws_the_rank_target(processed, monkeypatch):
-    from helpers import report
-
-    ctx = report.build("Vĩnh Phúc", lang="vi", processed_dir=str(processed))
-    html = report.section_html(ctx, "targets")
-    assert html.count('class="goal ') == len(goal_pages.page_goals(goals.read(processed), "26"))
-    assert "Xếp hạng DTI: nhóm 20 dẫn đầu" in html and "có mục tiêu khác cho cùng năm" in html
-    assert "plan_targets" in {s["source_id"] for s in ctx["method"]["sources"]}
-    assert [t["due_year"] for t in ctx["goals"]["chart"]] == [2022, 2025, 2025]
-    drawn = []
-    draw = goal_pages.draw_rank_targets
-    monkeypatch.setattr(goal_pages, "draw_rank_targets",
-                        lambda ax, c: drawn.append(c["goals"]["chart"]) or draw(ax, c))
-    assert "<img" in report.section_html(ctx, "history") and drawn == [ctx["goals"]["chart"]]
 
 
 def test_the_score_that_reached_the_target_rank_is_given_for_every_scored_year():

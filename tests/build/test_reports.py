@@ -85,7 +85,11 @@ def test_a_failing_report_is_kept_listed_and_the_others_go_on(built):
     assert not (root / "province/nowhere.en.html").exists()
     assert (manifest["status"] == "ok").sum() == 6
     index = (root / "index.html").read_text(encoding="utf-8")
-    assert "failed" in index and "bac-ninh.vi.html" in index
+    rows = re.findall(r'(?s)<tr class="(fail)?"[^>]*>(.*?)</tr>', index)
+    failed_rows = [text_of(row) for fail, row in rows if fail]
+    assert len(failed_rows) == 1 and "Nowhere" in failed_rows[0], failed_rows
+    assert failed_rows[0].strip().endswith("en: failed"), "the status column says which page failed"
+    assert sum(not fail and 'href="province/bac-ninh.vi.html"' in row for fail, row in rows) == 1
 
 
 def test_index_lists_reports_with_both_links_and_a_tile_map(built):

@@ -1,4 +1,4 @@
-"""The workflow: setup from the lock, make lab, CI, exporters, methods pages, quiet kernels."""
+"""The workflow: setup from the lock, make lab, CI, exporters and methods pages."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tomllib
 
 import nbformat
@@ -14,7 +13,7 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from helpers import config, exporter, methods, pipeline, quiet, workers
+from helpers import config, exporter, methods
 
 ROOT = config.ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "reports.yml"
@@ -187,41 +186,6 @@ def test_workflow_build_step_passes_the_inputs_to_dti(workflow, tmp_path, provin
     assert f"status={status}" in output.read_text(encoding="utf-8")
 
 
-# -- one page, whichever way it is made -----------------------------------------------------
-def _text(html: str) -> str:
-    """Return a page's visible text (no styles, scripts or tags)."""
-    html = re.sub(r"(?s)<(style|script)\b.*?</\1>", " ", html)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
-
-
-def test_papermill_then_nbconvert_to_dti_report_gives_the_build_page(processed, tmp_path):
-    job = pipeline.report_jobs(2024, ("vi",), ["Lào Cai"], processed_dir=str(processed))[0]
-    built = pipeline.run_report(job, tmp_path / "reports")
-    assert built["status"] == "ok", built["error"]
-    ours = (tmp_path / "reports" / built["html"]).read_text(encoding="utf-8")
-
-    out = tmp_path / "plain" / "out.ipynb"
-    out.parent.mkdir()
-    subprocess.run([sys.executable, "-m", "papermill", "--no-progress-bar",
-                    str(config.NOTEBOOKS_DIR / "30-province-report.ipynb"), str(out),
-                    "-p", "province", "Lào Cai", "-p", "lang", "vi", "-p", "year", "2024",
-                    "-p", "processed_dir", str(processed), "--cwd", str(config.NOTEBOOKS_DIR)],
-                   check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "nbconvert", "--to", "dti-report", str(out)],
-                   check=True, capture_output=True)
-    theirs = out.with_suffix(".html").read_text(encoding="utf-8")
-
-    # the title is the headline card's (publish.page_title), as in the build's page
-    assert '<html lang="vi">' in theirs and "<title>Chỉ số chuyển đổi số: Lào Cai</title>" in theirs
-    assert "require.js" not in theirs and "mathjax" not in theirs.lower()
-    assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', theirs)
-    # the same page but for the build key and the build time the page states (to the minute)
-    unstamped = re.compile(r'<meta name="dti-build-key" content="[0-9a-f]*">'
-                           r"|\d{4}-\d\d-\d\d \d\d:\d\d UTC")
-    assert _text(unstamped.sub("", theirs)) == _text(unstamped.sub("", ours))
-    assert unstamped.sub("", theirs) == unstamped.sub("", ours)
-
-
 def test_notebook_parameters_take_papermill_values_over_the_defaults():
     notebook = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell('province = "Bắc Ninh"  # any spelling\nyear = 0\nyears = []',
@@ -238,6 +202,12 @@ def test_dti_report_on_another_notebook_says_what_to_do_instead():
         nbformat.v4.new_code_cell('years = [2022]', metadata={"tags": ["parameters"]})])
     with pytest.raises(ValueError, match="no `province` parameter.*--to dti-methods"):
         exporter.ReportExporter().from_notebook_node(stage)
+
+
+def _text(html: str) -> str:
+    """Return a page's visible text (no styles, scripts or tags)."""
+    html = re.sub(r"(?s)<(style|script)\b.*?</\1>", " ", html)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 # -- methods pages --------------------------------------------------------------------------
@@ -281,23 +251,3 @@ def test_index_links_the_methods_pages():
     source = (narrative.environment().loader.get_source(narrative.environment(),
                                                          "index.html.j2")[0])
     assert 'href="methods/index.html"' in source
-
-
-# -- quiet kernels --------------------------------------------------------------------------
-def test_build_kernels_start_without_the_harmless_tcp_warning(capfd):
-    from jupyter_client.manager import KernelManager
-
-    plain = KernelManager(kernel_name=pipeline.KERNEL)
-    plain.start_kernel()
-    plain.client().wait_for_ready(timeout=60)
-    plain.shutdown_kernel(now=True)
-    if "without encryption" not in capfd.readouterr().err:
-        pytest.skip("this ipykernel does not print the TCP warning")
-
-    kernel = workers.WarmKernel()
-    kernel.wait_ready()
-    kernel.close()
-    err = capfd.readouterr().err
-    assert not any(message in err for message in quiet.HARMLESS), err
-    assert "--IPKernelApp.log_level=ERROR" in quiet.KERNEL_ARGUMENTS
-

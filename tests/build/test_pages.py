@@ -8,7 +8,7 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from helpers import context, figures, narrative, provinces, publish, report, vocab
+from helpers import context, narrative, provinces, publish, report, vocab
 from helpers import processed as processed_tables
 
 #: Sections written by other areas (targets and claims); their wording is checked there.
@@ -144,30 +144,6 @@ def test_method_box_explains_the_index_cites_and_offers_the_data(processed):
         assert 'href="lao-cai.csv"' in method and narrative.TEXT[lang]["citation"] in method
         assert "../../LICENSE" in method and "../../DATA-LICENSE.md" in method
         assert "[dti_" not in html and "province=10" not in html, "no internal ids"
-
-
-def test_history_lines_break_at_the_method_change_and_at_missing_years():
-    years = pd.DataFrame({"year": [2020, 2021, 2022, 2024], "rank": [5, 6, 7, 8]})
-    runs = [list(r["year"]) for r in figures.segments(years, "rank")]
-    assert runs == [[2020], [2021, 2022], [2024]]
-
-
-def test_every_tile_colour_has_text_at_4_5_to_1_or_better():
-    for fill in [*publish.PALETTE, "#eeeeee"]:
-        assert publish.contrast(publish.ink_for(fill), fill) >= 4.5, fill
-    muted, soft = "#5b6472", "#f3f6fa"
-    assert publish.contrast(muted, "#ffffff") >= 4.5 and publish.contrast(muted, soft) >= 4.5
-
-
-def test_unit_tiles_sit_where_their_name_holding_province_sits():
-    provinces_grid = publish.tile_grid("province").set_index("code")
-    units_grid = publish.tile_grid("unit").set_index("code")
-    assert sorted(units_grid.index) == sorted(provinces.units().index)
-    assert not units_grid.duplicated(["row", "col"]).any()
-    holders = provinces_grid.loc[[c[1:] for c in units_grid.index]]
-    assert list(units_grid["col"]) == list(holders["col"])
-    order = units_grid.assign(old=holders["row"].to_numpy()).sort_values("old")
-    assert order["row"].is_monotonic_increasing, "north-south order kept"
 
 
 def test_index_downloads_hold_the_full_table_and_each_report_its_rows(processed, tmp_path):

@@ -1,0 +1,1 @@
+"""Build suite (a package, so its conftest does not shadow tests/conftest.py's helpers)."""

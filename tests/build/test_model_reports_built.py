@@ -1,0 +1,21 @@
+"""A real report's fundamentals section states the model's rank range and no point prediction."""
+
+import re
+
+import pytest
+
+from helpers import report
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_real_report_states_the_range_and_no_point_prediction(processed, lang):
+    ctx = report.build("Lào Cai", 2024, lang, processed_dir=str(processed))
+    section = ctx["fundamentals"]
+    assert section["low80"] <= section["high80"] and section["low95"] <= section["low80"]
+    for name in ("narrative", "fundamentals"):
+        html = report.section_html(ctx, name)
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+        # the 80 % range as one phrase ("10–55", "10th to 55th"), not two stray numbers
+        low, high = section["low80"], section["high80"]
+        assert re.search(rf"(?<!\d){low}(?!\d)\D{{1,12}}(?<!\d){high}(?!\d)", text), (name, text)
+        assert "predicted" not in text.lower() and "dự báo xếp" not in text

@@ -1,0 +1,67 @@
+"""The workflow's kernels and notebooks: papermill then nbconvert gives the build's page;
+build kernels start quietly."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from helpers import config, pipeline, quiet, workers
+
+
+# -- one page, whichever way it is made -----------------------------------------------------
+def _text(html: str) -> str:
+    """Return a page's visible text (no styles, scripts or tags)."""
+    html = re.sub(r"(?s)<(style|script)\b.*?</\1>", " ", html)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_papermill_then_nbconvert_to_dti_report_gives_the_build_page(processed, tmp_path):
+    job = pipeline.report_jobs(2024, ("vi",), ["Lào Cai"], processed_dir=str(processed))[0]
+    built = pipeline.run_report(job, tmp_path / "reports")
+    assert built["status"] == "ok", built["error"]
+    ours = (tmp_path / "reports" / built["html"]).read_text(encoding="utf-8")
+
+    out = tmp_path / "plain" / "out.ipynb"
+    out.parent.mkdir()
+    subprocess.run([sys.executable, "-m", "papermill", "--no-progress-bar",
+                    str(config.NOTEBOOKS_DIR / "30-province-report.ipynb"), str(out),
+                    "-p", "province", "Lào Cai", "-p", "lang", "vi", "-p", "year", "2024",
+                    "-p", "processed_dir", str(processed), "--cwd", str(config.NOTEBOOKS_DIR)],
+                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "nbconvert", "--to", "dti-report", str(out)],
+                   check=True, capture_output=True)
+    theirs = out.with_suffix(".html").read_text(encoding="utf-8")
+
+    title = re.compile(r"<title>([^<]*)</title>")
+    assert '<html lang="vi">' in theirs and title.search(theirs)[1].endswith(": Lào Cai")
+    assert title.search(theirs)[1] == title.search(ours)[1]
+    assert "require.js" not in theirs and "mathjax" not in theirs.lower()
+    assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', theirs)
+    # the same page but for the build key and the build time the page states (to the minute)
+    unstamped = re.compile(r'<meta name="dti-build-key" content="[0-9a-f]*">'
+                           r"|\d{4}-\d\d-\d\d \d\d:\d\d UTC")
+    assert _text(unstamped.sub("", theirs)) == _text(unstamped.sub("", ours))
+    assert unstamped.sub("", theirs) == unstamped.sub("", ours)
+
+
+# -- quiet kernels --------------------------------------------------------------------------
+def test_build_kernels_start_without_the_harmless_tcp_warning(capfd):
+    from jupyter_client.manager import KernelManager
+
+    plain = KernelManager(kernel_name=pipeline.KERNEL)
+    plain.start_kernel()
+    plain.client().wait_for_ready(timeout=60)
+    plain.shutdown_kernel(now=True)
+    if "without encryption" not in capfd.readouterr().err:
+        pytest.skip("this ipykernel does not print the TCP warning")
+
+    kernel = workers.WarmKernel()
+    kernel.wait_ready()
+    kernel.close()
+    err = capfd.readouterr().err
+    assert not any(message in err for message in quiet.HARMLESS), err
+    assert "--IPKernelApp.log_level=ERROR" in quiet.KERNEL_ARGUMENTS

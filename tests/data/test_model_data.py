@@ -1,0 +1,56 @@
+"""The model on the shipped tables: covariate exclusions, the real analysis, one model year."""
+
+import re
+
+import numpy as np
+import pytest
+
+from helpers import covariates, model
+
+#: Wording that would claim a cause where the analysis can only show an association.
+CAUSAL = re.compile(r"\b(causes?|caused|causing|causal|drives?|driven by|leads? to|results? in)\b",
+                    re.IGNORECASE)
+
+
+def test_swapped_hdi_rows_are_excluded_by_data_and_status_is_carried():
+    table = covariates.factor_table()
+    listed = covariates.exclusions()
+    assert {"11", "19"} <= set(listed.loc[listed["variable"] == "hdi", "gso_code"])
+    assert np.isnan(table.values.loc[("11", 2023), "hdi"])  # Điện Biên 0.78 as published
+    assert table.values.loc[("11", 2022), "hdi"] == pytest.approx(0.62)
+    assert any("Điện Biên" in note and "excluded" in note for note in table.notes)
+    framed = covariates.for_dti_year(table, [2024], lag=1)
+    assert set(framed["status_urban_share"].dropna()) == {"derived"}
+    assert set(framed["status_pci"].dropna()) == {"carried forward from 2022"}
+
+
+def test_the_real_analysis_reports_n_and_never_claims_causes():
+    from helpers import rankings
+    results = model.run(rankings.clean().rankings, covariates.factor_table(), n_boot=100,
+                        n_sim=300)
+    fits = results.tables["fits"]
+    assert set(fits["period"]) >= {"2022", "2023", "2024", "2022-2024"}
+    assert fits.loc[fits["period"] != "2022-2024", "n"].between(55, 63).all()
+    predictions = results.tables["predictions"]
+    assert predictions.groupby("year").size().between(55, 63).all()
+    assert set(results.tables["validation"]["test_year"]) == {2023, 2024}
+    summary = model.summary(results)
+    text = " ".join(summary)
+    assert "associated with" in text and CAUSAL.search("Income drives the rank")
+    assert not CAUSAL.search(text), CAUSAL.search(text)  # "because" is no causal claim
+    correlations = [s for s in summary if " rho " in s]
+    assert len(correlations) == 3  # one per model year, each with its n and its interval
+    assert all(re.search(r"\(n = \d+\)", s) and "95% CI" in s for s in correlations)
+    checked = model.hypotheses(results)
+    assert [c[:2] for c in checked] == ["H1", "H2", "H3", "H4"]
+    model.validate(results)
+
+
+def test_one_model_year_runs_and_says_validation_was_not_run(processed):
+    from helpers import rankings
+    results = model.run(rankings.load(processed), covariates.factor_table(), years=[2024],
+                        n_boot=50, n_sim=100)
+    model.validate(results)
+    assert results.tables["validation"].empty
+    assert "none was run" in model.summary(results)[0]
+    assert any("not tested" in h for h in model.hypotheses(results))

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_next_year import DRILL, invented_2025, register_row
 
 from helpers import (
     config,
@@ -28,6 +27,8 @@ from helpers import (
     rankings,
     report,
 )
+
+from .test_next_year import DRILL, invented_2025, register_row
 
 NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 #: Owned by another area for now; its setup cell is documented in CONTRIBUTING.md instead.

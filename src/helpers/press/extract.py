@@ -189,7 +189,7 @@ class Reader(GoalReaders, ListReaders):
                     den_text = groups[2] or groups[5]
                     value, den = ordinal_value(token), int(den_text) if den_text else None
                 else:
-                    token = groups[0] or groups[1] or groups[2] or groups[4] or groups[5]
+                    token = next((g for i, g in enumerate(groups) if g and i != 3), None)
                     value, den = ordinal_value(token), int(groups[3]) if groups[3] else None
                 if not value or value > 200 or (den and value > den):
                     continue

@@ -160,7 +160,8 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
                 between = sentence[end:t.start]
                 if re.search(r"[;.()]", between):
                     break
-                if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|in terms of|leading in)\s", between):
+                if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|for|in terms of|leading in)\s",
+                             between):
                     return _coordinated(sentence, found, found.index(t), forward=True)
                 if "," in between:
                     break

@@ -30,6 +30,10 @@ class GoalReaders:
                      indicators.number(value, self.lang), target=indicators.number(target,
                                                                                    self.lang),
                      unit="%")
+        for m in grammar.PERCENT_OF_TARGET.finditer(s):
+            if self.free(m.start(1), m.end()):
+                self.add(s, m.start(1), m.end(), "target_attainment",
+                         indicators.number(m.group(1), self.lang), unit="% of target")
 
     def target_counts(self, s: str) -> None:
         """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""

@@ -36,7 +36,9 @@ _MAIN_INDICATORS = (
 )
 _NON_DTI = (r"[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|United Nations|"
             r"Cổng dịch vụ công|[Oo]nline public services|[Pp]ublic [Ss]ervice [Pp]ortal|"
-            r"[Ss]outheast region|khu vực|GRDP|ICT Index|sẵn sàng")
+            r"[Ss]outheast region|khu vực|GRDP|ICT Index|sẵn sàng|\bPCI\b|\bPAPI\b|\bPAR ?INDEX\b|"
+            r"\bSIPAS\b|\bGII\b|\bEGDI\b|[Nn]ăng lực cạnh tranh|[Cc]ải cách hành chính|"
+            r"[Hh]ài lòng|[Cc]ompetitiveness|[Aa]dministrative [Rr]eform|[Ii]nnovation [Ii]ndex")
 _DTI = (r"\bDTI\b|[Cc]hỉ số [Cc]huyển đổi số|[Cc]huyển đổi số|[Dd]igital [Tt]ransformation|"
         r"\bDT\b|mức độ [Cc]huyển đổi")
 
@@ -51,7 +53,8 @@ OTHER_INDEX_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:về|trong|in)\s+(?:the\
 REGION_AFTER = re.compile(r"(?i)^\s*(?:/\s*\d+\s*)?(?:tỉnh\S*\s*)?(?:của |trong |among [\w ]{0,20}"
                           r"in the |in the )?(?:khu vực|vùng|miền|region)\b")
 #: Lists of main indicators: pillar words after these name the activity indicators.
-MAIN_LIST = re.compile(r"(?i)chỉ số chính|core indicators|main indicators|chỉ số thành phần")
+MAIN_LIST = re.compile(r"(?i)chỉ số chính(?! quyền)|core indicators|main indicators|"
+                       r"chỉ số thành phần")
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,8 @@ _DEN = r"(?:\s*/\s*(\d{2,3})(?![\d/]))?"
 RANK_VI = re.compile(
     rf"(?:(?:xếp hạng|xếp vị trí|xếp|đứng|giữ vị trí|vị trí|ở vị trí|hạng)\s+)?"
     rf"(?<![Nn]ăm )(?<![Ll]ần )(?<!ngày )thứ\s+(?:{_N}|({VI_WORD})\b){_DEN}"
-    rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng|đồng hạng|đồng xếp hạng)\s+(?:số\s+)?"
+    rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng|đồng hạng|đồng xếp hạng|"
+    rf"(?<!tăng )(?<!giảm )(?<!thăng )(?<!tụt )hạng)\s+(?:số\s+)?"
     rf"(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|một|mười)\b){_DEN}"
     rf"(?!\s*(?:%|năm|tháng|bậc|hạng|điểm))")
 RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
@@ -150,7 +154,9 @@ RANK_EN = re.compile(
     rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!\s+(?:century|anniversary|Congress|session|meeting|"
     rf"time|edition|Party|National|of (?:January|February|March|April|May|June|July|August|"
     rf"September|October|November|December)))"
-    rf"|\b(?:took|claimed|won|in)\s+(?:the\s+)?({EN_ORDINAL})\s+place\b")
+    rf"|\b(?:took|claimed|won|in)\s+(?:the\s+)?({EN_ORDINAL})\s+place\b"
+    rf"|\b(?:was|is|to|at|as|remains?|stood|stands|ranked|ranks|became)\s+(?:the\s+)?"
+    rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
                                  r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
                                  r"steps?\b|phase|quarter|half|stage|round|batch|lần|đợt|quý|"
@@ -201,14 +207,21 @@ GOAL = re.compile(
     r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective")
 #: Future tense: every number of its sentence is a target.
 FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")
-#: An achieved figure against its target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)".
+#: An achieved figure against its target: "đạt 97%/95%", "đạt 68%/mục tiêu 50%", "đạt 82%
+#: (kế hoạch 80%)", "đạt 100%, vượt chỉ tiêu đề ra (90%)", "chiếm 12,5% GRDP, chỉ tiêu là 15%",
+#: "reached 68%, against a target of 50%", "12.5% of GRDP, short of the 15% target".
+_PCT = r"(\d+(?:[.,]\d+)?)\s*%"
+_TARGET_WORD = r"(?i:mục tiêu|kế hoạch|chỉ tiêu|\bKH\b|\btargets?\b|\bgoals?\b|\bplan\b)"
+_GAP = r"[^.;%\d()]{0,60}?"  # no number, no clause end between the value and the target word
 ACHIEVED_VS_TARGET = re.compile(
-    r"(?<![\d.,])(\d+(?:,\d+)?)\s*%\s*/\s*(\d+(?:,\d+)?)\s*%"
-    r"|(?i:đạt)\s+(\d+(?:,\d+)?)\s*%\s*\((?i:kế hoạch|kh|mục tiêu|chỉ tiêu)[^)%]*?"
-    r"(\d+(?:,\d+)?)\s*%\)"
-    r"|(?i:đạt)\s+(\d+(?:,\d+)?)\s*%,?\s+(?i:trong khi|so với|vượt(?: so với)?)\s+"
-    r"(?i:mục tiêu|kế hoạch|chỉ tiêu)"
-    r"(?:\s+đề ra)?(?:\s+là)?\s+(\d+(?:,\d+)?)\s*%")
+    rf"(?<![\d.,/]){_PCT}\s*/\s*(?:{_TARGET_WORD}\s*)?{_PCT}"
+    rf"|(?<![\d.,/]){_PCT}{_GAP}[(,]?\s*{_TARGET_WORD}"
+    rf"(?:\s+(?i:đề ra|đặt ra|được giao|giao|năm|là|of|set))*\s*[:(]?\s*{_PCT}"
+    rf"|(?<![\d.,/]){_PCT}{_GAP}\b(?i:the|a|its)\s+{_PCT}\s+{_TARGET_WORD}")
+#: An achieved share of the plan, no target stated: "bằng 85% kế hoạch", "85% of the plan".
+PERCENT_OF_TARGET = re.compile(
+    rf"(?i:bằng|đạt|đạt được|reached|achieved)\s+{_PCT}\s+(?i:so với\s+|of\s+the\s+|of\s+)?"
+    rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
 TARGET_TOTAL = re.compile(r"(?i)(?:đưa ra|đề ra|đặt ra|gồm|set|có)\s+(\d{1,3})\s+"
                           r"(mục tiêu|chỉ tiêu|targets)")

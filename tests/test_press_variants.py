@@ -1,0 +1,125 @@
+"""Natural variations of each press construction, on sentences written for these tests.
+
+Each case is an invented provincial press sentence with the facts a labeller would write for it
+under ``../shared/press/LABELING.md``: (entity, year, fact type, pillar, value, target,
+denominator). The extractor must give exactly these facts, no more and no fewer.
+"""
+
+import pytest
+
+from helpers import press
+
+HOME = "Bắc Ninh"
+TA, DTI, PIL, CHG, IND = "target_attainment", "dti_rank", "pillar_rank", "rank_change", "indicator"
+
+
+def found(text: str, published: str = "2024-03-01") -> list[tuple]:
+    article = press.Article("v.txt", HOME, published, "", press.clean_text(text))
+    return sorted((f.province, f.year, f.fact_type, f.pillar, f.value, f.target, f.denominator)
+                  for f in press.extract(article))
+
+
+def fact(fact_type: str, value: float | None, *, year: int | None = 2023, pillar: str = "",
+         target: float | None = None, den: float | None = None, who: str = HOME) -> tuple:
+    return (who, year, fact_type, pillar, value, target, den)
+
+
+TARGETS = [
+    ("Năm 2023, tỷ lệ hồ sơ trực tuyến toàn trình đạt 68%/mục tiêu 50%.",
+     [fact(TA, 68, target=50)]),
+    ("Năm 2023, tỷ lệ hồ sơ trực tuyến toàn trình đạt 68% (kế hoạch 50%).",
+     [fact(TA, 68, target=50)]),
+    ("Năm 2023, tỷ lệ hồ sơ trực tuyến toàn trình đạt 68%, vượt chỉ tiêu 50%.",
+     [fact(TA, 68, target=50)]),
+    ("Năm 2023, tỷ lệ thanh toán không dùng tiền mặt đạt 100%, vượt chỉ tiêu đề ra (90%).",
+     [fact(TA, 100, target=90)]),
+    ("Năm 2023, kinh tế số chiếm 12,5% GRDP, chỉ tiêu là 15%.", [fact(TA, 12.5, target=15)]),
+    ("Năm 2023, tỷ lệ người dân có tài khoản định danh điện tử đạt 85% so với kế hoạch 80%.",
+     [fact(TA, 85, target=80)]),
+    ("Năm 2023, tỷ lệ hộ gia đình có cáp quang đạt 92% so với mục tiêu 90%.",
+     [fact(TA, 92, target=90)]),
+    ("Năm 2023, tỷ lệ hồ sơ được số hóa đạt 75%, chưa đạt chỉ tiêu 80%.",
+     [fact(TA, 75, target=80)]),
+    ("Năm 2023, tỷ lệ hồ sơ được số hóa đạt 75% trên chỉ tiêu 80%.", [fact(TA, 75, target=80)]),
+    ("Năm 2023, tỷ lệ hồ sơ được số hóa đạt 75% (chỉ tiêu: 80%).", [fact(TA, 75, target=80)]),
+    ("In 2023, the share of online applications reached 68%, against a target of 50%.",
+     [fact(TA, 68, target=50)]),
+    ("In 2023, cashless payments reached 68% (target: 50%).", [fact(TA, 68, target=50)]),
+    ("In 2023, the digital economy accounted for 12.5% of GRDP, short of the 15% target.",
+     [fact(TA, 12.5, target=15)]),
+    ("In 2023, 95% of households had fibre broadband, exceeding the target of 90%.",
+     [fact(TA, 95, target=90)]),
+    ("In 2023, online payments reached 68%, compared with a target of 50%.",
+     [fact(TA, 68, target=50)]),
+]
+
+RANKS_VI = [
+    ("Năm 2023, chỉ số DTI của tỉnh đứng ở vị trí thứ 12/63.",
+     [fact(DTI, 12, pillar="overall", den=63)]),
+    ("Chỉ số DTI 2023 của tỉnh đứng thứ 12/63.", [fact(DTI, 12, pillar="overall", den=63)]),
+    ("Theo Chỉ số chuyển đổi số (DTI) 2023, tỉnh xếp thứ 12/63.",
+     [fact(DTI, 12, pillar="overall", den=63)]),
+    ("Về chỉ số DTI năm 2023, tỉnh đứng hạng 7.", [fact(DTI, 7, pillar="overall")]),
+    ("Năm 2023, tỉnh xếp hạng 7 cả nước về chuyển đổi số.", [fact(DTI, 7, pillar="overall")]),
+    ("Năm 2023, tỉnh giữ vững vị trí thứ 5 về chuyển đổi số.", [fact(DTI, 5, pillar="overall")]),
+    ("Năm 2023, tỉnh vươn lên vị trí thứ 5 về chuyển đổi số, tăng 3 bậc.",
+     [fact(DTI, 5, pillar="overall"), fact(CHG, 3, pillar="overall")]),
+    ("Năm 2023, chỉ số DTI của tỉnh tụt 4 bậc, xuống vị trí thứ 20.",
+     [fact(DTI, 20, pillar="overall"), fact(CHG, -4, pillar="overall")]),
+    ("Năm 2023, chỉ số DTI của tỉnh tăng 5 hạng, lên thứ 15.",
+     [fact(DTI, 15, pillar="overall"), fact(CHG, 5, pillar="overall")]),
+    ("Năm 2024, sau sáp nhập, tỉnh xếp thứ 9/34 về chuyển đổi số.",
+     [fact(DTI, 9, year=2024, pillar="overall", den=34)]),
+    ("Năm 2023, chỉ số DTI của tỉnh đạt 0,5123 điểm, xếp thứ 15/63.",
+     [fact(IND, 0.5123, pillar="overall"), fact(DTI, 15, pillar="overall", den=63)]),
+    ("Năm 2023, chỉ số chính quyền số của tỉnh xếp thứ 8, kinh tế số xếp thứ 21.",
+     [fact(PIL, 8, pillar="chinh_quyen_so"), fact(PIL, 21, pillar="kinh_te_so")]),
+    ("Năm 2023, trụ cột xã hội số của tỉnh đứng thứ 3/63.",
+     [fact(PIL, 3, pillar="xa_hoi_so", den=63)]),
+    ("Năm 2023, tỉnh lọt top 10 địa phương dẫn đầu về chuyển đổi số.", []),
+    ("Năm 2023, chỉ số PCI của tỉnh xếp thứ 6/63.", [fact(IND, 6, den=63)]),
+    ("Năm 2023, chỉ số PAPI của tỉnh đứng thứ 10.", [fact(IND, 10)]),
+    ("Năm 2023, chỉ số Chính phủ điện tử của Việt Nam tăng 15 bậc.",
+     [fact(IND, 15, who="Toàn quốc")]),
+    ("Năm 2023, chỉ số DTI bình quân của cả nước đạt 0,5034 điểm.",
+     [fact(IND, 0.5034, pillar="overall", who="Toàn quốc")]),
+]
+
+RANKS_EN = [
+    ("The province placed 12th in the 2023 DTI.", [fact(DTI, 12, pillar="overall")]),
+    ("The province came in 12th in the DTI for 2023.", [fact(DTI, 12, pillar="overall")]),
+    ("In the 2023 DTI, the province came in at 12th place.", [fact(DTI, 12, pillar="overall")]),
+    ("In the DTI 2023, the province rose three places to 12th.",
+     [fact(DTI, 12, pillar="overall"), fact(CHG, 3, pillar="overall")]),
+    ("In the 2023 DTI, the province fell 4 spots to 20th.",
+     [fact(DTI, 20, pillar="overall"), fact(CHG, -4, pillar="overall")]),
+    ("In the 2023 DTI, the province slipped two places to 15th.",
+     [fact(DTI, 15, pillar="overall"), fact(CHG, -2, pillar="overall")]),
+    ("In the 2023 DTI, the province jumped 10 places to No. 5.",
+     [fact(DTI, 5, pillar="overall"), fact(CHG, 10, pillar="overall")]),
+    ("The province was No. 5 in the 2023 DTI rankings.", [fact(DTI, 5, pillar="overall")]),
+    ("In the 2023 DTI, the province was among the top 10.", []),
+    ("In the 2023 DTI, the province was in the bottom 10.", []),
+    ("The province scored 0.5123 in the 2023 DTI.", [fact(IND, 0.5123, pillar="overall")]),
+    ("In 2023, the province ranked 8th for digital government and 21st for digital economy.",
+     [fact(PIL, 8, pillar="chinh_quyen_so"), fact(PIL, 21, pillar="kinh_te_so")]),
+    ("In 2023, the province ranked 6th in the PCI.", [fact(IND, 6)]),
+    ("The province ranked 12th out of 34 in the 2024 DTI after the merger.",
+     [fact(DTI, 12, year=2024, pillar="overall", den=34)]),
+    ("In 2023, the province ranked 12th nationwide in digital transformation.",
+     [fact(DTI, 12, pillar="overall")]),
+]
+
+NEGATIVES = [
+    ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
+    ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
+    ("Đây là năm thứ 3 liên tiếp tỉnh tổ chức Ngày chuyển đổi số.", []),
+    ("On June 12, 2025, the province issued Decision No. 123/QD-UBND on digital transformation.",
+     []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TARGETS + RANKS_VI + RANKS_EN + NEGATIVES,
+                         ids=lambda x: x[:60] if isinstance(x, str) else "")
+def test_variant(text, expected):
+    assert found(text) == sorted(expected)

@@ -154,6 +154,8 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
              ) -> list[grammar.Topic]:
     """Return the topic(s) a figure at start:end measures (coordinated topics give several)."""
     found = grammar.topics(sentence)
+    if look_after and grammar.REGION_AFTER.match(sentence[end:]):
+        return [grammar.Topic(end, end, "other", "")]  # "thứ 2 khu vực ...": not the DTI
     if look_after:
         for t in found:
             if t.start >= end and t.start - end <= 80:
@@ -165,8 +167,7 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
                     return _coordinated(sentence, found, found.index(t), forward=True)
                 if "," in between:
                     break
-    if look_after and (grammar.OTHER_INDEX_AFTER.match(sentence[end:])
-                       or grammar.REGION_AFTER.match(sentence[end:])):
+    if look_after and grammar.OTHER_INDEX_AFTER.match(sentence[end:]):
         return [grammar.Topic(end, end, "other", "")]
     before = [i for i, t in enumerate(found) if t.end <= start]
     if before:

@@ -35,7 +35,8 @@ _MAIN_INDICATORS = (
     r"[Cc]ybersecurity",
 )
 _NON_DTI = (r"[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|United Nations|"
-            r"Cổng dịch vụ công|[Oo]nline public services|[Pp]ublic [Ss]ervice [Pp]ortal|"
+            r"Cổng dịch vụ công|[Oo]nline public services|(?i:e-?government)|"
+            r"[Pp]ublic [Ss]ervice [Pp]ortal|"
             r"[Ss]outheast region|khu vực|GRDP|ICT Index|sẵn sàng|\bPCI\b|\bPAPI\b|\bPAR ?INDEX\b|"
             r"\bSIPAS\b|\bGII\b|\bEGDI\b|[Nn]ăng lực cạnh tranh|[Cc]ải cách hành chính|"
             r"[Hh]ài lòng|[Cc]ompetitiveness|[Aa]dministrative [Rr]eform|[Ii]nnovation [Ii]ndex")
@@ -236,6 +237,6 @@ RANK_TARGET = re.compile(
     r"|\btop\s+(\d{1,2})\b[^.;]{0,40}?\bby\s+20\d\d")
 TARGET_COUNT = re.compile(
     r"(?i)(?:hoàn thành|completed|achieved|met|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
-    r"\s*"
-    r"(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets?)")
+    r"\s*(?:its\s+|the\s+|their\s+)?"
+    r"(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
 STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*/\s*(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets?)")

@@ -199,7 +199,10 @@ NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + NEGATIVES,
+CASES = TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + NEGATIVES
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES,
                          ids=lambda x: x[:60] if isinstance(x, str) else "")
 def test_variant(text, expected):
     assert found(text) == sorted(expected)

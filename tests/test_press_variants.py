@@ -187,6 +187,54 @@ MORE_EN = [
     ("In 2023, online applications reached 85% of the plan.", [fact(TA, 85)]),
 ]
 
+ROUND3 = [
+    ("Năm 2023, Bắc Giang xếp thứ 8, tăng 5 bậc so với năm 2022.",
+     [fact(DTI, 8, pillar="overall", who="Bắc Giang"),
+      fact(CHG, 5, pillar="overall", who="Bắc Giang")]),
+    ("Chỉ số DTI năm 2023 của tỉnh đạt 0,5512 điểm, xếp thứ 16/63, tăng 9 bậc.",
+     [fact(IND, 0.5512, pillar="overall"), fact(DTI, 16, pillar="overall", den=63),
+      fact(CHG, 9, pillar="overall")]),
+    ("Năm 2023, DTI tỉnh xếp thứ 20, giảm 11 bậc so với năm 2022 (xếp thứ 9).",
+     [fact(DTI, 20, pillar="overall"), fact(CHG, -11, pillar="overall"),
+      fact(DTI, 9, year=2022, pillar="overall")]),
+    ("Năm 2023, tỉnh xếp thứ 10 về kinh tế số và thứ 15 về xã hội số.",
+     [fact(PIL, 10, pillar="kinh_te_so"), fact(PIL, 15, pillar="xa_hoi_so")]),
+    ("Năm 2023, tỉnh xếp thứ 17 cả nước về chỉ số DTI, đứng thứ 2 khu vực Đồng bằng sông Hồng.",
+     [fact(DTI, 17, pillar="overall"), fact(IND, 2)]),
+    ("Kết quả DTI 2022, tỉnh xếp thứ 7/63.", [fact(DTI, 7, year=2022, pillar="overall", den=63)]),
+    ("Theo Bộ Thông tin và Truyền thông, năm 2023 tỉnh xếp thứ 7/63 về chuyển đổi số.",
+     [fact(DTI, 7, pillar="overall", den=63)]),
+    ("Năm 2023, tỷ lệ dịch vụ công trực tuyến toàn trình của tỉnh đạt 56,5%.", [fact(IND, 56.5)]),
+    ("Năm 2023, tỉnh có 1.250 doanh nghiệp công nghệ số.", [fact(IND, 1250)]),
+    ("Năm 2023, doanh thu thương mại điện tử đạt 2.500 tỷ đồng, tăng 12% so với năm 2022.",
+     [fact(IND, 2500), fact(IND, 12)]),
+    ("Năm 2023, 100% xã, phường có sóng 4G.", [fact(IND, 100)]),
+    ("Phấn đấu đến năm 2025, tỷ lệ dịch vụ công trực tuyến toàn trình đạt 80%.",
+     [fact(TA, None, year=2025, target=80)]),
+    ("Tỉnh đặt mục tiêu đến năm 2030 nằm trong nhóm 10 tỉnh dẫn đầu cả nước về chuyển đổi số.",
+     [fact(TA, None, year=2030, pillar="overall", target=10)]),
+    ("Tỉnh phấn đấu mỗi năm tăng ít nhất 3 bậc trên bảng xếp hạng DTI.",
+     [fact(TA, None, year=None, pillar="overall", target=3)]),
+    ("In 2023, Bac Giang ranked 8th, up 5 places from 2022.",
+     [fact(DTI, 8, pillar="overall", who="Bắc Giang"),
+      fact(CHG, 5, pillar="overall", who="Bắc Giang")]),
+    ("The province's DTI score reached 0.5512 in 2023, ranking 16th out of 63.",
+     [fact(IND, 0.5512, pillar="overall"), fact(DTI, 16, pillar="overall", den=63)]),
+    ("For 2023, the province ranked 20th, down 11 places from 9th in 2022.",
+     [fact(DTI, 20, pillar="overall"), fact(CHG, -11, pillar="overall"),
+      fact(DTI, 9, year=2022, pillar="overall")]),
+    ("In 2023, the province ranked fourth in digital government and seventh in digital economy.",
+     [fact(PIL, 4, pillar="chinh_quyen_so"), fact(PIL, 7, pillar="kinh_te_so")]),
+    ("The province ranked 17th in the 2023 DTI and second in the Red River Delta region.",
+     [fact(DTI, 17, pillar="overall"), fact(IND, 2)]),
+    ("In 2023, the province had 1,250 digital technology enterprises.", [fact(IND, 1250)]),
+    ("By 2025, the province aims to rank among the top 10 in the DTI.",
+     [fact(TA, None, year=2025, pillar="overall", target=10)]),
+    ("The province aims to climb at least three places each year in the DTI.",
+     [fact(TA, None, year=None, pillar="overall", target=3)]),
+    ("In 2023, 100% of communes had 4G coverage.", [fact(IND, 100)]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -199,7 +247,7 @@ NEGATIVES = [
 ]
 
 
-CASES = TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + NEGATIVES
+CASES = TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + NEGATIVES
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

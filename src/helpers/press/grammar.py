@@ -52,7 +52,9 @@ OTHER_INDEX_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:về|trong|in)\s+(?:the\
                                r"(?:chỉ số|bảng xếp hạng|index|ranking)\s+(?:of\s+)?[A-ZĐ]")
 #: A position within a region, not the national DTI ranking ("thứ 2 khu vực Tây Nguyên").
 REGION_AFTER = re.compile(r"(?i)^\s*(?:/\s*\d+\s*)?(?:tỉnh\S*\s*)?(?:của |trong |among [\w ]{0,20}"
-                          r"in the |in the )?(?:khu vực|vùng|miền|region)\b")
+                          r"in the |in the )?(?:khu vực|vùng|miền|region)\b"
+                          r"|^\s*(?:place\s+)?in the (?:[A-Z][\w-]*\s+){1,4}"
+                          r"(?:region|Delta|Highlands)\b")
 #: Lists of main indicators: pillar words after these name the activity indicators.
 MAIN_LIST = re.compile(r"(?i)chỉ số chính(?! quyền)|core indicators|main indicators|"
                        r"chỉ số thành phần")
@@ -192,6 +194,7 @@ THROUGH = re.compile(rf"(?i)ranked\s+({EN_ORDINAL})\s+through\s+({EN_ORDINAL})\s
 # -- rank changes -----------------------------------------------------------------------------
 CHANGE = re.compile(
     rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
+    rf"climb|rise|improve|advance|gain|move up|jump|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
     rf"\s+(?:thêm\s+|by\s+)?(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
     rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
@@ -234,7 +237,8 @@ RANK_TARGET = re.compile(
     r"(?i)(?:top|tốp)\s+(\d{1,2})\s+(?:tỉnh|địa phương|provinces|localities|leading|cities)"
     r"|nhóm\s+(\d{1,2})\s+(?:tỉnh|địa phương)[^.;()]{0,60}?(?:dẫn đầu|đứng đầu|cao nhất)"
     r"|one of (?:the )?(\d{1,2})\b[^.;]{0,60}?\b(?:lead\w*|top)"
-    r"|\btop\s+(\d{1,2})\b[^.;]{0,40}?\bby\s+20\d\d")
+    r"|\btop\s+(\d{1,2})\b[^.;]{0,40}?\bby\s+20\d\d"
+    r"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+(\d{1,2})\b")
 TARGET_COUNT = re.compile(
     r"(?i)(?:hoàn thành|completed|achieved|met|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
     r"\s*(?:its\s+|the\s+|their\s+)?"

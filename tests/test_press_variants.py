@@ -235,6 +235,37 @@ ROUND3 = [
     ("In 2023, 100% of communes had 4G coverage.", [fact(IND, 100)]),
 ]
 
+ROUND4 = [
+    ("Năm 2023, tỉnh xếp thứ 12/63 về DTI; trong đó, chính quyền số xếp thứ 5, kinh tế số thứ 18.",
+     [fact(DTI, 12, pillar="overall", den=63), fact(PIL, 5, pillar="chinh_quyen_so", den=63),
+      fact(PIL, 18, pillar="kinh_te_so", den=63)]),
+    ("Năm 2023, tỉnh đứng thứ 3 toàn quốc về chuyển đổi số.", [fact(DTI, 3, pillar="overall")]),
+    ("Năm 2023, tỉnh tụt xuống vị trí 40 về DTI.", [fact(DTI, 40, pillar="overall")]),
+    ("Năm 2023, tỉnh đứng ở vị trí 25/63 về chuyển đổi số.",
+     [fact(DTI, 25, pillar="overall", den=63)]),
+    ("Năm 2023, tỉnh xếp hạng thứ 3 trong 63 tỉnh, thành phố về DTI.",
+     [fact(DTI, 3, pillar="overall", den=63)]),
+    ("Năm 2023, xếp hạng DTI của tỉnh là 14/63.", [fact(DTI, 14, pillar="overall", den=63)]),
+    ("Năm 2023, thứ hạng DTI của tỉnh là 14.", [fact(DTI, 14, pillar="overall")]),
+    ("Năm 2023, tỉnh vượt lên 6 bậc về chuyển đổi số.", [fact(CHG, 6, pillar="overall")]),
+    ("Năm 2023, tỉnh tăng 2 bậc về chỉ số chính quyền số.",
+     [fact(CHG, 2, pillar="chinh_quyen_so")]),
+    ("Năm 2023, DTI của tỉnh tăng 2 bậc so với năm 2022 và tăng 10 bậc so với năm 2021.",
+     [fact(CHG, 2, pillar="overall"), fact(CHG, 10, pillar="overall")]),
+    ("The province was ranked 12th in the 2023 DTI.", [fact(DTI, 12, pillar="overall")]),
+    ("The province ranked 12th of 63 provinces in the 2023 DTI.",
+     [fact(DTI, 12, pillar="overall", den=63)]),
+    ("The province ranked 12th out of the 63 provinces in the 2023 DTI.",
+     [fact(DTI, 12, pillar="overall", den=63)]),
+    ("The province's DTI ranking improved by four places to 12th in 2023.",
+     [fact(DTI, 12, pillar="overall"), fact(CHG, 4, pillar="overall")]),
+    ("In the DTI, the province rose to 12th in 2023 from 16th in 2022.",
+     [fact(DTI, 12, pillar="overall"), fact(DTI, 16, year=2022, pillar="overall")]),
+    ("The province held on to 5th place in the 2023 DTI.", [fact(DTI, 5, pillar="overall")]),
+    ("The province retained the top spot in the 2023 DTI.", [fact(DTI, 1, pillar="overall")]),
+    ("The province ranks 12th in the latest DTI (2023).", [fact(DTI, 12, pillar="overall")]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -247,7 +278,7 @@ NEGATIVES = [
 ]
 
 
-CASES = TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + NEGATIVES
+CASES = TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + NEGATIVES
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

@@ -177,11 +177,16 @@ class Reader(GoalReaders, ListReaders):
                 self._rank(s, m.start(), m.start(m.lastindex), old, current[0].denominator and
                            int(current[0].denominator), ("year_ctx",), current[0].province,
                            current[0].year - 1, "previous edition")
-        for pattern in (grammar.RANK_VI, grammar.RANK_EN, grammar.RANK_BARE):
+        for pattern in (grammar.RANK_VI, grammar.RANK_EN, grammar.RANK_IS, grammar.RANK_BARE):
             for m in pattern.finditer(s):
                 if not self.free(m.start(), m.end()):
                     continue
                 groups = [g for g in m.groups()]
+                if pattern is grammar.RANK_IS:  # the figure starts at the number
+                    if int(m.group(1)) and not (m.group(2) and int(m.group(1)) > int(m.group(2))):
+                        self._rank(s, m.start(1), m.end(), int(m.group(1)),
+                                   int(m.group(2)) if m.group(2) else None)
+                    continue
                 if pattern is grammar.RANK_BARE:
                     value, den = int(groups[0]), int(groups[1])
                 elif pattern is grammar.RANK_VI:

@@ -147,6 +147,10 @@ RANK_VI = re.compile(
     rf"(?<!tăng )(?<!giảm )(?<!thăng )(?<!tụt )hạng)\s+(?:số\s+)?"
     rf"(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|một|mười)\b){_DEN}"
     rf"(?!\s*(?:%|năm|tháng|bậc|hạng|điểm))")
+#: A rank stated as the value of a ranking word: "thứ hạng DTI của tỉnh là 14", "its rank was 14".
+RANK_IS = re.compile(r"(?i)(?:thứ hạng|xếp hạng|\brank(?:ing)?\b|\bposition\b)[^.;,:\d]{0,40}?"
+                     r"\b(?:là|ở mức|was|is|stood at)\s+(?:thứ\s+)?(\d{1,2})"
+                     r"(?:\s*/\s*(\d{2,3}))?(?![\d%]|[.,]\d|\s*(?:điểm|%|points?))")
 RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
 RANK_EN = re.compile(
     rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|finished|stood|stands|was|is|and|,)"
@@ -172,6 +176,7 @@ RANK_LIST = re.compile(r"^((?:\s*(?:,|và|and|, and)\s*\d{1,2}(?:st|nd|rd|th)?(?
 #: Several entities sharing one rank ("A và B cùng xếp thứ 9", "tied for").
 TIE = re.compile(r"(?i)\b(?:cùng|đồng|both|tied|jointly)\b")
 IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|\b(?:led|leads|topped|tops)\b|"
+                   r"\bthe top (?:spot|position|place)\b|"
                    r"\bleading in\b|\branked first\b)")
 MEMBERSHIP_BEFORE = re.compile(
     r"(?i)(?:nhóm|top|tốp|trong số|một trong|1 trong|\d+\s+trong|one of)\s*(?:\d+|[a-z]+)?"
@@ -179,10 +184,10 @@ MEMBERSHIP_BEFORE = re.compile(
     r"|\d+\s+(?:tỉnh|địa phương|localities|provinces)[^.;:]{0,25}$|vị trí\s*$")
 DENOMINATOR_AFTER = re.compile(
     r"^\s*(?:tỉnh,? thành(?: phố)?\s*)?(?:/|trên|trong(?: tổng số)?|out of|among|of)\s+"
-    r"(\d{2,3})\b")
+    r"(?:the\s+)?(\d{2,3})\b")
 SENTENCE_DENOMINATOR = re.compile(
     r"(?i)(?:/\s*|trên\s+|trong tổng số\s+|out of\s+|among\s+|compared to\s+|group of\s+|"
-    r"\bled\s+)(63|34)\b")
+    r"\bled\s+)(?:the\s+)?(63|34)\b")
 FROM_TO = re.compile(r"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{1,2}) (?:tiến |vươn |tăng )?lên "
                      r"(?:vị trí |hạng )?(?:thứ )?(\d{1,2})"
                      r"|from (\d{1,2})(?:st|nd|rd|th)? (?:place )?to (\d{1,2})(?:st|nd|rd|th)")
@@ -194,13 +199,13 @@ THROUGH = re.compile(rf"(?i)ranked\s+({EN_ORDINAL})\s+through\s+({EN_ORDINAL})\s
 # -- rank changes -----------------------------------------------------------------------------
 CHANGE = re.compile(
     rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
-    rf"climb|rise|improve|advance|gain|move up|jump|"
+    rf"climb|rise|improve|advance|gain|move up|jump|lên|xuống|tiến|leo|nhảy|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
     rf"\s+(?:thêm\s+|by\s+)?(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
     rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
     rf"\b")
-NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "down", "fell", "dropped", "slipped", "declined",
-                   "lost", "moved down", "went down")
+NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "xuống", "down", "fell", "dropped", "slipped",
+                   "declined", "lost", "moved down", "went down")
 
 # -- targets ----------------------------------------------------------------------------------
 GOAL = re.compile(

@@ -266,6 +266,29 @@ ROUND4 = [
     ("The province ranks 12th in the latest DTI (2023).", [fact(DTI, 12, pillar="overall")]),
 ]
 
+ROUND5 = [
+    ("Bắc Ninh tăng 3 bậc về chỉ số chuyển đổi số\n"
+     "Năm 2023, chỉ số DTI của tỉnh Bắc Ninh xếp thứ 9/63, tăng 3 bậc so với năm 2022.",
+     [fact(DTI, 9, pillar="overall", den=63), fact(CHG, 3, pillar="overall")]),
+    ("Kết quả chỉ số DTI năm 2023\nTỉnh xếp thứ 9/63. Trong đó, chính quyền số xếp thứ 4.",
+     [fact(DTI, 9, pillar="overall", den=63), fact(PIL, 4, pillar="chinh_quyen_so")]),
+    ("Năm 2024, sau sáp nhập, tỉnh Lào Cai mới xếp thứ 14/34 tỉnh, thành phố.",
+     [fact(DTI, 14, year=2024, pillar="overall", den=34, who="Lào Cai")]),
+    ("In the 2024 DTI, released after the merger, the province ranked 10th among the 34 "
+     "provinces and cities.", [fact(DTI, 10, year=2024, pillar="overall", den=34)]),
+    ("Trước sáp nhập, năm 2024 tỉnh xếp thứ 20/63 về chuyển đổi số.",
+     [fact(DTI, 20, year=2024, pillar="overall", den=63)]),
+    ("Năm 2023, điểm DTI của tỉnh là 0,5512.", [fact(IND, 0.5512, pillar="overall")]),
+    ("The province's DTI score was 0.5512 in 2023.", [fact(IND, 0.5512, pillar="overall")]),
+    ("Năm 2023, tỉnh đạt 551,2/1.000 điểm DTI.", [fact(IND, 551.2, pillar="overall", den=1000)]),
+    ("Năm 2023, dẫn đầu bảng xếp hạng DTI là Đà Nẵng, tiếp theo là Hà Nội và TP.HCM.",
+     [fact(DTI, 1, pillar="overall", who="Đà Nẵng"), fact(DTI, 2, pillar="overall", who="Hà Nội"),
+      fact(DTI, 3, pillar="overall", who="Hồ Chí Minh")]),
+    ("In 2023, Da Nang led the DTI, followed by Hanoi and Ho Chi Minh City.",
+     [fact(DTI, 1, pillar="overall", who="Đà Nẵng"), fact(DTI, 2, pillar="overall", who="Hà Nội"),
+      fact(DTI, 3, pillar="overall", who="Hồ Chí Minh")]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -275,10 +298,20 @@ NEGATIVES = [
     ("Tỉnh đứng đầu cả nước về chuyển đổi số năm thứ 3 liên tiếp.",
      [fact(DTI, 1, year=None, pillar="overall")]),
     ("In the 2023 DTI, the province placed in the top 10 for the third year in a row.", []),
+    ("Thực hiện Nghị định số 13/2023/NĐ-CP, tỉnh đã triển khai bảo vệ dữ liệu cá nhân.", []),
+    ("Hội nghị diễn ra lúc 8h30 ngày 10/10/2024 tại Bắc Ninh.", []),
+    ("Cuộc Cách mạng công nghiệp lần thứ tư đang tác động mạnh đến tỉnh.", []),
+    ("Tỉnh ban hành kế hoạch chuyển đổi số giai đoạn 2021-2025.", []),
+    ("Năm nay tỉnh kỷ niệm 25 năm tái lập.", []),
+    ("Bộ chỉ số DTI gồm 3 trụ cột và 9 chỉ số chính.", []),
+    ("The conference took place at 8:30 a.m. on October 10, 2024.", []),
+    ("The Fourth Industrial Revolution is changing the province.", []),
+    ("The DTI has three pillars and nine main indicators.", []),
+    ("Residents can call the hotline 1900 1234 for support.", []),
 ]
 
 
-CASES = TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + NEGATIVES
+CASES = TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + NEGATIVES
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

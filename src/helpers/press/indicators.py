@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from . import grammar
 from .facts import topic_of
 from .numbers import parse
 
@@ -106,7 +107,7 @@ def read(reader: Reader, s: str) -> None:
             unit = "score"
         elif unit.startswith("%"):
             unit = "%"
-        elif re.match(r"(điểm|points?)$", unit):
+        elif re.match(r"(?:điểm|points?)(?:\s+(?:DTI|chuyển|số|in))?$", unit):
             unit = "points"
         elif unit.split(" ")[0] in SCALE and reader.lang == "vi":
             money = re.match(r"\s*(\S+)(?:\s+đến\s+[\d.,]+\s+\S+)?\s+(đồng\S*|USD|VND)",
@@ -161,7 +162,8 @@ def _pillar(s: str, start: int, end: int, unit: str) -> str:
             return ""
         if not re.search(r"\b0[.,]\d{2,}", s[:start]):
             return ""
-    found = topic_of(s, start, end, look_after=False)
+    found = topic_of(s, start, end, look_after=False) or [
+        t for t in grammar.topics(s) if 0 <= t.start - end <= 12]  # "551,2/1.000 điểm DTI"
     if not found:
         return "overall" if unit in ("score", "%") else ""
     topic = found[-1]

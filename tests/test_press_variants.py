@@ -289,6 +289,36 @@ ROUND5 = [
       fact(DTI, 3, pillar="overall", who="Hồ Chí Minh")]),
 ]
 
+ROUND6 = [
+    ("Năm 2023, tỷ lệ hồ sơ trực tuyến đạt 68%, cao hơn mục tiêu 50%.", [fact(TA, 68, target=50)]),
+    ("Năm 2023, 45/50 chỉ tiêu chuyển đổi số đã hoàn thành.", [fact(TA, 45, den=50)]),
+    ("In 2023, 45 out of 50 digital transformation targets were met.", [fact(TA, 45, den=50)]),
+    ("Năm 2023, 5/50 chỉ tiêu chuyển đổi số chưa hoàn thành.", [fact(IND, 5, den=50)]),
+    ("Năm 2023, tỉnh đứng thứ 12 trên tổng số 63 tỉnh, thành phố.",
+     [fact(DTI, 12, pillar="overall", den=63)]),
+    ("Năm 2023, tỉnh từ vị trí 15 vươn lên vị trí thứ 9 về DTI.",
+     [fact(DTI, 9, pillar="overall"), fact(DTI, 15, year=2022, pillar="overall")]),
+    ("Năm 2023, DTI của tỉnh tăng từ hạng 15 lên hạng 9.",
+     [fact(DTI, 9, pillar="overall"), fact(DTI, 15, year=2022, pillar="overall")]),
+    ("In the 2023 DTI, the province finished ninth nationally.", [fact(DTI, 9, pillar="overall")]),
+    ("In 2023, the province's digital economy pillar was ranked 3rd.",
+     [fact(PIL, 3, pillar="kinh_te_so")]),
+    ("In the 2023 DTI, the province ranked 12th, three places higher than a year earlier.",
+     [fact(DTI, 12, pillar="overall"), fact(CHG, 3, pillar="overall")]),
+    ("In the 2023 DTI, the province ranked 12th, a gain of three places.",
+     [fact(DTI, 12, pillar="overall"), fact(CHG, 3, pillar="overall")]),
+    ("In the 2023 DTI, the province ranked 30th, a drop of 4 places.",
+     [fact(DTI, 30, pillar="overall"), fact(CHG, -4, pillar="overall")]),
+    ("Năm 2023, chỉ số DTI của tỉnh thăng hạng 5 bậc.", [fact(CHG, 5, pillar="overall")]),
+    ("Năm 2023, chỉ số DTI của tỉnh tụt hạng 4 bậc.", [fact(CHG, -4, pillar="overall")]),
+    ("Năm 2023, tỉnh xếp thứ 20, thấp hơn 4 bậc so với năm 2022.",
+     [fact(DTI, 20, pillar="overall"), fact(CHG, -4, pillar="overall")]),
+    ("Theo kết quả công bố năm 2024, DTI 2023 của tỉnh xếp thứ 9/63.",
+     [fact(DTI, 9, pillar="overall", den=63)]),
+    ("In the DTI rankings for 2023, announced in 2024, the province ranked 9th.",
+     [fact(DTI, 9, pillar="overall")]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -311,7 +341,8 @@ NEGATIVES = [
 ]
 
 
-CASES = TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + NEGATIVES
+CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
+         + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

@@ -219,21 +219,24 @@ class Reader(GoalReaders, ListReaders):
     # -- rank changes --------------------------------------------------------------------------
     def changes(self, s: str) -> None:
         """Signed rank changes: "tăng 4 hạng", "giảm 13 bậc", "tăng năm bậc", "down 8 places"."""
-        for m in grammar.CHANGE.finditer(s):
+        found_changes = [(m, m.group("n"), m.group(1), bool(m.group("bound")))
+                         for m in grammar.CHANGE.finditer(s)]
+        found_changes += [(m, m.group("n") or m.group("m"), m.group(2) or m.group(3), False)
+                          for m in grammar.CHANGE_AFTER.finditer(s)]
+        for m, count, word, bound in found_changes:
             if not self.free(m.start(), m.end()):
                 continue
-            steps = small_number(m.group("n"))
+            steps = small_number(count)
             if steps is None:
                 continue
-            sign = -1 if m.group(1).lower() in grammar.NEGATIVE_CHANGE else 1
+            sign = -1 if word.lower() in grammar.NEGATIVE_CHANGE else 1
             marker = grammar.GOAL.search(s)
             if (marker and marker.start() < m.start()) or grammar.FUTURE.search(s):
                 self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
                          target=float(sign * steps), unit="places", is_target=True,
-                         tags=("target_only", *(("bound",) if m.group("bound") else ())))
+                         tags=("target_only", *(("bound",) if bound else ())))
                 continue  # a rank-improvement target ("phấn đấu tăng ít nhất 3 bậc")
-            found = topic_of(s, m.start(), m.end()) or [None]
-            for topic in found:
+            for topic in topic_of(s, m.start(), m.end()) or [None]:
                 fact_type, pillar, tag = rank_type(topic)
                 if fact_type == "indicator":
                     self.add(s, m.start(), m.end(), "indicator", float(sign * steps),

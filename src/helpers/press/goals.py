@@ -53,7 +53,12 @@ class GoalReaders:
                      denominator=float(m.group(2)), unit=m.group(3),
                      year=int(due.group(1)) if due else None, year_basis="clause" if due else "")
         for m in grammar.STATUS_COUNT.finditer(s):
-            if self.free(m.start(), m.end()):
+            if not self.free(m.start(), m.end()):
+                continue
+            if grammar.STATUS_MET.match(s, m.end()):  # "45/50 chỉ tiêu đã hoàn thành"
+                self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
+                         denominator=float(m.group(2)), unit=m.group(3))
+            elif "/" in m.group(0):
                 self.add(s, m.start(), m.end(), "indicator", float(m.group(1)),
                          denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
 

@@ -98,10 +98,11 @@ _DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|"
                           r"[-–]\s*|giai đoạn\s+|period\s+|Resolution[^,.;]{0,30}|"
                           r"(?:January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)(?:\s+\d{1,2},)?\s+|Ngày [^,.;]{0,40}|"
-                          r"[A-Z][a-z]+fest [^,.;]{0,20})$")
+                          r"[A-Z][a-z]+fest [^,.;]{0,20}|"
+                          r"(?:announced|published|released|công bố)(?: in| năm| vào năm)?\s+)$")
 #: Words right before or after a year that make it an edition of the DTI ("DTI năm 2022").
-EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|ranking)\s*(?:cấp tỉnh\s*)?"
-                     r"(?:năm\s+)?$")
+EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?)\s*(?:cấp tỉnh\s*)?"
+                     r"(?:(?:năm|for|of)\s+)?$")
 EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
 MONTH_YEAR = re.compile(r"(?i)(?:đến|tính đến|as of|trong)\s+tháng\s+\d{1,2}\s*/\s*"
                         r"(20[1-3]\d)\b")
@@ -183,10 +184,12 @@ MEMBERSHIP_BEFORE = re.compile(
     r"[^.;:]{0,40}$"
     r"|\d+\s+(?:tỉnh|địa phương|localities|provinces)[^.;:]{0,25}$|vị trí\s*$")
 DENOMINATOR_AFTER = re.compile(
-    r"^\s*(?:tỉnh,? thành(?: phố)?\s*)?(?:/|trên|trong(?: tổng số)?|out of|among|of)\s+"
+    r"^\s*(?:tỉnh,? thành(?: phố)?\s*)?"
+    r"(?:/|trên(?: tổng số)?|trong(?: tổng số)?|out of|among|of)\s+"
     r"(?:the\s+)?(\d{2,3})\b")
 SENTENCE_DENOMINATOR = re.compile(
-    r"(?i)(?:/\s*|trên\s+|trong tổng số\s+|out of\s+|among\s+|compared to\s+|group of\s+|"
+    r"(?i)(?:/\s*|trên\s+(?:tổng số\s+)?|trong tổng số\s+|out of\s+|among\s+|compared to\s+|"
+    r"group of\s+|"
     r"\bled\s+)(?:the\s+)?(63|34)\b")
 FROM_TO = re.compile(r"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{1,2}) (?:tiến |vươn |tăng )?lên "
                      r"(?:vị trí |hạng )?(?:thứ )?(\d{1,2})"
@@ -199,12 +202,19 @@ THROUGH = re.compile(rf"(?i)ranked\s+({EN_ORDINAL})\s+through\s+({EN_ORDINAL})\s
 # -- rank changes -----------------------------------------------------------------------------
 CHANGE = re.compile(
     rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
-    rf"climb|rise|improve|advance|gain|move up|jump|lên|xuống|tiến|leo|nhảy|"
+    rf"climb|rise|improve|advance|gain|move up|jump|lên|xuống|tiến|leo|nhảy|cao hơn|thấp hơn|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
-    rf"\s+(?:thêm\s+|by\s+)?(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
+    rf"\s+(?:thêm\s+|by\s+|hạng\s+)?(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
     rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
     rf"\b")
-NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "xuống", "down", "fell", "dropped", "slipped",
+#: A change told after its number or as a noun: "three places higher", "a gain of 3 places".
+CHANGE_AFTER = re.compile(
+    rf"(?i)\b(?P<n>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\s+"
+    rf"(higher|lower|better|worse|up|down)\b"
+    rf"|\b(?:an?\s+)?(gain|rise|jump|improvement|increase|climb|drop|fall|decline|loss|slide)"
+    rf"\s+of\s+(?P<m>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\b")
+NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "xuống", "thấp hơn", "lower", "worse", "drop",
+                   "fall", "decline", "loss", "slide", "down", "fell", "dropped", "slipped",
                    "declined", "lost", "moved down", "went down")
 
 # -- targets ----------------------------------------------------------------------------------
@@ -248,4 +258,10 @@ TARGET_COUNT = re.compile(
     r"(?i)(?:hoàn thành|completed|achieved|met|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
     r"\s*(?:its\s+|the\s+|their\s+)?"
     r"(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
-STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*/\s*(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets?)")
+STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*(?:/|(?i:out of|of))\s*(\d{1,3})\s+"
+                          r"(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
+#: The counted targets are met: "45/50 chỉ tiêu ... đã hoàn thành", "45 of 50 targets were met".
+STATUS_MET = re.compile(r"(?i)(?![^,;.\d]{0,40}?(?:chưa|không|\bnot\b))"
+                        r"[^,;.\d]{0,40}?(?:đã\s+)?(?:hoàn thành|vượt|"
+                        r"đạt(?!\s*(?:trên|dưới|từ|khoảng)?\s*\d)|(?:were|was|have been|has been|"
+                        r"had been)\s+(?:met|achieved|completed))")

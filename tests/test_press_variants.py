@@ -319,6 +319,37 @@ ROUND6 = [
      [fact(DTI, 9, pillar="overall")]),
 ]
 
+ROUND7 = [
+    ("Năm 2023, chỉ số Chính quyền số (CQS) của tỉnh xếp thứ 6.",
+     [fact(PIL, 6, pillar="chinh_quyen_so")]),
+    ("Năm 2023, tỉnh xếp thứ 6 về Chính quyền số, thứ 9 về Kinh tế số.",
+     [fact(PIL, 6, pillar="chinh_quyen_so"), fact(PIL, 9, pillar="kinh_te_so")]),
+    ("Năm 2023, trụ cột Xã hội số của tỉnh đạt 0,45 điểm, xếp thứ 30.",
+     [fact(IND, 0.45, pillar="xa_hoi_so"), fact(PIL, 30, pillar="xa_hoi_so")]),
+    ("In 2023, the province ranked 6th in the Digital Government pillar, 9th in Digital Economy "
+     "and 12th in Digital Society.",
+     [fact(PIL, 6, pillar="chinh_quyen_so"), fact(PIL, 9, pillar="kinh_te_so"),
+      fact(PIL, 12, pillar="xa_hoi_so")]),
+    ("The province's Digital Economy ranking rose 5 places to 9th in 2023.",
+     [fact(PIL, 9, pillar="kinh_te_so"), fact(CHG, 5, pillar="kinh_te_so")]),
+    ("Năm 2023, DTI quốc gia đạt 0,6 điểm, tăng 12% so với năm 2022.",
+     [fact(IND, 0.6, pillar="overall", who="Toàn quốc"),
+      fact(IND, 12, pillar="overall", who="Toàn quốc")]),
+    ("In 2023, the national DTI score was 0.6, up 12% from 2022.",
+     [fact(IND, 0.6, pillar="overall", who="Toàn quốc"),
+      fact(IND, 12, pillar="overall", who="Toàn quốc")]),
+    ("Lào Cai tăng 10 bậc chỉ số chuyển đổi số",
+     [fact(CHG, 10, year=None, pillar="overall", who="Lào Cai")]),
+    ("Năm 2023, chỉ số năng lực cạnh tranh cấp tỉnh (PCI) của tỉnh xếp thứ 5.", [fact(IND, 5)]),
+    ("Năm 2023, chỉ số cải cách hành chính (PAR INDEX) của tỉnh đứng thứ 8/63.",
+     [fact(IND, 8, den=63)]),
+    ("In 2023, the province ranked 5th in the Provincial Competitiveness Index (PCI).",
+     [fact(IND, 5)]),
+    ("Năm 2023, chỉ số sẵn sàng ứng dụng CNTT (ICT Index) của tỉnh xếp thứ 10.", [fact(IND, 10)]),
+    ("Năm 2023, tỉnh xếp thứ 5 về chỉ số PCI và thứ 12 về chuyển đổi số.",
+     [fact(IND, 5), fact(DTI, 12, pillar="overall")]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -338,11 +369,15 @@ NEGATIVES = [
     ("The Fourth Industrial Revolution is changing the province.", []),
     ("The DTI has three pillars and nine main indicators.", []),
     ("Residents can call the hotline 1900 1234 for support.", []),
+    ("Ngày 10/10 hằng năm là Ngày Chuyển đổi số quốc gia.", []),
+    ("Quyết định 749/QĐ-TTg ngày 3/6/2020 phê duyệt Chương trình chuyển đổi số quốc gia.", []),
+    ("Phiên bản 2.0 của ứng dụng công dân số đã ra mắt.", []),
+    ("Đại hội Đảng bộ tỉnh lần thứ XX đề ra nhiều chủ trương về chuyển đổi số.", []),
 ]
 
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
-         + NEGATIVES)
+         + ROUND7 + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

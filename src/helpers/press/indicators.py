@@ -157,10 +157,11 @@ def _pillar(s: str, start: int, end: int, unit: str) -> str:
         return ""
     if unit == "%":
         head = s[max(0, start - 25):start]
-        if not re.search(r"(?i)(tăng|giảm|increase|growth|rise)\s*(?:tới|of|by)?\s*$", head) \
+        growth = r"(?i)(tăng|giảm|increase|growth|rise|up|down)\s*(?:tới|of|by)?\s*$"
+        if not re.search(growth, head) \
                 and not re.match(r"(?i)\s*%?\s*(?:increase|growth|rise)", s[end:end + 12]):
             return ""
-        if not re.search(r"\b0[.,]\d{2,}", s[:start]):
+        if not re.search(r"\b0[.,]\d+", s[:start]):
             return ""
     found = topic_of(s, start, end, look_after=False) or [
         t for t in grammar.topics(s) if 0 <= t.start - end <= 12]  # "551,2/1.000 điểm DTI"

@@ -350,6 +350,31 @@ ROUND7 = [
      [fact(IND, 5), fact(DTI, 12, pillar="overall")]),
 ]
 
+QN = "Quảng Ninh"
+ROUND8 = [
+    ("According to the 2023 DTI report, Quang Ninh ranked third nationwide with a score of "
+     "0.6123.",
+     [fact(DTI, 3, pillar="overall", who=QN), fact(IND, 0.6123, pillar="overall", who=QN)]),
+    ("Quang Ninh's DTI score of 0.6123 placed it third nationwide in 2023.",
+     [fact(DTI, 3, pillar="overall", who=QN), fact(IND, 0.6123, pillar="overall", who=QN)]),
+    ("Hai Phong secured the second position in the 2023 DTI.",
+     [fact(DTI, 2, pillar="overall", who="Hải Phòng")]),
+    ("The province was placed 12th in the 2023 DTI.", [fact(DTI, 12, pillar="overall")]),
+    ("The province now ranks 12th in the DTI.", [fact(DTI, 12, year=None, pillar="overall")]),
+    ("Ranking 12th in the 2023 DTI, the province leads its region in e-commerce.",
+     [fact(DTI, 12, pillar="overall"), fact(IND, 1)]),
+    ("In the DTI, the province moved up from 20th in 2022 to 12th in 2023.",
+     [fact(DTI, 20, year=2022, pillar="overall"), fact(DTI, 12, pillar="overall")]),
+    ("Với 0,6123 điểm, Quảng Ninh xếp thứ 3 cả nước về DTI năm 2023.",
+     [fact(DTI, 3, pillar="overall", who=QN), fact(IND, 0.6123, pillar="overall", who=QN)]),
+    ("With 0.6123 points, Quang Ninh was third in the 2023 DTI.",
+     [fact(DTI, 3, pillar="overall", who=QN), fact(IND, 0.6123, pillar="overall", who=QN)]),
+    ("Năm 2023, Quảng Ninh và Hải Phòng lần lượt xếp thứ 3 và thứ 4 về DTI.",
+     [fact(DTI, 3, pillar="overall", who=QN), fact(DTI, 4, pillar="overall", who="Hải Phòng")]),
+    ("Năm 2023, tỉnh đứng thứ 3 về DTI, chỉ sau Đà Nẵng và Hà Nội.",
+     [fact(DTI, 3, pillar="overall")]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -377,7 +402,7 @@ NEGATIVES = [
 
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
-         + ROUND7 + NEGATIVES)
+         + ROUND7 + ROUND8 + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

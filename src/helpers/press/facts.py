@@ -72,6 +72,10 @@ COLUMNS = [name for name in Fact.__dataclass_fields__ if name not in ("measured"
 INVERTED = re.compile(r"[^;.]{0,60}?\b(?:là|thuộc về|goes to|went to|belongs to)\s+")
 
 
+#: A figure fronted before its subject: "Với 0,61 điểm, X ...", "With 0.61 points, X ...".
+FRONTED = re.compile(r"(?i)\s*(?:với|with|scoring|đạt)\s+(?:\S+\s+){0,2}$")
+
+
 def subject(sentence: str, position: int, home: str, carried: str | None
             ) -> tuple[str | None, str]:
     """Return (entity, how it was found) for a figure at position; None when out of scope."""
@@ -104,6 +108,10 @@ def subject(sentence: str, position: int, home: str, carried: str | None
         if m.kind == "anaphor":
             return home, "anaphor"
         return m.name, "clause subject"
+    fronted = FRONTED.match(sentence[:position])
+    after = [m for m in found if m.start >= position and m.kind == "province"]
+    if fronted and after and re.fullmatch(r"\S+[^,;]*,\s*", sentence[position:after[0].start]):
+        return after[0].name, "fronted figure"  # "Với 0,61 điểm, Quảng Ninh xếp thứ 3"
     if carried:
         return carried, "continuation"
     return home, "manifest" if home != gazetteer.NATIONAL else "national article"

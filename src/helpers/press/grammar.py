@@ -51,7 +51,8 @@ TOPIC = re.compile("|".join(
 OTHER_INDEX_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:về|trong|in)\s+(?:the\s+)?"
                                r"(?:chỉ số|bảng xếp hạng|index|ranking)\s+(?:of\s+)?[A-ZĐ]")
 #: A position within a region, not the national DTI ranking ("thứ 2 khu vực Tây Nguyên").
-REGION_AFTER = re.compile(r"(?i)^\s*(?:/\s*\d+\s*)?(?:tỉnh\S*\s*)?(?:của |trong |among [\w ]{0,20}"
+REGION_AFTER = re.compile(r"(?i)^\s*(?:/\s*\d+\s*)?(?:tỉnh\S*\s*)?"
+                          r"(?:của |trong |its |the |among [\w ]{0,20}"
                           r"in the |in the )?(?:khu vực|vùng|miền|region)\b"
                           r"|^\s*(?:place\s+)?in the (?:[A-Z][\w-]*\s+){1,4}"
                           r"(?:region|Delta|Highlands)\b")
@@ -155,14 +156,15 @@ RANK_IS = re.compile(r"(?i)(?:thứ hạng|xếp hạng|\brank(?:ing)?\b|\bposit
 RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
 RANK_EN = re.compile(
     rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|finished|stood|stands|was|is|and|,)"
-    rf"\s+(?:in\s+)?)"
+    rf"\s+(?:in\s+|it\s+|them\s+)?)"
     rf"(?:(\d{{1,3}})(?:st|nd|rd|th)\b|({EN_ORDINAL})\b|(\d{{1,2}})\s*/\s*(\d{{2,3}})\b)"
     rf"|(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
     rf"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )"
     rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!\s+(?:century|anniversary|Congress|session|meeting|"
     rf"time|edition|Party|National|of (?:January|February|March|April|May|June|July|August|"
     rf"September|October|November|December)))"
-    rf"|\b(?:took|claimed|won|in)\s+(?:the\s+)?({EN_ORDINAL})\s+place\b"
+    rf"|\b(?:took|claimed|won|in|secured|held|earned|occupied|retained|kept)\s+(?:the\s+)?"
+    rf"({EN_ORDINAL})\s+(?:place|position|spot)\b"
     rf"|\b(?:was|is|to|at|as|remains?|stood|stands|ranked|ranks|became)\s+(?:the\s+)?"
     rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
@@ -173,7 +175,8 @@ RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(
 SPAN = re.compile(r"(?i)(?:năm liên tiếp|consecutive years?|years in a row)\s*\(?\s*"
                   r"(?:từ\s+|from\s+)?(20[1-3]\d)\s*(?:-|–|đến|to)\s*(20[1-3]\d)")
 #: More positions after a rank, one per entity named before ("A, B, C giữ vị trí thứ 5, 6, 7").
-RANK_LIST = re.compile(r"^((?:\s*(?:,|và|and|, and)\s*\d{1,2}(?:st|nd|rd|th)?(?![\d/.,]\d))+)")
+RANK_LIST = re.compile(r"^((?:\s*(?:,|và|and|, and)\s*(?:(?:vị trí\s+)?thứ\s+)?\d{1,2}"
+                       r"(?:st|nd|rd|th)?(?![\d/.,]\d))+)")
 #: Several entities sharing one rank ("A và B cùng xếp thứ 9", "tied for").
 TIE = re.compile(r"(?i)\b(?:cùng|đồng|both|tied|jointly)\b")
 IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|\b(?:led|leads|topped|tops)\b|"

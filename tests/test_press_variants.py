@@ -375,6 +375,32 @@ ROUND8 = [
      [fact(DTI, 3, pillar="overall")]),
 ]
 
+ROUND9 = [
+    ("The province targets 80% of administrative procedures online by 2025.",
+     [fact(TA, None, year=2025, target=80)]),
+    ("By 2025, at least 50% of small businesses will use digital platforms.",
+     [fact(TA, None, year=2025, target=50)]),
+    ("Đến năm 2025, phấn đấu 100% hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng.",
+     [fact(TA, None, year=2025, target=100)]),
+    ("Mục tiêu năm 2024: tỷ lệ dịch vụ công trực tuyến toàn trình đạt 70%.",
+     [fact(TA, None, year=2024, target=70)]),
+    ("Chỉ tiêu năm 2024 là 70% hồ sơ được số hóa.", [fact(TA, None, year=2024, target=70)]),
+    ("Tỉnh đặt chỉ tiêu kinh tế số chiếm 25% GRDP vào năm 2030.",
+     [fact(TA, None, year=2030, target=25)]),
+    ("Tỉnh phấn đấu đến năm 2025 nằm trong top 20 tỉnh, thành phố dẫn đầu cả nước về DTI.",
+     [fact(TA, None, year=2025, pillar="overall", target=20)]),
+    ("Tỉnh phấn đấu đến năm 2030 thuộc nhóm 10 địa phương có chỉ số DTI cao nhất.",
+     [fact(TA, None, year=2030, pillar="overall", target=10)]),
+    ("The province aims to be among the top 15 provinces in the DTI by 2030.",
+     [fact(TA, None, year=2030, pillar="overall", target=15)]),
+    ("The province targets a DTI ranking in the top 10 by 2025.",
+     [fact(TA, None, year=2025, pillar="overall", target=10)]),
+    ("Tỉnh phấn đấu hằng năm tăng từ 3-5 bậc trong bảng xếp hạng DTI.",
+     [fact(TA, None, year=None, pillar="overall", target=3)]),
+    ("Kinh tế số của tỉnh ước đạt 9% GRDP, phấn đấu đến năm 2025 đạt 20%.",
+     [fact(TA, 9, year=2025, target=20)]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -402,7 +428,7 @@ NEGATIVES = [
 
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
-         + ROUND7 + ROUND8 + NEGATIVES)
+         + ROUND7 + ROUND8 + ROUND9 + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

@@ -219,11 +219,12 @@ class Reader(GoalReaders, ListReaders):
     # -- rank changes --------------------------------------------------------------------------
     def changes(self, s: str) -> None:
         """Signed rank changes: "tăng 4 hạng", "giảm 13 bậc", "tăng năm bậc", "down 8 places"."""
-        found_changes = [(m, m.group("n"), m.group(1), bool(m.group("bound")))
+        found_changes = [(m, m.group("n"), m.group(1),
+                          "range" if m.group("upto") else "bound" if m.group("bound") else "")
                          for m in grammar.CHANGE.finditer(s)]
-        found_changes += [(m, m.group("n") or m.group("m"), m.group(2) or m.group(3), False)
+        found_changes += [(m, m.group("n") or m.group("m"), m.group(2) or m.group(3), "")
                           for m in grammar.CHANGE_AFTER.finditer(s)]
-        for m, count, word, bound in found_changes:
+        for m, count, word, qualifier in found_changes:
             if not self.free(m.start(), m.end()):
                 continue
             steps = small_number(count)
@@ -234,7 +235,7 @@ class Reader(GoalReaders, ListReaders):
             if (marker and marker.start() < m.start()) or grammar.FUTURE.search(s):
                 self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
                          target=float(sign * steps), unit="places", is_target=True,
-                         tags=("target_only", *(("bound",) if bound else ())))
+                         tags=("target_only", *((qualifier,) if qualifier else ())))
                 continue  # a rank-improvement target ("phấn đấu tăng ít nhất 3 bậc")
             for topic in topic_of(s, m.start(), m.end()) or [None]:
                 fact_type, pillar, tag = rank_type(topic)

@@ -208,7 +208,9 @@ CHANGE = re.compile(
     rf"climb|rise|improve|advance|gain|move up|jump|lên|xuống|tiến|leo|nhảy|cao hơn|thấp hơn|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
     rf"\s+(?:thêm\s+|by\s+|hạng\s+)?(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
-    rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
+    rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})"
+    rf"(?P<upto>\s*[-–]\s*\d{{1,2}}|\s+(?:đến|to)\s+\d{{1,2}})?"
+    rf"\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
     rf"\b")
 #: A change told after its number or as a noun: "three places higher", "a gain of 3 places".
 CHANGE_AFTER = re.compile(
@@ -225,7 +227,7 @@ GOAL = re.compile(
     r"(?i)phấn đấu|(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)|"
     r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: (?:năm|đến năm) \d{4})?"
     r"(?: đến| là| đạt| chiếm|:| như)|"
-    r"chỉ tiêu(?: cụ thể| cơ bản)?(?: đến năm|:)|kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
+    r"chỉ tiêu(?: cụ thể| cơ bản)?(?: (?:năm|đến năm) \d{4})?(?: đến năm| là|:)|kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
     r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective")
 #: Future tense: every number of its sentence is a target.
 FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")

@@ -227,7 +227,8 @@ GOAL = re.compile(
     r"(?i)phấn đấu|(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)|"
     r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: (?:năm|đến năm) \d{4})?"
     r"(?: đến| là| đạt| chiếm|:| như)|"
-    r"chỉ tiêu(?: cụ thể| cơ bản)?(?: (?:năm|đến năm) \d{4})?(?: đến năm| là|:)|kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
+    r"chỉ tiêu(?: cụ thể| cơ bản)?(?: (?:năm|đến năm) \d{4})?(?: đến năm| là|:)|"
+    r"kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
     r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective")
 #: Future tense: every number of its sentence is a target.
 FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")

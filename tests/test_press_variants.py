@@ -401,6 +401,24 @@ ROUND9 = [
      [fact(TA, 9, year=2025, target=20)]),
 ]
 
+YEARS = [
+    ("Chỉ số chuyển đổi số (DTI) 2023 của tỉnh xếp thứ 12/63.",
+     [fact(DTI, 12, pillar="overall", den=63)]),
+    ("The province ranked 12th for 2023.", [fact(DTI, 12, pillar="overall")]),
+    ("The province ranked 12th in 2023, up from 15th in 2022.",
+     [fact(DTI, 12, pillar="overall"), fact(DTI, 15, year=2022, pillar="overall")]),
+    ("Last year the province ranked 12th in the DTI.", [fact(DTI, 12, pillar="overall")]),
+    ("Tỉnh xếp thứ 12/63 về DTI, tăng 3 bậc so với năm 2021.",
+     [fact(DTI, 12, year=None, pillar="overall", den=63),
+      fact(CHG, 3, year=None, pillar="overall")]),
+    ("KẾT QUẢ NĂM 2023\nTỉnh xếp thứ 12/63 về DTI.", [fact(DTI, 12, pillar="overall", den=63)]),
+    ("Năm 2022, tỉnh xếp thứ 15/63. Năm 2023, tỉnh xếp thứ 12/63.",
+     [fact(DTI, 15, year=2022, pillar="overall", den=63),
+      fact(DTI, 12, pillar="overall", den=63)]),
+    ("Tỉnh xếp thứ 15 năm 2022 và thứ 12 năm 2023 về DTI.",
+     [fact(DTI, 15, year=2022, pillar="overall"), fact(DTI, 12, pillar="overall")]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -428,7 +446,7 @@ NEGATIVES = [
 
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
-         + ROUND7 + ROUND8 + ROUND9 + NEGATIVES)
+         + ROUND7 + ROUND8 + ROUND9 + YEARS + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

@@ -128,7 +128,7 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
         return None, "annual"
     lo, hi = clause_bounds(sentence, position, ";:(")
     own = [y for y in found if lo <= y.start < hi]
-    right_after = re.match(r"\S*\s+(?:in|năm|vào năm)\s+(20[1-3]\d)\b(?!\s*[-–/])",
+    right_after = re.match(r"(?:[^\s;,]*\s+){1,2}?(?:in|năm|vào năm)\s+(20[1-3]\d)\b(?!\s*[-–/])",
                            sentence[position:position + 30])
     if right_after and not target:  # "up from 25th in 2021": the year printed with the figure
         return int(right_after.group(1)), "clause"

@@ -453,3 +453,37 @@ CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + R
                          ids=lambda x: x[:60] if isinstance(x, str) else "")
 def test_variant(text, expected):
     assert found(text) == sorted(expected)
+
+
+ARTICLE_VI = """Bắc Ninh vươn lên thứ 5 cả nước về chuyển đổi số
+(Ngày 15/4/2024) Bộ Thông tin và Truyền thông vừa công bố Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2023.
+Theo đó, tỉnh Bắc Ninh đạt 0,6012 điểm, xếp thứ 5/63 tỉnh, thành phố, tăng 4 bậc so với năm 2022.
+Trong đó, trụ cột chính quyền số xếp thứ 3, kinh tế số xếp thứ 8 và xã hội số xếp thứ 6.
+Tỷ lệ hồ sơ trực tuyến toàn trình năm 2023 đạt 72%, vượt chỉ tiêu 60%.
+Đến năm 2025, tỉnh phấn đấu nằm trong nhóm 3 tỉnh dẫn đầu cả nước về chuyển đổi số.
+"""
+
+ARTICLE_EN = """Bac Ninh keeps fifth place in digital transformation
+Bac Ninh ranked fifth in the 2023 Provincial Digital Transformation Index (DTI), announced on April 15, 2024.
+The province scored 0.6210, up 0.04 from the previous year.
+It ranked first in digital government and fourth in digital society.
+By 2025, the province aims to be one of the three leading provinces in the DTI.
+"""
+
+
+@pytest.mark.parametrize("text", [ARTICLE_VI, ARTICLE_EN], ids=["vi", "en"])
+def test_a_short_article_reads_as_a_labeller_would(text):
+    vi = text is ARTICLE_VI
+    expected = [
+        fact(DTI, 5, pillar="overall", den=63 if vi else None),
+        fact(IND, 0.6012 if vi else 0.621, pillar="overall"),
+        fact(TA, None, year=2025, pillar="overall", target=3),
+    ]
+    if vi:
+        expected += [fact(CHG, 4, pillar="overall"), fact(PIL, 3, pillar="chinh_quyen_so"),
+                     fact(PIL, 8, pillar="kinh_te_so"), fact(PIL, 6, pillar="xa_hoi_so"),
+                     fact(TA, 72, target=60)]
+    else:
+        expected += [fact(IND, 0.04, pillar="overall"), fact(PIL, 1, pillar="chinh_quyen_so"),
+                     fact(PIL, 4, pillar="xa_hoi_so")]
+    assert found(text) == sorted(expected)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import grammar, indicators
+from .numbers import small_number
 
 
 class GoalReaders:
@@ -15,7 +16,9 @@ class GoalReaders:
         if not self.goal:
             return
         for m in grammar.RANK_TARGET.finditer(s):
-            n = next(g for g in m.groups() if g)
+            n = small_number(next(g for g in m.groups() if g))
+            if not n:
+                continue
             due = re.match(r"[^.;]{0,40}?\b(?:by|đến năm|vào năm)\s+(20\d\d)", s[m.end():])
             year, basis = (int(due.group(1)), "clause") if due else (None, "")
             self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",

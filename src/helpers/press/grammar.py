@@ -254,12 +254,13 @@ TARGET_STATUS = re.compile(r"(?<![\d/])(\d{1,3})\s+(mục tiêu|chỉ tiêu|targ
 MET = re.compile(r"(?i)^\s*(?:đã\s+)?(?:hoàn thành|đạt(?!\s*(?:trên|dưới|từ)?\s*\d)|vượt|completed|"
                  r"met|achieved)")
 ACHIEVED_BEFORE_GOAL = re.compile(r"(?i)(ước đạt|đã đạt|hiện đạt|đạt được)\s*$")
+_GROUP_N = rf"(\d{{1,2}}|{EN_CARDINAL}|{VI_WORD})"
 RANK_TARGET = re.compile(
-    r"(?i)(?:top|tốp)\s+(\d{1,2})\s+(?:tỉnh|địa phương|provinces|localities|leading|cities)"
-    r"|nhóm\s+(\d{1,2})\s+(?:tỉnh|địa phương)[^.;()]{0,60}?(?:dẫn đầu|đứng đầu|cao nhất)"
-    r"|one of (?:the )?(\d{1,2})\b[^.;]{0,60}?\b(?:lead\w*|top)"
-    r"|\btop\s+(\d{1,2})\b[^.;]{0,40}?\bby\s+20\d\d"
-    r"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+(\d{1,2})\b")
+    rf"(?i)(?:top|tốp)\s+{_GROUP_N}\s+(?:tỉnh|địa phương|provinces|localities|leading|cities)"
+    rf"|nhóm\s+{_GROUP_N}\s+(?:tỉnh|địa phương)[^.;()]{{0,60}}?(?:dẫn đầu|đứng đầu|cao nhất)"
+    rf"|one of (?:the )?{_GROUP_N}\b[^.;]{{0,60}}?\b(?:lead\w*|top)"
+    rf"|\btop\s+{_GROUP_N}\b[^.;]{{0,40}}?\bby\s+20\d\d"
+    rf"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+{_GROUP_N}\b")
 TARGET_COUNT = re.compile(
     r"(?i)(?:hoàn thành|completed|achieved|met|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
     r"\s*(?:its\s+|the\s+|their\s+)?"

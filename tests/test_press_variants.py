@@ -456,7 +456,7 @@ def test_variant(text, expected):
 
 
 ARTICLE_VI = """Bắc Ninh vươn lên thứ 5 cả nước về chuyển đổi số
-(Ngày 15/4/2024) Bộ Thông tin và Truyền thông vừa công bố Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2023.
+(Ngày 15/4/2024) Bộ Thông tin và Truyền thông công bố Chỉ số chuyển đổi số (DTI) năm 2023.
 Theo đó, tỉnh Bắc Ninh đạt 0,6012 điểm, xếp thứ 5/63 tỉnh, thành phố, tăng 4 bậc so với năm 2022.
 Trong đó, trụ cột chính quyền số xếp thứ 3, kinh tế số xếp thứ 8 và xã hội số xếp thứ 6.
 Tỷ lệ hồ sơ trực tuyến toàn trình năm 2023 đạt 72%, vượt chỉ tiêu 60%.
@@ -464,7 +464,7 @@ Tỷ lệ hồ sơ trực tuyến toàn trình năm 2023 đạt 72%, vượt ch�
 """
 
 ARTICLE_EN = """Bac Ninh keeps fifth place in digital transformation
-Bac Ninh ranked fifth in the 2023 Provincial Digital Transformation Index (DTI), announced on April 15, 2024.
+Bac Ninh ranked fifth in the 2023 Digital Transformation Index (DTI), announced on April 15, 2024.
 The province scored 0.6210, up 0.04 from the previous year.
 It ranked first in digital government and fourth in digital society.
 By 2025, the province aims to be one of the three leading provinces in the DTI.

@@ -200,6 +200,12 @@ class Reader(GoalReaders, ListReaders):
                     continue
                 if self._rank_list(s, m, value, den) or self._tie(s, m, value, den):
                     continue
+                if grammar.PREVIOUS_AFTER.match(s, m.end()) and self.rank_facts and \
+                        self.rank_facts[-1].year and self.rank_facts[-1].sentence == s.strip():
+                    latest = self.rank_facts[-1]  # "down from 8th a year earlier"
+                    self._rank(s, m.start(), m.end(), value, den, ("year_ctx",),
+                               latest.province, latest.year - 1, "previous edition")
+                    continue
                 self._rank(s, m.start(), m.end(), value, den)
 
     def idioms(self, s: str) -> None:

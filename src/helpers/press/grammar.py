@@ -197,6 +197,9 @@ SENTENCE_DENOMINATOR = re.compile(
 FROM_TO = re.compile(r"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{1,2}) (?:tiến |vươn |tăng )?lên "
                      r"(?:vị trí |hạng )?(?:thứ )?(\d{1,2})"
                      r"|from (\d{1,2})(?:st|nd|rd|th)? (?:place )?to (\d{1,2})(?:st|nd|rd|th)")
+#: A rank of the previous edition, told after the current one ("down from 8th a year earlier").
+PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:place\s+)?(?:a year (?:earlier|before)|"
+                            r"the (?:previous|prior) year|in the previous (?:edition|ranking)|của năm trước|năm trước)\b")
 RESPECTIVELY = re.compile(r"(?i)lần lượt là|các thứ hạng này là|respectively|lần lượt thuộc về")
 SEQUENCE = re.compile(r"(?i)tiếp (?:đó|theo) là|theo sau là|followed by")
 LEADING_PLACES = re.compile(r"(?i)(\d|hai|ba)\s+vị trí dẫn đầu(?:\s+vẫn)?\s+thuộc về")
@@ -206,8 +209,11 @@ THROUGH = re.compile(rf"(?i)ranked\s+({EN_ORDINAL})\s+through\s+({EN_ORDINAL})\s
 CHANGE = re.compile(
     rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
     rf"climb|rise|improve|advance|gain|move up|jump|lên|xuống|tiến|leo|nhảy|cao hơn|thấp hơn|"
+    rf"cải thiện|leapt|leaped|soared|surged|plunged|plummeted|tumbled|sank|slid|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
-    rf"\s+(?:thêm\s+|by\s+|hạng\s+)?(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
+    rf"\s+(?:(?:its|their)\s+(?:ranking|rank|position)\s+)?"
+    rf"(?:thêm\s+|by\s+|hạng\s+|được\s+|mạnh\s+|vọt\s+|sâu\s+|liền\s+|tới\s+)?"
+    rf"(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
     rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})"
     rf"(?P<upto>\s*[-–]\s*\d{{1,2}}|\s+(?:đến|to)\s+\d{{1,2}})?"
     rf"\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
@@ -219,7 +225,8 @@ CHANGE_AFTER = re.compile(
     rf"|\b(?:an?\s+)?(gain|rise|jump|improvement|increase|climb|drop|fall|decline|loss|slide)"
     rf"\s+of\s+(?P<m>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\b")
 NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "xuống", "thấp hơn", "lower", "worse", "drop",
-                   "fall", "decline", "loss", "slide", "down", "fell", "dropped", "slipped",
+                   "fall", "decline", "loss", "slide", "plunged", "plummeted", "tumbled", "sank",
+                   "slid", "down", "fell", "dropped", "slipped",
                    "declined", "lost", "moved down", "went down")
 
 # -- targets ----------------------------------------------------------------------------------

@@ -199,7 +199,8 @@ FROM_TO = re.compile(r"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{1,2}) 
                      r"|from (\d{1,2})(?:st|nd|rd|th)? (?:place )?to (\d{1,2})(?:st|nd|rd|th)")
 #: A rank of the previous edition, told after the current one ("down from 8th a year earlier").
 PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:place\s+)?(?:a year (?:earlier|before)|"
-                            r"the (?:previous|prior) year|in the previous (?:edition|ranking)|của năm trước|năm trước)\b")
+                            r"the (?:previous|prior) year|in the previous (?:edition|ranking)|"
+                            r"của năm trước|năm trước)\b")
 RESPECTIVELY = re.compile(r"(?i)lần lượt là|các thứ hạng này là|respectively|lần lượt thuộc về")
 SEQUENCE = re.compile(r"(?i)tiếp (?:đó|theo) là|theo sau là|followed by")
 LEADING_PLACES = re.compile(r"(?i)(\d|hai|ba)\s+vị trí dẫn đầu(?:\s+vẫn)?\s+thuộc về")

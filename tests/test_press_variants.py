@@ -445,6 +445,19 @@ ROUND11 = [
      [fact(DTI, 10, pillar="overall"), fact(DTI, 8, year=2022, pillar="overall")]),
 ]
 
+INDICATORS = [
+    ("Năm 2023, toàn tỉnh có hơn 1,2 triệu tài khoản định danh điện tử được kích hoạt.",
+     [fact(IND, 1200000)]),
+    ("In 2023, over 1.2 million electronic identification accounts were activated.",
+     [fact(IND, 1200000)]),
+    ("Năm 2023, gần 70% người dân có điện thoại thông minh.", [fact(IND, 70)]),
+    ("In 2023, nearly 70% of residents owned smartphones.", [fact(IND, 70)]),
+    ("In 2023, the province had 2,345 digital technology firms.", [fact(IND, 2345)]),
+    ("In 2023, e-commerce revenue in the province rose 25% year on year.", [fact(IND, 25)]),
+    ("Năm 2023, 98,5% hồ sơ được giải quyết đúng hạn.", [fact(IND, 98.5)]),
+    ("In 2023, 98.5% of applications were processed on time.", [fact(IND, 98.5)]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -472,7 +485,7 @@ NEGATIVES = [
 
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
-         + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + NEGATIVES)
+         + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

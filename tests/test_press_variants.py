@@ -458,6 +458,23 @@ INDICATORS = [
     ("In 2023, 98.5% of applications were processed on time.", [fact(IND, 98.5)]),
 ]
 
+SUBJECTS = [
+    ("Năm 2023, Bắc Ninh đứng thứ 5, Bắc Giang đứng thứ 12 về DTI.",
+     [fact(DTI, 5, pillar="overall"), fact(DTI, 12, pillar="overall", who="Bắc Giang")]),
+    ("Năm 2023, Hà Nội, Đà Nẵng và TP.HCM lần lượt đứng thứ 2, 1 và 4 về DTI.",
+     [fact(DTI, 2, pillar="overall", who="Hà Nội"), fact(DTI, 1, pillar="overall", who="Đà Nẵng"),
+      fact(DTI, 4, pillar="overall", who="Hồ Chí Minh")]),
+    ("Xếp sau Đà Nẵng, Bắc Ninh đứng thứ 2 về DTI năm 2023.", [fact(DTI, 2, pillar="overall")]),
+    ("Năm 2023, so với Hà Nội (thứ 2), Bắc Ninh xếp thứ 5 về DTI.",
+     [fact(DTI, 2, pillar="overall", who="Hà Nội"), fact(DTI, 5, pillar="overall")]),
+    ("Bac Ninh ranked 5th and Bac Giang 12th in the 2023 DTI.",
+     [fact(DTI, 5, pillar="overall"), fact(DTI, 12, pillar="overall", who="Bắc Giang")]),
+    ("In the 2023 DTI, Hanoi was second, behind Da Nang.",
+     [fact(DTI, 2, pillar="overall", who="Hà Nội")]),
+    ("Năm 2023, trong 63 tỉnh, thành phố, Bắc Ninh xếp thứ 5 về DTI.",
+     [fact(DTI, 5, pillar="overall", den=63)]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -485,7 +502,7 @@ NEGATIVES = [
 
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
-         + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + NEGATIVES)
+         + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

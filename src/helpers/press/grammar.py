@@ -191,8 +191,8 @@ DENOMINATOR_AFTER = re.compile(
     r"(?:/|trên(?: tổng số)?|trong(?: tổng số)?|out of|among|of)\s+"
     r"(?:the\s+)?(\d{2,3})\b")
 SENTENCE_DENOMINATOR = re.compile(
-    r"(?i)(?:/\s*|trên\s+(?:tổng số\s+)?|trong tổng số\s+|out of\s+|among\s+|compared to\s+|"
-    r"group of\s+|"
+    r"(?i)(?:/\s*|trên\s+(?:tổng số\s+)?|trong (?:tổng số\s+|số\s+)?|out of\s+|among\s+|"
+    r"compared to\s+|group of\s+|"
     r"\bled\s+)(?:the\s+)?(63|34)\b")
 FROM_TO = re.compile(r"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{1,2}) (?:tiến |vươn |tăng )?lên "
                      r"(?:vị trí |hạng )?(?:thứ )?(\d{1,2})"

@@ -33,7 +33,8 @@ JUNK_AFTER = re.compile(
     r"bộ|ngành|cơ quan(?= lần đầu| tham gia| mới)|quốc gia|countries|ministries|agencies|"
     r"goals?\b|bậc|hạng|places?|"
     r"positions?|mục tiêu|chỉ tiêu|"
-    r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|[Gg]\b|/|:|h\b|người đứng)")
+    r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|lượt xem|lượt thích|bình luận|views\b|"
+    r"likes\b|comments\b|[Gg]\b|/|:|h\b|người đứng)")
 JUNK_BEFORE = re.compile(
     r"(?i)(?:(?<!tổng )số|No\.?|mức|Resolution|Nghị quyết|Quyết định|Kế hoạch|Công văn|"
     r"Chỉ thị|Đề án|"

@@ -475,6 +475,18 @@ SUBJECTS = [
      [fact(DTI, 5, pillar="overall", den=63)]),
 ]
 
+LISTS = [
+    ("In the 2023 DTI, Quang Ninh and Hai Phong ranked 3rd and 4th respectively.",
+     [fact(DTI, 3, pillar="overall", who=QN), fact(DTI, 4, pillar="overall", who="Hải Phòng")]),
+    ("In the 2023 DTI, Da Nang, Hanoi and Quang Ninh ranked first, second and third, "
+     "respectively.",
+     [fact(DTI, 1, pillar="overall", who="Đà Nẵng"), fact(DTI, 2, pillar="overall", who="Hà Nội"),
+      fact(DTI, 3, pillar="overall", who=QN)]),
+    ("Năm 2023, Đà Nẵng, Hà Nội và Quảng Ninh lần lượt xếp thứ nhất, thứ hai và thứ ba về DTI.",
+     [fact(DTI, 1, pillar="overall", who="Đà Nẵng"), fact(DTI, 2, pillar="overall", who="Hà Nội"),
+      fact(DTI, 3, pillar="overall", who=QN)]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -511,7 +523,7 @@ NEGATIVES = [
 
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
-         + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + NEGATIVES)
+         + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + LISTS + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

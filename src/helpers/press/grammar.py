@@ -175,8 +175,10 @@ RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(
 SPAN = re.compile(r"(?i)(?:năm liên tiếp|consecutive years?|years in a row)\s*\(?\s*"
                   r"(?:từ\s+|from\s+)?(20[1-3]\d)\s*(?:-|–|đến|to)\s*(20[1-3]\d)")
 #: More positions after a rank, one per entity named before ("A, B, C giữ vị trí thứ 5, 6, 7").
-RANK_LIST = re.compile(r"^((?:\s*(?:,|và|and|, and)\s*(?:(?:vị trí\s+)?thứ\s+)?\d{1,2}"
-                       r"(?:st|nd|rd|th)?(?![\d/.,]\d))+)")
+LIST_ITEM = re.compile(rf"\s*(?:,|và|and|, and)\s*(?:(?:vị trí\s+)?thứ\s+({VI_WORD})\b|"
+                       rf"(?:(?:vị trí\s+)?thứ\s+)?(\d{{1,2}}(?:st|nd|rd|th)?(?![\d/.,]\d))|"
+                       rf"({EN_ORDINAL})\b)")
+RANK_LIST = re.compile(rf"^((?:{LIST_ITEM.pattern})+)")
 #: Several entities sharing one rank ("A và B cùng xếp thứ 9", "tied for").
 TIE = re.compile(r"(?i)\b(?:cùng|đồng|both|tied|jointly)\b")
 IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|\b(?:led|leads|topped|tops)\b|"

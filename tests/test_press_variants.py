@@ -487,6 +487,18 @@ LISTS = [
       fact(DTI, 3, pillar="overall", who=QN)]),
 ]
 
+MORE_TARGETS = [
+    ("The province completed 23 of its 34 digital transformation targets for 2024.",
+     [fact(TA, 23, year=2024, den=34)]),
+    ("In 2023, of the 24 targets, 20 were met.", [fact(TA, 20, den=24)]),
+    ("Năm 2023, trong 24 chỉ tiêu, có 20 chỉ tiêu đạt và vượt.", [fact(TA, 20, den=24)]),
+    ("Năm 2023, tỉnh đã hoàn thành 20 trên 24 chỉ tiêu.", [fact(TA, 20, den=24)]),
+    ("In 2023, the online payment rate reached 60%, exceeding the 50% target.",
+     [fact(TA, 60, target=50)]),
+    ("Năm 2023, tỷ lệ thanh toán trực tuyến đạt 60% (vượt mục tiêu 50%).",
+     [fact(TA, 60, target=50)]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -523,7 +535,8 @@ NEGATIVES = [
 
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
-         + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + LISTS + NEGATIVES)
+         + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + LISTS
+         + MORE_TARGETS + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

@@ -42,12 +42,15 @@ class GoalReaders:
         """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""
         total = grammar.TARGET_TOTAL.search(s)
         if total:
-            n = float(total.group(1))
-            self.add(s, total.start(1), total.end(), "indicator", n, unit=total.group(2))
+            n = float(total.group(2))
+            if total.group(1).lower().startswith(grammar.TOTAL_AS_BASE):
+                self.claim(total.start(2), total.end())
+            else:
+                self.add(s, total.start(2), total.end(), "indicator", n, unit=total.group(3))
             for m in grammar.TARGET_STATUS.finditer(s, total.end()):
                 met = grammar.MET.match(m.group(3))
                 self.add(s, m.start(), m.end(2), "target_attainment" if met else "indicator",
-                         float(m.group(1)), unit=m.group(2), denominator=n,
+                         float(m.group(1)), unit=m.group(2) or total.group(3), denominator=n,
                          tags=() if met else ("ambiguous",))
                 self.claim(m.start(), m.end())
         for m in grammar.TARGET_COUNT.finditer(s):

@@ -250,7 +250,7 @@ _TARGET_WORD = r"(?i:mục tiêu|kế hoạch|chỉ tiêu|\bKH\b|\btargets?\b|\b
 _GAP = r"[^.;%\d()]{0,60}?"  # no number, no clause end between the value and the target word
 ACHIEVED_VS_TARGET = re.compile(
     rf"(?<![\d.,/]){_PCT}\s*/\s*(?:{_TARGET_WORD}\s*)?{_PCT}"
-    rf"|(?<![\d.,/]){_PCT}{_GAP}[(,]?\s*{_TARGET_WORD}"
+    rf"|(?<![\d.,/]){_PCT}{_GAP}[(,]?\s*(?:(?i:vượt|so với|bằng|over|vs\.?)\s+)?{_TARGET_WORD}"
     rf"(?:\s+(?i:đề ra|đặt ra|được giao|giao|năm|là|of|set))*\s*[:(]?\s*{_PCT}"
     rf"|(?<![\d.,/]){_PCT}{_GAP}\b(?i:the|a|its)\s+{_PCT}\s+{_TARGET_WORD}")
 #: An achieved share of the plan, no target stated: "bằng 85% kế hoạch", "85% of the plan".
@@ -258,10 +258,14 @@ PERCENT_OF_TARGET = re.compile(
     rf"(?i:bằng|đạt|đạt được|reached|achieved)\s+{_PCT}\s+(?i:so với\s+|of\s+the\s+|of\s+)?"
     rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
-TARGET_TOTAL = re.compile(r"(?i)(?:đưa ra|đề ra|đặt ra|gồm|set|có)\s+(\d{1,3})\s+"
-                          r"(mục tiêu|chỉ tiêu|targets)")
-TARGET_STATUS = re.compile(r"(?<![\d/])(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets)\b([^;.]*)")
-MET = re.compile(r"(?i)^\s*(?:đã\s+)?(?:hoàn thành|đạt(?!\s*(?:trên|dưới|từ)?\s*\d)|vượt|completed|"
+TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|trong(?: tổng số| số)?|"
+                          r"(?:out )?of the)\s+(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets)")
+#: Words before a total that name it only as the base of a count ("trong 24 chỉ tiêu, có 20").
+TOTAL_AS_BASE = ("trong", "of the", "out of the")
+TARGET_STATUS = re.compile(r"(?<![\d/])(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets|"
+                           r"(?=(?:were|have been|had been)\s))\b([^;.]*)")
+MET = re.compile(r"(?i)^\s*(?:were\s+|have been\s+|had been\s+)?(?:đã\s+)?"
+                 r"(?:hoàn thành|đạt(?!\s*(?:trên|dưới|từ)?\s*\d)|vượt|completed|"
                  r"met|achieved)")
 ACHIEVED_BEFORE_GOAL = re.compile(r"(?i)(ước đạt|đã đạt|hiện đạt|đạt được)\s*$")
 _GROUP_N = rf"(\d{{1,2}}|{EN_CARDINAL}|{VI_WORD})"

@@ -499,6 +499,20 @@ MORE_TARGETS = [
      [fact(TA, 60, target=50)]),
 ]
 
+PILLARS = [
+    ("In the digital economy pillar, the province ranked 9th in 2023.",
+     [fact(PIL, 9, pillar="kinh_te_so")]),
+    ("Năm 2023, về chính quyền số, tỉnh xếp thứ 4; về kinh tế số, tỉnh xếp thứ 9.",
+     [fact(PIL, 4, pillar="chinh_quyen_so"), fact(PIL, 9, pillar="kinh_te_so")]),
+    ("Năm 2023, chỉ số CQS đạt 0,7012, KTS đạt 0,4511, XHS đạt 0,5123.",
+     [fact(IND, 0.7012, pillar="chinh_quyen_so"), fact(IND, 0.4511, pillar="kinh_te_so"),
+      fact(IND, 0.5123, pillar="xa_hoi_so")]),
+    ("In 2023, the province's digital society score was 0.5123.",
+     [fact(IND, 0.5123, pillar="xa_hoi_so")]),
+    ("Năm 2023, chỉ số hoạt động kinh tế số của tỉnh xếp thứ 7, tăng 2 bậc.",
+     [fact(DTI, 7), fact(CHG, 2)]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -536,7 +550,7 @@ NEGATIVES = [
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
          + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + LISTS
-         + MORE_TARGETS + NEGATIVES)
+         + MORE_TARGETS + PILLARS + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

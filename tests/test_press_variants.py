@@ -513,6 +513,15 @@ PILLARS = [
      [fact(DTI, 7), fact(CHG, 2)]),
 ]
 
+MERGER = [
+    ("In the 2024 DTI, published after the July 2025 merger, Hue ranked second out of 34.",
+     [fact(DTI, 2, year=2024, pillar="overall", den=34, who="Thừa Thiên Huế")]),
+    ("Năm 2024, thành phố Huế xếp thứ 2/34 tỉnh, thành phố về chuyển đổi số.",
+     [fact(DTI, 2, year=2024, pillar="overall", den=34, who="Thừa Thiên Huế")]),
+    ("Theo DTI 2024 tính trên 63 tỉnh trước sáp nhập, TP.HCM đứng đầu.",
+     [fact(DTI, 1, year=2024, pillar="overall", den=63, who="Hồ Chí Minh")]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -550,7 +559,7 @@ NEGATIVES = [
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
          + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + LISTS
-         + MORE_TARGETS + PILLARS + NEGATIVES)
+         + MORE_TARGETS + PILLARS + MERGER + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

@@ -522,6 +522,18 @@ MERGER = [
      [fact(DTI, 1, year=2024, pillar="overall", den=63, who="Hồ Chí Minh")]),
 ]
 
+PUNCTUATION = [
+    ("Năm 2023, kết quả cụ thể: Chính quyền số xếp thứ 4 (0,7012 điểm); Kinh tế số xếp thứ 9 "
+     "(0,4511 điểm).",
+     [fact(PIL, 4, pillar="chinh_quyen_so"), fact(IND, 0.7012, pillar="chinh_quyen_so"),
+      fact(PIL, 9, pillar="kinh_te_so"), fact(IND, 0.4511, pillar="kinh_te_so")]),
+    ("In the 2023 DTI, the leaders were Da Nang (1st), Hanoi (2nd) and Quang Ninh (3rd).",
+     [fact(DTI, 1, pillar="overall", who="Đà Nẵng"), fact(DTI, 2, pillar="overall", who="Hà Nội"),
+      fact(DTI, 3, pillar="overall", who=QN)]),
+    ("Năm 2023, chỉ số DTI của tỉnh xếp thứ 9/63 và đứng thứ 2 vùng Đông Nam Bộ.",
+     [fact(DTI, 9, pillar="overall", den=63), fact(IND, 2)]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -559,7 +571,7 @@ NEGATIVES = [
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
          + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + LISTS
-         + MORE_TARGETS + PILLARS + MERGER + NEGATIVES)
+         + MORE_TARGETS + PILLARS + MERGER + PUNCTUATION + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

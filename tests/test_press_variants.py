@@ -534,6 +534,17 @@ PUNCTUATION = [
      [fact(DTI, 9, pillar="overall", den=63), fact(IND, 2)]),
 ]
 
+PROSE = [
+    ("In the DTI, Bac Ninh jumped to fifth place in 2023 from ninth in 2022.",
+     [fact(DTI, 5, pillar="overall"), fact(DTI, 9, year=2022, pillar="overall")]),
+    ("In the DTI, Bac Ninh, which ranked ninth in 2022, moved up to fifth in 2023.",
+     [fact(DTI, 9, year=2022, pillar="overall"), fact(DTI, 5, pillar="overall")]),
+    ("Bac Ninh's position improved from ninth to fifth in the 2023 DTI.",
+     [fact(DTI, 5, pillar="overall"), fact(DTI, 9, year=2022, pillar="overall")]),
+    ("Năm 2023, chỉ số DTI của tỉnh từ thứ 9 lên thứ 5.",
+     [fact(DTI, 5, pillar="overall"), fact(DTI, 9, year=2022, pillar="overall")]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -555,6 +566,7 @@ NEGATIVES = [
     ("Residents can call the hotline 1900 1234 for support.", []),
     ("Ngày 10/10 hằng năm là Ngày Chuyển đổi số quốc gia.", []),
     ("Bài viết có 1.234 lượt xem.", []),
+    ("The province shares digital data from third parties with its agencies.", []),
     ("Năm 2023, tỉnh đứng thứ 5 về DTI, là năm thứ 3 liên tiếp nằm trong top 10.",
      [fact(DTI, 5, pillar="overall")]),
     ("Năm 2023, top 3 địa phương dẫn đầu về DTI gồm Đà Nẵng, Hà Nội và Quảng Ninh.", []),
@@ -576,7 +588,7 @@ NEGATIVES = [
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
          + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + LISTS
-         + MORE_TARGETS + PILLARS + MERGER + PUNCTUATION + NEGATIVES)
+         + MORE_TARGETS + PILLARS + MERGER + PUNCTUATION + PROSE + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

@@ -171,7 +171,8 @@ class Reader(GoalReaders, ListReaders):
     def ranks(self, s: str) -> None:
         """Ranks: "xếp thứ 7/63", "xếp hạng chín", "đứng thứ tư", "ranked 19th", "23/63"."""
         for m in grammar.FROM_TO.finditer(s):
-            old, new = (int(g) for g in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+            old, new = (ordinal_value(g) or 0 for g in (m.group(1) or m.group(3),
+                                                        m.group(2) or m.group(4)))
             current = self._rank(s, m.start(m.lastindex), m.end(), new, None)
             if current and current[0].year:
                 self._rank(s, m.start(), m.start(m.lastindex), old, current[0].denominator and

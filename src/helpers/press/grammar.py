@@ -156,7 +156,7 @@ RANK_IS = re.compile(r"(?i)(?:thứ hạng|xếp hạng|\brank(?:ing)?\b|\bposit
 RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
 RANK_EN = re.compile(
     rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|finished|stood|stands|was|is|and|,)"
-    rf"\s+(?:in\s+|it\s+|them\s+)?)"
+    rf"\s+(?:in\s+|it\s+|them\s+)?|\b(?:to|from)\s+(?=(?:{EN_ORDINAL})\b))"
     rf"(?:(\d{{1,3}})(?:st|nd|rd|th)\b|({EN_ORDINAL})\b|(\d{{1,2}})\s*/\s*(\d{{2,3}})\b)"
     rf"|(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
     rf"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )"
@@ -169,7 +169,7 @@ RANK_EN = re.compile(
     rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
                                  r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
-                                 r"steps?\b|phase|quarter|half|stage|round|batch|lần|đợt|quý|"
+                                 r"steps?\b|phase|quarter|half|stage|round|part(?:y|ies)\b|tiers?\b|generation|batch|lần|đợt|quý|"
                                  r"giai đoạn|,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})", re.I)
 #: A span of editions stated with a rank ("3 năm liên tiếp (2020-2022)").
 SPAN = re.compile(r"(?i)(?:năm liên tiếp|consecutive years?|years in a row)\s*\(?\s*"
@@ -196,9 +196,10 @@ SENTENCE_DENOMINATOR = re.compile(
     r"(?i)(?:/\s*|trên\s+(?:tổng số\s+)?|trong (?:tổng số\s+|số\s+)?|out of\s+|among\s+|"
     r"compared to\s+|group of\s+|"
     r"\bled\s+)(?:the\s+)?(63|34)\b")
-FROM_TO = re.compile(r"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{1,2}) (?:tiến |vươn |tăng )?lên "
-                     r"(?:vị trí |hạng )?(?:thứ )?(\d{1,2})"
-                     r"|from (\d{1,2})(?:st|nd|rd|th)? (?:place )?to (\d{1,2})(?:st|nd|rd|th)")
+FROM_TO = re.compile(rf"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{{1,2}}) (?:tiến |vươn |tăng )?lên "
+                     rf"(?:vị trí |hạng )?(?:thứ )?(\d{{1,2}})"
+                     rf"|from (\d{{1,2}}(?:st|nd|rd|th)?|{EN_ORDINAL}) (?:place )?to "
+                     rf"(\d{{1,2}}(?:st|nd|rd|th)|{EN_ORDINAL})\b")
 #: A rank of the previous edition, told after the current one ("down from 8th a year earlier").
 PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:place\s+)?(?:a year (?:earlier|before)|"
                             r"the (?:previous|prior) year|in the previous (?:edition|ranking)|"

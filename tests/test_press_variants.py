@@ -190,6 +190,10 @@ MORE_EN = [
     ("In 2023, the province met 18 of its 20 digital transformation targets.",
      [fact(TA, 18, den=20)]),
     ("In 2023, online applications reached 85% of the plan.", [fact(TA, 85)]),
+    ("Năm 2023, thu ngân sách từ kinh tế số đạt 110% so với kế hoạch.", [fact(TA, 110)]),
+    ("Năm 2023, số hóa hồ sơ đạt 95,5% kế hoạch năm 2023.", [fact(TA, 95.5)]),
+    ("In 2023, the province achieved 110% of its annual plan for cashless payments.",
+     [fact(TA, 110)]),
 ]
 
 ROUND3 = [

@@ -256,7 +256,8 @@ ACHIEVED_VS_TARGET = re.compile(
     rf"|(?<![\d.,/]){_PCT}{_GAP}\b(?i:the|a|its)\s+{_PCT}\s+{_TARGET_WORD}")
 #: An achieved share of the plan, no target stated: "bằng 85% kế hoạch", "85% of the plan".
 PERCENT_OF_TARGET = re.compile(
-    rf"(?i:bằng|đạt|đạt được|reached|achieved)\s+{_PCT}\s+(?i:so với\s+|of\s+the\s+|of\s+)?"
+    rf"(?i:bằng|đạt|đạt được|reached|achieved)\s+{_PCT}\s+"
+    rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:annual\s+|yearly\s+)?)?"
     rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
 TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|trong(?: tổng số| số)?|"

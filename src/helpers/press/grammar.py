@@ -90,7 +90,8 @@ def topics(sentence: str) -> tuple[Topic, ...]:
 
 # -- years ----------------------------------------------------------------------------------
 YEAR = re.compile(
-    r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|from|than|kế trước|"
+    r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|from|than|kế trước|versus|vs\.?|"
+    r"(?<=places )on|(?<=place )on|(?<=spots )on|"
     r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+)?)?"
     r"(?P<due>(?:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
     r"(?<![\d/.\-–])(?P<year>20[1-3]\d)(?![\d/]|-\d|\s*[-–]\s*20\d\d)")

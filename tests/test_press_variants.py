@@ -555,6 +555,16 @@ PROSE = [
      [fact(DTI, 5, pillar="overall"), fact(DTI, 9, year=2022, pillar="overall")]),
 ]
 
+SCORES = [
+    ("Năm 2023, DTI của tỉnh đạt 601,2 điểm (thang 1.000 điểm).",
+     [fact(IND, 601.2, pillar="overall")]),
+    ("Năm 2023, điểm số DTI của tỉnh tăng 0,05 điểm.", [fact(IND, 0.05, pillar="overall")]),
+    ("Năm 2023, DTI của tỉnh đạt 0,6 điểm, cao hơn mức trung bình cả nước (0,5 điểm).",
+     [fact(IND, 0.6, pillar="overall"), fact(IND, 0.5, pillar="overall", who="Toàn quốc")]),
+    ("In 2023, the province's DTI score of 0.6 was above the national average of 0.5.",
+     [fact(IND, 0.6, pillar="overall"), fact(IND, 0.5, pillar="overall", who="Toàn quốc")]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -598,7 +608,7 @@ NEGATIVES = [
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
          + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + LISTS
-         + MORE_TARGETS + PILLARS + MERGER + PUNCTUATION + PROSE + NEGATIVES)
+         + MORE_TARGETS + PILLARS + MERGER + PUNCTUATION + PROSE + SCORES + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

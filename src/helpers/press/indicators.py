@@ -40,8 +40,10 @@ JUNK_BEFORE = re.compile(
     r"Chỉ thị|Đề án|"
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
     r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
-    r"đường dây nóng|SEA Games|phiên bản|version)\s*[-:]?\s*$")
+    r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of)\s*[-:]?\s*$")
 #: A sentence about a ceremony: its counts (awards, delegates) are not facts (LABELING.md 8).
+#: Words before a short decimal that make it a DTI score ("average of 0.5").
+SCORE_BEFORE = re.compile(r"(?i)(?:score|điểm|DTI|average|trung bình|bình quân)\D{0,25}$")
 CEREMONY = re.compile(r"(?i)\btrao\b|\btặng\b|bằng khen|giấy khen|thẻ nhà báo|tôn vinh|"
                       r"\bawards?\b|đại biểu|delegates")
 TIME_AFTER = re.compile(r"^\s*(?:[Nn]ăm|[Tt]háng|[Nn]gày|[Gg]iờ|/|:|[A-Z]{2,}\b)")
@@ -103,7 +105,7 @@ def read(reader: Reader, s: str) -> None:
         if den is None and unit and not unit.startswith("%"):
             den = _stated_total(s, m.start(), unit, value)
         decimal = (bool(re.search(r"[.,]\d{2,}$", raw)) and value < 1.5) or (
-            raw.startswith(("0,", "0.")) and re.search(r"(?i)(?:score|điểm|DTI)\D{0,25}$", before))
+            raw.startswith(("0,", "0.")) and SCORE_BEFORE.search(before))
         if decimal and not unit.startswith("%"):
             unit = "score"
         elif unit.startswith("%"):

@@ -565,6 +565,13 @@ SCORES = [
      [fact(IND, 0.6, pillar="overall"), fact(IND, 0.5, pillar="overall", who="Toàn quốc")]),
 ]
 
+MAIN_INDICATORS = [
+    ("In 2023, the province's Digital Institutions indicator ranked 5th.", [fact(DTI, 5)]),
+    ("In 2023, the province's Digital Infrastructure index rose 10 places.", [fact(CHG, 10)]),
+    ("Năm 2023, chỉ số Nhân lực số của tỉnh tăng 10 bậc.", [fact(CHG, 10)]),
+    ("Năm 2023, chỉ số An toàn thông tin mạng của tỉnh đứng thứ 2/63.", [fact(DTI, 2, den=63)]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -608,7 +615,7 @@ NEGATIVES = [
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
          + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + LISTS
-         + MORE_TARGETS + PILLARS + MERGER + PUNCTUATION + PROSE + SCORES + NEGATIVES)
+         + MORE_TARGETS + PILLARS + MERGER + PUNCTUATION + PROSE + SCORES + MAIN_INDICATORS + NEGATIVES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES,

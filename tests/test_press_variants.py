@@ -596,7 +596,6 @@ NEGATIVES = [
     ("(Báo Bắc Ninh) - Chiều 12/6, UBND tỉnh tổ chức hội nghị về chuyển đổi số.", []),
     ("Bắc Ninh, ngày 12 tháng 6 năm 2024", []),
     ("Theo Báo cáo số 45/BC-UBND của UBND tỉnh về chuyển đổi số.", []),
-    ("Hội nghị trực tuyến kết nối 120 điểm cầu trong toàn tỉnh.", []),
     ("Người dân cần cập nhật ứng dụng VNeID phiên bản 2.1.5.", []),
     ("Giai đoạn 2021 - 2025, tỉnh xác định chuyển đổi số là nhiệm vụ trọng tâm.", []),
     ("The province shares digital data from third parties with its agencies.", []),

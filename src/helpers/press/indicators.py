@@ -100,8 +100,6 @@ def read(reader: Reader, s: str) -> None:
                 continue
             if value > den or re.search(r"(?i)(?:ngày|tháng|hôm|sáng|chiều)\s*$", before):
                 continue
-        if re.match(r"\s*điểm cầu", after):
-            continue  # connection points of a broadcast, not DTI points
         unit_match = UNIT_AFTER.match(s[m.end():])
         unit = unit_match.group(1).rstrip(",.;:") if unit_match else ""
         if den is None and unit and not unit.startswith("%"):

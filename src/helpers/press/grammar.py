@@ -215,6 +215,8 @@ CHANGE = re.compile(
     rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
     rf"climb|rise|improve|advance|gain|move up|jump|lên|xuống|tiến|leo|nhảy|cao hơn|thấp hơn|"
     rf"cải thiện|leapt|leaped|soared|surged|plunged|plummeted|tumbled|sank|slid|"
+    rf"rising|climbing|jumping|gaining|advancing|improving|moving up|"
+    rf"falling|dropping|slipping|sliding|declining|losing|moving down|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
     rf"\s+(?:(?:its|their)\s+(?:ranking|rank|position)\s+)?"
     rf"(?:thêm\s+|by\s+|hạng\s+|được\s+|mạnh\s+|vọt\s+|sâu\s+|liền\s+|tới\s+)?"
@@ -231,7 +233,8 @@ CHANGE_AFTER = re.compile(
     rf"\s+of\s+(?P<m>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\b")
 NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "xuống", "thấp hơn", "lower", "worse", "drop",
                    "fall", "decline", "loss", "slide", "plunged", "plummeted", "tumbled", "sank",
-                   "slid", "down", "fell", "dropped", "slipped",
+                   "slid", "falling", "dropping", "slipping", "sliding", "declining", "losing",
+                   "moving down", "down", "fell", "dropped", "slipped",
                    "declined", "lost", "moved down", "went down")
 
 # -- targets ----------------------------------------------------------------------------------

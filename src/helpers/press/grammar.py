@@ -215,7 +215,7 @@ CHANGE = re.compile(
     rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
     rf"climb|rise|improve|advance|gain|move up|jump|lên|xuống|tiến|leo|nhảy|cao hơn|thấp hơn|"
     rf"cải thiện|leapt|leaped|soared|surged|plunged|plummeted|tumbled|sank|slid|"
-    rf"rising|climbing|jumping|gaining|advancing|improving|moving up|"
+    rf"rơi|sụt|tuột|vượt|rising|climbing|jumping|gaining|advancing|improving|moving up|"
     rf"falling|dropping|slipping|sliding|declining|losing|moving down|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
     rf"\s+(?:(?:its|their)\s+(?:ranking|rank|position)\s+)?"
@@ -233,8 +233,8 @@ CHANGE_AFTER = re.compile(
     rf"\s+of\s+(?P<m>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\b")
 NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "xuống", "thấp hơn", "lower", "worse", "drop",
                    "fall", "decline", "loss", "slide", "plunged", "plummeted", "tumbled", "sank",
-                   "slid", "falling", "dropping", "slipping", "sliding", "declining", "losing",
-                   "moving down", "down", "fell", "dropped", "slipped",
+                   "slid", "rơi", "sụt", "falling", "dropping", "slipping", "sliding", "declining",
+                   "losing", "moving down", "down", "fell", "dropped", "slipped",
                    "declined", "lost", "moved down", "went down")
 
 # -- targets ----------------------------------------------------------------------------------

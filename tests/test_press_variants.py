@@ -581,6 +581,15 @@ MAIN_INDICATORS = [
     ("Năm 2023, chỉ số An toàn thông tin mạng của tỉnh đứng thứ 2/63.", [fact(DTI, 2, den=63)]),
 ]
 
+WORDS = [
+    ("Hanoi was the runner-up in the 2023 DTI.", [fact(DTI, 2, pillar="overall", who="Hà Nội")]),
+    ("Bac Ninh was the fifth-best performer in the 2023 DTI.", [fact(DTI, 5, pillar="overall")]),
+    ("Năm 2023, kinh tế số ước đạt 9% GRDP (mục tiêu năm 2025: 20%).",
+     [fact(TA, 9, year=2025, target=20)]),
+    ("Năm 2023, tỉnh Bắc Ninh xếp thứ 3 về DTI. Địa phương này có 0,6 điểm.",
+     [fact(DTI, 3, pillar="overall"), fact(IND, 0.6, pillar="overall")]),
+]
+
 NEGATIVES = [
     ("Ngày 12/6/2025, UBND tỉnh ban hành Quyết định số 123/QĐ-UBND về chuyển đổi số.", []),
     ("Mọi thắc mắc về chuyển đổi số xin liên hệ đường dây nóng 0222.3822.123.", []),
@@ -629,7 +638,7 @@ NEGATIVES = [
 
 CASES = (TARGETS + RANKS_VI + RANKS_EN + MORE_VI + MORE_EN + ROUND3 + ROUND4 + ROUND5 + ROUND6
          + ROUND7 + ROUND8 + ROUND9 + YEARS + ROUND11 + INDICATORS + SUBJECTS + LISTS
-         + MORE_TARGETS + PILLARS + MERGER + PUNCTUATION + PROSE + SCORES + MAIN_INDICATORS
+         + MORE_TARGETS + PILLARS + MERGER + PUNCTUATION + PROSE + SCORES + MAIN_INDICATORS + WORDS
          + NEGATIVES)
 
 

@@ -102,7 +102,8 @@ class Reader(GoalReaders, ListReaders):
             self.goal = bool(grammar.GOAL.search(s))
             for rule in (self.attainments, self.rank_targets, self.target_counts,
                          self.leading_places,
-                         self.respectively, self.ranks, self.idioms, self.sequences,
+                         self.respectively, self.ranks, self.idioms, self.runner_up,
+                         self.sequences,
                          self.changes, self.goals):
                 rule(s)
             indicators.read(self, s)
@@ -208,6 +209,12 @@ class Reader(GoalReaders, ListReaders):
                                latest.province, latest.year - 1, "previous edition")
                     continue
                 self._rank(s, m.start(), m.end(), value, den)
+
+    def runner_up(self, s: str) -> None:
+        """Rank 2 as a word: "was the runner-up in the 2023 DTI"."""
+        for m in grammar.RUNNER_UP.finditer(s):
+            if self.free(m.start(), m.end()):
+                self._rank(s, m.start(), m.end(), 2, None, ("idiom",))
 
     def idioms(self, s: str) -> None:
         """Rank 1 as a word: "dẫn đầu", "đứng đầu", "led", "leading in" (not group membership)."""

@@ -29,10 +29,12 @@ class GoalReaders:
         """Achieved against target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)"."""
         for m in grammar.ACHIEVED_VS_TARGET.finditer(s):
             value, target = (g for g in m.groups() if g)
+            due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", m.group(0))
             self.add(s, m.start(), m.end(), "target_attainment",
                      indicators.number(value, self.lang), target=indicators.number(target,
                                                                                    self.lang),
-                     unit="%")
+                     unit="%", year=int(due.group(1)) if due else None,
+                     year_basis="clause" if due else "")  # "(mục tiêu năm 2025: 20%)": due year
         for m in grammar.PERCENT_OF_TARGET.finditer(s):
             if self.free(m.start(1), m.end()):
                 self.add(s, m.start(1), m.end(), "target_attainment",
@@ -91,9 +93,12 @@ class GoalReaders:
                 continue
             tags = [t for t in (indicators.qualifier_tag(before),) if t]
             unit = "%" if m.group(2) == "%" else "enterprises"
-            if achieved:
+            if achieved:  # the year is the target's, when stated with it (LABELING d08)
+                due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[marker.start():m.start()])
                 self.add(s, achieved[0], m.end(), "target_attainment", achieved[2],
-                         target=value, unit=unit, tags=("ambiguous",), is_target=True)
+                         target=value, unit=unit, tags=("ambiguous",), is_target=True,
+                         year=int(due.group(1)) if due else None,
+                         year_basis="clause" if due else "")
                 achieved = None
                 continue
             tags.append("target_only")

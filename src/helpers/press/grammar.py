@@ -166,12 +166,15 @@ RANK_EN = re.compile(
     rf"September|October|November|December)))"
     rf"|\b(?:took|claimed|won|in|secured|held|earned|occupied|retained|kept)\s+(?:the\s+)?"
     rf"({EN_ORDINAL})\s+(?:place|position|spot)\b"
+    rf"|\b({EN_ORDINAL})-(?:best|highest|ranked)\b"
     rf"|\b(?:was|is|to|at|as|remains?|stood|stands|ranked|ranks|became)\s+(?:the\s+)?"
     rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
                                  r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
                                  r"steps?\b|phase|quarter|half|stage|round|part(?:y|ies)\b|tiers?\b|generation|batch|lần|đợt|quý|"
                                  r"giai đoạn|,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})", re.I)
+#: Rank 2 as a word: "runner-up".
+RUNNER_UP = re.compile(r"(?i)\brunners?[- ]up\b")
 #: A span of editions stated with a rank ("3 năm liên tiếp (2020-2022)").
 SPAN = re.compile(r"(?i)(?:năm liên tiếp|consecutive years?|years in a row)\s*\(?\s*"
                   r"(?:từ\s+|from\s+)?(20[1-3]\d)\s*(?:-|–|đến|to)\s*(20[1-3]\d)")

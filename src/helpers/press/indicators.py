@@ -105,7 +105,8 @@ def read(reader: Reader, s: str) -> None:
         if den is None and unit and not unit.startswith("%"):
             den = _stated_total(s, m.start(), unit, value)
         decimal = (bool(re.search(r"[.,]\d{2,}$", raw)) and value < 1.5) or (
-            raw.startswith(("0,", "0.")) and SCORE_BEFORE.search(before))
+            raw.startswith(("0,", "0.")) and (SCORE_BEFORE.search(before)
+                                               or re.match(r"(?:điểm|points?)\b", unit)))
         if decimal and not unit.startswith("%"):
             unit = "score"
         elif unit.startswith("%"):

@@ -102,7 +102,8 @@ class Reader(GoalReaders, ListReaders):
             self.goal = bool(grammar.GOAL.search(s))
             for rule in (self.attainments, self.rank_targets, self.target_counts,
                          self.leading_places,
-                         self.respectively, self.ranks, self.idioms, self.sequences,
+                         self.respectively, self.ranks, self.idioms, self.runner_up,
+                         self.sequences,
                          self.changes, self.goals):
                 rule(s)
             indicators.read(self, s)
@@ -171,17 +172,23 @@ class Reader(GoalReaders, ListReaders):
     def ranks(self, s: str) -> None:
         """Ranks: "xếp thứ 7/63", "xếp hạng chín", "đứng thứ tư", "ranked 19th", "23/63"."""
         for m in grammar.FROM_TO.finditer(s):
-            old, new = (int(g) for g in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+            old, new = (ordinal_value(g) or 0 for g in (m.group(1) or m.group(3),
+                                                        m.group(2) or m.group(4)))
             current = self._rank(s, m.start(m.lastindex), m.end(), new, None)
             if current and current[0].year:
                 self._rank(s, m.start(), m.start(m.lastindex), old, current[0].denominator and
                            int(current[0].denominator), ("year_ctx",), current[0].province,
                            current[0].year - 1, "previous edition")
-        for pattern in (grammar.RANK_VI, grammar.RANK_EN, grammar.RANK_BARE):
+        for pattern in (grammar.RANK_VI, grammar.RANK_EN, grammar.RANK_IS, grammar.RANK_BARE):
             for m in pattern.finditer(s):
                 if not self.free(m.start(), m.end()):
                     continue
                 groups = [g for g in m.groups()]
+                if pattern is grammar.RANK_IS:  # the figure starts at the number
+                    if int(m.group(1)) and not (m.group(2) and int(m.group(1)) > int(m.group(2))):
+                        self._rank(s, m.start(1), m.end(), int(m.group(1)),
+                                   int(m.group(2)) if m.group(2) else None)
+                    continue
                 if pattern is grammar.RANK_BARE:
                     value, den = int(groups[0]), int(groups[1])
                 elif pattern is grammar.RANK_VI:
@@ -189,13 +196,25 @@ class Reader(GoalReaders, ListReaders):
                     den_text = groups[2] or groups[5]
                     value, den = ordinal_value(token), int(den_text) if den_text else None
                 else:
-                    token = groups[0] or groups[1] or groups[2] or groups[4] or groups[5]
+                    token = next((g for i, g in enumerate(groups) if g and i != 3), None)
                     value, den = ordinal_value(token), int(groups[3]) if groups[3] else None
                 if not value or value > 200 or (den and value > den):
                     continue
                 if self._rank_list(s, m, value, den) or self._tie(s, m, value, den):
                     continue
+                if grammar.PREVIOUS_AFTER.match(s, m.end()) and self.rank_facts and \
+                        self.rank_facts[-1].year and self.rank_facts[-1].sentence == s.strip():
+                    latest = self.rank_facts[-1]  # "down from 8th a year earlier"
+                    self._rank(s, m.start(), m.end(), value, den, ("year_ctx",),
+                               latest.province, latest.year - 1, "previous edition")
+                    continue
                 self._rank(s, m.start(), m.end(), value, den)
+
+    def runner_up(self, s: str) -> None:
+        """Rank 2 as a word: "was the runner-up in the 2023 DTI"."""
+        for m in grammar.RUNNER_UP.finditer(s):
+            if self.free(m.start(), m.end()):
+                self._rank(s, m.start(), m.end(), 2, None, ("idiom",))
 
     def idioms(self, s: str) -> None:
         """Rank 1 as a word: "dẫn đầu", "đứng đầu", "led", "leading in" (not group membership)."""
@@ -214,21 +233,25 @@ class Reader(GoalReaders, ListReaders):
     # -- rank changes --------------------------------------------------------------------------
     def changes(self, s: str) -> None:
         """Signed rank changes: "tăng 4 hạng", "giảm 13 bậc", "tăng năm bậc", "down 8 places"."""
-        for m in grammar.CHANGE.finditer(s):
+        found_changes = [(m, m.group("n"), m.group(1),
+                          "range" if m.group("upto") else "bound" if m.group("bound") else "")
+                         for m in grammar.CHANGE.finditer(s)]
+        found_changes += [(m, m.group("n") or m.group("m"), m.group(2) or m.group(3), "")
+                          for m in grammar.CHANGE_AFTER.finditer(s)]
+        for m, count, word, qualifier in found_changes:
             if not self.free(m.start(), m.end()):
                 continue
-            steps = small_number(m.group("n"))
+            steps = small_number(count)
             if steps is None:
                 continue
-            sign = -1 if m.group(1).lower() in grammar.NEGATIVE_CHANGE else 1
+            sign = -1 if word.lower() in grammar.NEGATIVE_CHANGE else 1
             marker = grammar.GOAL.search(s)
             if (marker and marker.start() < m.start()) or grammar.FUTURE.search(s):
                 self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
                          target=float(sign * steps), unit="places", is_target=True,
-                         tags=("target_only", *(("bound",) if m.group("bound") else ())))
+                         tags=("target_only", *((qualifier,) if qualifier else ())))
                 continue  # a rank-improvement target ("phấn đấu tăng ít nhất 3 bậc")
-            found = topic_of(s, m.start(), m.end()) or [None]
-            for topic in found:
+            for topic in topic_of(s, m.start(), m.end()) or [None]:
                 fact_type, pillar, tag = rank_type(topic)
                 if fact_type == "indicator":
                     self.add(s, m.start(), m.end(), "indicator", float(sign * steps),

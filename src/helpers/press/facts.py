@@ -72,6 +72,10 @@ COLUMNS = [name for name in Fact.__dataclass_fields__ if name not in ("measured"
 INVERTED = re.compile(r"[^;.]{0,60}?\b(?:là|thuộc về|goes to|went to|belongs to)\s+")
 
 
+#: A figure fronted before its subject: "Với 0,61 điểm, X ...", "With 0.61 points, X ...".
+FRONTED = re.compile(r"(?i)\s*(?:với|with|scoring|đạt)\s+(?:\S+\s+){0,2}$")
+
+
 def subject(sentence: str, position: int, home: str, carried: str | None
             ) -> tuple[str | None, str]:
     """Return (entity, how it was found) for a figure at position; None when out of scope."""
@@ -104,6 +108,10 @@ def subject(sentence: str, position: int, home: str, carried: str | None
         if m.kind == "anaphor":
             return home, "anaphor"
         return m.name, "clause subject"
+    fronted = FRONTED.match(sentence[:position])
+    after = [m for m in found if m.start >= position and m.kind == "province"]
+    if fronted and after and re.fullmatch(r"\S+[^,;]*,\s*", sentence[position:after[0].start]):
+        return after[0].name, "fronted figure"  # "Với 0,61 điểm, Quảng Ninh xếp thứ 3"
     if carried:
         return carried, "continuation"
     return home, "manifest" if home != gazetteer.NATIONAL else "national article"
@@ -120,7 +128,7 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
         return None, "annual"
     lo, hi = clause_bounds(sentence, position, ";:(")
     own = [y for y in found if lo <= y.start < hi]
-    right_after = re.match(r"\S*\s+(?:in|năm|vào năm)\s+(20[1-3]\d)\b(?!\s*[-–/])",
+    right_after = re.match(r"(?:[^\s;,]*\s+){1,2}?(?:in|năm|vào năm)\s+(20[1-3]\d)\b(?!\s*[-–/])",
                            sentence[position:position + 30])
     if right_after and not target:  # "up from 25th in 2021": the year printed with the figure
         return int(right_after.group(1)), "clause"
@@ -154,18 +162,20 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
              ) -> list[grammar.Topic]:
     """Return the topic(s) a figure at start:end measures (coordinated topics give several)."""
     found = grammar.topics(sentence)
+    if look_after and grammar.REGION_AFTER.match(sentence[end:]):
+        return [grammar.Topic(end, end, "other", "")]  # "thứ 2 khu vực ...": not the DTI
     if look_after:
         for t in found:
             if t.start >= end and t.start - end <= 80:
                 between = sentence[end:t.start]
                 if re.search(r"[;.()]", between):
                     break
-                if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|in terms of|leading in)\s", between):
+                if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|for|in terms of|leading in)\s",
+                             between):
                     return _coordinated(sentence, found, found.index(t), forward=True)
                 if "," in between:
                     break
-    if look_after and (grammar.OTHER_INDEX_AFTER.match(sentence[end:])
-                       or grammar.REGION_AFTER.match(sentence[end:])):
+    if look_after and grammar.OTHER_INDEX_AFTER.match(sentence[end:]):
         return [grammar.Topic(end, end, "other", "")]
     before = [i for i, t in enumerate(found) if t.end <= start]
     if before:

@@ -47,7 +47,9 @@ _NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|Chỉ số chuy
                        r"\bVietnam(?:'s)?\b(?! [A-Z])|\bnational level\b|\bnational DTI\b|"
                        r"giá trị trung bình DTI cấp tỉnh|DTI cấp tỉnh (?=năm \d{4} đạt)|"
                        r"[Đđ]ối với cấp tỉnh|provincial average|average provincial|"
-                       r"national average|trung bình (?:cấp tỉnh|cả nước|toàn quốc)")
+                       r"national average|"
+                       r"(?:trung bình|bình quân)(?: của)? (?:cấp tỉnh|cả nước|toàn quốc)|"
+                       r"(?<=của )Việt Nam(?! [A-Z])")
 _BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|ministerial level")
 #: Words that refer back to the article's main province.
 _ANAPHOR = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import grammar, indicators
+from .numbers import small_number
 
 
 class GoalReaders:
@@ -15,7 +16,9 @@ class GoalReaders:
         if not self.goal:
             return
         for m in grammar.RANK_TARGET.finditer(s):
-            n = next(g for g in m.groups() if g)
+            n = small_number(next(g for g in m.groups() if g))
+            if not n:
+                continue
             due = re.match(r"[^.;]{0,40}?\b(?:by|đến năm|vào năm)\s+(20\d\d)", s[m.end():])
             year, basis = (int(due.group(1)), "clause") if due else (None, "")
             self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
@@ -26,21 +29,30 @@ class GoalReaders:
         """Achieved against target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)"."""
         for m in grammar.ACHIEVED_VS_TARGET.finditer(s):
             value, target = (g for g in m.groups() if g)
+            due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", m.group(0))
             self.add(s, m.start(), m.end(), "target_attainment",
                      indicators.number(value, self.lang), target=indicators.number(target,
                                                                                    self.lang),
-                     unit="%")
+                     unit="%", year=int(due.group(1)) if due else None,
+                     year_basis="clause" if due else "")  # "(mục tiêu năm 2025: 20%)": due year
+        for m in grammar.PERCENT_OF_TARGET.finditer(s):
+            if self.free(m.start(1), m.end()):
+                self.add(s, m.start(1), m.end(), "target_attainment",
+                         indicators.number(m.group(1), self.lang), unit="% of target")
 
     def target_counts(self, s: str) -> None:
         """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""
         total = grammar.TARGET_TOTAL.search(s)
         if total:
-            n = float(total.group(1))
-            self.add(s, total.start(1), total.end(), "indicator", n, unit=total.group(2))
+            n = float(total.group(2))
+            if total.group(1).lower().startswith(grammar.TOTAL_AS_BASE):
+                self.claim(total.start(2), total.end())
+            else:
+                self.add(s, total.start(2), total.end(), "indicator", n, unit=total.group(3))
             for m in grammar.TARGET_STATUS.finditer(s, total.end()):
                 met = grammar.MET.match(m.group(3))
                 self.add(s, m.start(), m.end(2), "target_attainment" if met else "indicator",
-                         float(m.group(1)), unit=m.group(2), denominator=n,
+                         float(m.group(1)), unit=m.group(2) or total.group(3), denominator=n,
                          tags=() if met else ("ambiguous",))
                 self.claim(m.start(), m.end())
         for m in grammar.TARGET_COUNT.finditer(s):
@@ -49,7 +61,12 @@ class GoalReaders:
                      denominator=float(m.group(2)), unit=m.group(3),
                      year=int(due.group(1)) if due else None, year_basis="clause" if due else "")
         for m in grammar.STATUS_COUNT.finditer(s):
-            if self.free(m.start(), m.end()):
+            if not self.free(m.start(), m.end()):
+                continue
+            if grammar.STATUS_MET.match(s, m.end()):  # "45/50 chỉ tiêu đã hoàn thành"
+                self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
+                         denominator=float(m.group(2)), unit=m.group(3))
+            elif "/" in m.group(0):
                 self.add(s, m.start(), m.end(), "indicator", float(m.group(1)),
                          denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
 
@@ -76,9 +93,12 @@ class GoalReaders:
                 continue
             tags = [t for t in (indicators.qualifier_tag(before),) if t]
             unit = "%" if m.group(2) == "%" else "enterprises"
-            if achieved:
+            if achieved:  # the year is the target's, when stated with it (LABELING d08)
+                due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[marker.start():m.start()])
                 self.add(s, achieved[0], m.end(), "target_attainment", achieved[2],
-                         target=value, unit=unit, tags=("ambiguous",), is_target=True)
+                         target=value, unit=unit, tags=("ambiguous",), is_target=True,
+                         year=int(due.group(1)) if due else None,
+                         year_basis="clause" if due else "")
                 achieved = None
                 continue
             tags.append("target_only")

@@ -35,8 +35,11 @@ _MAIN_INDICATORS = (
     r"[Cc]ybersecurity",
 )
 _NON_DTI = (r"[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|United Nations|"
-            r"Cổng dịch vụ công|[Oo]nline public services|[Pp]ublic [Ss]ervice [Pp]ortal|"
-            r"[Ss]outheast region|khu vực|GRDP|ICT Index|sẵn sàng")
+            r"Cổng dịch vụ công|[Oo]nline public services|(?i:e-?government)|"
+            r"[Pp]ublic [Ss]ervice [Pp]ortal|"
+            r"[Ss]outheast region|khu vực|GRDP|ICT Index|sẵn sàng|\bPCI\b|\bPAPI\b|\bPAR ?INDEX\b|"
+            r"\bSIPAS\b|\bGII\b|\bEGDI\b|[Nn]ăng lực cạnh tranh|[Cc]ải cách hành chính|"
+            r"[Hh]ài lòng|[Cc]ompetitiveness|[Aa]dministrative [Rr]eform|[Ii]nnovation [Ii]ndex")
 _DTI = (r"\bDTI\b|[Cc]hỉ số [Cc]huyển đổi số|[Cc]huyển đổi số|[Dd]igital [Tt]ransformation|"
         r"\bDT\b|mức độ [Cc]huyển đổi")
 
@@ -48,10 +51,14 @@ TOPIC = re.compile("|".join(
 OTHER_INDEX_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:về|trong|in)\s+(?:the\s+)?"
                                r"(?:chỉ số|bảng xếp hạng|index|ranking)\s+(?:of\s+)?[A-ZĐ]")
 #: A position within a region, not the national DTI ranking ("thứ 2 khu vực Tây Nguyên").
-REGION_AFTER = re.compile(r"(?i)^\s*(?:/\s*\d+\s*)?(?:tỉnh\S*\s*)?(?:của |trong |among [\w ]{0,20}"
-                          r"in the |in the )?(?:khu vực|vùng|miền|region)\b")
+REGION_AFTER = re.compile(r"(?i)^\s*(?:/\s*\d+\s*)?(?:tỉnh\S*\s*)?"
+                          r"(?:của |trong |its |the |among [\w ]{0,20}"
+                          r"in the |in the )?(?:khu vực|vùng|miền|region)\b"
+                          r"|^\s*(?:place\s+)?in the (?:[A-Z][\w-]*\s+){1,4}"
+                          r"(?:region|Delta|Highlands)\b")
 #: Lists of main indicators: pillar words after these name the activity indicators.
-MAIN_LIST = re.compile(r"(?i)chỉ số chính|core indicators|main indicators|chỉ số thành phần")
+MAIN_LIST = re.compile(r"(?i)chỉ số chính(?! quyền)|core indicators|main indicators|"
+                       r"chỉ số thành phần")
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,8 @@ def topics(sentence: str) -> tuple[Topic, ...]:
 
 # -- years ----------------------------------------------------------------------------------
 YEAR = re.compile(
-    r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|from|than|kế trước|"
+    r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|from|than|kế trước|versus|vs\.?|"
+    r"(?<=places )on|(?<=place )on|(?<=spots )on|"
     r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+)?)?"
     r"(?P<due>(?:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
     r"(?<![\d/.\-–])(?P<year>20[1-3]\d)(?![\d/]|-\d|\s*[-–]\s*20\d\d)")
@@ -92,10 +100,11 @@ _DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|"
                           r"[-–]\s*|giai đoạn\s+|period\s+|Resolution[^,.;]{0,30}|"
                           r"(?:January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)(?:\s+\d{1,2},)?\s+|Ngày [^,.;]{0,40}|"
-                          r"[A-Z][a-z]+fest [^,.;]{0,20})$")
+                          r"[A-Z][a-z]+fest [^,.;]{0,20}|"
+                          r"(?:announced|published|released|công bố)(?: in| năm| vào năm)?\s+)$")
 #: Words right before or after a year that make it an edition of the DTI ("DTI năm 2022").
-EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|ranking)\s*(?:cấp tỉnh\s*)?"
-                     r"(?:năm\s+)?$")
+EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?)\s*(?:cấp tỉnh\s*)?"
+                     r"(?:(?:năm|for|of)\s+)?$")
 EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
 MONTH_YEAR = re.compile(r"(?i)(?:đến|tính đến|as of|trong)\s+tháng\s+\d{1,2}\s*/\s*"
                         r"(20[1-3]\d)\b")
@@ -137,46 +146,68 @@ _DEN = r"(?:\s*/\s*(\d{2,3})(?![\d/]))?"
 RANK_VI = re.compile(
     rf"(?:(?:xếp hạng|xếp vị trí|xếp|đứng|giữ vị trí|vị trí|ở vị trí|hạng)\s+)?"
     rf"(?<![Nn]ăm )(?<![Ll]ần )(?<!ngày )thứ\s+(?:{_N}|({VI_WORD})\b){_DEN}"
-    rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng|đồng hạng|đồng xếp hạng)\s+(?:số\s+)?"
+    rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng|đồng hạng|đồng xếp hạng|"
+    rf"(?<!tăng )(?<!giảm )(?<!thăng )(?<!tụt )hạng)\s+(?:số\s+)?"
     rf"(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|một|mười)\b){_DEN}"
     rf"(?!\s*(?:%|năm|tháng|bậc|hạng|điểm))")
+#: A rank stated as the value of a ranking word: "thứ hạng DTI của tỉnh là 14", "its rank was 14".
+RANK_IS = re.compile(r"(?i)(?:thứ hạng|xếp hạng|\brank(?:ing)?\b|\bposition\b)[^.;,:\d]{0,40}?"
+                     r"\b(?:là|ở mức|was|is|stood at)\s+(?:thứ\s+)?(\d{1,2})"
+                     r"(?:\s*/\s*(\d{2,3}))?(?![\d%]|[.,]\d|\s*(?:điểm|%|points?))")
 RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
 RANK_EN = re.compile(
     rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|finished|stood|stands|was|is|and|,)"
-    rf"\s+(?:in\s+)?)"
+    rf"\s+(?:in\s+|it\s+|them\s+)?|\b(?:to|from)\s+(?=(?:{EN_ORDINAL})\b))"
     rf"(?:(\d{{1,3}})(?:st|nd|rd|th)\b|({EN_ORDINAL})\b|(\d{{1,2}})\s*/\s*(\d{{2,3}})\b)"
     rf"|(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
     rf"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )"
     rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!\s+(?:century|anniversary|Congress|session|meeting|"
     rf"time|edition|Party|National|of (?:January|February|March|April|May|June|July|August|"
     rf"September|October|November|December)))"
-    rf"|\b(?:took|claimed|won|in)\s+(?:the\s+)?({EN_ORDINAL})\s+place\b")
+    rf"|\b(?:took|claimed|won|in|secured|held|earned|occupied|retained|kept)\s+(?:the\s+)?"
+    rf"({EN_ORDINAL})\s+(?:place|position|spot)\b"
+    rf"|\b({EN_ORDINAL})-(?:best|highest|ranked)\b"
+    rf"|\b(?:was|is|to|at|as|remains?|stood|stands|ranked|ranks|became)\s+(?:the\s+)?"
+    rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
                                  r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
-                                 r"steps?\b|phase|quarter|half|stage|round|batch|lần|đợt|quý|"
+                                 r"steps?\b|phase|quarter|half|stage|round|part(?:y|ies)\b|tiers?\b|generation|batch|lần|đợt|quý|"
                                  r"giai đoạn|,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})", re.I)
+#: Rank 2 as a word: "runner-up".
+RUNNER_UP = re.compile(r"(?i)\brunners?[- ]up\b")
 #: A span of editions stated with a rank ("3 năm liên tiếp (2020-2022)").
 SPAN = re.compile(r"(?i)(?:năm liên tiếp|consecutive years?|years in a row)\s*\(?\s*"
                   r"(?:từ\s+|from\s+)?(20[1-3]\d)\s*(?:-|–|đến|to)\s*(20[1-3]\d)")
 #: More positions after a rank, one per entity named before ("A, B, C giữ vị trí thứ 5, 6, 7").
-RANK_LIST = re.compile(r"^((?:\s*(?:,|và|and|, and)\s*\d{1,2}(?:st|nd|rd|th)?(?![\d/.,]\d))+)")
+LIST_ITEM = re.compile(rf"\s*(?:,|và|and|, and)\s*(?:(?:vị trí\s+)?thứ\s+({VI_WORD})\b|"
+                       rf"(?:(?:vị trí\s+)?thứ\s+)?(\d{{1,2}}(?:st|nd|rd|th)?(?![\d/.,]\d))|"
+                       rf"({EN_ORDINAL})\b)")
+RANK_LIST = re.compile(rf"^((?:{LIST_ITEM.pattern})+)")
 #: Several entities sharing one rank ("A và B cùng xếp thứ 9", "tied for").
 TIE = re.compile(r"(?i)\b(?:cùng|đồng|both|tied|jointly)\b")
 IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|\b(?:led|leads|topped|tops)\b|"
+                   r"\bthe top (?:spot|position|place)\b|"
                    r"\bleading in\b|\branked first\b)")
 MEMBERSHIP_BEFORE = re.compile(
     r"(?i)(?:nhóm|top|tốp|trong số|một trong|1 trong|\d+\s+trong|one of)\s*(?:\d+|[a-z]+)?"
     r"[^.;:]{0,40}$"
     r"|\d+\s+(?:tỉnh|địa phương|localities|provinces)[^.;:]{0,25}$|vị trí\s*$")
 DENOMINATOR_AFTER = re.compile(
-    r"^\s*(?:tỉnh,? thành(?: phố)?\s*)?(?:/|trên|trong(?: tổng số)?|out of|among|of)\s+"
-    r"(\d{2,3})\b")
+    r"^\s*(?:tỉnh,? thành(?: phố)?\s*)?"
+    r"(?:/|trên(?: tổng số)?|trong(?: tổng số)?|out of|among|of)\s+"
+    r"(?:the\s+)?(\d{2,3})\b")
 SENTENCE_DENOMINATOR = re.compile(
-    r"(?i)(?:/\s*|trên\s+|trong tổng số\s+|out of\s+|among\s+|compared to\s+|group of\s+|"
-    r"\bled\s+)(63|34)\b")
-FROM_TO = re.compile(r"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{1,2}) (?:tiến |vươn |tăng )?lên "
-                     r"(?:vị trí |hạng )?(?:thứ )?(\d{1,2})"
-                     r"|from (\d{1,2})(?:st|nd|rd|th)? (?:place )?to (\d{1,2})(?:st|nd|rd|th)")
+    r"(?i)(?:/\s*|trên\s+(?:tổng số\s+)?|trong (?:tổng số\s+|số\s+)?|out of\s+|among\s+|"
+    r"compared to\s+|group of\s+|"
+    r"\bled\s+)(?:the\s+)?(63|34)\b")
+FROM_TO = re.compile(rf"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{{1,2}}) (?:tiến |vươn |tăng )?lên "
+                     rf"(?:vị trí |hạng )?(?:thứ )?(\d{{1,2}})"
+                     rf"|from (\d{{1,2}}(?:st|nd|rd|th)?|{EN_ORDINAL}) (?:place )?to "
+                     rf"(\d{{1,2}}(?:st|nd|rd|th)|{EN_ORDINAL})\b")
+#: A rank of the previous edition, told after the current one ("down from 8th a year earlier").
+PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:place\s+)?(?:a year (?:earlier|before)|"
+                            r"the (?:previous|prior) year|in the previous (?:edition|ranking)|"
+                            r"của năm trước|năm trước)\b")
 RESPECTIVELY = re.compile(r"(?i)lần lượt là|các thứ hạng này là|respectively|lần lượt thuộc về")
 SEQUENCE = re.compile(r"(?i)tiếp (?:đó|theo) là|theo sau là|followed by")
 LEADING_PLACES = re.compile(r"(?i)(\d|hai|ba)\s+vị trí dẫn đầu(?:\s+vẫn)?\s+thuộc về")
@@ -185,44 +216,82 @@ THROUGH = re.compile(rf"(?i)ranked\s+({EN_ORDINAL})\s+through\s+({EN_ORDINAL})\s
 # -- rank changes -----------------------------------------------------------------------------
 CHANGE = re.compile(
     rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
+    rf"climb|rise|improve|advance|gain|move up|jump|lên|xuống|tiến|leo|nhảy|cao hơn|thấp hơn|"
+    rf"cải thiện|leapt|leaped|soared|surged|plunged|plummeted|tumbled|sank|slid|"
+    rf"rơi|sụt|tuột|vượt|rising|climbing|jumping|gaining|advancing|improving|moving up|"
+    rf"falling|dropping|slipping|sliding|declining|losing|moving down|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
-    rf"\s+(?:thêm\s+|by\s+)?(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
-    rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
+    rf"\s+(?:(?:its|their)\s+(?:ranking|rank|position)\s+)?"
+    rf"(?:thêm\s+|by\s+|hạng\s+|được\s+|mạnh\s+|vọt\s+|sâu\s+|liền\s+|tới\s+)?"
+    rf"(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
+    rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})"
+    rf"(?P<upto>\s*[-–]\s*\d{{1,2}}|\s+(?:đến|to)\s+\d{{1,2}})?"
+    rf"\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
     rf"\b")
-NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "down", "fell", "dropped", "slipped", "declined",
-                   "lost", "moved down", "went down")
+#: A change told after its number or as a noun: "three places higher", "a gain of 3 places".
+CHANGE_AFTER = re.compile(
+    rf"(?i)\b(?P<n>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\s+"
+    rf"(higher|lower|better|worse|up|down)\b"
+    rf"|\b(?:an?\s+)?(gain|rise|jump|improvement|increase|climb|drop|fall|decline|loss|slide)"
+    rf"\s+of\s+(?P<m>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\b")
+NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "xuống", "thấp hơn", "lower", "worse", "drop",
+                   "fall", "decline", "loss", "slide", "plunged", "plummeted", "tumbled", "sank",
+                   "slid", "rơi", "sụt", "falling", "dropping", "slipping", "sliding", "declining",
+                   "losing", "moving down", "down", "fell", "dropped", "slipped",
+                   "declined", "lost", "moved down", "went down")
 
 # -- targets ----------------------------------------------------------------------------------
 GOAL = re.compile(
     r"(?i)phấn đấu|(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)|"
     r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: (?:năm|đến năm) \d{4})?"
     r"(?: đến| là| đạt| chiếm|:| như)|"
-    r"chỉ tiêu(?: cụ thể| cơ bản)?(?: đến năm|:)|kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
+    r"chỉ tiêu(?: cụ thể| cơ bản)?(?: (?:năm|đến năm) \d{4})?(?: đến năm| là|:)|"
+    r"kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
     r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective")
 #: Future tense: every number of its sentence is a target.
 FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")
-#: An achieved figure against its target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)".
+#: An achieved figure against its target: "đạt 97%/95%", "đạt 68%/mục tiêu 50%", "đạt 82%
+#: (kế hoạch 80%)", "đạt 100%, vượt chỉ tiêu đề ra (90%)", "chiếm 12,5% GRDP, chỉ tiêu là 15%",
+#: "reached 68%, against a target of 50%", "12.5% of GRDP, short of the 15% target".
+_PCT = r"(\d+(?:[.,]\d+)?)\s*%"
+_TARGET_WORD = r"(?i:mục tiêu|kế hoạch|chỉ tiêu|\bKH\b|\btargets?\b|\bgoals?\b|\bplan\b)"
+_GAP = r"[^.;%\d()]{0,60}?"  # no number, no clause end between the value and the target word
 ACHIEVED_VS_TARGET = re.compile(
-    r"(?<![\d.,])(\d+(?:,\d+)?)\s*%\s*/\s*(\d+(?:,\d+)?)\s*%"
-    r"|(?i:đạt)\s+(\d+(?:,\d+)?)\s*%\s*\((?i:kế hoạch|kh|mục tiêu|chỉ tiêu)[^)%]*?"
-    r"(\d+(?:,\d+)?)\s*%\)"
-    r"|(?i:đạt)\s+(\d+(?:,\d+)?)\s*%,?\s+(?i:trong khi|so với|vượt(?: so với)?)\s+"
-    r"(?i:mục tiêu|kế hoạch|chỉ tiêu)"
-    r"(?:\s+đề ra)?(?:\s+là)?\s+(\d+(?:,\d+)?)\s*%")
+    rf"(?<![\d.,/]){_PCT}\s*/\s*(?:{_TARGET_WORD}\s*)?{_PCT}"
+    rf"|(?<![\d.,/]){_PCT}{_GAP}[(,]?\s*(?:(?i:vượt|so với|bằng|over|vs\.?)\s+)?{_TARGET_WORD}"
+    rf"(?:\s+(?i:đề ra|đặt ra|được giao|giao|năm|là|of|set))*\s*[:(]?\s*{_PCT}"
+    rf"|(?<![\d.,/]){_PCT}{_GAP}\b(?i:the|a|its)\s+{_PCT}\s+{_TARGET_WORD}")
+#: An achieved share of the plan, no target stated: "bằng 85% kế hoạch", "85% of the plan".
+PERCENT_OF_TARGET = re.compile(
+    rf"(?i:bằng|đạt|đạt được|reached|achieved)\s+{_PCT}\s+"
+    rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:annual\s+|yearly\s+)?)?"
+    rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
-TARGET_TOTAL = re.compile(r"(?i)(?:đưa ra|đề ra|đặt ra|gồm|set|có)\s+(\d{1,3})\s+"
-                          r"(mục tiêu|chỉ tiêu|targets)")
-TARGET_STATUS = re.compile(r"(?<![\d/])(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets)\b([^;.]*)")
-MET = re.compile(r"(?i)^\s*(?:đã\s+)?(?:hoàn thành|đạt(?!\s*(?:trên|dưới|từ)?\s*\d)|vượt|completed|"
+TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|trong(?: tổng số| số)?|"
+                          r"(?:out )?of the)\s+(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets)")
+#: Words before a total that name it only as the base of a count ("trong 24 chỉ tiêu, có 20").
+TOTAL_AS_BASE = ("trong", "of the", "out of the")
+TARGET_STATUS = re.compile(r"(?<![\d/])(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets|"
+                           r"(?=(?:were|have been|had been)\s))\b([^;.]*)")
+MET = re.compile(r"(?i)^\s*(?:were\s+|have been\s+|had been\s+)?(?:đã\s+)?"
+                 r"(?:hoàn thành|đạt(?!\s*(?:trên|dưới|từ)?\s*\d)|vượt|completed|"
                  r"met|achieved)")
 ACHIEVED_BEFORE_GOAL = re.compile(r"(?i)(ước đạt|đã đạt|hiện đạt|đạt được)\s*$")
+_GROUP_N = rf"(\d{{1,2}}|{EN_CARDINAL}|{VI_WORD})"
 RANK_TARGET = re.compile(
-    r"(?i)(?:top|tốp)\s+(\d{1,2})\s+(?:tỉnh|địa phương|provinces|localities|leading|cities)"
-    r"|nhóm\s+(\d{1,2})\s+(?:tỉnh|địa phương)[^.;()]{0,60}?(?:dẫn đầu|đứng đầu|cao nhất)"
-    r"|one of (?:the )?(\d{1,2})\b[^.;]{0,60}?\b(?:lead\w*|top)"
-    r"|\btop\s+(\d{1,2})\b[^.;]{0,40}?\bby\s+20\d\d")
+    rf"(?i)(?:top|tốp)\s+{_GROUP_N}\s+(?:tỉnh|địa phương|provinces|localities|leading|cities)"
+    rf"|nhóm\s+{_GROUP_N}\s+(?:tỉnh|địa phương)[^.;()]{{0,60}}?(?:dẫn đầu|đứng đầu|cao nhất)"
+    rf"|one of (?:the )?{_GROUP_N}\b[^.;]{{0,60}}?\b(?:lead\w*|top)"
+    rf"|\btop\s+{_GROUP_N}\b[^.;]{{0,40}}?\bby\s+20\d\d"
+    rf"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+{_GROUP_N}\b")
 TARGET_COUNT = re.compile(
     r"(?i)(?:hoàn thành|completed|achieved|met|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
-    r"\s*"
-    r"(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets?)")
-STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*/\s*(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets?)")
+    r"\s*(?:its\s+|the\s+|their\s+)?"
+    r"(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
+STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*(?:/|(?i:out of|of))\s*(\d{1,3})\s+"
+                          r"(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
+#: The counted targets are met: "45/50 chỉ tiêu ... đã hoàn thành", "45 of 50 targets were met".
+STATUS_MET = re.compile(r"(?i)(?![^,;.\d]{0,40}?(?:chưa|không|\bnot\b))"
+                        r"[^,;.\d]{0,40}?(?:đã\s+)?(?:hoàn thành|vượt|"
+                        r"đạt(?!\s*(?:trên|dưới|từ|khoảng)?\s*\d)|(?:were|was|have been|has been|"
+                        r"had been)\s+(?:met|achieved|completed))")

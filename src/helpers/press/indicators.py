@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from . import grammar
 from .facts import topic_of
 from .numbers import parse
 
@@ -32,14 +33,17 @@ JUNK_AFTER = re.compile(
     r"bộ|ngành|cơ quan(?= lần đầu| tham gia| mới)|quốc gia|countries|ministries|agencies|"
     r"goals?\b|bậc|hạng|places?|"
     r"positions?|mục tiêu|chỉ tiêu|"
-    r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|[Gg]\b|/|:|h\b|người đứng)")
+    r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|lượt xem|lượt thích|bình luận|views\b|"
+    r"likes\b|comments\b|[Gg]\b|/|:|h\b|người đứng)")
 JUNK_BEFORE = re.compile(
     r"(?i)(?:(?<!tổng )số|No\.?|mức|Resolution|Nghị quyết|Quyết định|Kế hoạch|Công văn|"
     r"Chỉ thị|Đề án|"
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
     r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
-    r"đường dây nóng|SEA Games|phiên bản|version)\s*[-:]?\s*$")
+    r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of)\s*[-:]?\s*$")
 #: A sentence about a ceremony: its counts (awards, delegates) are not facts (LABELING.md 8).
+#: Words before a short decimal that make it a DTI score ("average of 0.5").
+SCORE_BEFORE = re.compile(r"(?i)(?:score|điểm|DTI|average|trung bình|bình quân)\D{0,25}$")
 CEREMONY = re.compile(r"(?i)\btrao\b|\btặng\b|bằng khen|giấy khen|thẻ nhà báo|tôn vinh|"
                       r"\bawards?\b|đại biểu|delegates")
 TIME_AFTER = re.compile(r"^\s*(?:[Nn]ăm|[Tt]háng|[Nn]gày|[Gg]iờ|/|:|[A-Z]{2,}\b)")
@@ -101,12 +105,13 @@ def read(reader: Reader, s: str) -> None:
         if den is None and unit and not unit.startswith("%"):
             den = _stated_total(s, m.start(), unit, value)
         decimal = (bool(re.search(r"[.,]\d{2,}$", raw)) and value < 1.5) or (
-            raw.startswith(("0,", "0.")) and re.search(r"(?i)(?:score|điểm|DTI)\D{0,25}$", before))
+            raw.startswith(("0,", "0.")) and (SCORE_BEFORE.search(before)
+                                               or re.match(r"(?:điểm|points?)\b", unit)))
         if decimal and not unit.startswith("%"):
             unit = "score"
         elif unit.startswith("%"):
             unit = "%"
-        elif re.match(r"(điểm|points?)$", unit):
+        elif re.match(r"(?:điểm|points?)(?:\s+(?:DTI|chuyển|số|in))?$", unit):
             unit = "points"
         elif unit.split(" ")[0] in SCALE and reader.lang == "vi":
             money = re.match(r"\s*(\S+)(?:\s+đến\s+[\d.,]+\s+\S+)?\s+(đồng\S*|USD|VND)",
@@ -156,12 +161,14 @@ def _pillar(s: str, start: int, end: int, unit: str) -> str:
         return ""
     if unit == "%":
         head = s[max(0, start - 25):start]
-        if not re.search(r"(?i)(tăng|giảm|increase|growth|rise)\s*(?:tới|of|by)?\s*$", head) \
+        growth = r"(?i)(tăng|giảm|increase|growth|rise|up|down)\s*(?:tới|of|by)?\s*$"
+        if not re.search(growth, head) \
                 and not re.match(r"(?i)\s*%?\s*(?:increase|growth|rise)", s[end:end + 12]):
             return ""
-        if not re.search(r"\b0[.,]\d{2,}", s[:start]):
+        if not re.search(r"\b0[.,]\d+", s[:start]):
             return ""
-    found = topic_of(s, start, end, look_after=False)
+    found = topic_of(s, start, end, look_after=False) or [
+        t for t in grammar.topics(s) if 0 <= t.start - end <= 12]  # "551,2/1.000 điểm DTI"
     if not found:
         return "overall" if unit in ("score", "%") else ""
     topic = found[-1]

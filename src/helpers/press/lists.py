@@ -24,7 +24,10 @@ class ListReaders:
         tail = grammar.RANK_LIST.match(s[m.end():])
         if not tail:
             return False
-        values = [value, *(int(n) for n in re.findall(r"\d+", tail.group(1)))]
+        values = [value, *(ordinal_value(next(g for g in item if g))
+                           for item in grammar.LIST_ITEM.findall(tail.group(1)))]
+        if None in values:
+            return False
         names = self._entities_before(s, m.start())
         if len(names) == len(values):
             for name, v in zip(names, values, strict=True):

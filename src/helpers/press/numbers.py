@@ -36,7 +36,10 @@ EN_CARDINAL = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)
 #: Vietnamese number words; "năm" (five) is only read where a count is expected.
 VI_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7,
             "tám": 8, "chín": 9, "mười": 10, "nhất": 1, "nhì": 2}
-VI_WORD = r"(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|nhất|nhì)"
+_VI_UNIT = r"(?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)"
+#: Vietnamese number words up to 69, compounds first ("mười hai" 12, "hai mươi mốt" 21).
+VI_WORD = (rf"(?:mười {_VI_UNIT}|(?:hai|ba|bốn|năm|sáu) mươi(?: {_VI_UNIT})?|"
+           r"một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|nhất|nhì)")
 
 
 def language(text: str) -> str:
@@ -84,13 +87,26 @@ def en_cardinal(word: str) -> int:
     return _UNITS.get(w) if w in _UNITS else _TENS[w]
 
 
+def vi_number(words: str) -> int | None:
+    """Return the value of Vietnamese number words ("mười hai" 12, "ba mươi lăm" 35)."""
+    units = {**VI_WORDS, "mốt": 1, "lăm": 5, "mười": 10}
+    parts = words.split()
+    if len(parts) == 1:
+        return VI_WORDS.get(parts[0])
+    if parts[0] == "mười" and len(parts) == 2:
+        return 10 + units.get(parts[1], 0)
+    if len(parts) in (2, 3) and parts[1] == "mươi" and parts[0] in units:
+        return 10 * units[parts[0]] + (units.get(parts[2], 0) if len(parts) == 3 else 0)
+    return None
+
+
 def small_number(token: str, lang: str = "vi") -> int | None:
     """Read a small count written in digits ("05") or words ("năm", "two"); None otherwise."""
     t = token.strip().lower()
     if t.isdigit():
         return int(t)
-    if t in VI_WORDS:
-        return VI_WORDS[t]
+    if vi_number(t):
+        return vi_number(t)
     if t in _UNITS or t in _TENS:
         return en_cardinal(t)
     return None
@@ -102,8 +118,8 @@ def ordinal_value(token: str) -> int | None:
     digits = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", t)
     if digits:
         return int(digits.group(1))
-    if t in VI_WORDS:
-        return VI_WORDS[t]
+    if vi_number(t):
+        return vi_number(t)
     try:
         return en_ordinal(t)
     except KeyError:

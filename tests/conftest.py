@@ -29,6 +29,17 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def write_folder(folder: Path, articles: dict[str, bytes], manifest: list[tuple[str, str]]
+                 ) -> None:
+    """Write a folder of articles (invented in the tests) with its manifest.csv."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in articles.items():
+        (folder / name).write_bytes(data)
+    rows = ["file,province,published,source_hint"] + [f"{f},{p},2024-01-05,test"
+                                                      for f, p in manifest]
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def processed(tmp_path_factory) -> Path:
     """Every processed table, written by the stages' helpers into a scratch folder."""

@@ -1,18 +1,10 @@
 """Fault injection on a folder of articles: each bad article gives one message, including a
 1 MB single-line article (seconds of extraction, hence here rather than in tests/unit)."""
 
-from pathlib import Path
+
+from conftest import write_folder
 
 from helpers import press
-
-
-def write_folder(folder: Path, articles: dict[str, bytes], manifest: list[tuple[str, str]]):
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in articles.items():
-        (folder / name).write_bytes(data)
-    rows = ["file,province,published,source_hint"] + [f"{f},{p},2024-01-05,test" for f, p in
-                                                      manifest]
-    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def test_bad_articles_give_one_message_each_and_the_rest_are_read(tmp_path):

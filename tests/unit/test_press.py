@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import write_folder
 
 from helpers import cli, press
 
@@ -69,15 +70,6 @@ def test_labelled_sets_scored_by_the_shared_scorer_hold_their_floors(name, folde
     low = {t: (scores.get(t, {}).get("f1", 0.0), floor) for t, floor in FLOORS[name].items()
            if scores.get(t, {}).get("f1", 0.0) < floor}
     assert not low, f"{name}: F1 below its floor (measured, floor): {low}"
-
-
-def write_folder(folder: Path, articles: dict[str, bytes], manifest: list[tuple[str, str]]):
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in articles.items():
-        (folder / name).write_bytes(data)
-    rows = ["file,province,published,source_hint"] + [f"{f},{p},2024-01-05,test" for f, p in
-                                                      manifest]
-    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def test_the_build_cache_follows_the_press_package():

@@ -73,38 +73,43 @@ def report_html(notebook: dict) -> str:
         return publish.notebook_html(path, facts["lang"], facts["title"], facts["slug"])
 
 
-class ReportExporter(Exporter):
+class _PageExporter(Exporter):
+    """An nbconvert exporter that writes one of the project's HTML pages."""
+
+    output_mimetype = "text/html"
+
+    @default("file_extension")
+    def _file_extension_default(self) -> str:
+        """Write .html files."""
+        return ".html"
+
+    def page(self, nb: NotebookNode, resources: dict) -> str:
+        """Return the page of a notebook."""
+        raise NotImplementedError
+
+    def from_notebook_node(self, nb: NotebookNode, resources: dict | None = None,
+                           **kw: object) -> tuple[str, dict]:
+        """Return the page and nbconvert's resources."""
+        nb_copy, resources = super().from_notebook_node(nb, resources, **kw)
+        return self.page(nb_copy, resources or {}), resources
+
+
+class ReportExporter(_PageExporter):
     """``--to dti-report``: a report notebook to the page ``dti build`` makes of it."""
 
     export_from_notebook = "DTI report"
-    output_mimetype = "text/html"
 
-    @default("file_extension")
-    def _file_extension_default(self) -> str:
-        """Write .html files."""
-        return ".html"
-
-    def from_notebook_node(self, nb: NotebookNode, resources: dict | None = None,
-                           **kw: object) -> tuple[str, dict]:
-        """Return the report page and nbconvert's resources."""
-        nb_copy, resources = super().from_notebook_node(nb, resources, **kw)
-        return report_html(nb_copy), resources
+    def page(self, nb: NotebookNode, resources: dict) -> str:
+        """Return the report page."""
+        return report_html(nb)
 
 
-class MethodsExporter(Exporter):
+class MethodsExporter(_PageExporter):
     """``--to dti-methods``: an executed stage notebook to a methods page (code shown)."""
 
     export_from_notebook = "DTI methods page"
-    output_mimetype = "text/html"
 
-    @default("file_extension")
-    def _file_extension_default(self) -> str:
-        """Write .html files."""
-        return ".html"
-
-    def from_notebook_node(self, nb: NotebookNode, resources: dict | None = None,
-                           **kw: object) -> tuple[str, dict]:
-        """Return the methods page and nbconvert's resources."""
-        nb_copy, resources = super().from_notebook_node(nb, resources, **kw)
-        name = (resources or {}).get("metadata", {}).get("name", "notebook")
-        return methods.methods_html(nb_copy, methods.notebook_title(nb_copy, name)), resources
+    def page(self, nb: NotebookNode, resources: dict) -> str:
+        """Return the methods page."""
+        name = resources.get("metadata", {}).get("name", "notebook")
+        return methods.methods_html(nb, methods.notebook_title(nb, name))

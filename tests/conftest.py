@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import config, covariates, model, plan_targets, rankings, targets
+from helpers import config, rankings
 from helpers import processed as processed_tables
+from helpers.model import covariates
+from helpers.model import stage as model
+from helpers.targets import plan_targets
+from helpers.targets import press_targets as targets
 
 SHARED = config.ROOT.parent / "shared"
 

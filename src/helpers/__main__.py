@@ -1,5 +1,5 @@
 """``python -m helpers`` is the ``dti`` command."""
 
-from .cli import main
+from .build.cli import main
 
 raise SystemExit(main())

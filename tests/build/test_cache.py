@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import cache, config, pipeline, publish
+from helpers import config
+from helpers.build import cache, pipeline, publish
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def package_copy(tmp_path, monkeypatch) -> Path:
 
 def report_modules() -> set[str]:
     notebook = config.NOTEBOOKS_DIR / "30-province-report.ipynb"
-    return cache.notebook_modules(notebook) | {"publish"}
+    return cache.notebook_modules(notebook) | {"build.publish"}
 
 
 def model_modules() -> set[str]:
@@ -30,15 +31,17 @@ def model_modules() -> set[str]:
 
 def test_the_import_closure_follows_the_package_imports():
     found = cache.closure(report_modules())
-    assert {"report", "narrative", "processed", "provinces", "vntext", "publish"} <= found
-    assert not {"model", "press", "covariates", "pipeline", "rankings", "schemas"} & found
-    assert "covariates" in cache.closure(model_modules())
+    assert {"report", "report.narrative", "processed", "provinces", "vntext",
+            "build.publish"} <= found
+    assert not {"model", "press", "model.covariates", "build.pipeline", "rankings",
+                "schemas"} & found
+    assert "model.covariates" in cache.closure(model_modules())
 
 
 def test_a_report_only_helper_invalidates_reports_and_not_the_model(package_copy):
     before_report, before_model = cache.code_hash(report_modules()), cache.code_hash(
         model_modules())
-    with open(package_copy / "narrative.py", "a", encoding="utf-8") as handle:
+    with open(package_copy / "report" / "narrative.py", "a", encoding="utf-8") as handle:
         handle.write("\n# a change to a helper only the reports use\n")
     assert cache.code_hash(report_modules()) != before_report
     assert cache.code_hash(model_modules()) == before_model
@@ -160,8 +163,8 @@ def notebook_with(tmp_path: Path, *cells: str) -> Path:
 def test_a_parenthesised_import_is_seen(tmp_path):
     path = notebook_with(tmp_path, "%matplotlib inline\nfrom helpers import (\n    report,\n"
                          "    targets,  # comment\n)\nimport helpers.model as m\n",
-                         "x = helpers.covariates.FACTORS")
-    assert cache.notebook_modules(path) == {"report", "targets", "model", "covariates"}
+                         "x = helpers.model.covariates.FACTORS")
+    assert cache.notebook_modules(path) == {"report", "targets", "model", "model.covariates"}
 
 
 def test_a_changed_library_version_changes_every_key(tmp_path, monkeypatch):
@@ -203,7 +206,7 @@ def test_a_cache_file_of_the_wrong_shape_is_discarded_with_one_warning(tmp_path,
 
 
 def test_the_manifest_has_stable_columns_and_no_colour_codes():
-    from helpers import manifest
+    from helpers.build import manifest
 
     rows = [{"geography": "province", "slug": "b", "lang": "vi", "code": "27", "error":
              "\x1b[0;31mValueError\x1b[0m: bad", "status": "failed", "year": 2024},
@@ -216,7 +219,7 @@ def test_the_manifest_has_stable_columns_and_no_colour_codes():
 
 
 def test_an_edited_index_template_changes_the_index_key(package_copy, tmp_path):
-    from helpers import manifest
+    from helpers.build import manifest
 
     table = pd.DataFrame([{c: "" for c in manifest.COLUMNS}])
     ranked = tmp_path / "dti_rankings.csv"
@@ -228,7 +231,7 @@ def test_an_edited_index_template_changes_the_index_key(package_copy, tmp_path):
 
 
 def test_a_failed_row_gives_way_to_the_good_page_now_on_disk(tmp_path):
-    from helpers import manifest
+    from helpers.build import manifest
 
     job = pipeline.ReportJob("province", "10", "lao-cai", "Lào Cai", "vi", 2024)
     page = publish.report_path("province", "lao-cai", "vi", tmp_path)

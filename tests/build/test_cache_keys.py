@@ -1,6 +1,7 @@
 """Every file of package data belongs to the cache key of the module that reads it."""
 
-from helpers import cache, config
+from helpers import config
+from helpers.build import cache
 
 
 def test_every_package_data_file_is_in_some_modules_cache_key():

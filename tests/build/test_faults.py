@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import config, publish
+from helpers import config
+from helpers.build import publish
 
 ONLY = ["--only", "Lào Cai", "--lang", "vi"]
 PAGE = Path("reports/province/lao-cai.vi.html")

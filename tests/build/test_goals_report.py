@@ -1,6 +1,7 @@
 """A built report shows the province's own targets and draws its rank target."""
 
-from helpers import goal_pages, goals
+from helpers.report import goal_pages
+from helpers.targets import goals
 
 
 def test_a_report_shows_its_targets_and_draws_the_rank_target(processed, monkeypatch):

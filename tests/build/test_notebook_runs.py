@@ -4,7 +4,8 @@ import os
 
 import pandas as pd
 
-from helpers import config, pipeline
+from helpers import config
+from helpers.build import pipeline
 
 SEEDS = config.ROOT.parent / "shared" / "seeds"
 

@@ -8,8 +8,10 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from helpers import context, narrative, provinces, publish, report, vocab
 from helpers import processed as processed_tables
+from helpers import provinces, report, vocab
+from helpers.build import publish
+from helpers.report import context, narrative
 
 #: Sections written by other areas (targets and claims); their wording is checked there.
 OTHER_AREAS: tuple[str, ...] = ()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import pipeline
+from helpers.build import pipeline
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

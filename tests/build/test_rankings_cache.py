@@ -3,7 +3,8 @@
 import shutil
 from pathlib import Path
 
-from helpers import cache, config
+from helpers import config
+from helpers.build import cache
 
 STAGE_10 = config.NOTEBOOKS_DIR / "10-clean-rankings.ipynb"
 

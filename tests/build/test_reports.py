@@ -6,7 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import pipeline, provinces
+from helpers import provinces
+from helpers.build import pipeline
 
 REQUIRED = {
     "en": ["Summary", "Rank and score over the years", "Main indices against the country",

@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from helpers import config, pipeline, quiet, workers
+from helpers import config
+from helpers.build import pipeline, quiet, workers
 
 
 # -- one page, whichever way it is made -----------------------------------------------------

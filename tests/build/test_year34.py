@@ -15,18 +15,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import (
-    config,
-    context,
-    figures,
-    model,
-    narrative,
-    pipeline,
-    processed,
-    publish,
-    rankings,
-    report,
-)
+from helpers import config, processed, rankings, report
+from helpers.build import pipeline, publish
+from helpers.model import stage as model
+from helpers.report import context, figures, narrative
 
 from .test_next_year import DRILL, invented_2025, register_row
 

@@ -5,8 +5,10 @@ import shutil
 import pandas as pd
 import pytest
 
-from helpers import config, goal_pages, goals, narrative, plan_targets, provinces, rankings
+from helpers import config, provinces, rankings
+from helpers.report import goal_pages, narrative
 from helpers.schemas import DataValidationError
+from helpers.targets import goals, plan_targets
 
 BAC_GIANG, BAC_NINH = "24", "27"
 

@@ -5,7 +5,8 @@ import re
 import numpy as np
 import pytest
 
-from helpers import covariates, model
+from helpers.model import covariates
+from helpers.model import stage as model
 
 #: Wording that would claim a cause where the analysis can only show an association.
 CAUSAL = re.compile(r"\b(causes?|caused|causing|causal|drives?|driven by|leads? to|results? in)\b",

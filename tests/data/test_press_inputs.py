@@ -4,10 +4,11 @@ import shutil
 
 import pytest
 
-from helpers import config, targets
+from helpers import config
 from helpers.press.folder import read_manifest
 from helpers.press.text import ArticleError
 from helpers.schemas import DataValidationError
+from helpers.targets import press_targets as targets
 
 
 def test_a_manifest_saved_in_a_windows_code_page_names_the_file_and_the_fix(tmp_path):

@@ -5,7 +5,8 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import config, press_words
+from helpers import config
+from helpers.report import press_words
 
 
 @pytest.mark.parametrize(("english", "vietnamese"), [

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from helpers import rankings, targets
+from helpers import rankings
+from helpers.targets import press_targets as targets
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,9 @@
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers import goal_pages, goals, narrative, plan_targets, provinces
+from helpers import provinces
+from helpers.report import goal_pages, narrative
+from helpers.targets import goals, plan_targets
 
 BAC_GIANG, BAC_NINH, UNIT_BAC_NINH = "24", "27", "U27"
 

@@ -6,7 +6,8 @@ import pytest
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
 
-from helpers import covariates, model
+from helpers.model import covariates
+from helpers.model import stage as model
 
 FACTORS = ["log_grdp_pc", "log_density", "pci"]
 

@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import figures, fundamentals, narrative
+from helpers.report import figures, fundamentals, narrative
 
 
 def predictions(observed: int, low80: int, high80: int, direction: str) -> pd.DataFrame:

@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import blocks, covariates, intervals, model, repeated, validation
+from helpers.model import blocks, covariates, intervals, repeated, validation
+from helpers.model import stage as model
 
 N = 63
 

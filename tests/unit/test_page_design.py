@@ -2,7 +2,9 @@
 
 import pandas as pd
 
-from helpers import figures, provinces, publish
+from helpers import provinces
+from helpers.build import publish
+from helpers.report import figures
 
 
 def test_history_lines_break_at_the_method_change_and_at_missing_years():

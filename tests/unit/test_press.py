@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import write_folder
 
-from helpers import cli, press
+from helpers import press
+from helpers.build import cli
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -73,9 +74,9 @@ def test_labelled_sets_scored_by_the_shared_scorer_hold_their_floors(name, folde
 
 
 def test_the_build_cache_follows_the_press_package():
-    from helpers import cache
-    assert "press" in cache.closure({"targets"})
-    assert {"extract.py", "grammar.py"} <= {p.name for p in cache.sources("press")}
+    from helpers.build import cache
+    assert "press" in cache.closure({"targets.press_targets"})
+    assert {"press.extract", "press.grammar"} <= cache.closure({"press"})
     assert {"provinces", "vntext", "config"} <= cache.closure({"press"})
 
 

@@ -13,7 +13,8 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from helpers import config, exporter, methods
+from helpers import config
+from helpers.build import exporter, methods
 
 ROOT = config.ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "reports.yml"
@@ -246,7 +247,7 @@ def test_methods_pages_show_code_and_outputs_and_are_rewritten_only_when_changed
 
 
 def test_index_links_the_methods_pages():
-    from helpers import narrative
+    from helpers.report import narrative
 
     source = (narrative.environment().loader.get_source(narrative.environment(),
                                                          "index.html.j2")[0])

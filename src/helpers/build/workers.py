@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from . import config, quiet
+from .. import config
+from . import quiet
 
 KERNEL = "python3"
 _PR_SET_PDEATHSIG = 1

@@ -7,7 +7,7 @@ from functools import cache
 
 import pandas as pd
 
-from . import config, gitinfo, vocab
+from .. import config, gitinfo, vocab
 
 #: Kinds of source every report rests on (the score tables, the reference tables of provinces
 #: and units), as the register's "kind" column names them: no file is named here.
@@ -91,7 +91,7 @@ def source_links(rows: pd.DataFrame, limit: int = 30) -> list[dict]:
 
 def download_rows(ranked: pd.DataFrame, code: str) -> pd.DataFrame:
     """Return the clean rows a report's download holds (a unit's with its predecessors')."""
-    from . import provinces
+    from .. import provinces
 
     codes = [code, *provinces.predecessors(code)] if code.startswith("U") else [code]
     part = ranked[ranked["province_code"].isin(codes)]

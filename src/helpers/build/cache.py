@@ -17,22 +17,22 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from . import config
-from .store import write_text_atomic
+from .. import config
+from ..store import write_text_atomic
 
 #: Raise by one to invalidate every cached output (e.g. after a change the key cannot see).
 EPOCH = 1
 #: Libraries whose version shapes the pages and tables: part of every key.
 LIBRARIES = ("pandas", "numpy", "matplotlib", "seaborn", "statsmodels", "nbconvert", "jinja2")
 
-#: Files a helper module reads besides its own source.
+#: Files a helper module reads besides its own source (module names as in `closure`).
 MODULE_FILES: dict[str, list[str]] = {
     "provinces": ["data/province_aliases.csv"],
-    "rankings": ["data/review_decisions.csv"],
-    "covariates": ["data/covariate_exclusions.csv"],
+    "rankings.review": ["data/review_decisions.csv"],
+    "model.covariates": ["data/covariate_exclusions.csv"],
     "vocab": ["data/source_titles_vi.csv"],
-    "narrative": ["templates/*"],
-    "publish": ["data/tile_grid*.csv", "templates/*"],
+    "report.narrative": ["templates/*"],
+    "build.publish": ["data/tile_grid*.csv", "templates/*"],
 }
 
 
@@ -57,9 +57,18 @@ def file_hash(path: Path) -> str:
 
 
 def sources(module: str) -> list[Path]:
-    """Return the source files of a helper module, or of a subpackage (rankings/*.py)."""
-    flat = config.PACKAGE_DIR / f"{module}.py"
-    return [flat] if flat.exists() else sorted((config.PACKAGE_DIR / module).glob("*.py"))
+    """Return the source file of a helper module ("report.page"; a package is its __init__)."""
+    base = config.PACKAGE_DIR.joinpath(*module.split("."))
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if module and path.is_file():
+            return [path]
+    return []
+
+
+def _module_of(path: Path) -> list[str]:
+    """Return the dotted package a source file's relative imports start from, as parts."""
+    parts = list(path.relative_to(config.PACKAGE_DIR).with_suffix("").parts)
+    return parts[:-1]
 
 
 def _imports(module: str) -> set[str]:
@@ -69,22 +78,26 @@ def _imports(module: str) -> set[str]:
 
 @cache
 def _imports_of(path: str, content_hash: str) -> frozenset[str]:
-    """Parse one source file's imports (memoized on its content)."""
-    source = Path(path).read_text(encoding="utf-8")
+    """Parse one source file's imports, relative or absolute, as helper module names."""
+    package = _module_of(Path(path))
     found = set()
-    # A file of a subpackage (rankings/*.py) names package modules with "..": its own "."
-    # imports are its siblings, already hashed with it.
-    top_level = 2 if Path(path).parent != config.PACKAGE_DIR else 1
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and node.level == top_level:
-            if node.module:
-                found.add(node.module.split(".")[0])
-            else:
-                found.update(alias.name for alias in node.names)
+    for node in ast.walk(ast.parse(Path(path).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[: len(package) - node.level + 1] + (node.module or "").split(".")
+            found |= _named(".".join(p for p in base if p), [a.name for a in node.names])
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("helpers"):
-            parts = node.module.split(".")
-            found.update([parts[1]] if len(parts) > 1 else [a.name for a in node.names])
+            found |= _named(node.module.partition(".")[2], [a.name for a in node.names])
+        elif isinstance(node, ast.Import):
+            found |= {a.name.partition(".")[2] for a in node.names
+                      if a.name.startswith("helpers.")}
     return frozenset(m for m in found if sources(m))
+
+
+def _named(module: str, names: list[str]) -> set[str]:
+    """Return the modules `from module import names` loads: submodules named, else the module."""
+    prefix = f"{module}." if module else ""
+    submodules = {f"{prefix}{n}" for n in names if sources(f"{prefix}{n}")}
+    return submodules | ({module} if len(submodules) < len(names) and module else set())
 
 
 def closure(modules: Iterable[str]) -> set[str]:
@@ -120,22 +133,34 @@ def code_modules(source: str) -> set[str]:
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            parts = node.module.split(".")
-            if parts[0] == "helpers":
-                found.update([parts[1]] if len(parts) > 1 else [a.name for a in node.names])
+            if node.module == "helpers" or node.module.startswith("helpers."):
+                found |= _named(node.module.partition(".")[2], [a.name for a in node.names])
         elif isinstance(node, ast.Import):
-            found.update(a.name.split(".")[1] for a in node.names
+            found.update(a.name.partition(".")[2] for a in node.names
                          if a.name.startswith("helpers."))
-        elif (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-              and node.value.id == "helpers"):
-            found.add(node.attr)
-    return found
+        elif isinstance(node, ast.Attribute) and not isinstance(node.value, ast.Attribute):
+            found |= _attribute_module(node, tree)
+    return {m for m in found if sources(m)}
+
+
+def _attribute_module(node: ast.Attribute, tree: ast.AST) -> set[str]:
+    """Return the deepest helper module an attribute chain such as helpers.model.stage names."""
+    if not (isinstance(node.value, ast.Name) and node.value.id == "helpers"):
+        return set()
+    parents = {id(child): parent for parent in ast.walk(tree)
+               for child in ast.iter_child_nodes(parent)}
+    parts, current = [node.attr], node
+    while isinstance(parent := parents.get(id(current)), ast.Attribute):
+        parts.append(parent.attr)
+        current = parent
+    modules = [".".join(parts[:n]) for n in range(len(parts), 0, -1)]
+    return {next((m for m in modules if sources(m)), parts[0])}
 
 
 def code_hash(modules: Iterable[str]) -> str:
     """Hash the source of the modules' import closure and the files those modules read."""
     names = sorted(set(modules))
-    stamps = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(config.PACKAGE_DIR.rglob("*"))
+    stamps = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(config.PACKAGE_DIR.rglob("*"))
                    if p.is_file() and "__pycache__" not in p.parts)
     return _code_hash(tuple(names), stamps, str(config.PACKAGE_DIR))
 
@@ -146,7 +171,7 @@ def _code_hash(modules: tuple[str, ...], stamps: tuple, package_dir: str) -> str
     digest = hashlib.sha256()
     for module in sorted(closure(modules)):
         for path in sources(module):
-            digest.update(f"{module}/{path.name}:{file_hash(path)}".encode())
+            digest.update(f"{module}:{file_hash(path)}".encode())
         for pattern in MODULE_FILES.get(module, []):
             for path in sorted(config.PACKAGE_DIR.glob(pattern)):
                 digest.update(f"{path.name}:{file_hash(path)}".encode())

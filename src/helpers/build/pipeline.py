@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cache, config, manifest, quiet, store
+from .. import config, store
+from . import cache, manifest, quiet
 from . import workers as worker_pool
 from .stages import (  # noqa: F401  (the stage runner, re-exported for the CLI and tests)
     _REFERENCE,
@@ -82,7 +83,7 @@ class ReportJob:
 def report_jobs(year: int, langs: tuple[str, ...] = ("en", "vi"), only: list[str] | None = None,
                 processed_dir: str = "") -> list[ReportJob]:
     """List the reports to build: every province and unit (or the named ones) in each language."""
-    from . import params, provinces
+    from .. import params, provinces
 
     wanted: set[str] | None = None
     if only:
@@ -200,7 +201,7 @@ def report_parts(processed_dir: str = "") -> dict:
     if processed_dir:
         inputs = [Path(processed_dir) / p.relative_to(config.PROCESSED_DIR)
                   if p.is_relative_to(config.PROCESSED_DIR) else p for p in inputs]
-    modules = cache.notebook_modules(notebook) | {"publish"}
+    modules = cache.notebook_modules(notebook) | {"build.publish"}
     return cache.parts(notebook=notebook, inputs=inputs, modules=modules)
 
 
@@ -308,7 +309,8 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     mine = {job.key for job in jobs}
     keyed = table.assign(_key=[manifest.row_key(g, s, la) for g, s, la in zip(
         table["geography"], table["slug"], table["lang"], strict=True)])
-    from . import goal_pages, methods  # reports/methods/ and reports/targets*.html
+    from ..report import goal_pages
+    from . import methods  # reports/methods/ and reports/targets*.html
 
     methods.write_methods_pages(root=root)
     goal_pages.write_pages(root, jobs[0].processed_dir if jobs else "")

@@ -8,19 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import (
-    context,
-    figures,
-    fundamentals,
-    gitinfo,
-    goal_pages,
-    narrative,
-    params,
-    processed,
-    provenance,
-    provinces,
-    vocab,
-)
+from .. import gitinfo, params, processed, provinces, vocab
+from . import context, figures, fundamentals, goal_pages, narrative, provenance
 from .context import ReportContext, Tables, tables
 
 SECTIONS = ("headline", "narrative", "history", "indices", "peers", "fundamentals", "targets",

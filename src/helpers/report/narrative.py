@@ -6,7 +6,7 @@ from functools import cache
 
 import jinja2
 
-from . import config, vocab
+from .. import config, vocab
 
 LANGS = ("en", "vi")
 

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, config, manifest, quiet, store
+from .. import config, store
+from . import cache, manifest, quiet
 
 KERNEL = "python3"
 CELL_TIMEOUT_S = 600

@@ -46,8 +46,8 @@ def _literal_assignments(source: str) -> dict[str, object]:
 
 def report_page_facts(parameters: dict[str, object]) -> dict[str, str]:
     """Return the language, title and slug ``dti build`` gives the report these parameters make."""
-    from . import processed, provinces
-    from .report import resolve_target
+    from .. import processed, provinces
+    from ..report.page import resolve_target
 
     if "province" not in parameters:
         raise ValueError("not a province report: the notebook has no `province` parameter (run "

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config, press, processed, provinces, rankings
-from .raw import display_path, read_table
-from .schemas import Problem, raise_if_any, validate_tables
-from .store import write_tables
+from .. import config, press, processed, provinces, rankings
+from ..raw import display_path, read_table
+from ..schemas import Problem, raise_if_any, validate_tables
+from ..store import write_tables
 
 REVIEWED_FACTS = "press/reviewed_facts.csv"
 FACT_COLUMNS = ["article_id", "province", "published", "source_hint", "year", "year_basis",

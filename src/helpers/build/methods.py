@@ -15,7 +15,9 @@ import re
 import sys
 from pathlib import Path
 
-from . import cache, config, narrative, publish, store
+from .. import config, store
+from ..report import narrative
+from . import cache, publish
 
 #: The executed stage notebooks shown as methods pages, in data-flow order.
 NOTEBOOKS = ("10-clean-rankings", "11-clean-targets", "20-model-factors")

@@ -7,10 +7,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from . import config, goals, processed, provinces
-from .raw import display_path, read_csv_text
-from .schemas import PLAN_KINDS, Problem, raise_if_any, validate_tables
-from .store import write_tables
+from .. import config, processed, provinces
+from ..raw import display_path, read_csv_text
+from ..schemas import PLAN_KINDS, Problem, raise_if_any, validate_tables
+from ..store import write_tables
+from . import goals
 
 PLAN_FILE = "targets/dti_targets.csv"
 PLAN_COLUMNS = ["province", "basis", "target_kind", "indicator", "target_value", "due_year",

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config, processed, provinces
+from .. import config, processed, provinces
 
 RANK_KINDS = ("rank_top_n", "rank_exact", "pillar_rank_top_n")
 DTI_KINDS = (*RANK_KINDS, "rank_improve", "score")

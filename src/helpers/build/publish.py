@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config, narrative, provinces, vntext, vocab
-from .store import write_text_atomic
+from .. import config, provinces, vntext, vocab
+from ..report import narrative
+from ..store import write_text_atomic
 
 HIDE_TAG = "report-hide"
 #: Colours from rank 1 (best) to the last rank, light to dark.
@@ -156,7 +157,7 @@ def tile_svg(ranks: dict[str, int | None], lang: str, size: int = 46,
 
 def region_figure(rows: pd.DataFrame, lang: str) -> tuple[str, str] | None:
     """Return a PNG (data URI) of the provinces' ranks by region, with its finding as alt text."""
-    from . import figures
+    from ..report import figures
 
     part = rows[(rows["geography"] == "province") & rows["rank"].notna()]
     if part.empty:
@@ -189,7 +190,7 @@ def matplotlib_style() -> object:
     """Return a context in which figures use the report's font sizes."""
     import matplotlib
 
-    from . import figures
+    from ..report import figures
 
     return matplotlib.rc_context(figures.STYLE)
 
@@ -240,8 +241,8 @@ def unit_standings(rows: list[dict], ranks: dict[str, int | None],
 
 def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) -> list[Path]:
     """Write the full clean table and each report's rows as CSV beside the pages."""
-    from . import provenance
-    from .store import write_csv_atomic
+    from ..report import provenance
+    from ..store import write_csv_atomic
 
     paths = [root / "data" / "dti_rankings.csv"]
     write_csv_atomic(paths[0], ranked)
@@ -255,7 +256,8 @@ def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) ->
 def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataFrame,
                 root: Path | None = None) -> list[Path]:
     """Write index.html (English), index.vi.html and the data downloads from the manifest."""
-    from . import figures, gitinfo
+    from .. import gitinfo
+    from ..report import figures
 
     root = Path(root or config.REPORTS_DIR)
     overall = ranked[(ranked["year"] == year) & (ranked["measure"] == "overall")]

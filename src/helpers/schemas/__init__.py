@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
-from .model_schemas import MODEL_SCHEMAS  # the model tables' schemas (model section)
-from .reasons import WORDING
+from ..reasons import WORDING
+from .model_tables import MODEL_SCHEMAS  # the model tables' schemas (model section)
 
 MEASURE_TYPES = ("overall", "pillar", "main_index")
 ORIGINS = ("official", "reported", "derived")

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config, provinces, raw
+from .. import config, provinces, raw
 
 
 @dataclass(frozen=True)

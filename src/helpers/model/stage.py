@@ -20,7 +20,10 @@ from pathlib import Path
 import pandas as pd
 from scipy import stats
 
-from . import blocks, config, covariates, intervals, provinces, repeated, validation
+from .. import config, provinces
+from ..schemas import validate_tables
+from ..store import write_tables
+from . import blocks, covariates, intervals, repeated, validation
 from .estimation import (  # noqa: F401  (re-exported: the notebook and tests use model.*)
     anatomy,
     bh,
@@ -29,8 +32,6 @@ from .estimation import (  # noqa: F401  (re-exported: the notebook and tests us
     normal_scores,
     ols,
 )
-from .schemas import validate_tables
-from .store import write_tables
 
 MIN_COVERAGE = 0.9
 #: DTI 2024 was computed with a changed method (47 indicators instead of 98).

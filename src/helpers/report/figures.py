@@ -13,7 +13,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from . import goal_pages, narrative, vocab
+from .. import vocab
+from . import goal_pages, narrative
 from .context import ReportContext
 
 #: Width of every report figure in inches; at 96 dpi 442 px, shown at most at that width.

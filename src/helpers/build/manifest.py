@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cache, publish, store
+from .. import store
+from . import cache, publish
 
 #: The manifest's columns, in this order whatever was cached or rebuilt.
 COLUMNS = ["geography", "code", "slug", "name", "lang", "year", "status", "html", "notebook",
@@ -106,7 +107,7 @@ def derive(root: Path, universe: dict[str, object], results: dict[str, dict],
 
 def headline(rows: list[dict], processed_dir: str = "") -> pd.DataFrame:
     """Return rank, score and change of each row's province or unit in its year."""
-    from . import processed, provinces
+    from .. import processed, provinces
 
     ranked = processed.rankings(processed_dir or None)
     overall = ranked[ranked["measure"] == "overall"].set_index(
@@ -167,7 +168,7 @@ def write(root: Path, manifest: pd.DataFrame) -> bool:
 def index_key(manifest: pd.DataFrame, year: int, rankings_file: Path) -> str:
     """Return the key of the index pages: what they show and the code that draws them."""
     shown = manifest.drop(columns=["seconds"]).to_csv(index=False)
-    return cache.sha("\n".join([shown, str(year), cache.code_hash({"publish"}),
+    return cache.sha("\n".join([shown, str(year), cache.code_hash({"build.publish"}),
                                 cache.file_hash(rankings_file), str(cache.EPOCH)]).encode())
 
 
@@ -179,12 +180,12 @@ def index_paths(root: Path) -> list[Path]:
 def write_index(root: Path, manifest: pd.DataFrame, year: int, records: cache.BuildCache,
                 processed_dir: Path) -> bool:
     """Write the index pages when what they show changed or they are missing."""
-    from . import processed
+    from .. import processed
 
     key = index_key(manifest, year, Path(processed_dir) / "dti_rankings.csv")
     if records.fresh(INDEX_RECORD, key, index_paths(root)):
         return False
-    from . import gitinfo  # the commit shown on the index
+    from .. import gitinfo  # the commit shown on the index
 
     publish.write_index(manifest, year, gitinfo.commit(), processed.rankings(processed_dir), root)
     records.record(INDEX_RECORD, key, index_paths(root))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import vocab
+from .. import vocab
 
 #: The measures helpers.press.concepts names, in Vietnamese.
 CONCEPTS_VI = {

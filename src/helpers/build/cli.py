@@ -8,8 +8,9 @@ import errno
 import sys
 from pathlib import Path
 
-from . import config, params, pipeline, provinces, sources, store
-from .press import cli as press_cli
+from .. import config, params, provinces, sources, store
+from ..press import cli as press_cli
+from . import pipeline
 
 #: How many problems the terminal shows; the full list goes to a file.
 SHOWN = 10
@@ -33,7 +34,7 @@ def _problems(header: str, lines: list[str], full: Path | None = None) -> None:
 
 def _raw_problems() -> list[str]:
     """Return the problems of data/raw: the register first, then the reference tables."""
-    from . import reference
+    from .. import reference
 
     return sources.check() or [str(p) for p in reference.problems()]
 
@@ -70,7 +71,7 @@ def _reports(args: argparse.Namespace, checked: bool = False) -> int:
     """Build the province and unit reports and the index; non-zero if any report failed."""
     if not checked and not _check_register():
         return 1
-    from . import processed
+    from .. import processed
 
     ranked = processed.rankings()
     year = params.year_of(args.year, ranked) or processed.latest_year(ranked)

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import config, goals, narrative, press_words, processed, provinces, vocab
+from .. import config, processed, provinces, vocab
+from ..store import write_text_atomic
+from ..targets import goals
+from . import narrative, press_words
 from .goal_words import INDICATORS_VI, WORDS
-from .store import write_text_atomic
 
 if TYPE_CHECKING:  # only for the type hint: reports import matplotlib, the index need not
     from matplotlib.axes import Axes

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config, processed, provinces, sources, vocab
+from .. import config, processed, provinces, sources, vocab
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,9 @@ $(STAMP): pyproject.toml $(LOCK)
 	@echo ">> Installing the pinned dependencies ($(LOCK)) into $(VENV): about a minute on first use."
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --progress-bar on -r $(LOCK)
+	@# The distribution was called "helpers" until the wings (Dec 2026): drop its stale entry points.
+	@$(BIN)/python -m pip uninstall --quiet --yes helpers 2>/dev/null || true
+	@rm -rf src/helpers.egg-info
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 	@echo ">> $(VENV) is ready."

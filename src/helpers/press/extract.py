@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..vntext import fold
-from . import gazetteer, grammar, indicators
+from . import frames, gazetteer, grammar, indicators
 from .concepts import concept
 from .facts import Article, Fact, rank_type, subject, topic_of, year_of
 from .goals import GoalReaders
@@ -34,6 +34,7 @@ class Reader(GoalReaders, ListReaders):
         self.edition_year: int | None = None
         self.rank_facts: list[Fact] = []
         self.goal_year: int | None = None
+        self.frame: frames.Frame | None = None
         self.carried: str | None = None
         self.line = -1
         self.claimed: list[tuple[int, int]] = []
@@ -100,6 +101,7 @@ class Reader(GoalReaders, ListReaders):
             s = self.text[sent.start:sent.end]
             self.claimed = []
             self.goal = bool(grammar.GOAL.search(s))
+            self._open_frame(s)
             for rule in (self.attainments, self.rank_targets, self.target_counts,
                          self.leading_places,
                          self.respectively, self.ranks, self.idioms, self.runner_up,
@@ -109,6 +111,15 @@ class Reader(GoalReaders, ListReaders):
             indicators.read(self, s)
             self._remember(s)
         return dedupe(sorted(self.facts, key=lambda f: f.start))
+
+    def _open_frame(self, s: str) -> None:
+        """Open a plan passage (target frame) where a sentence opens one with its due year."""
+        due = frames.opens(s, self.article.year)
+        if due is False:
+            return
+        self.frame = frames.Frame(self.line, None if due is True else due)
+        if self.frame.year:
+            self.goal_year, self.year_source["goal"] = self.frame.year, self.role
 
     def _remember(self, s: str) -> None:
         """Carry the sentence's year, due year and subject to the sentences after it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import grammar, indicators
+from . import frames, grammar, indicators
 from .numbers import small_number
 
 
@@ -71,36 +71,53 @@ class GoalReaders:
                          denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
 
     def goals(self, s: str) -> None:
-        """Targets in a goal sentence: each % (or bound count) is a target; a value before."""
-        if not self.goal:
-            return
-        marker = grammar.GOAL.search(s)
-        future = grammar.FUTURE.search(s)
+        """Targets in a sentence (target frame): each governed % is a target, paired with the
+        achieved value stated before its target word."""
+        future = bool(grammar.FUTURE.search(s)) and not frames.ACHIEVED.search(s)
         achieved: tuple[int, int, float] | None = None
-        for m in re.finditer(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?"
-                             r"enterprises)", s):
-            if not self.free(m.start(), m.end()):
+        for m in PERCENT.finditer(s):
+            if not self.free(m.start(), m.end()) or AGE.match(s, m.end()):
                 continue
             value = indicators.number(m.group(1), self.lang)
             before = s[max(0, m.start() - 30):m.start()]
-            if m.start() < marker.start() and grammar.ACHIEVED_BEFORE_GOAL.search(
-                    re.sub(r"\s*(hơn|trên|khoảng|gần)\s*$", "", before)):
+            upper = RANGE_UPPER.match(s, m.end())
+            tags = [t for t in (indicators.qualifier_tag(before),) if t]
+            if upper:  # "45% - 50%": the lower end (rule 4.2)
+                tags.append("range")
+                self.claim(upper.start(), upper.end())
+            if frames.unmet(s, m.start()):
+                self.add(s, m.start(), m.end(), "target_attainment", None, target=value,
+                         unit="%", tags=("target_only", "ambiguous"), is_target=True)
+                continue
+            governed = frames.governor(s, m.start())
+            if not (future or governed or frames.in_frame(s, m.start(), self.frame, self.line)):
                 achieved = (m.start(), m.end(), value)
                 continue
-            if re.search(r"(tuổi|years old)", s[m.end():m.end() + 12]):
-                continue
-            if m.start() < marker.start() and not future:
-                continue
-            tags = [t for t in (indicators.qualifier_tag(before),) if t]
+            if achieved and not (governed and achieved[1] <= governed.start()) \
+                    and not _marked_achieved(s, achieved[0]):
+                achieved = None  # a value is paired only with the target word after it
+            value = frames.signed(s, m.start(), value)
             unit = "%" if m.group(2) == "%" else "enterprises"
             if achieved:  # the year is the target's, when stated with it (LABELING d08)
-                due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[marker.start():m.start()])
+                due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[achieved[1]:m.start()])
                 self.add(s, achieved[0], m.end(), "target_attainment", achieved[2],
-                         target=value, unit=unit, tags=("ambiguous",), is_target=True,
+                         target=value, unit=unit, tags=tuple(tags), is_target=True,
                          year=int(due.group(1)) if due else None,
                          year_basis="clause" if due else "")
                 achieved = None
                 continue
-            tags.append("target_only")
             self.add(s, m.start(), m.end(), "target_attainment", None, target=value, unit=unit,
-                     tags=tuple(tags), is_target=True)
+                     tags=(*tags, "target_only"), is_target=True)
+
+
+def _marked_achieved(s: str, start: int) -> bool:
+    """Tell whether the figure at start is marked as achieved ("ước đạt", "đã đạt")."""
+    before = re.sub(r"\s*(hơn|trên|khoảng|gần)\s*$", "", s[max(0, start - 30):start])
+    return bool(grammar.ACHIEVED_BEFORE_GOAL.search(before))
+
+
+#: A percentage (or a count of enterprises) that a target may set.
+PERCENT = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?enterprises)")
+#: The upper end of a range after a percentage: "45% - 50%", "65-70%".
+RANGE_UPPER = re.compile(r"\s*(?:[-–]|đến|to)\s*\d+(?:[.,]\d+)?\s*%")
+AGE = re.compile(r".{0,12}(?:tuổi|years old)")

@@ -55,3 +55,16 @@ def test_unmet_levels_and_planned_decreases():
     assert not frames.unmet(s, at(s, "12%"))
     s = "giảm 25% thời gian xử lý hồ sơ"
     assert frames.signed(s, at(s, "25%"), 25.0) == -25.0
+
+
+def test_typed_years_guard_decimals_comparisons_events_and_forecasts():
+    from helpers.press import grammar
+    assert [y.year for y in grammar.years("điểm xã hội số đạt 0,2019 năm 2020")] == [2020]
+    [cmp] = grammar.years("up 0.05 on the 2021 edition")
+    assert cmp.comparison
+    assert [y.year for y in grammar.years("At Digital Transformation Week 2024, it ranked 9th in "
+                                          "the index for 2023")] == [2023]
+    s = "có 3 chỉ tiêu dự kiến sẽ đạt được trong năm 2026"
+    assert grammar.forecast(s, s.index("2026"))
+    s = "Năm 2026, tỉnh đạt 70%"
+    assert not grammar.forecast(s, s.index("2026"))

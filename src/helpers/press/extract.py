@@ -65,7 +65,7 @@ class Reader(GoalReaders, ListReaders):
         dti = fact_type in ("dti_rank", "pillar_rank", "rank_change") or unit in ("score",
                                                                                   "points")
         if year is None and not year_basis:
-            context = self.goal_year if is_target else (
+            context = (self.goal_year or self.context_year) if is_target else (
                 (self.edition_year or self.context_year) if dti else self.context_year)
             year, year_basis = year_of(s, start, context, published=self.article.year,
                                        target=is_target, dti=dti)
@@ -73,7 +73,8 @@ class Reader(GoalReaders, ListReaders):
             pillar = ""
         all_tags = list(tags)
         if year_basis == "context":
-            source = "goal" if is_target else ("edition" if dti and self.edition_year else "year")
+            source = "goal" if is_target and self.goal_year else (
+                "edition" if dti and self.edition_year else "year")
             year_basis = f"context ({self.year_source.get(source, 'body')})"
         if year_basis.startswith("context"):
             all_tags.append("year_ctx")
@@ -128,7 +129,7 @@ class Reader(GoalReaders, ListReaders):
                 continue
             if y.due and self.goal:
                 self.goal_year, self.year_source["goal"] = y.year, self.role
-            elif not y.due:
+            elif not y.due and not grammar.forecast(s, y.start):
                 self.context_year, self.year_source["year"] = y.year, self.role
             if y.edition:
                 self.edition_year, self.year_source["edition"] = y.year, self.role

@@ -29,7 +29,8 @@ MET_AFTER = re.compile(r"(?i)^\s*(?:đã\s+)?(?:đạt|hoàn thành|vượt)\b(?
 REFERENCE = re.compile(r"(?i)(?:vượt|so với|bằng|over|against|of)\s*$")
 LIST_AFTER = re.compile(r"(?i)^[^.;]{0,90}?(?:\blà\b|:)")
 #: Signs of an achieved result between a target word and a figure.
-ACHIEVED = re.compile(r"(?i)\bđã\b|\bước\b|ước (?:đạt|tính)|hiện (?:nay|đạt|có)|đạt được|"
+ACHIEVED = re.compile(r"(?i)\bđã (?:đạt|có|hoàn thành|vượt)|\bước\b|(?<!thực )hiện (?:nay|đạt|có)|"
+                      r"đạt được|"
                       r"kết quả|\breached\b|\bachieved\b|so far|tính đến|\bas of\b|\bwas\b|"
                       r"\bwere\b|"
                       r"\b(?:đạt|vượt|hoàn thành)\s+(?:mục tiêu|chỉ tiêu)")

@@ -91,22 +91,24 @@ def topics(sentence: str) -> tuple[Topic, ...]:
 # -- years ----------------------------------------------------------------------------------
 YEAR = re.compile(
     r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|from|than|kế trước|versus|vs\.?|"
-    r"(?<=places )on|(?<=place )on|(?<=spots )on|"
-    r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+)?)?"
+    r"(?<=places )on|(?<=place )on|(?<=spots )on|\bon(?=\s+the\s+20)|\bover(?=\s+the\s+20)|"
+    r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+|the\s+)?)?"
     r"(?P<due>(?:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
-    r"(?<![\d/.\-–])(?P<year>20[1-3]\d)(?![\d/]|-\d|\s*[-–]\s*20\d\d)")
+    r"(?<![\d/.,\-–])(?P<year>20[1-3]\d)(?![\d/]|-\d|\s*[-–]\s*20\d\d)")
 _DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|"
                           r"ngày\s+\d+\s+tháng\s+\d+\s+năm\s+|"
                           r"[-–]\s*|giai đoạn\s+|period\s+|Resolution[^,.;]{0,30}|"
                           r"(?:January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)(?:\s+\d{1,2},)?\s+|Ngày [^,.;]{0,40}|"
                           r"[A-Z][a-z]+fest [^,.;]{0,20}|"
+                          r"(?:Week|Festival|Expo|Summit|Forum|"
+                          r"(?:Tuần lễ|Ngày hội|Diễn đàn|Triển lãm) [^,.;]{0,30})\s+|"
                           r"(?:announced|published|released|công bố)(?: in| năm| vào năm)?\s+)$")
 #: Words right before or after a year that make it an edition of the DTI ("DTI năm 2022").
-EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?)\s*(?:cấp tỉnh\s*)?"
+EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?|index)\s*(?:cấp tỉnh\s*)?"
                      r"(?:(?:năm|for|of)\s+)?$")
 EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
-MONTH_YEAR = re.compile(r"(?i)(?:đến|tính đến|as of|trong)\s+tháng\s+\d{1,2}\s*/\s*"
+MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong)\s+|^\W*)tháng\s+\d{1,2}\s*/\s*"
                         r"(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
@@ -121,6 +123,17 @@ class YearMention:
     comparison: bool
     due: bool
     edition: bool = False
+
+
+#: A year that dates a forecast ("dự kiến sẽ đạt được trong năm 2025"): not the passage's year.
+FORECAST = re.compile(r"(?i)(?:dự kiến|\bsẽ\b|\bwill\b|expected to|kỳ vọng|khả năng)[^,;.]{0,40}?"
+                      r"\b(?:trong|vào|đến|tới|by|in)\s+(?:(?:mốc thời gian|thời điểm)\s+)?"
+                      r"(?:năm\s+)?$")
+
+
+def forecast(sentence: str, position: int) -> bool:
+    """Tell whether the year at position dates a forecast in its own clause."""
+    return bool(FORECAST.search(sentence[max(0, position - 80):position]))
 
 
 @lru_cache(maxsize=4096)

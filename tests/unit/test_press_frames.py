@@ -9,8 +9,16 @@ def at(sentence: str, figure: str) -> int:
 
 
 def test_a_target_word_before_a_figure_governs_it():
-    s = "Tỉnh phấn đấu đến năm 2027 có 75% doanh nghiệp dùng hóa đơn điện tử."
+    s = "Tỉnh phấn đấu có 75% doanh nghiệp dùng hóa đơn điện tử."
     assert frames.governor(s, at(s, "75%")).group(0) == "phấn đấu"
+
+
+def test_a_due_year_governs_unless_it_is_past_or_a_result_follows():
+    s = "Theo đó, đến năm 2027 tỷ lệ hộ có cáp quang đạt 85%."
+    assert frames.governor(s, at(s, "85%"), 2024).group(1) == "2027"
+    assert frames.governor(s, at(s, "85%"), 2028) is None
+    s = "Đến năm 2027, tỉnh đã có 85% hộ dùng cáp quang."
+    assert frames.governor(s, at(s, "85%")) is None
 
 
 def test_a_counted_target_word_or_a_result_governs_nothing():

@@ -53,7 +53,8 @@ class Frame:
     year: int | None
 
 
-def governor(sentence: str, position: int) -> re.Match[str] | None:
+def governor(sentence: str, position: int, published: int | None = None
+             ) -> re.Match[str] | None:
     """Return the target word governing a figure at position, if any."""
     last = None
     for m in GOVERNOR.finditer(sentence, 0, position):
@@ -62,6 +63,9 @@ def governor(sentence: str, position: int) -> re.Match[str] | None:
         if (counted and not LIST_AFTER.match(after)) or REFERENCE.search(before) or closed(after):
             continue
         last = m
+    for m in DUE.finditer(sentence, 0, position):  # "theo đó đến năm 2025 tỷ lệ ... đạt 80%"
+        if m.group(0)[:3].lower() != "vào" and (published is None or int(m.group(1)) >= published):
+            last = m if last is None or m.start() > last.start() else last
     if last is None or ACHIEVED.search(sentence[last.end():position]):
         return None
     return last

@@ -43,6 +43,10 @@ class GoalReaders:
     def target_counts(self, s: str) -> None:
         """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""
         total = grammar.TARGET_TOTAL.search(s)
+        if total and STATUS_AFTER.match(s, total.end()):  # "có 3 chỉ tiêu dự kiến sẽ đạt"
+            self.add(s, total.start(2), total.end(), "indicator", float(total.group(2)),
+                     unit=total.group(3), tags=("ambiguous",))  # a status count (rule 3.7)
+            total = None
         if total:
             n = float(total.group(2))
             if total.group(1).lower().startswith(grammar.TOTAL_AS_BASE):
@@ -54,7 +58,8 @@ class GoalReaders:
                 self.add(s, m.start(), m.end(2), "target_attainment" if met else "indicator",
                          float(m.group(1)), unit=m.group(2) or total.group(3), denominator=n,
                          tags=() if met else ("ambiguous",))
-                self.claim(m.start(), m.end())
+                listed = re.search(r"\blà\b|:", m.group(3))  # "2 chỉ tiêu khó đạt là: ..."
+                self.claim(m.start(), m.start(3) + listed.start() if listed else m.end())
         for m in grammar.TARGET_COUNT.finditer(s):
             due = re.match(r"[^.;]{0,80}?\bfor\s+(20\d\d)", s[m.end():])
             self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
@@ -89,7 +94,7 @@ class GoalReaders:
                 self.add(s, m.start(), m.end(), "target_attainment", None, target=value,
                          unit="%", tags=("target_only", "ambiguous"), is_target=True)
                 continue
-            governed = frames.governor(s, m.start())
+            governed = frames.governor(s, m.start(), self.article.year)
             if not (future or governed or frames.in_frame(s, m.start(), self.frame, self.line)):
                 achieved = (m.start(), m.end(), value)
                 continue
@@ -116,6 +121,8 @@ def _marked_achieved(s: str, start: int) -> bool:
     return bool(grammar.ACHIEVED_BEFORE_GOAL.search(before))
 
 
+#: Words after a count of targets that give its status ("dự kiến sẽ đạt", "chưa đạt").
+STATUS_AFTER = re.compile(r"(?i)\s*(?:đã|đang|dự kiến|chưa|còn|khó|khả năng|sẽ|were|have|had)\b")
 #: A percentage (or a count of enterprises) that a target may set.
 PERCENT = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?enterprises)")
 #: The upper end of a range after a percentage: "45% - 50%", "65-70%".

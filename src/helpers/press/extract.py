@@ -152,7 +152,8 @@ class Reader(GoalReaders, ListReaders):
             den = int(after.group(1)) if after else None
             if after:
                 self.claim(end, end + after.end())
-        compared = re.search(r"(?i)(?:so với|compared (?:to|with)|from)\s+(?:năm\s+)?(20[1-3]\d)"
+        compared = re.search(r"(?i)(?:so với|compared (?:to|with)|from)\s+(?:năm\s+|DTI\s+)?"
+                             r"(20[1-3]\d)"
                              r"\s*\(\s*$", s[:start])
         if compared and year is None:  # "tăng 16 bậc so với năm 2022 (thứ 35/63)"
             year, year_basis = int(compared.group(1)), "clause"

@@ -46,11 +46,17 @@ _NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|Chỉ số chuy
                        r"(?<![\w.] )Việt Nam(?! [A-Z])|"
                        r"\bVietnam(?:'s)?\b(?! [A-Z])|\bnational level\b|\bnational DTI\b|"
                        r"giá trị trung bình DTI cấp tỉnh|DTI cấp tỉnh (?=năm \d{4} đạt)|"
+                       r"DTI(?: \d{4})? cấp tỉnh trung bình|bình quân cả nước|cả nước đạt|"
                        r"[Đđ]ối với cấp tỉnh|provincial average|average provincial|"
                        r"national average|"
                        r"(?:trung bình|bình quân)(?: của)? (?:cấp tỉnh|cả nước|toàn quốc)|"
                        r"(?<=của )Việt Nam(?! [A-Z])")
-_BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|ministerial level")
+_BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|khối các bộ|ministerial level|"
+                   r"các bộ,? (?:cơ quan ngang bộ|ngành)(?!,? (?:địa phương|tỉnh))|"
+                   r"các bộ (?:không )?cung cấp dịch vụ công|"
+                   r"ministries and (?:branches|ministry-level agencies|agencies)")
+#: The block of provinces: "khối tỉnh, thành", "khối địa phương".
+_PROVINCE_BLOC = re.compile(r"khối (?:tỉnh, thành(?: phố)?|địa phương)|provincial bloc")
 #: Words that refer back to the article's main province.
 _ANAPHOR = re.compile(
     r"\b(?:của tỉnh|toàn tỉnh|tỉnh ta|địa phương này|[Tt]he province(?:'s)?|[Tt]he locality|"
@@ -114,7 +120,10 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
         if free(m.start(), m.end()):
             found.append(Mention(m.start(), m.end(), NATIONAL, "national"))
     for m in _BLOC.finditer(sentence):
-        found.append(Mention(m.start(), m.end(), MINISTRY_BLOC, "bloc"))
+        if free(m.start(), m.end()):
+            found.append(Mention(m.start(), m.end(), MINISTRY_BLOC, "bloc"))
+    for m in _PROVINCE_BLOC.finditer(sentence):
+        found.append(Mention(m.start(), m.end(), PROVINCE_BLOC, "bloc"))
     for m in _AGENCY.finditer(sentence):
         if free(m.start(), m.end()):
             found.append(Mention(m.start(), m.end(), "", "agency"))

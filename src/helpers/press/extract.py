@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..vntext import fold
-from . import frames, gazetteer, grammar, indicators
+from . import coordination, frames, gazetteer, grammar, indicators
 from .concepts import concept
 from .facts import Article, Fact, rank_type, subject, topic_of, year_of
 from .goals import GoalReaders
@@ -36,6 +36,7 @@ class Reader(GoalReaders, ListReaders):
         self.goal_year: int | None = None
         self.frame: frames.Frame | None = None
         self.carried: str | None = None
+        self.focus: str | None = None  # the entity the last statement was about (discourse)
         self.line = -1
         self.claimed: list[tuple[int, int]] = []
         self.role = ""
@@ -58,7 +59,7 @@ class Reader(GoalReaders, ListReaders):
         """Resolve subject and year of a figure at s[start:end] and record it."""
         how = "given"
         if entity is None:
-            entity, how = subject(s, start, self.home, self.carried)
+            entity, how = subject(s, start, self.home, self.carried, self.focus)
             if entity is None:
                 self.claim(start, end)
                 return None
@@ -87,6 +88,8 @@ class Reader(GoalReaders, ListReaders):
                     " ".join(s[max(0, start - 80):start].split()[-5:]))
         self.facts.append(fact)
         self.claim(start, end)
+        if entity not in (gazetteer.NATIONAL, gazetteer.MINISTRY_BLOC, gazetteer.PROVINCE_BLOC):
+            self.focus = entity
         return fact
 
     # -- driver ------------------------------------------------------------------------------
@@ -163,6 +166,9 @@ class Reader(GoalReaders, ListReaders):
             for y in range(int(span.group(1)), int(span.group(2)) + 1):
                 out += self._rank(s, start, end, value, den, (*tags, "span"), entity, y)
             return out
+        if coordination.all_pillars(s, end):  # "xếp hạng nhất ở cả 3 trụ cột": one per pillar
+            return self._pillar_broadcast(s, start, end, value, den, tags, entity, year,
+                                          year_basis)
         out = []
         for topic in found:
             fact_type, pillar, tag = rank_type(topic)
@@ -180,6 +186,22 @@ class Reader(GoalReaders, ListReaders):
             if fact:
                 out.append(fact)
         self.rank_facts.extend(f for f in out if f.fact_type != "indicator")
+        return out
+
+    def _pillar_broadcast(self, s: str, start: int, end: int, value: int, den: int | None,
+                          tags: tuple[str, ...], entity: str | None, year: int | None,
+                          year_basis: str) -> list[Fact]:
+        """Record one position for all three pillars (tag tie)."""
+        out = []
+        for pillar in coordination.PILLAR_CODES:
+            fact = self.add(s, start, end, "pillar_rank", float(value), pillar=pillar,
+                            unit="rank", denominator=float(den) if den else None,
+                            tags=(*tags, "tie"), entity=entity, year=year,
+                            year_basis=year_basis or ("clause" if year else ""),
+                            text=grammar.PILLARS[pillar])
+            if fact:
+                out.append(fact)
+        self.rank_facts.extend(out)
         return out
 
     def ranks(self, s: str) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import gazetteer, grammar
+from . import discourse, gazetteer, grammar
 from .text import clause_bounds
 
 
@@ -76,8 +76,8 @@ INVERTED = re.compile(r"[^;.]{0,60}?\b(?:là|thuộc về|goes to|went to|belong
 FRONTED = re.compile(r"(?i)\s*(?:với|with|scoring|đạt)\s+(?:\S+\s+){0,2}$")
 
 
-def subject(sentence: str, position: int, home: str, carried: str | None
-            ) -> tuple[str | None, str]:
+def subject(sentence: str, position: int, home: str, carried: str | None,
+            focus: str | None = None) -> tuple[str | None, str]:
     """Return (entity, how it was found) for a figure at position; None when out of scope."""
     found = gazetteer.mentions(sentence)
     for m in found:  # "100% các bộ, tỉnh": a share of a collective entity
@@ -106,7 +106,7 @@ def subject(sentence: str, position: int, home: str, carried: str | None
         if m.kind == "agency":
             return None, "agency"
         if m.kind == "anaphor":
-            return home, "anaphor"
+            return _anaphor(sentence, m, found, home, focus)
         return m.name, "clause subject"
     fronted = FRONTED.match(sentence[:position])
     after = [m for m in found if m.start >= position and m.kind == "province"]
@@ -115,6 +115,18 @@ def subject(sentence: str, position: int, home: str, carried: str | None
     if carried:
         return carried, "continuation"
     return home, "manifest" if home != gazetteer.NATIONAL else "national article"
+
+
+def _anaphor(sentence: str, anaphor: gazetteer.Mention, found: tuple[gazetteer.Mention, ...],
+             home: str, focus: str | None) -> tuple[str, str]:
+    """Return (entity, how) for an anaphor: its referent, the fronted topic, or the home."""
+    who = discourse.referent(sentence, anaphor, found, focus)
+    if who:
+        return who, "anaphor (the entity just named)"
+    topic = discourse.fronted(sentence, found)
+    if topic:
+        return topic.name, "anaphor (fronted topic)"
+    return home, "anaphor"
 
 
 def year_of(sentence: str, position: int, context: int | None, *, published: int | None,
@@ -168,8 +180,8 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
         for t in found:
             if t.start >= end and t.start - end <= 80:
                 between = sentence[end:t.start]
-                if re.search(r"[;.()]", between):
-                    break
+                if re.search(r"[;.()]|\b(?:và|and)\b", between):
+                    break  # another clause ("đứng đầu ... và giữ vị trí số một ở ...")
                 if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|for|in terms of|leading in)\s",
                              between):
                     return _coordinated(sentence, found, found.index(t), forward=True)

@@ -59,7 +59,8 @@ _BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|khối các bộ|ministe
 _PROVINCE_BLOC = re.compile(r"khối (?:tỉnh, thành(?: phố)?|địa phương)|provincial bloc")
 #: Words that refer back to the article's main province.
 _ANAPHOR = re.compile(
-    r"\b(?:của tỉnh|toàn tỉnh|tỉnh ta|địa phương này|[Tt]he province(?:'s)?|[Tt]he locality|"
+    r"^\s*Đây(?: cũng)? là (?:địa phương|tỉnh)|\b(?:(?:của )?(?:tỉnh|địa phương|thành phố) này|"
+    r"của tỉnh|toàn tỉnh|tỉnh ta|[Tt]he province(?:'s)?|[Tt]he locality|[Tt]his province|"
     r"[Tt]ỉnh(?= (?:đã|đạt|xếp|đứng|có|hiện|tăng|vươn|phấn đấu|đặt|xác định|tiếp tục|sẽ)))")
 
 

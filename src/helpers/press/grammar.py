@@ -161,7 +161,7 @@ RANK_VI = re.compile(
     rf"(?<![Nn]ăm )(?<![Ll]ần )(?<!ngày )thứ\s+(?:{_N}|({VI_WORD})\b){_DEN}"
     rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng|đồng hạng|đồng xếp hạng|"
     rf"(?<!tăng )(?<!giảm )(?<!thăng )(?<!tụt )hạng)\s+(?:số\s+)?"
-    rf"(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|một|mười)\b){_DEN}"
+    rf"(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|một|mười|nhất|nhì)\b){_DEN}"
     rf"(?!\s*(?:%|năm|tháng|bậc|hạng|điểm))")
 #: A rank stated as the value of a ranking word: "thứ hạng DTI của tỉnh là 14", "its rank was 14".
 RANK_IS = re.compile(r"(?i)(?:thứ hạng|xếp hạng|\brank(?:ing)?\b|\bposition\b)[^.;,:\d]{0,40}?"
@@ -222,7 +222,6 @@ PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:place\s+)?(?:a year (?:earlier|before)|"
                             r"the (?:previous|prior) year|in the previous (?:edition|ranking)|"
                             r"của năm trước|năm trước)\b")
 RESPECTIVELY = re.compile(r"(?i)lần lượt là|các thứ hạng này là|respectively|lần lượt thuộc về")
-SEQUENCE = re.compile(r"(?i)tiếp (?:đó|theo) là|theo sau là|followed by")
 LEADING_PLACES = re.compile(r"(?i)(\d|hai|ba)\s+vị trí dẫn đầu(?:\s+vẫn)?\s+thuộc về")
 THROUGH = re.compile(rf"(?i)ranked\s+({EN_ORDINAL})\s+through\s+({EN_ORDINAL})\s+respectively")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import gazetteer, grammar
+from . import coordination, discourse, gazetteer, grammar
 from .facts import rank_type
 from .numbers import ordinal_value, small_number
 from .text import clause_bounds
@@ -29,6 +29,8 @@ class ListReaders:
         if None in values:
             return False
         names = self._entities_before(s, m.start())
+        if len(names) > len(values):  # "A giữ vị trí 9, còn B và C lần lượt xếp thứ 30 và 41"
+            names = coordination.run_before(s, m.start(), gazetteer.mentions(s))
         if len(names) == len(values):
             for name, v in zip(names, values, strict=True):
                 self._rank(s, m.start(), m.end() + tail.end(), v, den, ("respectively",),
@@ -109,7 +111,7 @@ class ListReaders:
 
     def sequences(self, s: str) -> None:
         """"xếp thứ nhất, tiếp đó là A, B", "Tiếp theo là A (0,79), B", "followed by A, B"."""
-        m = grammar.SEQUENCE.search(s)
+        m = discourse.SEQUENCE.search(s)
         before = [f for f in self.rank_facts if f.start < self.offset + m.start()] if m else []
         if not before:
             return

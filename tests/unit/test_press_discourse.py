@@ -1,0 +1,49 @@
+"""The discourse state and the coordination routine of the press extractor (invented text)."""
+
+from helpers.press import coordination, discourse, gazetteer
+
+
+def test_a_fronted_province_is_the_topic_of_its_sentence():
+    s = "Riêng Kon Tum, tỉnh này xếp thứ 44/63."
+    assert discourse.fronted(s, gazetteer.mentions(s)).name == "Kon Tum"
+    s = "Kon Tum xếp thứ 44/63."
+    assert discourse.fronted(s, gazetteer.mentions(s)) is None
+
+
+def test_a_demonstrative_refers_to_the_province_just_named_else_to_the_focus():
+    s = "Xếp sau là Gia Lai; điểm của địa phương này là 0,41."
+    found = gazetteer.mentions(s)
+    [anaphor] = [m for m in found if m.kind == "anaphor"]
+    assert discourse.referent(s, anaphor, found, "Kon Tum") == "Gia Lai"
+    s = "Đây cũng là địa phương có điểm cao nhất."
+    found = gazetteer.mentions(s)
+    [anaphor] = [m for m in found if m.kind == "anaphor"]
+    assert discourse.referent(s, anaphor, found, "Kon Tum") == "Kon Tum"
+
+
+def test_a_plain_anaphor_has_no_referent_of_its_own():
+    s = "Điểm DTI của tỉnh đạt 0,41."
+    found = gazetteer.mentions(s)
+    [anaphor] = [m for m in found if m.kind == "anaphor"]
+    assert discourse.referent(s, anaphor, found, "Kon Tum") is None
+
+
+def test_sequence_words_continue_the_last_position():
+    for s in ("Kế đến là Gia Lai.", "Xếp sau lần lượt là Gia Lai, Kon Tum.",
+              "Right behind it was Gia Lai.", "followed by Kon Tum"):
+        assert discourse.SEQUENCE.search(s), s
+
+
+def test_the_coordinated_run_before_a_figure_excludes_an_earlier_subject():
+    s = "Kon Tum xếp thứ 9, còn Gia Lai và Đắk Lắk lần lượt xếp thứ 30 và 41."
+    run = coordination.run_before(s, s.index("lần lượt"), gazetteer.mentions(s))
+    assert [m.name for m in run] == ["Gia Lai", "Đắk Lắk"]
+
+
+def test_one_position_for_all_pillars():
+    s = "xếp hạng nhất ở cả ba trụ cột"
+    assert coordination.all_pillars(s, s.index(" ở"))
+    s = "ranked first in all three pillars"
+    assert coordination.all_pillars(s, s.index(" in"))
+    s = "xếp hạng nhất về chính quyền số"
+    assert not coordination.all_pillars(s, s.index(" về"))

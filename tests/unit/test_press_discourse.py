@@ -47,3 +47,16 @@ def test_one_position_for_all_pillars():
     assert coordination.all_pillars(s, s.index(" in"))
     s = "xếp hạng nhất về chính quyền số"
     assert not coordination.all_pillars(s, s.index(" về"))
+
+
+def test_lists_of_numbers_are_read_only_in_a_distribution_statement():
+    s = "Điểm của A và B lần lượt là 0,55 và 0,39."
+    [numbers] = coordination.number_lists(s)
+    assert [raw for _, _, raw in numbers.items] == ["0,55", "0,39"]
+    assert coordination.number_lists("Điểm của A và B là 0,55 và 0,39.") == []
+
+
+def test_the_coordinated_run_after_a_list_of_fronted_values():
+    s = "Đạt lần lượt 0,51 và 0,44 điểm, Kon Tum và Gia Lai xếp sau."
+    run = coordination.run_after(s, s.index("điểm"), gazetteer.mentions(s))
+    assert [m.name for m in run] == ["Kon Tum", "Gia Lai"]

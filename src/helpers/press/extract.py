@@ -107,7 +107,7 @@ class Reader(GoalReaders, ListReaders):
             self.goal = bool(grammar.GOAL.search(s))
             self._open_frame(s)
             for rule in (self.attainments, self.rank_targets, self.target_counts,
-                         self.leading_places,
+                         self.leading_places, self.distribute,
                          self.respectively, self.ranks, self.idioms, self.runner_up,
                          self.sequences,
                          self.changes, self.goals):

@@ -180,13 +180,11 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
         for t in found:
             if t.start >= end and t.start - end <= 80:
                 between = sentence[end:t.start]
-                if re.search(r"[;.()]|\b(?:và|and)\b", between):
+                if re.search(r"[;.(),]|\b(?:và|and)\b", between):
                     break  # another clause ("đứng đầu ... và giữ vị trí số một ở ...")
                 if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|for|in terms of|leading in)\s",
-                             between):
+                             between) or re.search(r"(?i)\b(?:về|ở|in)\s*$", sentence[:end]):
                     return _coordinated(sentence, found, found.index(t), forward=True)
-                if "," in between:
-                    break
     if look_after and grammar.OTHER_INDEX_AFTER.match(sentence[end:]):
         return [grammar.Topic(end, end, "other", "")]
     before = [i for i, t in enumerate(found) if t.end <= start]

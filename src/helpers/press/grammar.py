@@ -31,10 +31,15 @@ _MAIN_INDICATORS = (
     r"[Kk]iến tạo thể chế", r"[Pp]hát triển hạ tầng",
     r"[Dd]igital (?:[Gg]overnment|[Ee]conomic|[Ss]ocial) [Aa]ctivities",
     r"[Dd]igital (?:[Cc]ognition|[Aa]wareness|[Ii]nstitutions|[Ii]nfrastructure|"
-    r"[Hh]uman [Rr]esources|[Ww]orkforce)", r"[Nn]etwork [Ii]nformation [Ss]ecurity",
+    r"[Hh]uman [Rr]esources|[Ww]orkforce)(?: [Ii]ndex)?", r"[Nn]etwork [Ii]nformation [Ss]ecurity",
+    r"[Ii]nformation (?:[Ss]afety|[Ss]ecurity) [Ii]ndex",
+    r"(?:[Dd]igital )?[Ii]nstitution(?:al)? [Ii]ndex",
+    r"[Hh]uman [Rr]esources? [Ii]ndex", r"[Aa]wareness [Ii]ndex",
     r"[Cc]ybersecurity",
 )
-_NON_DTI = (r"[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|United Nations|"
+_NON_DTI = (r"(?:tỷ trọng|tỷ lệ|[Ss]hare of(?: the)?|proportion of(?: the)?) (?:[Kk]inh tế số|"
+            r"[Dd]igital [Ee]conomy)|[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|"
+            r"United Nations|"
             r"Cổng dịch vụ công|[Oo]nline public services|(?i:e-?government)|"
             r"[Pp]ublic [Ss]ervice [Pp]ortal|"
             r"[Ss]outheast region|khu vực|GRDP|ICT Index|sẵn sàng|\bPCI\b|\bPAPI\b|\bPAR ?INDEX\b|"
@@ -49,7 +54,8 @@ TOPIC = re.compile("|".join(
     + [f"(?P<n>{_NON_DTI})", f"(?P<d>{_DTI})"]))
 #: An index the grammar does not know, named after a rank ("về chỉ số Công nghiệp CNTT").
 OTHER_INDEX_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:về|trong|in)\s+(?:the\s+)?"
-                               r"(?:chỉ số|bảng xếp hạng|index|ranking)\s+(?:of\s+)?[A-ZĐ]")
+                               r"(?:chỉ số|bảng xếp hạng|index|ranking)\s+(?:of\s+)?"
+                               r"(?!DTI|Chuyển đổi số|Digital Transformation)[A-ZĐ]")
 #: A position within a region, not the national DTI ranking ("thứ 2 khu vực Tây Nguyên").
 REGION_AFTER = re.compile(r"(?i)^\s*(?:/\s*\d+\s*)?(?:tỉnh\S*\s*)?"
                           r"(?:của |trong |its |the |among [\w ]{0,20}"
@@ -208,7 +214,7 @@ MEMBERSHIP_BEFORE = re.compile(
 DENOMINATOR_AFTER = re.compile(
     r"^\s*(?:tỉnh,? thành(?: phố)?\s*)?"
     r"(?:/|trên(?: tổng số)?|trong(?: tổng số)?|out of|among|of)\s+"
-    r"(?:the\s+)?(\d{2,3})\b")
+    r"(?:the\s+)?(?:bảng xếp hạng (?:gồm |của )?|ranking of\s+)?(\d{2,3})\b")
 SENTENCE_DENOMINATOR = re.compile(
     r"(?i)(?:/\s*|trên\s+(?:tổng số\s+)?|trong (?:tổng số\s+|số\s+)?|out of\s+|among\s+|"
     r"compared to\s+|group of\s+|"

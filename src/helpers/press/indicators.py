@@ -168,7 +168,8 @@ def _pillar(s: str, start: int, end: int, unit: str) -> str:
         if not re.search(r"\b0[.,]\d+", s[:start]):
             return ""
     found = topic_of(s, start, end, look_after=False) or [
-        t for t in grammar.topics(s) if 0 <= t.start - end <= 12]  # "551,2/1.000 điểm DTI"
+        t for t in grammar.topics(s) if 0 <= t.start - end <= 12
+        and not re.search(r"[,;(]", s[end:t.start])]  # "551,2/1.000 điểm DTI"
     if not found:
         return "overall" if unit in ("score", "%") else ""
     topic = found[-1]

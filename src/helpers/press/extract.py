@@ -112,6 +112,7 @@ class Reader(GoalReaders, ListReaders):
                          self.sequences,
                          self.changes, self.goals):
                 rule(s)
+            indicators.multipliers(self, s)
             indicators.read(self, s)
             self._remember(s)
         return dedupe(sorted(self.facts, key=lambda f: f.start))

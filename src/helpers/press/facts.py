@@ -165,6 +165,8 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
         return found[0].year, "sentence"
     if published and grammar.LAST_YEAR.search(sentence):
         return published - 1, "last year (printed date)"
+    if published and grammar.BARE_MONTH.search(sentence):  # "tháng 7", "6 tháng qua"
+        return published, "context (publication date)"
     if context:
         return context, "context"
     return None, ""

@@ -42,11 +42,14 @@ class GoalReaders:
 
     def target_counts(self, s: str) -> None:
         """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""
-        total = grammar.TARGET_TOTAL.search(s)
-        if total and STATUS_AFTER.match(s, total.end()):  # "có 3 chỉ tiêu dự kiến sẽ đạt"
-            self.add(s, total.start(2), total.end(), "indicator", float(total.group(2)),
-                     unit=total.group(3), tags=("ambiguous",))  # a status count (rule 3.7)
-            total = None
+        total = None
+        for found in grammar.TARGET_TOTAL.finditer(s):
+            if not STATUS_AFTER.match(s, found.end()):
+                total = found
+                break
+            if self.free(found.start(2), found.end()):  # "có 3 chỉ tiêu dự kiến sẽ đạt"
+                self.add(s, found.start(2), found.end(), "indicator", float(found.group(2)),
+                         unit=found.group(3), tags=("ambiguous",))  # a status count (rule 3.7)
         if total:
             n = float(total.group(2))
             if total.group(1).lower().startswith(grammar.TOTAL_AS_BASE):

@@ -118,6 +118,9 @@ MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong)\s+|^\W*)th�
                         r"(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
+#: A month or a recent period printed without its year: dated by the publication (rule 5.7).
+BARE_MONTH = re.compile(r"(?i)\btháng\s+\d{1,2}\b(?!\s*[/.-]\s*\d)|\b\d+\s+tháng\s+(?:qua|đầu năm)|"
+                        r"\bnăm nay\b|\bthis year\b")
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,8 @@ JUNK_AFTER = re.compile(
     r"tiêu chí|criteria|"
     r"tiers?|cấp|nhóm|groups?|(?:tỉnh|địa phương|provinces|localities)[\w ,]{0,15}?\s"
     r"(?:dẫn đầu|đứng đầu|đứng cuối|đầu tiên|leading|top|bottom)|"
-    r"bộ|ngành|cơ quan(?= lần đầu| tham gia| mới)|quốc gia|countries|ministries|agencies|"
+    r"bộ(?!, tỉnh)|ngành|cơ quan(?= lần đầu| tham gia| mới)|quốc gia|countries|ministries|"
+    r"agencies|"
     r"goals?\b|bậc|hạng|places?|"
     r"positions?|mục tiêu|chỉ tiêu|"
     r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|lượt xem|lượt thích|bình luận|views\b|"
@@ -143,6 +144,30 @@ def read(reader: Reader, s: str) -> None:
         reader.add(s, m.start(), m.end(), "indicator", value, pillar=pillar, unit=unit,
                    denominator=den, tags=tuple(tags), year=year,
                    year_basis="clause" if year else "")
+
+
+#: A multiplier (rule 3.12): "tăng hơn 3 lần", "tăng gấp đôi", "three times", "twice as much".
+MULTIPLIER = re.compile(
+    r"(?i)(?:tăng|gấp|increased?|grew|rose|up)\s+(?:(?P<q>hơn|khoảng|gần|trên|over|about|nearly|"
+    r"more than)\s+)?(?:gấp\s+)?(?P<n>\d+(?:[.,]\d+)?|đôi|hai|ba|bốn|năm|two|three|four|five)"
+    r"\s*(?:lần|times|-fold)\b"
+    r"|(?:tăng\s+)?gấp\s+(?P<w>đôi|ba|bốn)\b|\b(?P<e>twice|double|doubled|tripled|triple)\b")
+_TIMES = {"đôi": 2, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "two": 2, "three": 3, "four": 4,
+          "five": 5, "twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3}
+
+
+def multipliers(reader: Reader, s: str) -> None:
+    """Record multipliers as indicators, unit lần/times, value the factor (rule 3.12)."""
+    for m in MULTIPLIER.finditer(s):
+        token = m.group("n") or m.group("w") or m.group("e")
+        around = s[max(0, m.start() - 8):m.start()] + s[m.end():m.end() + 12]
+        if not reader.free(m.start(), m.end()) or (
+                m.group("e") and not re.search(r"(?i)\b(?:as|the|its|in)\b", around)):
+            continue  # "twice" as a count of times ("runner-up twice") is no multiplier
+        factor = _TIMES.get(token.lower()) or number(token, reader.lang)
+        tags = [t for t in (qualifier_tag((m.group("q") or "") + " "),) if t]
+        reader.add(s, m.start(), m.end(), "indicator", float(factor),
+                   unit="times" if reader.lang == "en" else "lần", tags=tuple(tags))
 
 
 def _stated_total(s: str, start: int, unit: str, value: float) -> float | None:

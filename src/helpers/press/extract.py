@@ -257,7 +257,8 @@ class Reader(GoalReaders, ListReaders):
         for m in grammar.IDIOM.finditer(s):
             if not self.free(m.start(), m.end()):
                 continue
-            if grammar.MEMBERSHIP_BEFORE.search(s[max(0, m.start() - 60):m.start()]):
+            if grammar.MEMBERSHIP_BEFORE.search(s[max(0, m.start() - 60):m.start()]) or \
+                    re.search(r"(?i)chỉ số\s*$", s[max(0, m.start() - 12):m.start()]):
                 continue
             if re.match(r"\s*(?:về|in)?\s*(?:\d+|four|three|two|ba|bốn|hai)\s+(?:chỉ số|core|main)",
                         s[m.end():]) is None and re.match(r"\s*:", s[m.end():]):
@@ -274,6 +275,8 @@ class Reader(GoalReaders, ListReaders):
                          for m in grammar.CHANGE.finditer(s)]
         found_changes += [(m, m.group("n") or m.group("m"), m.group(2) or m.group(3), "")
                           for m in grammar.CHANGE_AFTER.finditer(s)]
+        found_changes += [(more, more.group(1), word, "") for m, _, word, _ in found_changes
+                          for more in [grammar.CHANGE_MORE.match(s, m.end())] if more]
         for m, count, word, qualifier in found_changes:
             if not self.free(m.start(), m.end()):
                 continue

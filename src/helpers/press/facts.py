@@ -211,7 +211,9 @@ def _coordinated(sentence: str, found: list[grammar.Topic], index: int, forward:
             break
         chosen.append(found[i + step])
         i += step
-    if any(grammar.MAIN_LIST.search(sentence[:t.start]) for t in chosen):
+    if any(grammar.MAIN_LIST.search(sentence[:t.start])
+           and not re.search(r"(?i)trụ cột\s*$", sentence[max(0, t.start - 12):t.start])
+           for t in chosen):
         chosen = [grammar.Topic(t.start, t.end, "main" if t.kind == "pillar" else t.kind,
                                 "" if t.kind == "pillar" else t.pillar) for t in chosen]
     return sorted(chosen, key=lambda t: t.start)

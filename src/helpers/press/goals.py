@@ -81,7 +81,9 @@ class GoalReaders:
     def goals(self, s: str) -> None:
         """Targets in a sentence (target frame): each governed % is a target, paired with the
         achieved value stated before its target word."""
-        future = bool(grammar.FUTURE.search(s)) and not frames.ACHIEVED.search(s)
+        will = grammar.FUTURE.search(s)
+        future_from = (s.rfind(";", 0, will.start()) + 1 if will and not frames.ACHIEVED.search(s)
+                       else len(s))  # the clause of "sẽ"/"will" and what follows it
         achieved: tuple[int, int, float] | None = None
         for m in PERCENT.finditer(s):
             if not self.free(m.start(), m.end()) or AGE.match(s, m.end()):
@@ -98,6 +100,7 @@ class GoalReaders:
                          unit="%", tags=("target_only", "ambiguous"), is_target=True)
                 continue
             governed = frames.governor(s, m.start(), self.article.year)
+            future = m.start() >= future_from
             if not (future or governed or frames.in_frame(s, m.start(), self.frame, self.line)):
                 achieved = (m.start(), m.end(), value)
                 continue

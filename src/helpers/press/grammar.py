@@ -38,7 +38,8 @@ _MAIN_INDICATORS = (
     r"[Cc]ybersecurity",
 )
 _NON_DTI = (r"(?:tỷ trọng|tỷ lệ|[Ss]hare of(?: the)?|proportion of(?: the)?) (?:[Kk]inh tế số|"
-            r"[Dd]igital [Ee]conomy)|[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|"
+            r"[Dd]igital [Ee]conomy)|[Tt]ham gia điện tử|[Ee]-?[Pp]articipation|"
+            r"[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|"
             r"United Nations|"
             r"Cổng dịch vụ công|[Oo]nline public services|(?i:e-?government)|"
             r"[Pp]ublic [Ss]ervice [Pp]ortal|"
@@ -114,7 +115,7 @@ _DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|"
 EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?|index)\s*(?:cấp tỉnh\s*)?"
                      r"(?:(?:năm|for|of)\s+)?$")
 EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
-MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong)\s+|^\W*)tháng\s+\d{1,2}\s*/\s*"
+MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong|vào)\s+|^\W*)tháng\s+\d{1,2}\s*/\s*"
                         r"(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
@@ -167,7 +168,7 @@ _N = r"(\d{1,3})"
 _DEN = r"(?:\s*/\s*(\d{2,3})(?![\d/]))?"
 RANK_VI = re.compile(
     rf"(?:(?:xếp hạng|xếp vị trí|xếp|đứng|giữ vị trí|vị trí|ở vị trí|hạng)\s+)?"
-    rf"(?<![Nn]ăm )(?<![Ll]ần )(?<!ngày )thứ\s+(?:{_N}|({VI_WORD})\b){_DEN}"
+    rf"(?<![Nn]ăm )(?<![Ll]ần )(?<!ngày )(?<!họp )(?<!hội )thứ\s+(?:{_N}|({VI_WORD})\b){_DEN}"
     rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng|đồng hạng|đồng xếp hạng|"
     rf"(?<!tăng )(?<!giảm )(?<!thăng )(?<!tụt )hạng)\s+(?:số\s+)?"
     rf"(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|một|mười|nhất|nhì)\b){_DEN}"
@@ -249,6 +250,9 @@ CHANGE = re.compile(
     rf"(?P<upto>\s*[-–]\s*\d{{1,2}}|\s+(?:đến|to)\s+\d{{1,2}})?"
     rf"\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
     rf"\b")
+#: One more change under the same verb: "tăng 20 bậc so với năm 2021 và 21 bậc so với năm 2020".
+CHANGE_MORE = re.compile(r"(?i)\s*(?:so với[^,;.()]{0,20}?|compared (?:to|with)[^,;.()]{0,20}?)?"
+                         r"\s*(?:,|và|and)\s*(\d{1,2})\s+(?:bậc|hạng|places?|positions?)\b")
 #: A change told after its number or as a noun: "three places higher", "a gain of 3 places".
 CHANGE_AFTER = re.compile(
     rf"(?i)\b(?P<n>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\s+"
@@ -288,7 +292,7 @@ PERCENT_OF_TARGET = re.compile(
     rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:annual\s+|yearly\s+)?)?"
     rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
-TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|trong(?: tổng số| số)?|"
+TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|còn|trong(?: tổng số| số)?|"
                           r"(?:out )?of the)\s+(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets)")
 #: Words before a total that name it only as the base of a count ("trong 24 chỉ tiêu, có 20").
 TOTAL_AS_BASE = ("trong", "of the", "out of the")

@@ -17,7 +17,7 @@ from .numbers import parse
 if TYPE_CHECKING:
     from .extract import Reader
 
-NUMBER = re.compile(r"(?<![\w/.,:-])(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,]\d{3})*))?"
+NUMBER = re.compile(r"(?<![\w/.:-])(?<!\d,)(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,]\d{3})*))?"
                     r"(?=m2|m²|km2|km\b|ha\b|kg\b|GB\b|MW\b|(?![\w/-]|[.,]\d))")
 DECREASE = re.compile(r"(?i)(?:giảm|sụt|fell|dropped|declined|down|decrease[sd]?)\s*"
                       r"(?:by|of|nhẹ|còn)?\s*$")
@@ -42,6 +42,10 @@ JUNK_BEFORE = re.compile(
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
     r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
     r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of)\s*[-:]?\s*$")
+#: A count of units meeting a threshold, up to the threshold: "4/13 sở, ngành đạt tỷ lệ ... trên".
+THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])\d+\s*/\s*\d+\s+[^\d;]{0,100}?"
+                                r"(?:đạt|có|with|reached)[^\d;]{0,80}?"
+                                r"(?:trên|từ|over|above|at least|tối thiểu)\s*$")
 #: A sentence about a ceremony: its counts (awards, delegates) are not facts (LABELING.md 8).
 #: Words before a short decimal that make it a DTI score ("average of 0.5").
 SCORE_BEFORE = re.compile(r"(?i)(?:score|điểm|DTI|average|trung bình|bình quân)\D{0,25}$")
@@ -131,6 +135,8 @@ def read(reader: Reader, s: str) -> None:
             continue
         elif ceremony:
             continue
+        if unit == "%" and THRESHOLD_OF_COUNT.search(s[max(0, m.start() - 250):m.start()]):
+            continue  # "8/12 sở đạt tỷ lệ trên 70%": the count's threshold (rule 8.5)
         if unit in ("score", "points", "%") and DECREASE.search(before):
             value = -value  # LABELING.md section 4: a decrease is negative
         tags = [t for t in (qualifier_tag(before),) if t]

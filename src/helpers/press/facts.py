@@ -199,7 +199,8 @@ def _coordinated(sentence: str, found: list[grammar.Topic], index: int, forward:
                  ) -> list[grammar.Topic]:
     """Return the topic at index with the specific topics coordinated with it ("A và B")."""
     chosen = [found[index]]
-    link = re.compile(r"(?i)^\s*(?:,|và|and|, and|;)?\s*(?:chỉ số\s*|hai chỉ số\s*)?$")
+    link = re.compile(r"(?i)^[\s“”\"']*(?:,|và|and|, and|;)?[\s“”\"']*"
+                      r"(?:chỉ số\s*|hai chỉ số\s*)?$")
     step = 1 if forward else -1
     i = index
     while 0 <= i + step < len(found):

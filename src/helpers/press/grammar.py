@@ -180,7 +180,8 @@ RANK_IS = re.compile(r"(?i)(?:thứ hạng|xếp hạng|\brank(?:ing)?\b|\bposit
 RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
 RANK_EN = re.compile(
     rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|finished|stood|stands|was|is|and|,)"
-    rf"\s+(?:in\s+|it\s+|them\s+)?|\b(?:to|from)\s+(?=(?:{EN_ORDINAL})\b))"
+    rf"\s+(?:in\s+|it\s+|them\s+)?(?:the\s+(?=(?:{EN_ORDINAL})\b))?|"
+    rf"\b(?:to|from)\s+(?=(?:{EN_ORDINAL})\b))"
     rf"(?:(\d{{1,3}})(?:st|nd|rd|th)\b|({EN_ORDINAL})\b|(\d{{1,2}})\s*/\s*(\d{{2,3}})\b(?!/))"
     rf"|(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
     rf"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )"

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from .extract import Reader
 
 NUMBER = re.compile(r"(?<![\w/.:-])(?<!\d,)(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,]\d{3})*))?"
-                    r"(?=m2|m²|km2|km\b|ha\b|kg\b|GB\b|MW\b|(?![\w/-]|[.,]\d))")
+                    r"(?=m2|m²|km2|km\b|ha\b|kg\b|GB\b|MW\b|-\d+(?:[.,]\d+)?\s*%|"
+                    r"(?![\w/-]|[.,]\d))")
 DECREASE = re.compile(r"(?i)(?:giảm|sụt|fell|dropped|declined|down|decrease[sd]?)\s*"
                       r"(?:by|of|nhẹ|còn)?\s*$")
 BOUND = re.compile(r"(?i)(?:hơn|trên|tối thiểu|ít nhất|over|more than|at least|≥|vượt)\s*$")
@@ -37,11 +38,19 @@ JUNK_AFTER = re.compile(
     r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|lượt xem|lượt thích|bình luận|views\b|"
     r"likes\b|comments\b|[Gg]\b|/|:|h\b|người đứng)")
 JUNK_BEFORE = re.compile(
-    r"(?i)(?:(?<!tổng )số|No\.?|mức|Resolution|Nghị quyết|Quyết định|Kế hoạch|Công văn|"
+    r"(?i)(?:(?<!tổng )(?<!hội )(?<!tế )(?<!quyền )(?<!liệu )(?<!tầng )(?<!lực )(?<!đổi )"
+    r"(?<!thức )(?<!chế )số|No\.?|mức|Resolution|Nghị quyết|Quyết định|Kế hoạch|Công văn|"
     r"Chỉ thị|Đề án|"
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
     r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
     r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of)\s*[-:]?\s*$")
+#: The upper end of a range written without "từ": "72-75%", "40 – 45 điểm".
+RANGE = re.compile(r"\s*[-–]\s*(\d+(?:[.,]\d+)?)(?=\s*(?:%|điểm|points?)\b|\s*%)")
+#: A sentence about one event (its connection points are a ceremony detail, rule 8.6).
+EVENT = re.compile(r"(?i)\b(?:(?<!truyền hình )hội nghị|hội thảo|buổi lễ|lễ công bố|sự kiện|"
+                   r"conference|ceremony|event)\b")
+#: Words before a per-capita base: "trên 1.000 dân", "per 100 inhabitants".
+PER_CAPITA = re.compile(r"(?i)(?:trên|per|/|mỗi)\s*$")
 #: A count of units meeting a threshold, up to the threshold: "4/13 sở, ngành đạt tỷ lệ ... trên".
 THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])\d+\s*/\s*\d+\s+[^\d;]{0,100}?"
                                 r"(?:đạt|có|with|reached)[^\d;]{0,80}?"
@@ -91,7 +100,12 @@ def read(reader: Reader, s: str) -> None:
         if raw in ("63", "34") and re.match(r"\s*(?:tỉnh|provinces|localities|địa phương)",
                                            after):
             continue  # the size of the ranking, not a fact
-        if re.match(r"\s*[-–]\s*\d", after) and not re.search(r"(?i)từ\s*$", before):
+        if PER_CAPITA.search(before) and re.match(r"(?i)\s*(?:người\s+)?(?:dân|inhabitants|people|"
+                                                  r"residents)\b", after) or \
+                (re.match(r"(?i)\s*(?:điểm cầu|connection points)", after) and EVENT.search(s)):
+            continue  # "trên 1.000 dân", "per 100 inhabitants", one event's 46 điểm cầu (8.6)
+        span = RANGE.match(after)  # "72-75%", "40 – 45%": the lower end (rule 4.2)
+        if re.match(r"\s*[-–]\s*\d", after) and not re.search(r"(?i)từ\s*$", before) and not span:
             continue
         try:
             value = number(raw, reader.lang)
@@ -105,7 +119,7 @@ def read(reader: Reader, s: str) -> None:
                 continue
             if value > den or re.search(r"(?i)(?:ngày|tháng|hôm|sáng|chiều)\s*$", before):
                 continue
-        unit_match = UNIT_AFTER.match(s[m.end():])
+        unit_match = UNIT_AFTER.match(s[m.end() + span.end(1):] if span else s[m.end():])
         unit = unit_match.group(1).rstrip(",.;:") if unit_match else ""
         if den is None and unit and not unit.startswith("%"):
             den = _stated_total(s, m.start(), unit, value)
@@ -140,6 +154,9 @@ def read(reader: Reader, s: str) -> None:
         if unit in ("score", "points", "%") and DECREASE.search(before):
             value = -value  # LABELING.md section 4: a decrease is negative
         tags = [t for t in (qualifier_tag(before),) if t]
+        if span:
+            tags.append("range")
+            reader.claim(m.end(), m.end() + span.end())
         upper = re.match(r"\s*(?:%|\S+)?\s*(?:đến|-|–|to)\s*(?:khoảng\s*|gần\s*)?[\d.,]+", after)
         if re.search(r"(?i)từ\s*(?:khoảng\s*)?$", before) and upper:
             tags.append("range")

@@ -60,3 +60,12 @@ def test_the_coordinated_run_after_a_list_of_fronted_values():
     s = "Đạt lần lượt 0,51 và 0,44 điểm, Kon Tum và Gia Lai xếp sau."
     run = coordination.run_after(s, s.index("điểm"), gazetteer.mentions(s))
     assert [m.name for m in run] == ["Kon Tum", "Gia Lai"]
+
+
+def test_one_value_is_shared_by_coordinated_subjects_but_not_a_position():
+    s = "Kon Tum và Gia Lai đều đạt trên 40%."
+    assert coordination.sharing(s, s.index("40"), gazetteer.mentions(s)) == ["Kon Tum", "Gia Lai"]
+    s = "Kon Tum và Gia Lai dẫn đầu với 40%."
+    assert coordination.sharing(s, s.index("40"), gazetteer.mentions(s)) == []
+    s = "Kon Tum đạt 40%."
+    assert coordination.sharing(s, s.index("40"), gazetteer.mentions(s)) == []

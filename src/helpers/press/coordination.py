@@ -78,3 +78,19 @@ def run_after(sentence: str, position: int, found: tuple[Mention, ...]) -> list[
             break
         run.append(m)
     return run
+
+
+#: A predicate between coordinated subjects and their one value ("đều đạt", "both scored").
+SHARED_GAP = re.compile(r"(?i)^[^,;:.()\d]{0,60}$")
+RANK_WORDS = re.compile(r"(?i)dẫn đầu|đứng|xếp|ranked|led|topped|thứ|hạng")
+
+
+def sharing(sentence: str, position: int, found: tuple[Mention, ...]) -> list[str]:
+    """Return the coordinated subjects that share one value at position (1 → N broadcast)."""
+    run = run_before(sentence, position, found)
+    if len(run) < 2:
+        return []
+    gap = sentence[run[-1].end:position]
+    if not SHARED_GAP.match(gap) or RANK_WORDS.search(gap):
+        return []
+    return [m.name for m in run]

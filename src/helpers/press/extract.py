@@ -63,6 +63,13 @@ class Reader(GoalReaders, ListReaders):
             if entity is None:
                 self.claim(start, end)
                 return None
+            shared = coordination.sharing(s, start, gazetteer.mentions(s)) if (
+                how == "clause subject" and fact_type == "indicator") else []
+            if shared:  # "A, B và C có điểm DTI vượt 0,45": one row per entity (rule 8.3)
+                return [self.add(s, start, end, fact_type, value, pillar=pillar, target=target,
+                                 unit=unit, denominator=denominator, tags=tags, entity=name,
+                                 year=year, year_basis=year_basis, is_target=is_target,
+                                 text=text) for name in shared][0]
         dti = fact_type in ("dti_rank", "pillar_rank", "rank_change") or unit in ("score",
                                                                                   "points")
         if year is None and not year_basis:

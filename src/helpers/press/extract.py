@@ -234,6 +234,12 @@ class Reader(GoalReaders, ListReaders):
                     continue
                 if pattern is grammar.RANK_BARE:
                     value, den = int(groups[0]), int(groups[1])
+                    if grammar.COUNT_OF_PROVINCES.search(s[max(0, m.start() - 20):m.start()]) \
+                            and grammar.PROVINCES_AFTER.match(s, m.end()):
+                        self.add(s, m.start(), m.end(), "indicator", float(value),
+                                 denominator=float(den), unit="tỉnh, thành phố",
+                                 entity=gazetteer.NATIONAL)  # "Có 19/63 tỉnh ...": a count (R8)
+                        continue
                 elif pattern is grammar.RANK_VI:
                     token = groups[0] or groups[1] or groups[3] or groups[4]
                     den_text = groups[2] or groups[5]
@@ -265,8 +271,10 @@ class Reader(GoalReaders, ListReaders):
             if not self.free(m.start(), m.end()):
                 continue
             if grammar.MEMBERSHIP_BEFORE.search(s[max(0, m.start() - 60):m.start()]) or \
-                    re.search(r"(?i)chỉ số\s*$", s[max(0, m.start() - 12):m.start()]):
-                continue
+                    re.search(r"(?i)chỉ số\s*$|(?<![\d.,])\d+\s+(?:cơ quan|đơn vị|tỉnh|địa phương|"
+                              r"bộ|sở|huyện|agencies|ministries|provinces|localities)"
+                              r"(?:,? [^\W\d]+)?\s+$", s[max(0, m.start() - 30):m.start()]):
+                continue  # "chỉ số dẫn đầu", "5 cơ quan dẫn đầu": a group, not a position
             if re.match(r"\s*(?:về|in)?\s*(?:\d+|four|three|two|ba|bốn|hai)\s+(?:chỉ số|core|main)",
                         s[m.end():]) is None and re.match(r"\s*:", s[m.end():]):
                 continue

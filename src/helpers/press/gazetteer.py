@@ -40,9 +40,13 @@ _AGENCY = re.compile(
     r"\b(Bộ (?:[A-ZĐ][\w&.]*|Khoa học|Thông tin|Tài chính|Nội vụ|Công Thương|Giao thông)"
     r"(?:[ \w&.]{0,40}?)|Bảo hiểm xã hội Việt Nam|Viện Hàn lâm[\w &.]{0,40}|"
     r"Ngân hàng Nhà nước(?: Việt Nam)?|Đài Truyền hình Việt Nam|Thông tấn xã Việt Nam|"
-    r"Ministry of [A-Z][\w ]{0,40}|Sở (?:[\w&]+ ){0,8}?[A-ZĐ][\w]*(?: [A-ZĐ][\w]*)*)"
-    r"(?=\s+(?:giữ|vươn|xếp|đứng|đạt|tăng|giảm|mỗi|và|ranked|dẫn đầu))")
-_NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|Chỉ số chuyển đổi số quốc gia|"
+    r"Ministry of [A-Z][\w ]{0,40}?|State Bank of Vietnam|Vietnam Social Security|"
+    r"Voice of Vietnam|Vietnam Television|Government Office|"
+    r"Sở (?:[\w&]+ ){0,8}?[A-ZĐ][\w]*(?: [A-ZĐ][\w]*)*)"
+    r"(?=\s+(?:giữ|vươn|xếp|đứng|đạt|tăng|giảm|mỗi|và|ranked|dẫn đầu|climbed|rose|fell|was|"
+    r"came|topped|led|placed|scored))")
+_NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|bộ, ngành,? (?:và )?địa phương|"
+                       r"Chỉ số chuyển đổi số quốc gia|"
                        r"(?<![\w.] )Việt Nam(?! [A-Z])|"
                        r"\bVietnam(?:'s)?\b(?! [A-Z])|\bnational level\b|\bnational DTI\b|"
                        r"giá trị trung bình DTI cấp tỉnh|DTI cấp tỉnh (?=năm \d{4} đạt)|"
@@ -117,17 +121,13 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in taken)
 
-    for m in _NATIONAL.finditer(sentence):
-        if free(m.start(), m.end()):
-            found.append(Mention(m.start(), m.end(), NATIONAL, "national"))
-    for m in _BLOC.finditer(sentence):
-        if free(m.start(), m.end()):
-            found.append(Mention(m.start(), m.end(), MINISTRY_BLOC, "bloc"))
-    for m in _PROVINCE_BLOC.finditer(sentence):
-        found.append(Mention(m.start(), m.end(), PROVINCE_BLOC, "bloc"))
-    for m in _AGENCY.finditer(sentence):
-        if free(m.start(), m.end()):
-            found.append(Mention(m.start(), m.end(), "", "agency"))
+    for pattern, name, kind in ((_AGENCY, "", "agency"), (_NATIONAL, NATIONAL, "national"),
+                                (_BLOC, MINISTRY_BLOC, "bloc"),
+                                (_PROVINCE_BLOC, PROVINCE_BLOC, "bloc")):
+        for m in pattern.finditer(sentence):
+            if free(m.start(), m.end()):
+                found.append(Mention(m.start(), m.end(), name, kind))
+                taken.append((m.start(), m.end()))
     for m in _ANAPHOR.finditer(sentence):
         found.append(Mention(m.start(), m.end(), "", "anaphor"))
     return tuple(sorted(found, key=lambda f: f.start))

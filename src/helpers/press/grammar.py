@@ -115,8 +115,8 @@ _DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|"
 EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?|index)\s*(?:cấp tỉnh\s*)?"
                      r"(?:(?:năm|for|of)\s+)?$")
 EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
-MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong|vào)\s+|^\W*)tháng\s+\d{1,2}\s*/\s*"
-                        r"(20[1-3]\d)\b")
+MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong|vào)\s+(?:hết\s+)?|^\W*)"
+                        r"tháng\s+\d{1,2}\s*/\s*(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
 #: A month or a recent period printed without its year: dated by the publication (rule 5.7).
@@ -177,6 +177,9 @@ RANK_VI = re.compile(
 RANK_IS = re.compile(r"(?i)(?:thứ hạng|xếp hạng|\brank(?:ing)?\b|\bposition\b)[^.;,:\d]{0,40}?"
                      r"\b(?:là|ở mức|was|is|stood at)\s+(?:thứ\s+)?(\d{1,2})"
                      r"(?:\s*/\s*(\d{2,3}))?(?![\d%]|[.,]\d|\s*(?:điểm|%|points?))")
+#: A count of provinces meeting a criterion, not a rank: "Có 19/63 tỉnh, thành phố đã ...".
+COUNT_OF_PROVINCES = re.compile(r"(?i)\b(?:có|there (?:are|were)|only|chỉ)\s*$")
+PROVINCES_AFTER = re.compile(r"(?i)\s*(?:tỉnh|địa phương|provinces|localities)")
 RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
 RANK_EN = re.compile(
     rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|finished|stood|stands|was|is|and|,)"

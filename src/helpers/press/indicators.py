@@ -29,10 +29,11 @@ JUNK_AFTER = re.compile(
     r"(?i)^\s*(?:năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|years?|months?|days?|hours?|"
     r"trụ cột|pillars?|chỉ số|indicators?|main|core|component|indexes|indices|sub-indicators|"
     r"tiêu chí|criteria|"
-    r"tiers?|cấp|nhóm|groups?|(?:tỉnh|địa phương|provinces|localities)[\w ,]{0,15}?\s"
+    r"tiers?|cấp|nhóm|groups?|"
+    r"(?:tỉnh|địa phương|provinces|localities|cơ quan|đơn vị|agencies|ministries)[\w ,]{0,15}?\s"
     r"(?:dẫn đầu|đứng đầu|đứng cuối|đầu tiên|leading|top|bottom)|"
-    r"bộ(?!, tỉnh)|ngành|cơ quan(?= lần đầu| tham gia| mới)|quốc gia|countries|ministries|"
-    r"agencies|"
+    r"bộ(?!, tỉnh|, ngành,? (?:và )?địa phương)|ngành|cơ quan(?= lần đầu| tham gia| mới)|"
+    r"quốc gia|countries|ministries|agencies|"
     r"goals?\b|bậc|hạng|places?|"
     r"positions?|mục tiêu|chỉ tiêu|"
     r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|lượt xem|lượt thích|bình luận|views\b|"
@@ -55,6 +56,9 @@ PER_CAPITA = re.compile(r"(?i)(?:trên|per|/|mỗi)\s*$")
 THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])\d+\s*/\s*\d+\s+[^\d;]{0,100}?"
                                 r"(?:đạt|có|with|reached)[^\d;]{0,80}?"
                                 r"(?:trên|từ|over|above|at least|tối thiểu)\s*$")
+#: A count of units meeting a criterion, up to the criterion: "19/63 tỉnh đã số hóa 100% ...".
+CRITERION_OF_COUNT = re.compile(r"(?i)\b(?:có|there (?:are|were)|only)\s+\d+\s*/\s*\d+\s+"
+                                r"(?:tỉnh|địa phương|sở|bộ|provinces|localities)[^\d;]{0,80}?$")
 #: A sentence about a ceremony: its counts (awards, delegates) are not facts (LABELING.md 8).
 #: Words before a short decimal that make it a DTI score ("average of 0.5").
 SCORE_BEFORE = re.compile(r"(?i)(?:score|điểm|DTI|average|trung bình|bình quân)\D{0,25}$")
@@ -149,7 +153,8 @@ def read(reader: Reader, s: str) -> None:
             continue
         elif ceremony:
             continue
-        if unit == "%" and THRESHOLD_OF_COUNT.search(s[max(0, m.start() - 250):m.start()]):
+        if unit == "%" and (THRESHOLD_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])
+                            or CRITERION_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])):
             continue  # "8/12 sở đạt tỷ lệ trên 70%": the count's threshold (rule 8.5)
         if unit in ("score", "points", "%") and DECREASE.search(before):
             value = -value  # LABELING.md section 4: a decrease is negative

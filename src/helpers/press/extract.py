@@ -113,7 +113,8 @@ class Reader(GoalReaders, ListReaders):
             self.claimed = []
             self.goal = bool(grammar.GOAL.search(s))
             self._open_frame(s)
-            for rule in (self.attainments, self.rank_targets, self.target_counts,
+            for rule in (self.attainments, self.rank_targets, self.plan_targets,
+                         self.target_counts,
                          self.leading_places, self.distribute,
                          self.respectively, self.ranks, self.idioms, self.runner_up,
                          self.sequences,

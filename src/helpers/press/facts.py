@@ -136,8 +136,9 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
     For a DTI figure (rank, change, score) a year printed as an edition ("DTI năm 2022",
     "the 2024 DTI") wins over other years of the sentence."""
     found = [y for y in grammar.years(sentence) if not y.comparison]
-    if target and grammar.ANNUAL.search(sentence[max(0, position - 80):position + 40]):
-        return None, "annual"
+    lo, hi = clause_bounds(sentence, position, ",;")
+    if target and grammar.ANNUAL.search(sentence[lo:hi]):
+        return None, "annual"  # "tăng ít nhất 2 bậc mỗi năm": an annual target has no year
     lo, hi = clause_bounds(sentence, position, ";:(")
     own = [y for y in found if lo <= y.start < hi]
     right_after = re.match(r"(?:[^\s;,]*\s+){1,2}?(?:in|năm|vào năm)\s+(20[1-3]\d)\b(?!\s*[-–/])",

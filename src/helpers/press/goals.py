@@ -19,11 +19,30 @@ class GoalReaders:
             n = small_number(next(g for g in m.groups() if g))
             if not n:
                 continue
-            due = re.match(r"[^.;]{0,40}?\b(?:by|đến năm|vào năm)\s+(20\d\d)", s[m.end():])
+            due = DUE_IN.search(m.group(0)) or DUE_AFTER.match(s, m.end())
             year, basis = (int(due.group(1)), "clause") if due else (None, "")
             self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
                      target=float(n), unit="rank", tags=("target_only",), year=year,
                      year_basis=basis, is_target=True)
+
+    def plan_targets(self, s: str) -> None:
+        """Plan targets other than top-N: a DTI score of 1,000 points, M of N main indicators."""
+        if not (self.goal or frames.in_frame(s, 0, self.frame, self.line)):
+            return
+        for m in SCORE_TARGET.finditer(s):
+            self.add(s, m.start(2), m.end(), "target_attainment", None, pillar="overall",
+                     target=indicators.number(m.group(2), self.lang), denominator=1000.0,
+                     unit="points", is_target=True,
+                     tags=("target_only", *(("bound",) if m.group(1) else ())))
+        for m in MAIN_COUNT_TARGET.finditer(s):
+            count, total = small_number(m.group(1)), small_number(m.group(2))
+            if count and total:
+                self.add(s, m.start(), m.end(), "target_attainment", None, target=float(count),
+                         denominator=float(total), unit="main indicators", is_target=True,
+                         tags=("target_only",))
+                top = TOP_K_AFTER.match(s, m.end())
+                if top:  # the K of "in the top K" is a threshold (rule 8.5)
+                    self.claim(m.end(), m.end() + len(top.group(0)))
 
     def attainments(self, s: str) -> None:
         """Achieved against target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)"."""
@@ -127,6 +146,19 @@ def _marked_achieved(s: str, start: int) -> bool:
     return bool(grammar.ACHIEVED_BEFORE_GOAL.search(before))
 
 
+#: The due year of a rank goal, in it or right after it, not past the next coordinated goal.
+DUE_IN = re.compile(r"(?i)\b(?:by|đến năm|vào năm)\s+(20\d\d)")
+DUE_AFTER = re.compile(r"(?i)(?:(?!\bvà\b|\band\b|\bwith\b)[^.;,]){0,40}?"
+                       r"\b(?:by|đến năm|vào năm)\s+(20\d\d)")
+_N_WORD = (r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+           r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín)")
+#: A DTI score target on the 1,000-point scale: "vượt 750/1.000 điểm", "exceed 750 of 1,000 points".
+SCORE_TARGET = re.compile(r"(?i)(vượt|trên|tối thiểu|ít nhất|exceed|over|above|at least)?\s*"
+                          r"(\d{3}(?:[.,]\d+)?)\s*(?:/|of|trên)\s*1[.,]000\s*(?:điểm|points)")
+#: A target count of main indicators: "five of its nine main indicators", "5/9 chỉ số chính".
+MAIN_COUNT_TARGET = re.compile(rf"(?i){_N_WORD}\s*(?:/|of|trên|trong số|trong)\s*(?:its\s+|the\s+)?"
+                               rf"{_N_WORD}\s+(?:main indicators|chỉ số chính)")
+TOP_K_AFTER = re.compile(r"(?i)[^.;]{0,50}?\b(?:top|tốp|nhóm)\s+\d{1,2}\b")
 #: Words after a count of targets that give its status ("dự kiến sẽ đạt", "chưa đạt").
 STATUS_AFTER = re.compile(r"(?i)\s*(?:đã|đang|dự kiến|chưa|còn|khó|khả năng|sẽ|were|have|had)\b")
 #: A percentage (or a count of enterprises) that a target may set.

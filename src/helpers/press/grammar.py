@@ -251,7 +251,7 @@ CHANGE = re.compile(
     rf"(?:thêm\s+|by\s+|hạng\s+|được\s+|mạnh\s+|vọt\s+|sâu\s+|liền\s+|tới\s+)?"
     rf"(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
     rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})"
-    rf"(?P<upto>\s*[-–]\s*\d{{1,2}}|\s+(?:đến|to)\s+\d{{1,2}})?"
+    rf"(?P<upto>\s*[-–]\s*\d{{1,2}}|\s+(?:đến|to)\s+(?:\d{{1,2}}|{VI_WORD}|{EN_CARDINAL}))?"
     rf"\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
     rf"\b")
 #: One more change under the same verb: "tăng 20 bậc so với năm 2021 và 21 bậc so với năm 2020".
@@ -276,7 +276,8 @@ GOAL = re.compile(
     r"(?: đến| là| đạt| chiếm|:| như)|"
     r"chỉ tiêu(?: cụ thể| cơ bản)?(?: (?:năm|đến năm) \d{4})?(?: đến năm| là|:)|"
     r"kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
-    r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective")
+    r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective|\bwants? to\b|"
+    r"\bplans? to\b|\bhopes? to\b|\bintends? to\b|\bmuốn\b|\bwants?\b")
 #: Future tense: every number of its sentence is a target.
 FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")
 #: An achieved figure against its target: "đạt 97%/95%", "đạt 68%/mục tiêu 50%", "đạt 82%
@@ -311,7 +312,9 @@ RANK_TARGET = re.compile(
     rf"(?i)(?:top|tốp)\s+{_GROUP_N}\s+(?:tỉnh|địa phương|provinces|localities|leading|cities)"
     rf"|nhóm\s+{_GROUP_N}\s+(?:tỉnh|địa phương)[^.;()]{{0,60}}?(?:dẫn đầu|đứng đầu|cao nhất)"
     rf"|one of (?:the )?{_GROUP_N}\b[^.;]{{0,60}}?\b(?:lead\w*|top)"
-    rf"|\btop\s+{_GROUP_N}\b[^.;]{{0,40}}?\bby\s+20\d\d"
+    rf"|\btop\s+{_GROUP_N}\b[^.;,]{{0,40}}?\bby\s+20\d\d"
+    rf"|\btop[-\s]{_GROUP_N}\b(?=\s+(?:in|by|for|vào|đến)\s+(?:năm\s+)?20\d\d)"
+    rf"|\b(?:a|the)\s+top[-\s]{_GROUP_N}\s+(?:place|position|spot|finish|ranking)"
     rf"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+{_GROUP_N}\b")
 TARGET_COUNT = re.compile(
     r"(?i)(?:hoàn thành|completed|achieved|met|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"

@@ -72,6 +72,10 @@ COLUMNS = [name for name in Fact.__dataclass_fields__ if name not in ("measured"
 INVERTED = re.compile(r"[^;.]{0,60}?\b(?:là|thuộc về|goes to|went to|belongs to)\s+")
 
 
+#: Words before an entity named as the reference of a comparison, not the subject.
+COMPARED = re.compile(r"(?i)(?:hơn|so với|than|compared (?:to|with)|above|below)\s*(?:mức\s+)?$")
+
+
 #: A figure fronted before its subject: "Với 0,61 điểm, X ...", "With 0.61 points, X ...".
 FRONTED = re.compile(r"(?i)\s*(?:với|with|scoring|đạt)\s+(?:\S+\s+){0,2}$")
 
@@ -89,7 +93,9 @@ def subject(sentence: str, position: int, home: str, carried: str | None,
         for m in found:
             if m.kind == "province" and 0 <= paren - m.end <= 2:
                 return m.name, "parenthesis"
-    before = [m for m in found if m.end <= position]
+    before = [m for m in found if m.end <= position and not (
+        COMPARED.search(sentence[max(0, m.start - 20):m.start])
+        and not re.match(r"\s*\(", sentence[m.end:position]))]  # "thấp hơn bình quân cả nước X"
     lo = max(sentence.rfind(ch, 0, position) for ch in ";:,") + 1
     inverted = INVERTED.match(sentence, position)
     if inverted and not [m for m in before if m.start >= lo]:
@@ -141,6 +147,9 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
         return None, "annual"  # "tăng ít nhất 2 bậc mỗi năm": an annual target has no year
     lo, hi = clause_bounds(sentence, position, ";:(")
     own = [y for y in found if lo <= y.start < hi]
+    printed = re.match(r"[\d.,]+\s*%?\s*\(\s*(20[1-3]\d)\s*\)", sentence[position:position + 24])
+    if printed:  # "28,1% (2021)": the year printed with the figure
+        return int(printed.group(1)), "clause"
     right_after = re.match(r"(?:[^\s;,]*\s+){1,2}?(?:in|năm|vào năm)\s+(20[1-3]\d)\b(?!\s*[-–/])",
                            sentence[position:position + 30])
     if right_after and not target:  # "up from 25th in 2021": the year printed with the figure

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 NUMBER = re.compile(r"(?<![\w/.:-])(?<!\d,)(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,]\d{3})*))?"
                     r"(?=m2|m²|km2|km\b|ha\b|kg\b|GB\b|MW\b|-\d+(?:[.,]\d+)?\s*%|"
                     r"(?![\w/-]|[.,]\d))")
-DECREASE = re.compile(r"(?i)(?:giảm|sụt|fell|dropped|declined|down|decrease[sd]?)\s*"
-                      r"(?:by|of|nhẹ|còn)?\s*$")
+DECREASE = re.compile(r"(?i)(?:giảm|sụt|fell|dropped|declined|down|decrease[sd]?|"
+                      r"(?:thấp hơn|kém|lower than|below)(?:\s+(?:mức\s+)?(?:bình quân|trung bình|"
+                      r"the (?:national )?average)[^\d,;]{0,20})?)\s*(?:by|of|nhẹ|còn)?\s*$")
 BOUND = re.compile(r"(?i)(?:hơn|trên|tối thiểu|ít nhất|over|more than|at least|≥|vượt)\s*$")
 APPROX = re.compile(r"(?i)(?:gần|khoảng|nearly|about|approximately|around|ước|xấp xỉ)\s*$")
 #: Nouns after a number that make it no indicator (time, groups, methodology, ages).
@@ -167,7 +168,8 @@ def read(reader: Reader, s: str) -> None:
             tags.append("range")
             reader.claim(m.end(), m.end() + upper.end())
         pillar = _pillar(s, m.start(), m.end(), unit)
-        compared = re.search(r"(?:năm|in|from|to)\s+(20\d\d)\s*\(\s*$", before)
+        compared = re.search(r"(?:năm|in|from|to)\s+(20\d\d)\s*\((?:\s*(?:khi đó|lúc đó|then)"
+                             r"[^()\d]{0,12})?\s*$", before)  # "so với năm 2022 (khi đó là 43,5%)"
         year = int(compared.group(1)) if compared else None
         reader.add(s, m.start(), m.end(), "indicator", value, pillar=pillar, unit=unit,
                    denominator=den, tags=tuple(tags), year=year,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import frames, grammar, indicators
+from .facts import year_of
 from .numbers import small_number
 
 
@@ -136,8 +137,25 @@ class GoalReaders:
                          year_basis="clause" if due else "")
                 achieved = None
                 continue
+            if LINK_BACK.match(s) and self._pair_with_previous(s, m.start(), m.end(), value):
+                continue  # "Con số này còn cách xa chỉ tiêu năm 2022 (55%)"
             self.add(s, m.start(), m.end(), "target_attainment", None, target=value, unit=unit,
                      tags=(*tags, "target_only"), is_target=True)
+
+    def _pair_with_previous(self, s: str, start: int, end: int, target: float) -> bool:
+        """Pair a target with the value an anaphor links it to in the previous sentence."""
+        previous = [f for f in self.facts if f.end <= self.offset and f.unit == "%"
+                    and f.fact_type == "indicator"]
+        if not previous:
+            return False
+        fact = previous[-1]
+        year, basis = year_of(s, start, None, published=self.article.year, target=True)
+        fact.fact_type, fact.target = "target_attainment", target
+        if year:
+            fact.year, fact.year_basis = year, f"target's {basis}"
+            fact.tag = ";".join(t for t in fact.tag.split(";") if t and t != "year_ctx")
+        self.claim(start, end)
+        return True
 
 
 def _marked_achieved(s: str, start: int) -> bool:
@@ -159,6 +177,9 @@ SCORE_TARGET = re.compile(r"(?i)(vượt|trên|tối thiểu|ít nhất|exceed|o
 MAIN_COUNT_TARGET = re.compile(rf"(?i){_N_WORD}\s*(?:/|of|trên|trong số|trong)\s*(?:its\s+|the\s+)?"
                                rf"{_N_WORD}\s+(?:main indicators|chỉ số chính)")
 TOP_K_AFTER = re.compile(r"(?i)[^.;]{0,50}?\b(?:top|tốp|nhóm)\s+\d{1,2}\b")
+#: An anaphor that links a sentence to the figure of the previous one ("Con số này ...").
+LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này|this (?:figure|rate|share)|"
+                       r"the figure)")
 #: Words after a count of targets that give its status ("dự kiến sẽ đạt", "chưa đạt").
 STATUS_AFTER = re.compile(r"(?i)\s*(?:đã|đang|dự kiến|chưa|còn|khó|khả năng|sẽ|were|have|had)\b")
 #: A percentage (or a count of enterprises) that a target may set.

@@ -51,6 +51,11 @@ RANGE = re.compile(r"\s*[-–]\s*(\d+(?:[.,]\d+)?)(?=\s*(?:%|điểm|points?)\b|
 #: A sentence about one event (its connection points are a ceremony detail, rule 8.6).
 EVENT = re.compile(r"(?i)\b(?:(?<!truyền hình )hội nghị|hội thảo|buổi lễ|lễ công bố|sự kiện|"
                    r"conference|ceremony|event)\b")
+#: The total of a count written with a word: "8 trên 11 nhiệm vụ", "8 out of 11 tasks".
+RATIO = re.compile(r"(?i)\s+(?:trên|out of)\s+(\d{1,4})(?=\s+[^\W\d])")
+#: Words that put a percentage beside a count: "(đạt 75%", "chiếm", "tương ứng", "(tỷ lệ".
+RESTATED = re.compile(r"(?i)(?:\(\s*(?:đạt|tỷ lệ|bằng|chiếm)?|chiếm|tương ứng|tương đương|"
+                      r"equivalent to|or)[^\d()]{0,15}$")
 #: Words before a per-capita base: "trên 1.000 dân", "per 100 inhabitants".
 PER_CAPITA = re.compile(r"(?i)(?:trên|per|/|mỗi)\s*$")
 #: A count of units meeting a threshold, up to the threshold: "4/13 sở, ngành đạt tỷ lệ ... trên".
@@ -124,7 +129,12 @@ def read(reader: Reader, s: str) -> None:
                 continue
             if value > den or re.search(r"(?i)(?:ngày|tháng|hôm|sáng|chiều)\s*$", before):
                 continue
-        unit_match = UNIT_AFTER.match(s[m.end() + span.end(1):] if span else s[m.end():])
+        ratio = None if den_raw else RATIO.match(after)  # "8 trên 11 nhiệm vụ", "8 out of 11"
+        if ratio:
+            den = float(ratio.group(1))
+            reader.claim(m.end(), m.end() + ratio.end())
+        rest = s[m.end() + (span.end(1) if span else ratio.end() if ratio else 0):]
+        unit_match = UNIT_AFTER.match(rest)
         unit = unit_match.group(1).rstrip(",.;:") if unit_match else ""
         if den is None and unit and not unit.startswith("%"):
             den = _stated_total(s, m.start(), unit, value)
@@ -157,6 +167,8 @@ def read(reader: Reader, s: str) -> None:
         if unit == "%" and (THRESHOLD_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])
                             or CRITERION_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])):
             continue  # "8/12 sở đạt tỷ lệ trên 70%": the count's threshold (rule 8.5)
+        if unit == "%" and _restates(reader, value, raw, s, m.start()):
+            continue  # "8/11 chỉ tiêu (đạt 72,7%)": the count restated (rule 8.4)
         if unit in ("score", "points", "%") and DECREASE.search(before):
             value = -value  # LABELING.md section 4: a decrease is negative
         tags = [t for t in (qualifier_tag(before),) if t]
@@ -198,6 +210,16 @@ def multipliers(reader: Reader, s: str) -> None:
         tags = [t for t in (qualifier_tag((m.group("q") or "") + " "),) if t]
         reader.add(s, m.start(), m.end(), "indicator", float(factor),
                    unit="times" if reader.lang == "en" else "lần", tags=tuple(tags))
+
+
+def _restates(reader: Reader, value: float, raw: str, s: str, start: int) -> bool:
+    """Tell whether a percentage beside a count x/N restates it (equal to x/N as printed)."""
+    if not RESTATED.search(s[max(0, start - 25):start]):
+        return False
+    decimals = len(re.split(r"[.,]", raw)[1]) if re.search(r"[.,]", raw) else 0
+    return any(f.denominator and f.value is not None and 0 <= reader.offset + start - f.end <= 90
+               and abs(100 * f.value / f.denominator - value) <= 0.5 * 10 ** -decimals + 1e-9
+               for f in reader.facts)
 
 
 def _stated_total(s: str, start: int, unit: str, value: float) -> float | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..vntext import fold
-from . import coordination, frames, gazetteer, grammar, indicators
+from . import coordination, frames, gazetteer, goals, grammar, indicators
 from .concepts import concept
 from .facts import Article, Fact, rank_type, subject, topic_of, year_of
 from .goals import GoalReaders
@@ -35,6 +35,7 @@ class Reader(GoalReaders, ListReaders):
         self.rank_facts: list[Fact] = []
         self.goal_year: int | None = None
         self.frame: frames.Frame | None = None
+        self.plan_year: int | None = None  # the due year of the plan the article reports on
         self.carried: str | None = None
         self.focus: str | None = None  # the entity the last statement was about (discourse)
         self.line = -1
@@ -113,8 +114,10 @@ class Reader(GoalReaders, ListReaders):
             self.claimed = []
             self.goal = bool(grammar.GOAL.search(s))
             self._open_frame(s)
+            plan = goals.PLAN_DUE.search(s)
+            self.plan_year = int(plan.group(1)) if plan and not self.plan_year else self.plan_year
             for rule in (self.attainments, self.rank_targets, self.plan_targets,
-                         self.target_counts,
+                         self.target_counts, self.shares_met,
                          self.leading_places, self.distribute,
                          self.respectively, self.ranks, self.idioms, self.runner_up,
                          self.sequences,

@@ -150,7 +150,8 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
     printed = re.match(r"[\d.,]+\s*%?\s*\(\s*(20[1-3]\d)\s*\)", sentence[position:position + 24])
     if printed:  # "28,1% (2021)": the year printed with the figure
         return int(printed.group(1)), "clause"
-    right_after = re.match(r"(?:[^\s;,]*\s+){1,2}?(?:in|năm|vào năm)\s+(20[1-3]\d)\b(?!\s*[-–/])",
+    right_after = re.match(r"(?:[^\s;]+\s+){1,2}?(?:in|năm|vào năm|vào tháng \d{1,2}\s*/)\s*"
+                           r"(20[1-3]\d)\b(?!\s*[-–/])",
                            sentence[position:position + 30])
     if right_after and not target:  # "up from 25th in 2021": the year printed with the figure
         return int(right_after.group(1)), "clause"

@@ -36,10 +36,10 @@ ACHIEVED = re.compile(r"(?i)\bđã (?:đạt|có|hoàn thành|vượt)|\bước\
                       r"\b(?:đạt|vượt|hoàn thành)\s+(?:mục tiêu|chỉ tiêu)")
 #: A paragraph that opens with a due year: "Đến năm 2030, ...", "Trong đó, đến năm 2025, ...".
 FRONT_DUE = re.compile(r"(?i)^\W*(?:(?:trong đó|cụ thể|theo đó|ngoài ra|mục tiêu)[,:]?\s*)?"
-                       r"(?:phấn đấu\s+)?(?:đến|tới|by)\s+(?:hết\s+|cuối\s+)?(?:the end of\s+)?"
-                       r"(?:năm\s+)?(20[1-4]\d)\b")
-DUE = re.compile(r"(?i)(?:đến|tới|by|vào)\s+(?:hết\s+|cuối\s+)?(?:the end of\s+)?(?:năm\s+)?"
-                 r"(20[1-4]\d)\b")
+                       r"(?:phấn đấu\s+)?(?<!tính )(?:đến|tới|by)\s+(?:hết\s+|cuối\s+)?"
+                       r"(?:the end of\s+)?(?:năm\s+)?(20[1-4]\d)\b")
+DUE = re.compile(r"(?i)(?<!tính )(?:đến|tới|by|vào)\s+(?:hết\s+|cuối\s+)?(?:the end of\s+)?"
+                 r"(?:năm\s+)?(20[1-4]\d)\b")
 #: An unmet level: "chưa đạt (mức) 10%" names a target not reached (rule 3.7).
 UNMET = re.compile(r"(?i)chưa đạt(?:\s+(?:mức|trên|tới))?\s*$")
 DECREASE = re.compile(r"(?i)(?:giảm|cắt giảm|reduce|cut)\s+(?:được\s+|by\s+)?$")

@@ -85,18 +85,37 @@ class GoalReaders:
                 self.claim(m.start(), m.start(3) + listed.start() if listed else m.end())
         for m in grammar.TARGET_COUNT.finditer(s):
             due = re.match(r"[^.;]{0,80}?\bfor\s+(20\d\d)", s[m.end():])
+            year, basis = (int(due.group(1)), "clause") if due else self._plan_due(s)
             self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
-                     denominator=float(m.group(2)), unit=m.group(3),
-                     year=int(due.group(1)) if due else None, year_basis="clause" if due else "")
+                     denominator=float(m.group(2)), unit=m.group(3), year=year, year_basis=basis)
         for m in grammar.STATUS_COUNT.finditer(s):
             if not self.free(m.start(), m.end()):
                 continue
             if grammar.STATUS_MET.match(s, m.end()):  # "45/50 chỉ tiêu đã hoàn thành"
+                year, basis = self._plan_due(s)
                 self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
-                         denominator=float(m.group(2)), unit=m.group(3))
+                         denominator=float(m.group(2)), unit=m.group(3), year=year,
+                         year_basis=basis)
             elif "/" in m.group(0):
                 self.add(s, m.start(), m.end(), "indicator", float(m.group(1)),
                          denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
+
+    def _plan_due(self, s: str) -> tuple[int | None, str]:
+        """Return the due year of the plan whose targets a count of targets met counts (5.9)."""
+        own = PLAN_DUE.search(s)
+        if own:
+            return int(own.group(1)), "clause (the plan's due year)"
+        return (self.plan_year, "context (the plan's due year)") if self.plan_year else (None, "")
+
+    def shares_met(self, s: str) -> None:
+        """Shares of targets met: "hoàn thành 100% chỉ tiêu giai đoạn 2019 – 2020" (rule 3.9)."""
+        for m in SHARE_MET.finditer(s):
+            if self.free(m.start(1), m.end(1)) and not indicators.restates(
+                    self, indicators.number(m.group(1), self.lang), m.group(1), s, m.start(1)):
+                year = int(m.group(2)) if m.group(2) else None
+                self.add(s, m.start(1), m.end(), "target_attainment",
+                         indicators.number(m.group(1), self.lang), unit="% of target",
+                         tags=("ambiguous",), year=year, year_basis="clause" if year else "")
 
     def goals(self, s: str) -> None:
         """Targets in a sentence (target frame): each governed % is a target, paired with the
@@ -177,6 +196,15 @@ SCORE_TARGET = re.compile(r"(?i)(vượt|trên|tối thiểu|ít nhất|exceed|o
 MAIN_COUNT_TARGET = re.compile(rf"(?i){_N_WORD}\s*(?:/|of|trên|trong số|trong)\s*(?:its\s+|the\s+)?"
                                rf"{_N_WORD}\s+(?:main indicators|chỉ số chính)")
 TOP_K_AFTER = re.compile(r"(?i)[^.;]{0,50}?\b(?:top|tốp|nhóm)\s+\d{1,2}\b")
+#: The due year of a plan named with its period: "Chương trình ... giai đoạn 2021-2025",
+#: "Nghị quyết ... về chuyển đổi số đến năm 2025".
+PLAN_DUE = re.compile(r"(?i)(?:chương trình|kế hoạch|nghị quyết|đề án|plan|programme|program)\b"
+                      r"[^.;]{0,100}?(?:20[12]\d\s*[-–]\s*|đến năm\s+|by\s+|to\s+)(20[2-4]\d)\b")
+#: A share of targets met, with the phase it counts: "hoàn thành 100% chỉ tiêu giai đoạn
+#: 2019 – 2020 và 70% chỉ tiêu giai đoạn 2021 – 2025".
+SHARE_MET = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:các\s+|số\s+)?"
+                       r"(?:chỉ tiêu|mục tiêu|targets)\b(?:[^\d%;]{0,25}?(?:giai đoạn|period)"
+                       r"(?:\s+đoạn)?\s*20\d\d\s*[-–]\s*(20\d\d))?")
 #: An anaphor that links a sentence to the figure of the previous one ("Con số này ...").
 LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này|this (?:figure|rate|share)|"
                        r"the figure)")

@@ -167,7 +167,7 @@ def read(reader: Reader, s: str) -> None:
         if unit == "%" and (THRESHOLD_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])
                             or CRITERION_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])):
             continue  # "8/12 sở đạt tỷ lệ trên 70%": the count's threshold (rule 8.5)
-        if unit == "%" and _restates(reader, value, raw, s, m.start()):
+        if unit == "%" and restates(reader, value, raw, s, m.start()):
             continue  # "8/11 chỉ tiêu (đạt 72,7%)": the count restated (rule 8.4)
         if unit in ("score", "points", "%") and DECREASE.search(before):
             value = -value  # LABELING.md section 4: a decrease is negative
@@ -194,6 +194,8 @@ MULTIPLIER = re.compile(
     r"more than)\s+)?(?:gấp\s+)?(?P<n>\d+(?:[.,]\d+)?|đôi|hai|ba|bốn|năm|two|three|four|five)"
     r"\s*(?:lần|times|-fold)\b"
     r"|(?:tăng\s+)?gấp\s+(?P<w>đôi|ba|bốn)\b|\b(?P<e>twice|double|doubled|tripled|triple)\b")
+#: The end point of a change over a span, after it: "..., từ X năm 2019 lên Y vào tháng 12/2020".
+END_POINT = re.compile(r"(?i)[^.;]{0,60}?\b(?:lên|đến|to)\b[^.;]{0,40}?(20[1-3]\d)\b")
 _TIMES = {"đôi": 2, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "two": 2, "three": 3, "four": 4,
           "five": 5, "twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3}
 
@@ -208,11 +210,14 @@ def multipliers(reader: Reader, s: str) -> None:
             continue  # "twice" as a count of times ("runner-up twice") is no multiplier
         factor = _TIMES.get(token.lower()) or number(token, reader.lang)
         tags = [t for t in (qualifier_tag((m.group("q") or "") + " "),) if t]
+        end = END_POINT.match(s, m.end())  # "tăng 3 lần, từ X năm 2019 lên Y vào tháng 12/2020"
         reader.add(s, m.start(), m.end(), "indicator", float(factor),
-                   unit="times" if reader.lang == "en" else "lần", tags=tuple(tags))
+                   unit="times" if reader.lang == "en" else "lần", tags=tuple(tags),
+                   year=int(end.group(1)) if end else None,
+                   year_basis="clause (end point)" if end else "")
 
 
-def _restates(reader: Reader, value: float, raw: str, s: str, start: int) -> bool:
+def restates(reader: Reader, value: float, raw: str, s: str, start: int) -> bool:
     """Tell whether a percentage beside a count x/N restates it (equal to x/N as printed)."""
     if not RESTATED.search(s[max(0, start - 25):start]):
         return False

@@ -80,6 +80,10 @@ class Reader(GoalReaders, ListReaders):
                                        target=is_target, dti=dti)
         if entity == gazetteer.MINISTRY_BLOC and fact_type == "indicator":
             pillar = ""
+        if how == "district":  # a district's rank or score is not the DTI (rule 2.6)
+            if fact_type in ("dti_rank", "pillar_rank", "rank_change"):
+                tags = (*tags, "non_dti_rank")
+            fact_type, pillar = "indicator", ""
         all_tags = list(tags)
         if year_basis == "context":
             source = "goal" if is_target and self.goal_year else (
@@ -340,6 +344,8 @@ def _same(a: Fact, b: Fact) -> bool:
     if a.fact_type in ("indicator", "target_attainment") and a.unit != "rank":
         if a.sentence == b.sentence and abs(a.start - b.start) < len(a.sentence):
             return False  # two figures of one sentence are two facts
+        if a.unit == "%" and a.value is not None and not float(a.value).is_integer():
+            return True  # "Với tỷ lệ 71,3%, ..." and "... 71,3% được giải quyết": one fact
         measured = _overlap(a.measured, b.measured)
         measured = measured if measured is not None else _overlap(a.indicator_text,
                                                                    b.indicator_text) or 0.0

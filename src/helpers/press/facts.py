@@ -113,6 +113,8 @@ def subject(sentence: str, position: int, home: str, carried: str | None,
             return None, "agency"
         if m.kind == "anaphor":
             return _anaphor(sentence, m, found, home, focus)
+        if m.kind == "district":
+            return home, "district"  # a unit inside the province (rule 2.5)
         return m.name, "clause subject"
     fronted = FRONTED.match(sentence[:position])
     after = [m for m in found if m.start >= position and m.kind == "province"]

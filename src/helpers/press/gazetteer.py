@@ -45,6 +45,9 @@ _AGENCY = re.compile(
     r"Sở (?:[\w&]+ ){0,8}?[A-ZĐ][\w]*(?: [A-ZĐ][\w]*)*)"
     r"(?=\s+(?:giữ|vươn|xếp|đứng|đạt|tăng|giảm|mỗi|và|ranked|dẫn đầu|climbed|rose|fell|was|"
     r"came|topped|led|placed|scored))")
+#: A unit inside a province (rule 2.5): "huyện Mộc Châu", "thị xã Thuận Thành", "Phu Yen district".
+_DISTRICT = re.compile(r"\b(?:[Hh]uyện|[Tt]hị xã|[Qq]uận)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2}|"
+                       r"\b[A-Z]\w+(?:\s+[A-Z]\w+){0,2}\s+(?:district|town)\b")
 _NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|bộ, ngành,? (?:và )?địa phương|"
                        r"Chỉ số chuyển đổi số quốc gia|"
                        r"(?<![\w.] )Việt Nam(?! [A-Z])|"
@@ -75,7 +78,7 @@ class Mention:
     start: int
     end: int
     name: str
-    kind: str  # province, national, bloc, agency, anaphor
+    kind: str  # province, national, bloc, agency, anaphor, district
 
 
 @cache
@@ -106,8 +109,10 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
     """Return every entity named in a sentence, in order."""
     pattern, spelling = _names()
     found = []
+    districts = [(d.start(), d.end()) for d in _DISTRICT.finditer(sentence)]
     for m in pattern.finditer(sentence):
-        if _INSIDE.search(sentence[max(0, m.start() - 60):m.start()]):
+        if _INSIDE.search(sentence[max(0, m.start() - 60):m.start()]) or any(
+                a <= m.start() < b for a, b in districts):
             continue
         found.append(Mention(m.start(), m.end(), spelling[m.group(1)], "province"))
     tail = re.search(r"([A-ZĐ][\w]*(?:[ -][\w]+){0,3})$", sentence)
@@ -121,7 +126,8 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in taken)
 
-    for pattern, name, kind in ((_AGENCY, "", "agency"), (_NATIONAL, NATIONAL, "national"),
+    for pattern, name, kind in ((_DISTRICT, "", "district"), (_AGENCY, "", "agency"),
+                                (_NATIONAL, NATIONAL, "national"),
                                 (_BLOC, MINISTRY_BLOC, "bloc"),
                                 (_PROVINCE_BLOC, PROVINCE_BLOC, "bloc")):
         for m in pattern.finditer(sentence):

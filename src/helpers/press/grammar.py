@@ -38,7 +38,10 @@ _MAIN_INDICATORS = (
     r"[Cc]ybersecurity",
 )
 _NON_DTI = (r"(?:tỷ trọng|tỷ lệ|[Ss]hare of(?: the)?|proportion of(?: the)?) (?:[Kk]inh tế số|"
-            r"[Dd]igital [Ee]conomy)|[Tt]ham gia điện tử|[Ee]-?[Pp]articipation|"
+            r"[Dd]igital [Ee]conomy)|(?:DTI|[Cc]hỉ số chuyển đổi số|[Cc]hỉ số DTI) "
+            r"(?:cấp huyện|cấp xã|của các (?:sở|huyện|cơ quan))|"
+            r"[Aa]ssessment [Ii]ndex for (?:state )?agencies|"
+            r"[Tt]ham gia điện tử|[Ee]-?[Pp]articipation|"
             r"[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|"
             r"United Nations|"
             r"Cổng dịch vụ công|[Oo]nline public services|(?i:e-?government)|"

@@ -99,3 +99,13 @@ def test_extract_prints_the_schema_as_csv_and_dti_press_is_the_same_command(tmp_
     assert "sentence" not in row
     assert cli.main(["press", "extract", str(tmp_path)]) == 0
     assert capsys.readouterr().out == done.stdout
+
+
+def test_explain_prints_each_fact_with_how_its_year_and_subject_were_resolved(tmp_path, capsys):
+    write_folder(tmp_path, {"a.txt": ("Kết quả DTI 2022 đã được công bố.\nRiêng Kon Tum, tỉnh "
+                                      "này đứng thứ 44/63.").encode()}, [("a.txt", "Gia Lai")])
+    assert cli.main(["press", "explain", str(tmp_path / "a.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "home Gia Lai" in out and "dti_rank overall | Kon Tum | 2022" in out
+    assert "context" in out and "anaphor (the entity just named)" in out
+    assert "[đứng thứ 44/63]" in out

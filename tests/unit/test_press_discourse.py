@@ -69,3 +69,15 @@ def test_one_value_is_shared_by_coordinated_subjects_but_not_a_position():
     assert coordination.sharing(s, s.index("40"), gazetteer.mentions(s)) == []
     s = "Kon Tum đạt 40%."
     assert coordination.sharing(s, s.index("40"), gazetteer.mentions(s)) == []
+
+
+def test_the_nearest_ranking_name_decides_the_topic():
+    from helpers.press import topics
+    s = "Kon Tum xếp thứ 8 về chính quyền số."
+    [topic] = topics.topic_of(s, s.index("xếp"), s.index(" về"))
+    assert topics.rank_type(topic) == ("pillar_rank", "chinh_quyen_so", "")
+    s = "Kon Tum came 8th of 63, helped by progress in the digital economy."
+    assert topics.topic_of(s, s.index("came"), s.index(" of")) == []
+    s = "Kon Tum xếp thứ 8 về tỷ trọng kinh tế số trong GRDP."
+    [topic] = topics.topic_of(s, s.index("xếp"), s.index(" về"))
+    assert topics.rank_type(topic) == ("indicator", "", "non_dti_rank")

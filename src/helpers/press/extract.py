@@ -14,11 +14,12 @@ import re
 from ..vntext import fold
 from . import coordination, frames, gazetteer, goals, grammar, indicators
 from .concepts import concept
-from .facts import Article, Fact, rank_type, subject, topic_of, year_of
+from .facts import Article, Fact, subject, year_of
 from .goals import GoalReaders
 from .lists import ListReaders
 from .numbers import language, ordinal_value, small_number
 from .text import sentences
+from .topics import rank_type, topic_of
 
 
 class Reader(GoalReaders, ListReaders):

@@ -11,8 +11,8 @@ import re
 from typing import TYPE_CHECKING
 
 from . import grammar
-from .facts import topic_of
 from .numbers import parse
+from .topics import topic_of
 
 if TYPE_CHECKING:
     from .extract import Reader

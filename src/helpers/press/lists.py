@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from . import coordination, discourse, gazetteer, grammar, indicators
-from .facts import rank_type
 from .numbers import ordinal_value, small_number
 from .text import clause_bounds
+from .topics import rank_type
 
 #: Words before a list of numbers that make them positions ("xếp thứ 18 và 30").
 RANK_BEFORE = re.compile(r"(?i)(?:thứ|hạng|xếp|ranked|rank|as high as|positions?|places?)\s*"

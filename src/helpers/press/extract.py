@@ -129,6 +129,7 @@ class Reader(GoalReaders, ListReaders):
                          self.changes, self.goals):
                 rule(s)
             indicators.multipliers(self, s)
+            indicators.word_counts(self, s)
             indicators.read(self, s)
             self._remember(s)
         return dedupe(sorted(self.facts, key=lambda f: f.start))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 GOVERNOR = re.compile(
     r"(?i)phấn đấu|mục tiêu|chỉ tiêu|yêu cầu(?: đạt)?|\bcần (?:đưa|đạt)|đề xuất|hướng tới|"
     r"kỳ vọng|\bsẽ\b|\btargets?\b|\bgoals?\b|\baims?\b|\bstriv\w*|\bwill\b|expected to|"
+    r"\bexpects?\b|\bprojected to\b|\bforecasts?\b|"
     r"\bobjectives?\b|\bplans? to\b|\bwants? (?:to|its)\b|\bhopes? to\b|\bintends? to\b|\bmuốn\b")
 #: A target word that counts targets ("11/15 chỉ tiêu", "15 targets") or names them as met.
 COUNTED = re.compile(r"(?i)(?:\d+\s*(?:/\s*\d+\s*)?|\bmột\s+|\bcác\s+)$")

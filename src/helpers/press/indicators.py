@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import grammar
-from .numbers import parse
+from .numbers import EN_CARDINAL, en_cardinal, parse
 from .topics import topic_of
 
 if TYPE_CHECKING:
@@ -188,6 +188,14 @@ def read(reader: Reader, s: str) -> None:
                    year_basis="clause" if year else "")
 
 
+#: A count written as an English number word before a plural noun ("nine data centres").
+WORD_COUNT = re.compile(rf"(?i)\b({EN_CARDINAL})\s+((?:[a-z-]+\s+)?[a-z-]+s)\b")
+#: Nouns after a number word that make it no count (time, structure, positions, groups).
+WORD_COUNT_JUNK = re.compile(r"(?i)(?:consecutive\s+)?(?:years|months|days|weeks|times|pillars|"
+                             r"(?:main |core )?indicators|places|positions|spots|ranks|notches|"
+                             r"levels|groups|tiers|phases|stages|provinces|localities|cities|"
+                             r"ministries|agencies|members|parts)\b|[a-z-]+\s+(?:years|months|"
+                             r"times|pillars|indicators|places|provinces|localities|cities)\b")
 #: A multiplier (rule 3.12): "tăng hơn 3 lần", "tăng gấp đôi", "three times", "twice as much".
 MULTIPLIER = re.compile(
     r"(?i)(?:tăng|gấp|increased?|grew|rose|up)\s+(?:(?P<q>hơn|khoảng|gần|trên|over|about|nearly|"
@@ -198,6 +206,18 @@ MULTIPLIER = re.compile(
 END_POINT = re.compile(r"(?i)[^.;]{0,60}?\b(?:lên|đến|to)\b[^.;]{0,40}?(20[1-3]\d)\b")
 _TIMES = {"đôi": 2, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "two": 2, "three": 3, "four": 4,
           "five": 5, "twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3}
+
+
+def word_counts(reader: Reader, s: str) -> None:
+    """Record counts written as English number words: "seven data centres" (rule 4.2)."""
+    if reader.lang != "en":
+        return
+    for m in WORD_COUNT.finditer(s):
+        if reader.free(m.start(), m.end()) and not WORD_COUNT_JUNK.match(m.group(2)) and not \
+                re.search(r"(?i)\b(?:top|the|of|one of|first|last|past|next)\s*$",
+                          s[max(0, m.start() - 12):m.start()]):
+            reader.add(s, m.start(), m.end(), "indicator", float(en_cardinal(m.group(1))),
+                       unit=m.group(2))
 
 
 def multipliers(reader: Reader, s: str) -> None:

@@ -51,21 +51,27 @@ def test_lines_have_roles_and_sentences_do_not_end_at_semicolons():
 
 
 DEV = SEEDS.parent / "press" / "dev" / "articles"
+DEV2 = SEEDS.parent / "press" / "dev2" / "articles"
 
 #: Floors on the shared scorer's F1, per labelled set and fact type: on dev, the issue's floors
-#: (issue 9); on the seeds, a ratchet a little under the measured level. Raise them as the
-#: extractor improves, never lower them.
+#: (issue 9); on the seeds, a ratchet a little under the measured level; on dev2 (issue 20), a
+#: little under what all 30 texts measured after round two (overall 0.808; the issue's target
+#: of 0.85 is not reached yet). Raise them as the extractor improves, never lower them.
 FLOORS = {
     "seeds": {"dti_rank": 0.95, "pillar_rank": 1.0, "target_attainment": 0.95,
               "indicator": 0.95, "overall": 0.95},
     "dev": {"dti_rank": 0.90, "pillar_rank": 0.90, "rank_change": 0.85,
             "target_attainment": 0.75, "indicator": 0.70, "overall": 0.90},
+    "dev2": {"dti_rank": 0.87, "pillar_rank": 0.95, "rank_change": 0.95,
+             "target_attainment": 0.81, "indicator": 0.73, "overall": 0.79},
 }
 
 
 @pytest.mark.skipif(not press.SCORER.exists(), reason="../shared/press is not beside this checkout")
-@pytest.mark.parametrize(("name", "folder"), [("seeds", SEEDS), ("dev", DEV)])
+@pytest.mark.parametrize(("name", "folder"), [("seeds", SEEDS), ("dev", DEV), ("dev2", DEV2)])
 def test_labelled_sets_scored_by_the_shared_scorer_hold_their_floors(name, folder):
+    if not (folder / "expected_facts.csv").exists():
+        pytest.skip(f"{folder} is not there")
     scores = press.evaluate(folder)
     print(f"\n{name}\n" + press.table(scores))
     low = {t: (scores.get(t, {}).get("f1", 0.0), floor) for t, floor in FLOORS[name].items()
@@ -100,3 +106,13 @@ def test_extract_prints_the_schema_as_csv_and_dti_press_is_the_same_command(tmp_
     assert "sentence" not in row
     assert cli.main(["press", "extract", str(tmp_path)]) == 0
     assert capsys.readouterr().out == done.stdout
+
+
+def test_explain_prints_each_fact_with_how_its_year_and_subject_were_resolved(tmp_path, capsys):
+    write_folder(tmp_path, {"a.txt": ("Kết quả DTI 2022 đã được công bố.\nRiêng Kon Tum, tỉnh "
+                                      "này đứng thứ 44/63.").encode()}, [("a.txt", "Gia Lai")])
+    assert cli.main(["press", "explain", str(tmp_path / "a.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "home Gia Lai" in out and "dti_rank overall | Kon Tum | 2022" in out
+    assert "context" in out and "anaphor (the entity just named)" in out
+    assert "[đứng thứ 44/63]" in out

@@ -7,11 +7,14 @@ year_ctx, dup, ambiguous), and its provenance (character span, sentence, how the
 subject were resolved). Modules, one per seam:
 
 - ``text``: cleaning, lines with roles, sentences; ``numbers``: numbers per language;
-- ``gazetteer``: entities; ``grammar``: topics, years and the constructions;
-- ``facts``: the records and the subject/year/topic precedence;
+- ``gazetteer``: entities; ``grammar``: typed years and the constructions;
+- the mechanisms: ``discourse`` (subject stack: fronted topics, anaphora, sequences),
+  ``frames`` (target frames), ``coordination`` (N ↔ N, 1 → N, spans), ``topics`` (the
+  ranking a figure belongs to);
+- ``facts``: the records and the subject/year precedence;
 - ``extract`` with ``goals``, ``lists`` and ``indicators``: reading one article;
 - ``folder``: a folder with its manifest; ``evaluate``: the shared scorer; ``cli``:
-  ``python -m helpers.press extract|evaluate DIR`` (also ``dti press``).
+  ``python -m helpers.press extract|evaluate DIR``, ``explain FILE`` (also ``dti press``).
 """
 
 from .evaluate import SCORER, evaluate, table

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 from ..vntext import fold
-from . import gazetteer, grammar, indicators
+from . import coordination, frames, gazetteer, goals, grammar, indicators
 from .concepts import concept
-from .facts import Article, Fact, rank_type, subject, topic_of, year_of
+from .facts import Article, Fact, subject, year_of
 from .goals import GoalReaders
 from .lists import ListReaders
 from .numbers import language, ordinal_value, small_number
 from .text import sentences
+from .topics import rank_type, topic_of
 
 
 class Reader(GoalReaders, ListReaders):
@@ -34,7 +35,10 @@ class Reader(GoalReaders, ListReaders):
         self.edition_year: int | None = None
         self.rank_facts: list[Fact] = []
         self.goal_year: int | None = None
+        self.frame: frames.Frame | None = None
+        self.plan_year: int | None = None  # the due year of the plan the article reports on
         self.carried: str | None = None
+        self.focus: str | None = None  # the entity the last statement was about (discourse)
         self.line = -1
         self.claimed: list[tuple[int, int]] = []
         self.role = ""
@@ -57,22 +61,34 @@ class Reader(GoalReaders, ListReaders):
         """Resolve subject and year of a figure at s[start:end] and record it."""
         how = "given"
         if entity is None:
-            entity, how = subject(s, start, self.home, self.carried)
+            entity, how = subject(s, start, self.home, self.carried, self.focus)
             if entity is None:
                 self.claim(start, end)
                 return None
+            shared = coordination.sharing(s, start, gazetteer.mentions(s)) if (
+                how == "clause subject" and fact_type == "indicator") else []
+            if shared:  # "A, B và C có điểm DTI vượt 0,45": one row per entity (rule 8.3)
+                return [self.add(s, start, end, fact_type, value, pillar=pillar, target=target,
+                                 unit=unit, denominator=denominator, tags=tags, entity=name,
+                                 year=year, year_basis=year_basis, is_target=is_target,
+                                 text=text) for name in shared][0]
         dti = fact_type in ("dti_rank", "pillar_rank", "rank_change") or unit in ("score",
                                                                                   "points")
         if year is None and not year_basis:
-            context = self.goal_year if is_target else (
+            context = (self.goal_year or self.context_year) if is_target else (
                 (self.edition_year or self.context_year) if dti else self.context_year)
             year, year_basis = year_of(s, start, context, published=self.article.year,
                                        target=is_target, dti=dti)
         if entity == gazetteer.MINISTRY_BLOC and fact_type == "indicator":
             pillar = ""
+        if how == "district":  # a district's rank or score is not the DTI (rule 2.6)
+            if fact_type in ("dti_rank", "pillar_rank", "rank_change"):
+                tags = (*tags, "non_dti_rank")
+            fact_type, pillar = "indicator", ""
         all_tags = list(tags)
         if year_basis == "context":
-            source = "goal" if is_target else ("edition" if dti and self.edition_year else "year")
+            source = "goal" if is_target and self.goal_year else (
+                "edition" if dti and self.edition_year else "year")
             year_basis = f"context ({self.year_source.get(source, 'body')})"
         if year_basis.startswith("context"):
             all_tags.append("year_ctx")
@@ -85,6 +101,8 @@ class Reader(GoalReaders, ListReaders):
                     " ".join(s[max(0, start - 80):start].split()[-5:]))
         self.facts.append(fact)
         self.claim(start, end)
+        if entity not in (gazetteer.NATIONAL, gazetteer.MINISTRY_BLOC, gazetteer.PROVINCE_BLOC):
+            self.focus = entity
         return fact
 
     # -- driver ------------------------------------------------------------------------------
@@ -100,24 +118,39 @@ class Reader(GoalReaders, ListReaders):
             s = self.text[sent.start:sent.end]
             self.claimed = []
             self.goal = bool(grammar.GOAL.search(s))
-            for rule in (self.attainments, self.rank_targets, self.target_counts,
-                         self.leading_places,
+            self._open_frame(s)
+            plan = goals.PLAN_DUE.search(s)
+            self.plan_year = int(plan.group(1)) if plan and not self.plan_year else self.plan_year
+            for rule in (self.attainments, self.rank_targets, self.plan_targets,
+                         self.target_counts, self.shares_met,
+                         self.leading_places, self.distribute,
                          self.respectively, self.ranks, self.idioms, self.runner_up,
                          self.sequences,
                          self.changes, self.goals):
                 rule(s)
+            indicators.multipliers(self, s)
+            indicators.word_counts(self, s)
             indicators.read(self, s)
             self._remember(s)
         return dedupe(sorted(self.facts, key=lambda f: f.start))
 
+    def _open_frame(self, s: str) -> None:
+        """Open a plan passage (target frame) where a sentence opens one with its due year."""
+        due = frames.opens(s, self.article.year)
+        if due is False:
+            return
+        self.frame = frames.Frame(self.line, None if due is True else due)
+        if self.frame.year:
+            self.goal_year, self.year_source["goal"] = self.frame.year, self.role
+
     def _remember(self, s: str) -> None:
         """Carry the sentence's year, due year and subject to the sentences after it."""
         for y in grammar.years(s):
-            if y.comparison:
-                continue
+            if y.comparison or re.search(r"[\d%]\s*\(\s*$", s[:y.start]):
+                continue  # a comparison year, or "28,1% (2021)": the year of one figure only
             if y.due and self.goal:
                 self.goal_year, self.year_source["goal"] = y.year, self.role
-            elif not y.due:
+            elif not y.due and not grammar.forecast(s, y.start):
                 self.context_year, self.year_source["year"] = y.year, self.role
             if y.edition:
                 self.edition_year, self.year_source["edition"] = y.year, self.role
@@ -140,7 +173,8 @@ class Reader(GoalReaders, ListReaders):
             den = int(after.group(1)) if after else None
             if after:
                 self.claim(end, end + after.end())
-        compared = re.search(r"(?i)(?:so với|compared (?:to|with)|from)\s+(?:năm\s+)?(20[1-3]\d)"
+        compared = re.search(r"(?i)(?:so với|compared (?:to|with)|from)\s+(?:năm\s+|DTI\s+)?"
+                             r"(20[1-3]\d)"
                              r"\s*\(\s*$", s[:start])
         if compared and year is None:  # "tăng 16 bậc so với năm 2022 (thứ 35/63)"
             year, year_basis = int(compared.group(1)), "clause"
@@ -150,6 +184,9 @@ class Reader(GoalReaders, ListReaders):
             for y in range(int(span.group(1)), int(span.group(2)) + 1):
                 out += self._rank(s, start, end, value, den, (*tags, "span"), entity, y)
             return out
+        if coordination.all_pillars(s, end):  # "xếp hạng nhất ở cả 3 trụ cột": one per pillar
+            return self._pillar_broadcast(s, start, end, value, den, tags, entity, year,
+                                          year_basis)
         out = []
         for topic in found:
             fact_type, pillar, tag = rank_type(topic)
@@ -167,6 +204,22 @@ class Reader(GoalReaders, ListReaders):
             if fact:
                 out.append(fact)
         self.rank_facts.extend(f for f in out if f.fact_type != "indicator")
+        return out
+
+    def _pillar_broadcast(self, s: str, start: int, end: int, value: int, den: int | None,
+                          tags: tuple[str, ...], entity: str | None, year: int | None,
+                          year_basis: str) -> list[Fact]:
+        """Record one position for all three pillars (tag tie)."""
+        out = []
+        for pillar in coordination.PILLAR_CODES:
+            fact = self.add(s, start, end, "pillar_rank", float(value), pillar=pillar,
+                            unit="rank", denominator=float(den) if den else None,
+                            tags=(*tags, "tie"), entity=entity, year=year,
+                            year_basis=year_basis or ("clause" if year else ""),
+                            text=grammar.PILLARS[pillar])
+            if fact:
+                out.append(fact)
+        self.rank_facts.extend(out)
         return out
 
     def ranks(self, s: str) -> None:
@@ -191,6 +244,12 @@ class Reader(GoalReaders, ListReaders):
                     continue
                 if pattern is grammar.RANK_BARE:
                     value, den = int(groups[0]), int(groups[1])
+                    if grammar.COUNT_OF_PROVINCES.search(s[max(0, m.start() - 20):m.start()]) \
+                            and grammar.PROVINCES_AFTER.match(s, m.end()):
+                        self.add(s, m.start(), m.end(), "indicator", float(value),
+                                 denominator=float(den), unit="tỉnh, thành phố",
+                                 entity=gazetteer.NATIONAL)  # "Có 19/63 tỉnh ...": a count (R8)
+                        continue
                 elif pattern is grammar.RANK_VI:
                     token = groups[0] or groups[1] or groups[3] or groups[4]
                     den_text = groups[2] or groups[5]
@@ -221,8 +280,11 @@ class Reader(GoalReaders, ListReaders):
         for m in grammar.IDIOM.finditer(s):
             if not self.free(m.start(), m.end()):
                 continue
-            if grammar.MEMBERSHIP_BEFORE.search(s[max(0, m.start() - 60):m.start()]):
-                continue
+            if grammar.MEMBERSHIP_BEFORE.search(s[max(0, m.start() - 60):m.start()]) or \
+                    re.search(r"(?i)chỉ số\s*$|(?<![\d.,])\d+\s+(?:cơ quan|đơn vị|tỉnh|địa phương|"
+                              r"bộ|sở|huyện|agencies|ministries|provinces|localities)"
+                              r"(?:,? [^\W\d]+)?\s+$", s[max(0, m.start() - 30):m.start()]):
+                continue  # "chỉ số dẫn đầu", "5 cơ quan dẫn đầu": a group, not a position
             if re.match(r"\s*(?:về|in)?\s*(?:\d+|four|three|two|ba|bốn|hai)\s+(?:chỉ số|core|main)",
                         s[m.end():]) is None and re.match(r"\s*:", s[m.end():]):
                 continue
@@ -238,6 +300,8 @@ class Reader(GoalReaders, ListReaders):
                          for m in grammar.CHANGE.finditer(s)]
         found_changes += [(m, m.group("n") or m.group("m"), m.group(2) or m.group(3), "")
                           for m in grammar.CHANGE_AFTER.finditer(s)]
+        found_changes += [(more, more.group(1), word, "") for m, _, word, _ in found_changes
+                          for more in [grammar.CHANGE_MORE.match(s, m.end())] if more]
         for m, count, word, qualifier in found_changes:
             if not self.free(m.start(), m.end()):
                 continue
@@ -282,6 +346,8 @@ def _same(a: Fact, b: Fact) -> bool:
     if a.fact_type in ("indicator", "target_attainment") and a.unit != "rank":
         if a.sentence == b.sentence and abs(a.start - b.start) < len(a.sentence):
             return False  # two figures of one sentence are two facts
+        if a.unit == "%" and a.value is not None and not float(a.value).is_integer():
+            return True  # "Với tỷ lệ 71,3%, ..." and "... 71,3% được giải quyết": one fact
         measured = _overlap(a.measured, b.measured)
         measured = measured if measured is not None else _overlap(a.indicator_text,
                                                                    b.indicator_text) or 0.0

@@ -9,8 +9,7 @@ Precedence (issue 9, item 2):
 - year: the figure's own clause > its sentence > the paragraph, lead and headline before it
   (``year_ctx``) > blank. Comparison years ("so với năm 2021", "compared to 2020"), dates and
   periods are never the fact's year; "last year" is resolved against the printed date only.
-- topic: the index named right after a rank ("về / ở / in ...") > the nearest one named before
-  it > the DTI (the default topic).
+- topic: see ``topics`` (the nearest ranking name decides).
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import gazetteer, grammar
+from . import discourse, gazetteer, grammar
 from .text import clause_bounds
 
 
@@ -72,12 +71,16 @@ COLUMNS = [name for name in Fact.__dataclass_fields__ if name not in ("measured"
 INVERTED = re.compile(r"[^;.]{0,60}?\b(?:là|thuộc về|goes to|went to|belongs to)\s+")
 
 
+#: Words before an entity named as the reference of a comparison, not the subject.
+COMPARED = re.compile(r"(?i)(?:hơn|so với|than|compared (?:to|with)|above|below)\s*(?:mức\s+)?$")
+
+
 #: A figure fronted before its subject: "Với 0,61 điểm, X ...", "With 0.61 points, X ...".
 FRONTED = re.compile(r"(?i)\s*(?:với|with|scoring|đạt)\s+(?:\S+\s+){0,2}$")
 
 
-def subject(sentence: str, position: int, home: str, carried: str | None
-            ) -> tuple[str | None, str]:
+def subject(sentence: str, position: int, home: str, carried: str | None,
+            focus: str | None = None) -> tuple[str | None, str]:
     """Return (entity, how it was found) for a figure at position; None when out of scope."""
     found = gazetteer.mentions(sentence)
     for m in found:  # "100% các bộ, tỉnh": a share of a collective entity
@@ -89,7 +92,9 @@ def subject(sentence: str, position: int, home: str, carried: str | None
         for m in found:
             if m.kind == "province" and 0 <= paren - m.end <= 2:
                 return m.name, "parenthesis"
-    before = [m for m in found if m.end <= position]
+    before = [m for m in found if m.end <= position and not (
+        COMPARED.search(sentence[max(0, m.start - 20):m.start])
+        and not re.match(r"\s*\(", sentence[m.end:position]))]  # "thấp hơn bình quân cả nước X"
     lo = max(sentence.rfind(ch, 0, position) for ch in ";:,") + 1
     inverted = INVERTED.match(sentence, position)
     if inverted and not [m for m in before if m.start >= lo]:
@@ -106,7 +111,9 @@ def subject(sentence: str, position: int, home: str, carried: str | None
         if m.kind == "agency":
             return None, "agency"
         if m.kind == "anaphor":
-            return home, "anaphor"
+            return _anaphor(sentence, m, found, home, focus)
+        if m.kind == "district":
+            return home, "district"  # a unit inside the province (rule 2.5)
         return m.name, "clause subject"
     fronted = FRONTED.match(sentence[:position])
     after = [m for m in found if m.start >= position and m.kind == "province"]
@@ -117,6 +124,18 @@ def subject(sentence: str, position: int, home: str, carried: str | None
     return home, "manifest" if home != gazetteer.NATIONAL else "national article"
 
 
+def _anaphor(sentence: str, anaphor: gazetteer.Mention, found: tuple[gazetteer.Mention, ...],
+             home: str, focus: str | None) -> tuple[str, str]:
+    """Return (entity, how) for an anaphor: its referent, the fronted topic, or the home."""
+    who = discourse.referent(sentence, anaphor, found, focus)
+    if who:
+        return who, "anaphor (the entity just named)"
+    topic = discourse.fronted(sentence, found)
+    if topic:
+        return topic.name, "anaphor (fronted topic)"
+    return home, "anaphor"
+
+
 def year_of(sentence: str, position: int, context: int | None, *, published: int | None,
             target: bool = False, dti: bool = False) -> tuple[int | None, str]:
     """Return (year, basis) for a figure at position, by the precedence above.
@@ -124,11 +143,16 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
     For a DTI figure (rank, change, score) a year printed as an edition ("DTI năm 2022",
     "the 2024 DTI") wins over other years of the sentence."""
     found = [y for y in grammar.years(sentence) if not y.comparison]
-    if target and grammar.ANNUAL.search(sentence[max(0, position - 80):position + 40]):
-        return None, "annual"
+    lo, hi = clause_bounds(sentence, position, ",;")
+    if target and grammar.ANNUAL.search(sentence[lo:hi]):
+        return None, "annual"  # "tăng ít nhất 2 bậc mỗi năm": an annual target has no year
     lo, hi = clause_bounds(sentence, position, ";:(")
     own = [y for y in found if lo <= y.start < hi]
-    right_after = re.match(r"(?:[^\s;,]*\s+){1,2}?(?:in|năm|vào năm)\s+(20[1-3]\d)\b(?!\s*[-–/])",
+    printed = re.match(r"[\d.,]+\s*%?\s*\(\s*(20[1-3]\d)\s*\)", sentence[position:position + 24])
+    if printed:  # "28,1% (2021)": the year printed with the figure
+        return int(printed.group(1)), "clause"
+    right_after = re.match(r"(?:[^\s;]+\s+){1,2}?(?:in|năm|vào năm|vào tháng \d{1,2}\s*/)\s*"
+                           r"(20[1-3]\d)\b(?!\s*[-–/])",
                            sentence[position:position + 30])
     if right_after and not target:  # "up from 25th in 2021": the year printed with the figure
         return int(right_after.group(1)), "clause"
@@ -153,64 +177,8 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
         return found[0].year, "sentence"
     if published and grammar.LAST_YEAR.search(sentence):
         return published - 1, "last year (printed date)"
+    if published and grammar.BARE_MONTH.search(sentence):  # "tháng 7", "6 tháng qua"
+        return published, "context (publication date)"
     if context:
         return context, "context"
     return None, ""
-
-
-def topic_of(sentence: str, start: int, end: int, look_after: bool = True
-             ) -> list[grammar.Topic]:
-    """Return the topic(s) a figure at start:end measures (coordinated topics give several)."""
-    found = grammar.topics(sentence)
-    if look_after and grammar.REGION_AFTER.match(sentence[end:]):
-        return [grammar.Topic(end, end, "other", "")]  # "thứ 2 khu vực ...": not the DTI
-    if look_after:
-        for t in found:
-            if t.start >= end and t.start - end <= 80:
-                between = sentence[end:t.start]
-                if re.search(r"[;.()]", between):
-                    break
-                if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|for|in terms of|leading in)\s",
-                             between):
-                    return _coordinated(sentence, found, found.index(t), forward=True)
-                if "," in between:
-                    break
-    if look_after and grammar.OTHER_INDEX_AFTER.match(sentence[end:]):
-        return [grammar.Topic(end, end, "other", "")]
-    before = [i for i, t in enumerate(found) if t.end <= start]
-    if before:
-        return _coordinated(sentence, found, before[-1], forward=False)
-    return []
-
-
-def _coordinated(sentence: str, found: list[grammar.Topic], index: int, forward: bool
-                 ) -> list[grammar.Topic]:
-    """Return the topic at index with the specific topics coordinated with it ("A và B")."""
-    chosen = [found[index]]
-    link = re.compile(r"(?i)^\s*(?:,|và|and|, and|;)?\s*(?:chỉ số\s*|hai chỉ số\s*)?$")
-    step = 1 if forward else -1
-    i = index
-    while 0 <= i + step < len(found):
-        a, b = (found[i], found[i + step]) if forward else (found[i + step], found[i])
-        if a.kind == "dti" or b.kind == "dti" or not link.match(sentence[a.end:b.start]):
-            break
-        if not forward and not re.search(r"(?i)\b(?:và|and)\b", sentence[b.end:found[index].end]
-                                         + sentence[a.end:b.start]):
-            break
-        chosen.append(found[i + step])
-        i += step
-    if any(grammar.MAIN_LIST.search(sentence[:t.start]) for t in chosen):
-        chosen = [grammar.Topic(t.start, t.end, "main" if t.kind == "pillar" else t.kind,
-                                "" if t.kind == "pillar" else t.pillar) for t in chosen]
-    return sorted(chosen, key=lambda t: t.start)
-
-
-def rank_type(topic: grammar.Topic | None) -> tuple[str, str, str]:
-    """Return (fact_type, pillar, tag) for a rank with this topic (None: the DTI)."""
-    if topic is None or topic.kind == "dti":
-        return "dti_rank", "overall", ""
-    if topic.kind == "pillar":
-        return "pillar_rank", topic.pillar, ""
-    if topic.kind == "main":
-        return "dti_rank", "", ""
-    return "indicator", "", "non_dti_rank"

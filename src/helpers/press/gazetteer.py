@@ -40,20 +40,34 @@ _AGENCY = re.compile(
     r"\b(Bộ (?:[A-ZĐ][\w&.]*|Khoa học|Thông tin|Tài chính|Nội vụ|Công Thương|Giao thông)"
     r"(?:[ \w&.]{0,40}?)|Bảo hiểm xã hội Việt Nam|Viện Hàn lâm[\w &.]{0,40}|"
     r"Ngân hàng Nhà nước(?: Việt Nam)?|Đài Truyền hình Việt Nam|Thông tấn xã Việt Nam|"
-    r"Ministry of [A-Z][\w ]{0,40}|Sở (?:[\w&]+ ){0,8}?[A-ZĐ][\w]*(?: [A-ZĐ][\w]*)*)"
-    r"(?=\s+(?:giữ|vươn|xếp|đứng|đạt|tăng|giảm|mỗi|và|ranked|dẫn đầu))")
-_NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|Chỉ số chuyển đổi số quốc gia|"
+    r"Ministry of [A-Z][\w ]{0,40}?|State Bank of Vietnam|Vietnam Social Security|"
+    r"Voice of Vietnam|Vietnam Television|Government Office|"
+    r"Sở (?:[\w&]+ ){0,8}?[A-ZĐ][\w]*(?: [A-ZĐ][\w]*)*)"
+    r"(?=\s+(?:giữ|vươn|xếp|đứng|đạt|tăng|giảm|mỗi|và|ranked|dẫn đầu|climbed|rose|fell|was|"
+    r"came|topped|led|placed|scored))")
+#: A unit inside a province (rule 2.5): "huyện Mộc Châu", "thị xã Thuận Thành", "Phu Yen district".
+_DISTRICT = re.compile(r"\b(?:[Hh]uyện|[Tt]hị xã|[Qq]uận)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2}|"
+                       r"\b[A-Z]\w+(?:\s+[A-Z]\w+){0,2}\s+(?:district|town)\b")
+_NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|bộ, ngành,? (?:và )?địa phương|"
+                       r"Chỉ số chuyển đổi số quốc gia|"
                        r"(?<![\w.] )Việt Nam(?! [A-Z])|"
                        r"\bVietnam(?:'s)?\b(?! [A-Z])|\bnational level\b|\bnational DTI\b|"
                        r"giá trị trung bình DTI cấp tỉnh|DTI cấp tỉnh (?=năm \d{4} đạt)|"
+                       r"DTI(?: \d{4})? cấp tỉnh trung bình|bình quân cả nước|cả nước đạt|"
                        r"[Đđ]ối với cấp tỉnh|provincial average|average provincial|"
                        r"national average|"
                        r"(?:trung bình|bình quân)(?: của)? (?:cấp tỉnh|cả nước|toàn quốc)|"
                        r"(?<=của )Việt Nam(?! [A-Z])")
-_BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|ministerial level")
+_BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|khối các bộ|ministerial level|"
+                   r"các bộ,? (?:cơ quan ngang bộ|ngành)(?!,? (?:địa phương|tỉnh))|"
+                   r"các bộ (?:không )?cung cấp dịch vụ công|"
+                   r"ministries and (?:branches|ministry-level agencies|agencies)")
+#: The block of provinces: "khối tỉnh, thành", "khối địa phương".
+_PROVINCE_BLOC = re.compile(r"khối (?:tỉnh, thành(?: phố)?|địa phương)|provincial bloc")
 #: Words that refer back to the article's main province.
 _ANAPHOR = re.compile(
-    r"\b(?:của tỉnh|toàn tỉnh|tỉnh ta|địa phương này|[Tt]he province(?:'s)?|[Tt]he locality|"
+    r"^\s*Đây(?: cũng)? là (?:địa phương|tỉnh)|\b(?:(?:của )?(?:tỉnh|địa phương|thành phố) này|"
+    r"của tỉnh|toàn tỉnh|tỉnh ta|[Tt]he province(?:'s)?|[Tt]he locality|[Tt]his province|"
     r"[Tt]ỉnh(?= (?:đã|đạt|xếp|đứng|có|hiện|tăng|vươn|phấn đấu|đặt|xác định|tiếp tục|sẽ)))")
 
 
@@ -64,7 +78,7 @@ class Mention:
     start: int
     end: int
     name: str
-    kind: str  # province, national, bloc, agency, anaphor
+    kind: str  # province, national, bloc, agency, anaphor, district
 
 
 @cache
@@ -95,8 +109,10 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
     """Return every entity named in a sentence, in order."""
     pattern, spelling = _names()
     found = []
+    districts = [(d.start(), d.end()) for d in _DISTRICT.finditer(sentence)]
     for m in pattern.finditer(sentence):
-        if _INSIDE.search(sentence[max(0, m.start() - 60):m.start()]):
+        if _INSIDE.search(sentence[max(0, m.start() - 60):m.start()]) or any(
+                a <= m.start() < b for a, b in districts):
             continue
         found.append(Mention(m.start(), m.end(), spelling[m.group(1)], "province"))
     tail = re.search(r"([A-ZĐ][\w]*(?:[ -][\w]+){0,3})$", sentence)
@@ -110,14 +126,14 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in taken)
 
-    for m in _NATIONAL.finditer(sentence):
-        if free(m.start(), m.end()):
-            found.append(Mention(m.start(), m.end(), NATIONAL, "national"))
-    for m in _BLOC.finditer(sentence):
-        found.append(Mention(m.start(), m.end(), MINISTRY_BLOC, "bloc"))
-    for m in _AGENCY.finditer(sentence):
-        if free(m.start(), m.end()):
-            found.append(Mention(m.start(), m.end(), "", "agency"))
+    for pattern, name, kind in ((_DISTRICT, "", "district"), (_AGENCY, "", "agency"),
+                                (_NATIONAL, NATIONAL, "national"),
+                                (_BLOC, MINISTRY_BLOC, "bloc"),
+                                (_PROVINCE_BLOC, PROVINCE_BLOC, "bloc")):
+        for m in pattern.finditer(sentence):
+            if free(m.start(), m.end()):
+                found.append(Mention(m.start(), m.end(), name, kind))
+                taken.append((m.start(), m.end()))
     for m in _ANAPHOR.finditer(sentence):
         found.append(Mention(m.start(), m.end(), "", "anaphor"))
     return tuple(sorted(found, key=lambda f: f.start))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from . import grammar, indicators
+from . import frames, grammar, indicators
+from .facts import year_of
 from .numbers import small_number
 
 
@@ -19,11 +20,30 @@ class GoalReaders:
             n = small_number(next(g for g in m.groups() if g))
             if not n:
                 continue
-            due = re.match(r"[^.;]{0,40}?\b(?:by|đến năm|vào năm)\s+(20\d\d)", s[m.end():])
+            due = DUE_IN.search(m.group(0)) or DUE_AFTER.match(s, m.end())
             year, basis = (int(due.group(1)), "clause") if due else (None, "")
             self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
                      target=float(n), unit="rank", tags=("target_only",), year=year,
                      year_basis=basis, is_target=True)
+
+    def plan_targets(self, s: str) -> None:
+        """Plan targets other than top-N: a DTI score of 1,000 points, M of N main indicators."""
+        if not (self.goal or frames.in_frame(s, 0, self.frame, self.line)):
+            return
+        for m in SCORE_TARGET.finditer(s):
+            self.add(s, m.start(2), m.end(), "target_attainment", None, pillar="overall",
+                     target=indicators.number(m.group(2), self.lang), denominator=1000.0,
+                     unit="points", is_target=True,
+                     tags=("target_only", *(("bound",) if m.group(1) else ())))
+        for m in MAIN_COUNT_TARGET.finditer(s):
+            count, total = small_number(m.group(1)), small_number(m.group(2))
+            if count and total:
+                self.add(s, m.start(), m.end(), "target_attainment", None, target=float(count),
+                         denominator=float(total), unit="main indicators", is_target=True,
+                         tags=("target_only",))
+                top = TOP_K_AFTER.match(s, m.end())
+                if top:  # the K of "in the top K" is a threshold (rule 8.5)
+                    self.claim(m.end(), m.end() + len(top.group(0)))
 
     def attainments(self, s: str) -> None:
         """Achieved against target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)"."""
@@ -42,7 +62,14 @@ class GoalReaders:
 
     def target_counts(self, s: str) -> None:
         """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""
-        total = grammar.TARGET_TOTAL.search(s)
+        total = None
+        for found in grammar.TARGET_TOTAL.finditer(s):
+            if not STATUS_AFTER.match(s, found.end()):
+                total = found
+                break
+            if self.free(found.start(2), found.end()):  # "có 3 chỉ tiêu dự kiến sẽ đạt"
+                self.add(s, found.start(2), found.end(), "indicator", float(found.group(2)),
+                         unit=found.group(3), tags=("ambiguous",))  # a status count (rule 3.7)
         if total:
             n = float(total.group(2))
             if total.group(1).lower().startswith(grammar.TOTAL_AS_BASE):
@@ -54,53 +81,137 @@ class GoalReaders:
                 self.add(s, m.start(), m.end(2), "target_attainment" if met else "indicator",
                          float(m.group(1)), unit=m.group(2) or total.group(3), denominator=n,
                          tags=() if met else ("ambiguous",))
-                self.claim(m.start(), m.end())
+                listed = re.search(r"\blà\b|:", m.group(3))  # "2 chỉ tiêu khó đạt là: ..."
+                self.claim(m.start(), m.start(3) + listed.start() if listed else m.end())
         for m in grammar.TARGET_COUNT.finditer(s):
             due = re.match(r"[^.;]{0,80}?\bfor\s+(20\d\d)", s[m.end():])
+            year, basis = (int(due.group(1)), "clause") if due else self._plan_due(s)
             self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
-                     denominator=float(m.group(2)), unit=m.group(3),
-                     year=int(due.group(1)) if due else None, year_basis="clause" if due else "")
+                     denominator=float(m.group(2)), unit=m.group(3), year=year, year_basis=basis)
         for m in grammar.STATUS_COUNT.finditer(s):
             if not self.free(m.start(), m.end()):
                 continue
             if grammar.STATUS_MET.match(s, m.end()):  # "45/50 chỉ tiêu đã hoàn thành"
+                year, basis = self._plan_due(s)
                 self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
-                         denominator=float(m.group(2)), unit=m.group(3))
+                         denominator=float(m.group(2)), unit=m.group(3), year=year,
+                         year_basis=basis)
             elif "/" in m.group(0):
                 self.add(s, m.start(), m.end(), "indicator", float(m.group(1)),
                          denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
 
+    def _plan_due(self, s: str) -> tuple[int | None, str]:
+        """Return the due year of the plan whose targets a count of targets met counts (5.9)."""
+        own = PLAN_DUE.search(s)
+        if own:
+            return int(own.group(1)), "clause (the plan's due year)"
+        return (self.plan_year, "context (the plan's due year)") if self.plan_year else (None, "")
+
+    def shares_met(self, s: str) -> None:
+        """Shares of targets met: "hoàn thành 100% chỉ tiêu giai đoạn 2019 – 2020" (rule 3.9)."""
+        for m in SHARE_MET.finditer(s):
+            if self.free(m.start(1), m.end(1)) and not indicators.restates(
+                    self, indicators.number(m.group(1), self.lang), m.group(1), s, m.start(1)):
+                year = int(m.group(2)) if m.group(2) else None
+                self.add(s, m.start(1), m.end(), "target_attainment",
+                         indicators.number(m.group(1), self.lang), unit="% of target",
+                         tags=("ambiguous",), year=year, year_basis="clause" if year else "")
+
     def goals(self, s: str) -> None:
-        """Targets in a goal sentence: each % (or bound count) is a target; a value before."""
-        if not self.goal:
-            return
-        marker = grammar.GOAL.search(s)
-        future = grammar.FUTURE.search(s)
+        """Targets in a sentence (target frame): each governed % is a target, paired with the
+        achieved value stated before its target word."""
+        will = grammar.FUTURE.search(s)
+        future_from = (s.rfind(";", 0, will.start()) + 1 if will and not frames.ACHIEVED.search(s)
+                       else len(s))  # the clause of "sẽ"/"will" and what follows it
         achieved: tuple[int, int, float] | None = None
-        for m in re.finditer(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?"
-                             r"enterprises)", s):
-            if not self.free(m.start(), m.end()):
+        for m in PERCENT.finditer(s):
+            if not self.free(m.start(), m.end()) or AGE.match(s, m.end()):
                 continue
             value = indicators.number(m.group(1), self.lang)
             before = s[max(0, m.start() - 30):m.start()]
-            if m.start() < marker.start() and grammar.ACHIEVED_BEFORE_GOAL.search(
-                    re.sub(r"\s*(hơn|trên|khoảng|gần)\s*$", "", before)):
+            upper = RANGE_UPPER.match(s, m.end())
+            tags = [t for t in (indicators.qualifier_tag(before),) if t]
+            if upper:  # "45% - 50%": the lower end (rule 4.2)
+                tags.append("range")
+                self.claim(upper.start(), upper.end())
+            if frames.unmet(s, m.start()):
+                self.add(s, m.start(), m.end(), "target_attainment", None, target=value,
+                         unit="%", tags=("target_only", "ambiguous"), is_target=True)
+                continue
+            governed = frames.governor(s, m.start(), self.article.year)
+            future = m.start() >= future_from
+            if not (future or governed or frames.in_frame(s, m.start(), self.frame, self.line)):
                 achieved = (m.start(), m.end(), value)
                 continue
-            if re.search(r"(tuổi|years old)", s[m.end():m.end() + 12]):
-                continue
-            if m.start() < marker.start() and not future:
-                continue
-            tags = [t for t in (indicators.qualifier_tag(before),) if t]
+            if achieved and not (governed and achieved[1] <= governed.start()) \
+                    and not _marked_achieved(s, achieved[0]):
+                achieved = None  # a value is paired only with the target word after it
+            value = frames.signed(s, m.start(), value)
             unit = "%" if m.group(2) == "%" else "enterprises"
             if achieved:  # the year is the target's, when stated with it (LABELING d08)
-                due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[marker.start():m.start()])
+                due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[achieved[1]:m.start()])
                 self.add(s, achieved[0], m.end(), "target_attainment", achieved[2],
-                         target=value, unit=unit, tags=("ambiguous",), is_target=True,
+                         target=value, unit=unit, tags=tuple(tags), is_target=True,
                          year=int(due.group(1)) if due else None,
                          year_basis="clause" if due else "")
                 achieved = None
                 continue
-            tags.append("target_only")
+            if LINK_BACK.match(s) and self._pair_with_previous(s, m.start(), m.end(), value):
+                continue  # "Con số này còn cách xa chỉ tiêu năm 2022 (55%)"
             self.add(s, m.start(), m.end(), "target_attainment", None, target=value, unit=unit,
-                     tags=tuple(tags), is_target=True)
+                     tags=(*tags, "target_only"), is_target=True)
+
+    def _pair_with_previous(self, s: str, start: int, end: int, target: float) -> bool:
+        """Pair a target with the value an anaphor links it to in the previous sentence."""
+        previous = [f for f in self.facts if f.end <= self.offset and f.unit == "%"
+                    and f.fact_type == "indicator"]
+        if not previous:
+            return False
+        fact = previous[-1]
+        year, basis = year_of(s, start, None, published=self.article.year, target=True)
+        fact.fact_type, fact.target = "target_attainment", target
+        if year:
+            fact.year, fact.year_basis = year, f"target's {basis}"
+            fact.tag = ";".join(t for t in fact.tag.split(";") if t and t != "year_ctx")
+        self.claim(start, end)
+        return True
+
+
+def _marked_achieved(s: str, start: int) -> bool:
+    """Tell whether the figure at start is marked as achieved ("ước đạt", "đã đạt")."""
+    before = re.sub(r"\s*(hơn|trên|khoảng|gần)\s*$", "", s[max(0, start - 30):start])
+    return bool(grammar.ACHIEVED_BEFORE_GOAL.search(before))
+
+
+#: The due year of a rank goal, in it or right after it, not past the next coordinated goal.
+DUE_IN = re.compile(r"(?i)\b(?:by|đến năm|vào năm)\s+(20\d\d)")
+DUE_AFTER = re.compile(r"(?i)(?:(?!\bvà\b|\band\b|\bwith\b)[^.;,]){0,40}?"
+                       r"\b(?:by|đến năm|vào năm)\s+(20\d\d)")
+_N_WORD = (r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+           r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín)")
+#: A DTI score target on the 1,000-point scale: "vượt 750/1.000 điểm", "exceed 750 of 1,000 points".
+SCORE_TARGET = re.compile(r"(?i)(vượt|trên|tối thiểu|ít nhất|exceed|over|above|at least)?\s*"
+                          r"(\d{3}(?:[.,]\d+)?)\s*(?:/|of|trên)\s*1[.,]000\s*(?:điểm|points)")
+#: A target count of main indicators: "five of its nine main indicators", "5/9 chỉ số chính".
+MAIN_COUNT_TARGET = re.compile(rf"(?i){_N_WORD}\s*(?:/|of|trên|trong số|trong)\s*(?:its\s+|the\s+)?"
+                               rf"{_N_WORD}\s+(?:main indicators|chỉ số chính)")
+TOP_K_AFTER = re.compile(r"(?i)[^.;]{0,50}?\b(?:top|tốp|nhóm)\s+\d{1,2}\b")
+#: The due year of a plan named with its period: "Chương trình ... giai đoạn 2021-2025",
+#: "Nghị quyết ... về chuyển đổi số đến năm 2025".
+PLAN_DUE = re.compile(r"(?i)(?:chương trình|kế hoạch|nghị quyết|đề án|plan|programme|program)\b"
+                      r"[^.;]{0,100}?(?:20[12]\d\s*[-–]\s*|đến năm\s+|by\s+|to\s+)(20[2-4]\d)\b")
+#: A share of targets met, with the phase it counts: "hoàn thành 100% chỉ tiêu giai đoạn
+#: 2019 – 2020 và 70% chỉ tiêu giai đoạn 2021 – 2025".
+SHARE_MET = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:các\s+|số\s+)?"
+                       r"(?:chỉ tiêu|mục tiêu|targets)\b(?:[^\d%;]{0,25}?(?:giai đoạn|period)"
+                       r"(?:\s+đoạn)?\s*20\d\d\s*[-–]\s*(20\d\d))?")
+#: An anaphor that links a sentence to the figure of the previous one ("Con số này ...").
+LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này|this (?:figure|rate|share)|"
+                       r"the figure)")
+#: Words after a count of targets that give its status ("dự kiến sẽ đạt", "chưa đạt").
+STATUS_AFTER = re.compile(r"(?i)\s*(?:đã|đang|dự kiến|chưa|còn|khó|khả năng|sẽ|were|have|had)\b")
+#: A percentage (or a count of enterprises) that a target may set.
+PERCENT = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?enterprises)")
+#: The upper end of a range after a percentage: "45% - 50%", "65-70%".
+RANGE_UPPER = re.compile(r"\s*(?:[-–]|đến|to)\s*\d+(?:[.,]\d+)?\s*%")
+AGE = re.compile(r".{0,12}(?:tuổi|years old)")

@@ -31,10 +31,19 @@ _MAIN_INDICATORS = (
     r"[Kk]iến tạo thể chế", r"[Pp]hát triển hạ tầng",
     r"[Dd]igital (?:[Gg]overnment|[Ee]conomic|[Ss]ocial) [Aa]ctivities",
     r"[Dd]igital (?:[Cc]ognition|[Aa]wareness|[Ii]nstitutions|[Ii]nfrastructure|"
-    r"[Hh]uman [Rr]esources|[Ww]orkforce)", r"[Nn]etwork [Ii]nformation [Ss]ecurity",
+    r"[Hh]uman [Rr]esources|[Ww]orkforce)(?: [Ii]ndex)?", r"[Nn]etwork [Ii]nformation [Ss]ecurity",
+    r"[Ii]nformation (?:[Ss]afety|[Ss]ecurity) [Ii]ndex",
+    r"(?:[Dd]igital )?[Ii]nstitution(?:al)? [Ii]ndex",
+    r"[Hh]uman [Rr]esources? [Ii]ndex", r"[Aa]wareness [Ii]ndex",
     r"[Cc]ybersecurity",
 )
-_NON_DTI = (r"[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|United Nations|"
+_NON_DTI = (r"(?:tỷ trọng|tỷ lệ|[Ss]hare of(?: the)?|proportion of(?: the)?) (?:[Kk]inh tế số|"
+            r"[Dd]igital [Ee]conomy)|(?:DTI|[Cc]hỉ số chuyển đổi số|[Cc]hỉ số DTI) "
+            r"(?:cấp huyện|cấp xã|của các (?:sở|huyện|cơ quan))|"
+            r"[Aa]ssessment [Ii]ndex for (?:state )?agencies|"
+            r"[Tt]ham gia điện tử|[Ee]-?[Pp]articipation|"
+            r"[Cc]hính phủ điện tử|[Ee]-?government|Liên Hợp Quốc|"
+            r"United Nations|"
             r"Cổng dịch vụ công|[Oo]nline public services|(?i:e-?government)|"
             r"[Pp]ublic [Ss]ervice [Pp]ortal|"
             r"[Ss]outheast region|khu vực|GRDP|ICT Index|sẵn sàng|\bPCI\b|\bPAPI\b|\bPAR ?INDEX\b|"
@@ -49,7 +58,8 @@ TOPIC = re.compile("|".join(
     + [f"(?P<n>{_NON_DTI})", f"(?P<d>{_DTI})"]))
 #: An index the grammar does not know, named after a rank ("về chỉ số Công nghiệp CNTT").
 OTHER_INDEX_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:về|trong|in)\s+(?:the\s+)?"
-                               r"(?:chỉ số|bảng xếp hạng|index|ranking)\s+(?:of\s+)?[A-ZĐ]")
+                               r"(?:chỉ số|bảng xếp hạng|index|ranking)\s+(?:of\s+)?"
+                               r"(?!DTI|Chuyển đổi số|Digital Transformation)[A-ZĐ]")
 #: A position within a region, not the national DTI ranking ("thứ 2 khu vực Tây Nguyên").
 REGION_AFTER = re.compile(r"(?i)^\s*(?:/\s*\d+\s*)?(?:tỉnh\S*\s*)?"
                           r"(?:của |trong |its |the |among [\w ]{0,20}"
@@ -91,25 +101,30 @@ def topics(sentence: str) -> tuple[Topic, ...]:
 # -- years ----------------------------------------------------------------------------------
 YEAR = re.compile(
     r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|from|than|kế trước|versus|vs\.?|"
-    r"(?<=places )on|(?<=place )on|(?<=spots )on|"
-    r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+)?)?"
+    r"(?<=places )on|(?<=place )on|(?<=spots )on|\bon(?=\s+the\s+20)|\bover(?=\s+the\s+20)|"
+    r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+|the\s+|DTI\s+(?:năm\s+)?)?)?"
     r"(?P<due>(?:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
-    r"(?<![\d/.\-–])(?P<year>20[1-3]\d)(?![\d/]|-\d|\s*[-–]\s*20\d\d)")
+    r"(?<![\d/.,\-–])(?P<year>20[1-3]\d)(?![\d/]|-\d|\s*[-–]\s*20\d\d)")
 _DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|"
                           r"ngày\s+\d+\s+tháng\s+\d+\s+năm\s+|"
                           r"[-–]\s*|giai đoạn\s+|period\s+|Resolution[^,.;]{0,30}|"
                           r"(?:January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)(?:\s+\d{1,2},)?\s+|Ngày [^,.;]{0,40}|"
                           r"[A-Z][a-z]+fest [^,.;]{0,20}|"
+                          r"(?:Week|Festival|Expo|Summit|Forum|"
+                          r"(?:Tuần lễ|Ngày hội|Diễn đàn|Triển lãm) [^,.;]{0,30})\s+|"
                           r"(?:announced|published|released|công bố)(?: in| năm| vào năm)?\s+)$")
 #: Words right before or after a year that make it an edition of the DTI ("DTI năm 2022").
-EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?)\s*(?:cấp tỉnh\s*)?"
+EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?|index)\s*(?:cấp tỉnh\s*)?"
                      r"(?:(?:năm|for|of)\s+)?$")
 EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
-MONTH_YEAR = re.compile(r"(?i)(?:đến|tính đến|as of|trong)\s+tháng\s+\d{1,2}\s*/\s*"
-                        r"(20[1-3]\d)\b")
+MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong|vào)\s+(?:hết\s+)?|^\W*)"
+                        r"tháng\s+\d{1,2}\s*/\s*(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
+#: A month or a recent period printed without its year: dated by the publication (rule 5.7).
+BARE_MONTH = re.compile(r"(?i)\btháng\s+\d{1,2}\b(?!\s*[/.-]\s*\d)|\b\d+\s+tháng\s+(?:qua|đầu năm)|"
+                        r"\bnăm nay\b|\bthis year\b")
 
 
 @dataclass(frozen=True)
@@ -121,6 +136,17 @@ class YearMention:
     comparison: bool
     due: bool
     edition: bool = False
+
+
+#: A year that dates a forecast ("dự kiến sẽ đạt được trong năm 2025"): not the passage's year.
+FORECAST = re.compile(r"(?i)(?:dự kiến|\bsẽ\b|\bwill\b|expected to|kỳ vọng|khả năng)[^,;.]{0,40}?"
+                      r"\b(?:trong|vào|đến|tới|by|in)\s+(?:(?:mốc thời gian|thời điểm)\s+)?"
+                      r"(?:năm\s+)?$")
+
+
+def forecast(sentence: str, position: int) -> bool:
+    """Tell whether the year at position dates a forecast in its own clause."""
+    return bool(FORECAST.search(sentence[max(0, position - 80):position]))
 
 
 @lru_cache(maxsize=4096)
@@ -145,20 +171,24 @@ _N = r"(\d{1,3})"
 _DEN = r"(?:\s*/\s*(\d{2,3})(?![\d/]))?"
 RANK_VI = re.compile(
     rf"(?:(?:xếp hạng|xếp vị trí|xếp|đứng|giữ vị trí|vị trí|ở vị trí|hạng)\s+)?"
-    rf"(?<![Nn]ăm )(?<![Ll]ần )(?<!ngày )thứ\s+(?:{_N}|({VI_WORD})\b){_DEN}"
+    rf"(?<![Nn]ăm )(?<![Ll]ần )(?<!ngày )(?<!họp )(?<!hội )thứ\s+(?:{_N}|({VI_WORD})\b){_DEN}"
     rf"|(?:[Xx]ếp hạng|[Xx]ếp vị trí|vị trí|xếp|đứng|đồng hạng|đồng xếp hạng|"
     rf"(?<!tăng )(?<!giảm )(?<!thăng )(?<!tụt )hạng)\s+(?:số\s+)?"
-    rf"(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|một|mười)\b){_DEN}"
+    rf"(?:{_N}|(chín|tám|bảy|sáu|năm|bốn|ba|hai|một|mười|nhất|nhì)\b){_DEN}"
     rf"(?!\s*(?:%|năm|tháng|bậc|hạng|điểm))")
 #: A rank stated as the value of a ranking word: "thứ hạng DTI của tỉnh là 14", "its rank was 14".
 RANK_IS = re.compile(r"(?i)(?:thứ hạng|xếp hạng|\brank(?:ing)?\b|\bposition\b)[^.;,:\d]{0,40}?"
                      r"\b(?:là|ở mức|was|is|stood at)\s+(?:thứ\s+)?(\d{1,2})"
                      r"(?:\s*/\s*(\d{2,3}))?(?![\d%]|[.,]\d|\s*(?:điểm|%|points?))")
+#: A count of provinces meeting a criterion, not a rank: "Có 19/63 tỉnh, thành phố đã ...".
+COUNT_OF_PROVINCES = re.compile(r"(?i)\b(?:có|there (?:are|were)|only|chỉ)\s*$")
+PROVINCES_AFTER = re.compile(r"(?i)\s*(?:tỉnh|địa phương|provinces|localities)")
 RANK_BARE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(63|34)(?![\d/])")
 RANK_EN = re.compile(
     rf"(?i)(?:(?:rank(?:ed|ing|s)?|placed?|came|reach(?:ed)?|finished|stood|stands|was|is|and|,)"
-    rf"\s+(?:in\s+|it\s+|them\s+)?|\b(?:to|from)\s+(?=(?:{EN_ORDINAL})\b))"
-    rf"(?:(\d{{1,3}})(?:st|nd|rd|th)\b|({EN_ORDINAL})\b|(\d{{1,2}})\s*/\s*(\d{{2,3}})\b)"
+    rf"\s+(?:in\s+|it\s+|them\s+)?(?:the\s+(?=(?:{EN_ORDINAL})\b))?|"
+    rf"\b(?:to|from)\s+(?=(?:{EN_ORDINAL})\b))"
+    rf"(?:(\d{{1,3}})(?:st|nd|rd|th)\b|({EN_ORDINAL})\b|(\d{{1,2}})\s*/\s*(\d{{2,3}})\b(?!/))"
     rf"|(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
     rf"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )"
     rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!\s+(?:century|anniversary|Congress|session|meeting|"
@@ -195,7 +225,7 @@ MEMBERSHIP_BEFORE = re.compile(
 DENOMINATOR_AFTER = re.compile(
     r"^\s*(?:tỉnh,? thành(?: phố)?\s*)?"
     r"(?:/|trên(?: tổng số)?|trong(?: tổng số)?|out of|among|of)\s+"
-    r"(?:the\s+)?(\d{2,3})\b")
+    r"(?:the\s+)?(?:bảng xếp hạng (?:gồm |của )?|ranking of\s+)?(\d{2,3})\b")
 SENTENCE_DENOMINATOR = re.compile(
     r"(?i)(?:/\s*|trên\s+(?:tổng số\s+)?|trong (?:tổng số\s+|số\s+)?|out of\s+|among\s+|"
     r"compared to\s+|group of\s+|"
@@ -209,7 +239,6 @@ PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:place\s+)?(?:a year (?:earlier|before)|"
                             r"the (?:previous|prior) year|in the previous (?:edition|ranking)|"
                             r"của năm trước|năm trước)\b")
 RESPECTIVELY = re.compile(r"(?i)lần lượt là|các thứ hạng này là|respectively|lần lượt thuộc về")
-SEQUENCE = re.compile(r"(?i)tiếp (?:đó|theo) là|theo sau là|followed by")
 LEADING_PLACES = re.compile(r"(?i)(\d|hai|ba)\s+vị trí dẫn đầu(?:\s+vẫn)?\s+thuộc về")
 THROUGH = re.compile(rf"(?i)ranked\s+({EN_ORDINAL})\s+through\s+({EN_ORDINAL})\s+respectively")
 
@@ -225,9 +254,12 @@ CHANGE = re.compile(
     rf"(?:thêm\s+|by\s+|hạng\s+|được\s+|mạnh\s+|vọt\s+|sâu\s+|liền\s+|tới\s+)?"
     rf"(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
     rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})"
-    rf"(?P<upto>\s*[-–]\s*\d{{1,2}}|\s+(?:đến|to)\s+\d{{1,2}})?"
+    rf"(?P<upto>\s*[-–]\s*\d{{1,2}}|\s+(?:đến|to)\s+(?:\d{{1,2}}|{VI_WORD}|{EN_CARDINAL}))?"
     rf"\s+(bậc|hạng|places?|positions?|spots?|ranks?|notches?)"
     rf"\b")
+#: One more change under the same verb: "tăng 20 bậc so với năm 2021 và 21 bậc so với năm 2020".
+CHANGE_MORE = re.compile(r"(?i)\s*(?:so với[^,;.()]{0,20}?|compared (?:to|with)[^,;.()]{0,20}?)?"
+                         r"\s*(?:,|và|and)\s*(\d{1,2})\s+(?:bậc|hạng|places?|positions?)\b")
 #: A change told after its number or as a noun: "three places higher", "a gain of 3 places".
 CHANGE_AFTER = re.compile(
     rf"(?i)\b(?P<n>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\s+"
@@ -247,7 +279,8 @@ GOAL = re.compile(
     r"(?: đến| là| đạt| chiếm|:| như)|"
     r"chỉ tiêu(?: cụ thể| cơ bản)?(?: (?:năm|đến năm) \d{4})?(?: đến năm| là|:)|"
     r"kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
-    r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective")
+    r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective|\bwants? to\b|"
+    r"\bplans? to\b|\bhopes? to\b|\bintends? to\b|\bmuốn\b|\bwants?\b")
 #: Future tense: every number of its sentence is a target.
 FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")
 #: An achieved figure against its target: "đạt 97%/95%", "đạt 68%/mục tiêu 50%", "đạt 82%
@@ -267,7 +300,7 @@ PERCENT_OF_TARGET = re.compile(
     rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:annual\s+|yearly\s+)?)?"
     rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
-TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|trong(?: tổng số| số)?|"
+TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|còn|trong(?: tổng số| số)?|"
                           r"(?:out )?of the)\s+(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets)")
 #: Words before a total that name it only as the base of a count ("trong 24 chỉ tiêu, có 20").
 TOTAL_AS_BASE = ("trong", "of the", "out of the")
@@ -282,7 +315,9 @@ RANK_TARGET = re.compile(
     rf"(?i)(?:top|tốp)\s+{_GROUP_N}\s+(?:tỉnh|địa phương|provinces|localities|leading|cities)"
     rf"|nhóm\s+{_GROUP_N}\s+(?:tỉnh|địa phương)[^.;()]{{0,60}}?(?:dẫn đầu|đứng đầu|cao nhất)"
     rf"|one of (?:the )?{_GROUP_N}\b[^.;]{{0,60}}?\b(?:lead\w*|top)"
-    rf"|\btop\s+{_GROUP_N}\b[^.;]{{0,40}}?\bby\s+20\d\d"
+    rf"|\btop\s+{_GROUP_N}\b[^.;,]{{0,40}}?\bby\s+20\d\d"
+    rf"|\btop[-\s]{_GROUP_N}\b(?=\s+(?:in|by|for|vào|đến)\s+(?:năm\s+)?20\d\d)"
+    rf"|\b(?:a|the)\s+top[-\s]{_GROUP_N}\s+(?:place|position|spot|finish|ranking)"
     rf"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+{_GROUP_N}\b")
 TARGET_COUNT = re.compile(
     r"(?i)(?:hoàn thành|completed|achieved|met|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"

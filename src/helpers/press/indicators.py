@@ -11,16 +11,18 @@ import re
 from typing import TYPE_CHECKING
 
 from . import grammar
-from .facts import topic_of
-from .numbers import parse
+from .numbers import EN_CARDINAL, en_cardinal, parse
+from .topics import topic_of
 
 if TYPE_CHECKING:
     from .extract import Reader
 
-NUMBER = re.compile(r"(?<![\w/.,:-])(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,]\d{3})*))?"
-                    r"(?=m2|m²|km2|km\b|ha\b|kg\b|GB\b|MW\b|(?![\w/-]|[.,]\d))")
-DECREASE = re.compile(r"(?i)(?:giảm|sụt|fell|dropped|declined|down|decrease[sd]?)\s*"
-                      r"(?:by|of|nhẹ|còn)?\s*$")
+NUMBER = re.compile(r"(?<![\w/.:-])(?<!\d,)(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,]\d{3})*))?"
+                    r"(?=m2|m²|km2|km\b|ha\b|kg\b|GB\b|MW\b|-\d+(?:[.,]\d+)?\s*%|"
+                    r"(?![\w/-]|[.,]\d))")
+DECREASE = re.compile(r"(?i)(?:giảm|sụt|fell|dropped|declined|down|decrease[sd]?|"
+                      r"(?:thấp hơn|kém|lower than|below)(?:\s+(?:mức\s+)?(?:bình quân|trung bình|"
+                      r"the (?:national )?average)[^\d,;]{0,20})?)\s*(?:by|of|nhẹ|còn)?\s*$")
 BOUND = re.compile(r"(?i)(?:hơn|trên|tối thiểu|ít nhất|over|more than|at least|≥|vượt)\s*$")
 APPROX = re.compile(r"(?i)(?:gần|khoảng|nearly|about|approximately|around|ước|xấp xỉ)\s*$")
 #: Nouns after a number that make it no indicator (time, groups, methodology, ages).
@@ -28,19 +30,41 @@ JUNK_AFTER = re.compile(
     r"(?i)^\s*(?:năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|years?|months?|days?|hours?|"
     r"trụ cột|pillars?|chỉ số|indicators?|main|core|component|indexes|indices|sub-indicators|"
     r"tiêu chí|criteria|"
-    r"tiers?|cấp|nhóm|groups?|(?:tỉnh|địa phương|provinces|localities)[\w ,]{0,15}?\s"
+    r"tiers?|cấp|nhóm|groups?|"
+    r"(?:tỉnh|địa phương|provinces|localities|cơ quan|đơn vị|agencies|ministries)[\w ,]{0,15}?\s"
     r"(?:dẫn đầu|đứng đầu|đứng cuối|đầu tiên|leading|top|bottom)|"
-    r"bộ|ngành|cơ quan(?= lần đầu| tham gia| mới)|quốc gia|countries|ministries|agencies|"
+    r"bộ(?!, tỉnh|, ngành,? (?:và )?địa phương)|ngành|cơ quan(?= lần đầu| tham gia| mới)|"
+    r"quốc gia|countries|ministries|agencies|"
     r"goals?\b|bậc|hạng|places?|"
     r"positions?|mục tiêu|chỉ tiêu|"
     r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|lượt xem|lượt thích|bình luận|views\b|"
     r"likes\b|comments\b|[Gg]\b|/|:|h\b|người đứng)")
 JUNK_BEFORE = re.compile(
-    r"(?i)(?:(?<!tổng )số|No\.?|mức|Resolution|Nghị quyết|Quyết định|Kế hoạch|Công văn|"
+    r"(?i)(?:(?<!tổng )(?<!hội )(?<!tế )(?<!quyền )(?<!liệu )(?<!tầng )(?<!lực )(?<!đổi )"
+    r"(?<!thức )(?<!chế )số|No\.?|mức|Resolution|Nghị quyết|Quyết định|Kế hoạch|Công văn|"
     r"Chỉ thị|Đề án|"
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
     r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
     r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of)\s*[-:]?\s*$")
+#: The upper end of a range written without "từ": "72-75%", "40 – 45 điểm".
+RANGE = re.compile(r"\s*[-–]\s*(\d+(?:[.,]\d+)?)(?=\s*(?:%|điểm|points?)\b|\s*%)")
+#: A sentence about one event (its connection points are a ceremony detail, rule 8.6).
+EVENT = re.compile(r"(?i)\b(?:(?<!truyền hình )hội nghị|hội thảo|buổi lễ|lễ công bố|sự kiện|"
+                   r"conference|ceremony|event)\b")
+#: The total of a count written with a word: "8 trên 11 nhiệm vụ", "8 out of 11 tasks".
+RATIO = re.compile(r"(?i)\s+(?:trên|out of)\s+(\d{1,4})(?=\s+[^\W\d])")
+#: Words that put a percentage beside a count: "(đạt 75%", "chiếm", "tương ứng", "(tỷ lệ".
+RESTATED = re.compile(r"(?i)(?:\(\s*(?:đạt|tỷ lệ|bằng|chiếm)?|chiếm|tương ứng|tương đương|"
+                      r"equivalent to|or)[^\d()]{0,15}$")
+#: Words before a per-capita base: "trên 1.000 dân", "per 100 inhabitants".
+PER_CAPITA = re.compile(r"(?i)(?:trên|per|/|mỗi)\s*$")
+#: A count of units meeting a threshold, up to the threshold: "4/13 sở, ngành đạt tỷ lệ ... trên".
+THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])\d+\s*/\s*\d+\s+[^\d;]{0,100}?"
+                                r"(?:đạt|có|with|reached)[^\d;]{0,80}?"
+                                r"(?:trên|từ|over|above|at least|tối thiểu)\s*$")
+#: A count of units meeting a criterion, up to the criterion: "19/63 tỉnh đã số hóa 100% ...".
+CRITERION_OF_COUNT = re.compile(r"(?i)\b(?:có|there (?:are|were)|only)\s+\d+\s*/\s*\d+\s+"
+                                r"(?:tỉnh|địa phương|sở|bộ|provinces|localities)[^\d;]{0,80}?$")
 #: A sentence about a ceremony: its counts (awards, delegates) are not facts (LABELING.md 8).
 #: Words before a short decimal that make it a DTI score ("average of 0.5").
 SCORE_BEFORE = re.compile(r"(?i)(?:score|điểm|DTI|average|trung bình|bình quân)\D{0,25}$")
@@ -86,7 +110,12 @@ def read(reader: Reader, s: str) -> None:
         if raw in ("63", "34") and re.match(r"\s*(?:tỉnh|provinces|localities|địa phương)",
                                            after):
             continue  # the size of the ranking, not a fact
-        if re.match(r"\s*[-–]\s*\d", after) and not re.search(r"(?i)từ\s*$", before):
+        if PER_CAPITA.search(before) and re.match(r"(?i)\s*(?:người\s+)?(?:dân|inhabitants|people|"
+                                                  r"residents)\b", after) or \
+                (re.match(r"(?i)\s*(?:điểm cầu|connection points)", after) and EVENT.search(s)):
+            continue  # "trên 1.000 dân", "per 100 inhabitants", one event's 46 điểm cầu (8.6)
+        span = RANGE.match(after)  # "72-75%", "40 – 45%": the lower end (rule 4.2)
+        if re.match(r"\s*[-–]\s*\d", after) and not re.search(r"(?i)từ\s*$", before) and not span:
             continue
         try:
             value = number(raw, reader.lang)
@@ -100,7 +129,12 @@ def read(reader: Reader, s: str) -> None:
                 continue
             if value > den or re.search(r"(?i)(?:ngày|tháng|hôm|sáng|chiều)\s*$", before):
                 continue
-        unit_match = UNIT_AFTER.match(s[m.end():])
+        ratio = None if den_raw else RATIO.match(after)  # "8 trên 11 nhiệm vụ", "8 out of 11"
+        if ratio:
+            den = float(ratio.group(1))
+            reader.claim(m.end(), m.end() + ratio.end())
+        rest = s[m.end() + (span.end(1) if span else ratio.end() if ratio else 0):]
+        unit_match = UNIT_AFTER.match(rest)
         unit = unit_match.group(1).rstrip(",.;:") if unit_match else ""
         if den is None and unit and not unit.startswith("%"):
             den = _stated_total(s, m.start(), unit, value)
@@ -130,19 +164,87 @@ def read(reader: Reader, s: str) -> None:
             continue
         elif ceremony:
             continue
+        if unit == "%" and (THRESHOLD_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])
+                            or CRITERION_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])):
+            continue  # "8/12 sở đạt tỷ lệ trên 70%": the count's threshold (rule 8.5)
+        if unit == "%" and restates(reader, value, raw, s, m.start()):
+            continue  # "8/11 chỉ tiêu (đạt 72,7%)": the count restated (rule 8.4)
         if unit in ("score", "points", "%") and DECREASE.search(before):
             value = -value  # LABELING.md section 4: a decrease is negative
         tags = [t for t in (qualifier_tag(before),) if t]
+        if span:
+            tags.append("range")
+            reader.claim(m.end(), m.end() + span.end())
         upper = re.match(r"\s*(?:%|\S+)?\s*(?:đến|-|–|to)\s*(?:khoảng\s*|gần\s*)?[\d.,]+", after)
         if re.search(r"(?i)từ\s*(?:khoảng\s*)?$", before) and upper:
             tags.append("range")
             reader.claim(m.end(), m.end() + upper.end())
         pillar = _pillar(s, m.start(), m.end(), unit)
-        compared = re.search(r"(?:năm|in|from|to)\s+(20\d\d)\s*\(\s*$", before)
+        compared = re.search(r"(?:năm|in|from|to)\s+(20\d\d)\s*\((?:\s*(?:khi đó|lúc đó|then)"
+                             r"[^()\d]{0,12})?\s*$", before)  # "so với năm 2022 (khi đó là 43,5%)"
         year = int(compared.group(1)) if compared else None
         reader.add(s, m.start(), m.end(), "indicator", value, pillar=pillar, unit=unit,
                    denominator=den, tags=tuple(tags), year=year,
                    year_basis="clause" if year else "")
+
+
+#: A count written as an English number word before a plural noun ("nine data centres").
+WORD_COUNT = re.compile(rf"(?i)\b({EN_CARDINAL})\s+((?:[a-z-]+\s+)?[a-z-]+s)\b")
+#: Nouns after a number word that make it no count (time, structure, positions, groups).
+WORD_COUNT_JUNK = re.compile(r"(?i)(?:consecutive\s+)?(?:years|months|days|weeks|times|pillars|"
+                             r"(?:main |core )?indicators|places|positions|spots|ranks|notches|"
+                             r"levels|groups|tiers|phases|stages|provinces|localities|cities|"
+                             r"ministries|agencies|members|parts)\b|[a-z-]+\s+(?:years|months|"
+                             r"times|pillars|indicators|places|provinces|localities|cities)\b")
+#: A multiplier (rule 3.12): "tăng hơn 3 lần", "tăng gấp đôi", "three times", "twice as much".
+MULTIPLIER = re.compile(
+    r"(?i)(?:tăng|gấp|increased?|grew|rose|up)\s+(?:(?P<q>hơn|khoảng|gần|trên|over|about|nearly|"
+    r"more than)\s+)?(?:gấp\s+)?(?P<n>\d+(?:[.,]\d+)?|đôi|hai|ba|bốn|năm|two|three|four|five)"
+    r"\s*(?:lần|times|-fold)\b"
+    r"|(?:tăng\s+)?gấp\s+(?P<w>đôi|ba|bốn)\b|\b(?P<e>twice|double|doubled|tripled|triple)\b")
+#: The end point of a change over a span, after it: "..., từ X năm 2019 lên Y vào tháng 12/2020".
+END_POINT = re.compile(r"(?i)[^.;]{0,60}?\b(?:lên|đến|to)\b[^.;]{0,40}?(20[1-3]\d)\b")
+_TIMES = {"đôi": 2, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "two": 2, "three": 3, "four": 4,
+          "five": 5, "twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3}
+
+
+def word_counts(reader: Reader, s: str) -> None:
+    """Record counts written as English number words: "seven data centres" (rule 4.2)."""
+    if reader.lang != "en":
+        return
+    for m in WORD_COUNT.finditer(s):
+        if reader.free(m.start(), m.end()) and not WORD_COUNT_JUNK.match(m.group(2)) and not \
+                re.search(r"(?i)\b(?:top|the|of|one of|first|last|past|next)\s*$",
+                          s[max(0, m.start() - 12):m.start()]):
+            reader.add(s, m.start(), m.end(), "indicator", float(en_cardinal(m.group(1))),
+                       unit=m.group(2))
+
+
+def multipliers(reader: Reader, s: str) -> None:
+    """Record multipliers as indicators, unit lần/times, value the factor (rule 3.12)."""
+    for m in MULTIPLIER.finditer(s):
+        token = m.group("n") or m.group("w") or m.group("e")
+        around = s[max(0, m.start() - 8):m.start()] + s[m.end():m.end() + 12]
+        if not reader.free(m.start(), m.end()) or (
+                m.group("e") and not re.search(r"(?i)\b(?:as|the|its|in)\b", around)):
+            continue  # "twice" as a count of times ("runner-up twice") is no multiplier
+        factor = _TIMES.get(token.lower()) or number(token, reader.lang)
+        tags = [t for t in (qualifier_tag((m.group("q") or "") + " "),) if t]
+        end = END_POINT.match(s, m.end())  # "tăng 3 lần, từ X năm 2019 lên Y vào tháng 12/2020"
+        reader.add(s, m.start(), m.end(), "indicator", float(factor),
+                   unit="times" if reader.lang == "en" else "lần", tags=tuple(tags),
+                   year=int(end.group(1)) if end else None,
+                   year_basis="clause (end point)" if end else "")
+
+
+def restates(reader: Reader, value: float, raw: str, s: str, start: int) -> bool:
+    """Tell whether a percentage beside a count x/N restates it (equal to x/N as printed)."""
+    if not RESTATED.search(s[max(0, start - 25):start]):
+        return False
+    decimals = len(re.split(r"[.,]", raw)[1]) if re.search(r"[.,]", raw) else 0
+    return any(f.denominator and f.value is not None and 0 <= reader.offset + start - f.end <= 90
+               and abs(100 * f.value / f.denominator - value) <= 0.5 * 10 ** -decimals + 1e-9
+               for f in reader.facts)
 
 
 def _stated_total(s: str, start: int, unit: str, value: float) -> float | None:
@@ -168,7 +270,8 @@ def _pillar(s: str, start: int, end: int, unit: str) -> str:
         if not re.search(r"\b0[.,]\d+", s[:start]):
             return ""
     found = topic_of(s, start, end, look_after=False) or [
-        t for t in grammar.topics(s) if 0 <= t.start - end <= 12]  # "551,2/1.000 điểm DTI"
+        t for t in grammar.topics(s) if 0 <= t.start - end <= 12
+        and not re.search(r"[,;(]", s[end:t.start])]  # "551,2/1.000 điểm DTI"
     if not found:
         return "overall" if unit in ("score", "%") else ""
     topic = found[-1]

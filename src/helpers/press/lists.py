@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
-from . import gazetteer, grammar
-from .facts import rank_type
+from . import coordination, discourse, gazetteer, grammar, indicators
 from .numbers import ordinal_value, small_number
 from .text import clause_bounds
+from .topics import rank_type
+
+#: Words before a list of numbers that make them positions ("xếp thứ 18 và 30").
+RANK_BEFORE = re.compile(r"(?i)(?:thứ|hạng|xếp|ranked|rank|as high as|positions?|places?)\s*"
+                         r"(?:lần lượt\s*)?(?:là\s*)?$")
 
 
 class ListReaders:
@@ -29,6 +33,8 @@ class ListReaders:
         if None in values:
             return False
         names = self._entities_before(s, m.start())
+        if len(names) > len(values):  # "A giữ vị trí 9, còn B và C lần lượt xếp thứ 30 và 41"
+            names = coordination.run_before(s, m.start(), gazetteer.mentions(s))
         if len(names) == len(values):
             for name, v in zip(names, values, strict=True):
                 self._rank(s, m.start(), m.end() + tail.end(), v, den, ("respectively",),
@@ -59,6 +65,59 @@ class ListReaders:
         for name in names[-2:]:
             self._rank(s, m.start(), m.end(), value, den, ("tie",), name.name)
         return True
+
+    def distribute(self, s: str) -> None:
+        """N ↔ N: a list of figures matched in order to coordinated topics or entities."""
+        found = gazetteer.mentions(s)
+        for numbers in coordination.number_lists(s):
+            if not self.free(numbers.start, numbers.end):
+                continue
+            pairs = self._distribution_targets(s, numbers, found)
+            rank = bool(RANK_BEFORE.search(s[max(0, numbers.start - 30):numbers.start]))
+            scores = all(re.search(r"[.,]\d", raw) or s[end:end + 2].strip().startswith("%")
+                         for _, end, raw in numbers.items)
+            if not pairs or not (rank or scores):
+                continue
+            for (entity, topic), (start, end, raw) in zip(pairs, numbers.items, strict=True):
+                self._distributed(s, start, end, raw, entity, topic, rank)
+            self.claim(numbers.start, numbers.end)
+
+    def _distribution_targets(self, s: str, numbers: coordination.NumberList,
+                              found: tuple[gazetteer.Mention, ...]) -> list[tuple]:
+        """Return (entity, topic) per number: a topic run, else an entity run, before or after."""
+        n = len(numbers.items)
+        lo = s.rfind(";", 0, numbers.start) + 1
+        specific = [t for t in grammar.topics(s) if t.kind in ("pillar", "main")
+                    and lo <= t.start and t.end <= numbers.start]
+        topics = coordination.run_of(specific, s) if specific else []
+        if len(topics) == n:
+            return [(None, t) for t in topics]
+        for run in (coordination.run_before(s, numbers.start, found),
+                    coordination.run_after(s, numbers.end, found)):
+            if len(run) == n:
+                return [(m.name, None) for m in run]
+        return []
+
+    def _distributed(self, s: str, start: int, end: int, raw: str, entity: str | None,
+                     topic: grammar.Topic | None, rank: bool) -> None:
+        """Record one figure of a distribution, as a rank or a value (tag respectively)."""
+        value = indicators.number(raw, self.lang)
+        if rank and topic is None:
+            self._rank(s, start, end, int(value), None, ("respectively",), entity)
+            return
+        if rank:
+            fact_type, pillar, tag = rank_type(topic)
+            dens = set(grammar.SENTENCE_DENOMINATOR.findall(s))
+            self.add(s, start, end, fact_type, value, pillar=pillar, unit="rank",
+                     denominator=float(dens.pop()) if len(dens) == 1 else None,
+                     tags=("respectively", *((tag,) if tag else ())), entity=entity,
+                     text=s[topic.start:topic.end])
+            return
+        percent = s[end:end + 2].strip().startswith("%")
+        pillar = "" if percent else (topic.pillar if topic and topic.kind == "pillar" else
+                                     "" if topic else "overall")
+        self.add(s, start, end, "indicator", value, pillar=pillar,
+                 unit="%" if percent else "score", tags=("respectively",), entity=entity)
 
     def leading_places(self, s: str) -> None:
         """"2 vị trí dẫn đầu vẫn thuộc về A và B": positions 1..N in order."""
@@ -109,7 +168,7 @@ class ListReaders:
 
     def sequences(self, s: str) -> None:
         """"xếp thứ nhất, tiếp đó là A, B", "Tiếp theo là A (0,79), B", "followed by A, B"."""
-        m = grammar.SEQUENCE.search(s)
+        m = discourse.SEQUENCE.search(s)
         before = [f for f in self.rank_facts if f.start < self.offset + m.start()] if m else []
         if not before:
             return

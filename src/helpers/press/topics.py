@@ -1,0 +1,76 @@
+"""A topic model of rankings: what a figure measures, decided by the nearest ranking name.
+
+Rankings are the DTI (the default), its three pillars, its main indicators (pillar blank), and
+every other ranking (administrative reform, PAPI, PCI, the UN e-government and e-participation
+indices, the digital-economy share of GRDP, a province's own ranking of its districts and
+departments). The ranking a figure belongs to is the one named right after it ("xếp thứ 5 về
+chính quyền số", "ranked 2nd in the Digital Institution Index") within its clause, else the
+nearest one named before it; a ranking named after a comma or another clause ("..., in which,
+digital society ...", "helped by progress in the digital economy") does not re-type it.
+Coordinated names ("A và B", "A, B and C") share the figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import grammar
+
+
+def topic_of(sentence: str, start: int, end: int, look_after: bool = True
+             ) -> list[grammar.Topic]:
+    """Return the topic(s) a figure at start:end measures (coordinated topics give several)."""
+    found = grammar.topics(sentence)
+    if look_after and grammar.REGION_AFTER.match(sentence[end:]):
+        return [grammar.Topic(end, end, "other", "")]  # "thứ 2 khu vực ...": not the DTI
+    if look_after:
+        for t in found:
+            if t.start >= end and t.start - end <= 80:
+                between = sentence[end:t.start]
+                if re.search(r"[;.(),]|\b(?:và|and)\b", between):
+                    break  # another clause ("đứng đầu ... và giữ vị trí số một ở ...")
+                if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|for|in terms of|leading in)\s",
+                             between) or re.search(r"(?i)\b(?:về|ở|in)\s*$", sentence[:end]):
+                    return _coordinated(sentence, found, found.index(t), forward=True)
+    if look_after and grammar.OTHER_INDEX_AFTER.match(sentence[end:]):
+        return [grammar.Topic(end, end, "other", "")]
+    before = [i for i, t in enumerate(found) if t.end <= start]
+    if before:
+        return _coordinated(sentence, found, before[-1], forward=False)
+    return []
+
+
+def _coordinated(sentence: str, found: list[grammar.Topic], index: int, forward: bool
+                 ) -> list[grammar.Topic]:
+    """Return the topic at index with the specific topics coordinated with it ("A và B")."""
+    chosen = [found[index]]
+    link = re.compile(r"(?i)^[\s“”\"']*(?:,|và|and|, and|;)?[\s“”\"']*"
+                      r"(?:chỉ số\s*|hai chỉ số\s*)?$")
+    step = 1 if forward else -1
+    i = index
+    while 0 <= i + step < len(found):
+        a, b = (found[i], found[i + step]) if forward else (found[i + step], found[i])
+        if a.kind == "dti" or b.kind == "dti" or not link.match(sentence[a.end:b.start]):
+            break
+        if not forward and not re.search(r"(?i)\b(?:và|and)\b", sentence[b.end:found[index].end]
+                                         + sentence[a.end:b.start]):
+            break
+        chosen.append(found[i + step])
+        i += step
+    if any(grammar.MAIN_LIST.search(sentence[:t.start])
+           and not re.search(r"(?i)trụ cột\s*$", sentence[max(0, t.start - 12):t.start])
+           for t in chosen):
+        chosen = [grammar.Topic(t.start, t.end, "main" if t.kind == "pillar" else t.kind,
+                                "" if t.kind == "pillar" else t.pillar) for t in chosen]
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def rank_type(topic: grammar.Topic | None) -> tuple[str, str, str]:
+    """Return (fact_type, pillar, tag) for a rank with this topic (None: the DTI)."""
+    if topic is None or topic.kind == "dti":
+        return "dti_rank", "overall", ""
+    if topic.kind == "pillar":
+        return "pillar_rank", topic.pillar, ""
+    if topic.kind == "main":
+        return "dti_rank", "", ""
+    return "indicator", "", "non_dti_rank"

@@ -48,7 +48,8 @@ STAGES: dict[str, list[Stage]] = {
               tuple(f"data/processed/model/{n}.csv" for n in (
                   "coverage", "correlations", "coefficients", "fits", "predictions",
                   "contributions", "anatomy", "dropped", "validation", "specifications",
-                  "stability", "loadings", "status", "point_errors"))),
+                  "stability", "loadings", "status", "point_errors", "conditional",
+                  "conditional_validation"))),
     ],
 }
 def _paths(patterns: tuple[str, ...]) -> list[Path]:

@@ -23,7 +23,7 @@ from scipy import stats
 from .. import config, provinces
 from ..schemas import validate_tables
 from ..store import write_tables
-from . import blocks, covariates, intervals, repeated, validation
+from . import blocks, conditional, covariates, intervals, repeated, validation
 from .estimation import (  # noqa: F401  (re-exported: the notebook and tests use model.*)
     anatomy,
     bh,
@@ -102,6 +102,24 @@ def assemble(rankings: pd.DataFrame, factor_frame: pd.DataFrame, years: list[int
     return ModelData(frame, used, dropped)
 
 
+def block_frame(rankings: pd.DataFrame, framed: pd.DataFrame, years: list[int],
+                needed: list[str]) -> tuple[ModelData, blocks.Composite, pd.DataFrame]:
+    """Assemble the model years and add the blocks (development fitted on those years)."""
+    data = assemble(rankings, framed, years, needed)
+    fitted = blocks.composite(data.frame[data.frame["year"].isin(years)],
+                              covariates.DEVELOPMENT_FACTORS)
+    return data, fitted, blocks.with_blocks(data.frame, fitted)
+
+
+def model_frame(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
+                years: list[int] | None = None, lag: int = 1) -> pd.DataFrame:
+    """Return the model years' rows with the blocks, as ``run`` builds them."""
+    years = list(years) if years else complete_years(rankings)
+    framed = covariates.for_dti_year(factor_table, years, lag)
+    needed = list(dict.fromkeys([*covariates.DEVELOPMENT_FACTORS, "pci"]))
+    return block_frame(rankings, framed, years, needed)[2]
+
+
 @dataclass
 class Results:
     """Every table the modelling stage writes, and the notes on what was dropped."""
@@ -127,10 +145,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
     needed = list(dict.fromkeys([*described, *covariates.DEVELOPMENT_FACTORS, "pci",
                                  "papi_egov"]))
     framed = covariates.for_dti_year(factor_table, years, lag)
-    data = assemble(rankings, framed, years, needed)
-    fitted = blocks.composite(data.frame[data.frame["year"].isin(years)],
-                              covariates.DEVELOPMENT_FACTORS)
-    frame = blocks.with_blocks(data.frame, fitted)
+    data, fitted, frame = block_frame(rankings, framed, years, needed)
     frame["factor_status"] = blocks.status_of(frame, blocks.MAIN)
     notes = [*factor_table.notes, *map(unit_only_note, skipped), *data.dropped]
     period = f"{min(years)}-{max(years)}"
@@ -159,6 +174,12 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
             fits.append(stats)
             coefficients.append(table)
 
+    ranges = conditional.table(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR, seed)
+    if not ranges.empty:
+        table, stats = conditional.coefficients(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR,
+                                                blocks.LABELS)
+        fits.append(stats)
+        coefficients.append(table)
     other = assemble(rankings, covariates.for_dti_year(factor_table, years, 1 - lag), years,
                      needed)
     specs = blocks.specifications(frame, years, extra={
@@ -176,6 +197,11 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         "contributions": _contributions(frame, pd.concat(coefficients, ignore_index=True),
                                         stability, years),
         "validation": checked,
+        "conditional": _named(ranges, frame),
+        "conditional_validation": pd.concat(
+            [conditional.out_of_sample(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR, seed,
+                                       n_sim=min(n_sim, 1000)),
+             conditional.in_year(ranges, seed)], ignore_index=True),
         "point_errors": point_errors(frame, years),
         "specifications": specs,
         "stability": stability,
@@ -184,6 +210,14 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         "dropped": pd.DataFrame({"note": notes}),
     }
     return Results(tables, notes)
+
+
+def _named(table: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Add each province's name and region to a per-province table."""
+    if table.empty:
+        return table.reindex(columns=[*table.columns, "name_vi", "region"])
+    return table.merge(frame[["code", "year", "name_vi", "region"]], on=["code", "year"],
+                       how="left")
 
 
 def _predictions(table: pd.DataFrame, frame: pd.DataFrame, checked: pd.DataFrame

@@ -136,6 +136,68 @@ MODEL_CONTRIBUTIONS = pa.DataFrameSchema(
     strict=True, coerce=True, name="model/contributions",
 )
 
+_VERDICTS = ["above", "edge_above", "inside", "edge_below", "below"]
+
+MODEL_CONDITIONAL = pa.DataFrameSchema(
+    {
+        "code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")),
+        "year": pa.Column(int),
+        "observed_rank": pa.Column(int, _RANK),
+        "previous_rank": pa.Column(int, _RANK),
+        "rank_mid": pa.Column(int, _RANK),
+        **{f"rank_{end}{level}": pa.Column(int, _RANK)
+           for level in (80, 95) for end in ("low", "high")},
+        "p_at_or_above": pa.Column(float, pa.Check.in_range(0.0, 1.0 + 1e-6)),
+        "p_at_or_below": pa.Column(float, pa.Check.in_range(0.0, 1.0 + 1e-6)),
+        "p_mc_se": pa.Column(float, pa.Check.ge(0)),
+        "pit": pa.Column(float, pa.Check.in_range(0.0, 1.0 + 1e-6)),
+        "verdict": pa.Column(str, pa.Check.isin(_VERDICTS)),
+        "direction": pa.Column(str, pa.Check.isin(["above", "below", "inside"])),
+        "outside95": pa.Column(bool),
+        **{f"change_{end}{level}": pa.Column(int, pa.Check.in_range(-62, 62))
+           for level in (80, 95) for end in ("low", "high")},
+        "observed_change": pa.Column(int, pa.Check.in_range(-62, 62)),
+        "pair": pa.Column(str, pa.Check.str_matches(r"^\d{4}->\d{4}$")),
+        "previous_score": pa.Column(float, pa.Check.in_range(0.0, 1.0)),
+        "observed_score": pa.Column(float, pa.Check.in_range(0.0, 1.0)),
+        "n_model": pa.Column(int, pa.Check.in_range(8, 63)),
+        "fit": pa.Column(str),
+        "verdict_in_sample": pa.Column(str, pa.Check.isin(_VERDICTS)),
+        "name_vi": pa.Column(str),
+        "region": pa.Column(str),
+    },
+    checks=[pa.Check(lambda f: ~f.duplicated(["code", "year"]), error="one row per province-year"),
+            pa.Check(lambda f: (f["rank_low95"] <= f["rank_low80"])
+                     & (f["rank_low80"] <= f["rank_high80"])
+                     & (f["rank_high80"] <= f["rank_high95"]),
+                     error="the 80 % range lies inside the 95 % range"),
+            pa.Check(lambda f: f["change_low80"] == f["previous_rank"] - f["rank_high80"],
+                     error="the change range is the rank range seen from last year's rank"),
+            pa.Check(lambda f: (f["direction"] == "above") == (f["observed_rank"]
+                                                                < f["rank_low80"]),
+                     error="above the range exactly when the rank is better than its low end"),
+            pa.Check(lambda f: (f["direction"] == "below") == (f["observed_rank"]
+                                                                > f["rank_high80"]),
+                     error="below the range exactly when the rank is worse than its high end")],
+    strict=True, coerce=True, name="model/conditional",
+)
+
+MODEL_CONDITIONAL_VALIDATION = pa.DataFrameSchema(
+    {
+        "check": pa.Column(str),
+        "train": pa.Column(str),
+        "test_year": pa.Column(int),
+        "predictor": pa.Column(str),
+        "n": pa.Column(int, pa.Check.ge(8)),
+        **{c: pa.Column(float, _PROB) for level in (80, 95)
+           for c in (f"coverage{level}", f"band{level}_low", f"band{level}_high")},
+        **{f"median_width{level}": pa.Column(float, pa.Check.ge(0)) for level in (80, 95)},
+        "in_band80": pa.Column(bool),
+        "pit_ks_p": pa.Column(float, _PROB),
+    },
+    strict=True, coerce=True, name="model/conditional_validation",
+)
+
 MODEL_ANY = pa.DataFrameSchema(coerce=False, name="model/table")
 
 
@@ -146,6 +208,8 @@ MODEL_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "model/predictions": MODEL_PREDICTIONS,
     "model/validation": MODEL_VALIDATION,
     "model/contributions": MODEL_CONTRIBUTIONS,
+    "model/conditional": MODEL_CONDITIONAL,
+    "model/conditional_validation": MODEL_CONDITIONAL_VALIDATION,
     **{f"model/{name}": MODEL_ANY for name in (
         "coverage", "anatomy", "dropped", "status", "specifications", "stability", "loadings",
         "point_errors")},

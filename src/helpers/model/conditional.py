@@ -436,3 +436,70 @@ def table(frame: pd.DataFrame, blocks: list[str], years: list[int], break_year: 
     same = inside.set_index(["code", "year"])["verdict"]
     return out.assign(verdict_in_sample=[same.get((c, y), "") for c, y in
                                          zip(out["code"], out["year"], strict=True)])
+
+
+def _interval(row: pd.Series, digits: int = 2) -> str:
+    """Return 'coef (95% CI low to high)' of a coefficient row."""
+    return (f"{row['coef']:.{digits}f} (95% CI {row['ci_low']:.{digits}f} to "
+            f"{row['ci_high']:.{digits}f})")
+
+
+def slope_sentence(coefficients: pd.DataFrame) -> str:
+    """Say, from the coefficient rows, how much of last year's score carries over, per pair."""
+    rows = coefficients[coefficients["model"] == "conditional_previous_score"].set_index("factor")
+    if rows.empty:
+        return "The model given last year's score needs two consecutive model years; none held."
+    parts = [f"{_interval(rows.loc[PREVIOUS])} for {rows.loc[PREVIOUS, 'period']}"]
+    if "slope_after" in rows.index:
+        parts.append(f"{_interval(rows.loc['slope_after'])} for "
+                     f"{rows.loc['slope_after', 'period']}")
+    blocks = [f"{rows.loc[b, 'label'].split(' (')[0].lower()} {_interval(rows.loc[b], 3)}"
+              for b in rows.index if b not in (PREVIOUS, CHANGE, "slope_after")]
+    n = int(rows["n"].iloc[0])
+    return (f"This year's score rises with last year's by {' and '.join(parts)}; beside it, per "
+            f"standard deviation, {'; '.join(blocks)} (0-1 score, every pair pooled, n = {n}, "
+            "province-clustered errors).")
+
+
+def chance_band(n: int, level: float = 0.80) -> tuple[int, int]:
+    """Return the central 95 % band of how many of n would lie outside by chance."""
+    low, high = stats.binom.ppf([0.025, 0.975], n, 1 - level)
+    return int(low), int(high)
+
+
+def ranges_sentences(table: pd.DataFrame) -> list[str]:
+    """Say, per year, how many provinces moved above, below or at the edge of their range."""
+    out = []
+    for year, group in table.groupby("year"):
+        n = len(group)
+        low, high = chance_band(n)
+        counts = group["verdict"].value_counts()
+        edge = int(counts.get("edge_above", 0) + counts.get("edge_below", 0))
+        width = (group["change_high80"] - group["change_low80"]).median()
+        above, below = int(counts.get("above", 0)), int(counts.get("below", 0))
+        out.append(
+            f"In {year}, given their {year - 1} score, {above} of {n} provinces moved above the "
+            f"80% range of provinces like them and {below} below: {above + below} outside, "
+            f"where {low}-{high} would be by chance; {edge} at the edge of their range; median "
+            f"width {width:.0f} places.")
+    changed = table[table["verdict"] != table["verdict_in_sample"]]
+    if len(table):
+        out.append(f"Leaving each province out of its own fit changes {len(changed)} of "
+                   f"{len(table)} verdicts from those of one fit on every province.")
+    return out
+
+
+def validation_sentence(checks: pd.DataFrame) -> str:
+    """Say how the ranges given last year's score fare out of sample against the others."""
+    later = checks[checks["check"].str.startswith("out of sample")]
+    if later.empty:
+        return "No later year can be predicted from an earlier pair: nothing checked out of sample."
+    parts = []
+    for row in later.itertuples():
+        flag = "" if row.in_band80 else ", outside its band"
+        parts.append(f"{row.predictor}: {row.coverage80:.0%} inside the 80% range "
+                     f"(band {row.band80_low:.0%}-{row.band80_high:.0%}{flag}), median width "
+                     f"{row.median_width80:.0f} places")
+    first = later.iloc[0]
+    return (f"Out of sample (fitted on {first['train']}, predicting {first['test_year']}): "
+            + "; ".join(parts) + ".")

@@ -300,6 +300,10 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
             sentences.append(f"{row.label}: the sign is not stable ({row.positive} positive, "
                              f"{row.negative} negative of {row.fits} fits); no contribution "
                              "is reported for it.")
+    if "conditional" in t:
+        sentences += [conditional.slope_sentence(t["coefficients"]),
+                      *conditional.ranges_sentences(t["conditional"]),
+                      conditional.validation_sentence(t["conditional_validation"])]
     fits = t["fits"].set_index("model")
     name = f"slopes_change_{METHOD_CHANGE_YEAR}"
     if name in fits.index:

@@ -22,7 +22,8 @@ def predictions(observed: int, low80: int, high80: int, direction: str) -> pd.Da
 
 BLOCKS = pd.DataFrame([{"code": "27", "year": 2024, "block": "development", "position": 12,
                         "n_model": 63, "coef": 0.03, "contribution": 0.021, "fits": 33,
-                        "fits_excluding_zero": 11}])
+                        "fits_excluding_zero": 11, "main_years": 3,
+                        "main_excluding_zero": 1}])
 
 
 def render(lang: str, table: pd.DataFrame, section: str = "fundamentals") -> str:
@@ -64,7 +65,9 @@ def test_a_province_inside_its_range_gets_no_better_or_worse_words(lang):
 def test_the_block_row_shows_a_rank_position_and_a_0_1_contribution():
     text = render("en", predictions(30, 12, 44, "inside"))
     assert "12th of 63" in text and "+0.021" in text
-    assert "all 33 fits" in text and "clear of zero in 11" in text
+    assert "in each of the 3 years of the main model" in text
+    assert "clear of zero in 1 of 3" in text
+    assert "33 fits" not in text  # the alternative fits are a robustness display (notebook)
 
 
 def moves(verdict: str, previous: int = 20, observed: int = 31, low: int = -4, high: int = 12,

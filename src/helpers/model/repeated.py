@@ -14,6 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import statsmodels.formula.api as smf
+from scipy import stats
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 
 from .estimation import complete, standardize
@@ -76,3 +77,20 @@ def break_test(frame: pd.DataFrame, blocks: list[str], labels: dict[str, str], p
            "factors": ", ".join(names), "p_test": float(wald.pvalue),
            "test": f"slopes differ from {break_year}: F = {float(wald.statistic):.2f}"}
     return table, fit
+
+
+def detectable_change(table: pd.DataFrame, block: str, power: float = 0.80,
+                      alpha: float = 0.05) -> tuple[float, float]:
+    """Return the slope change the break test would detect with this power, and its share.
+
+    From the break model's rows: (z_(1-alpha/2) + z_power) times the standard error of the
+    block's change, and that change as a share of the block's slope before the break. A
+    smaller change is missed more than one time in five: "not rejected" is not "unchanged".
+    """
+    rows = table.set_index("factor")
+    change = [f for f in rows.index if f.startswith(f"{block}:")]
+    if block not in rows.index or not change:
+        return float("nan"), float("nan")
+    size = float((stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power))
+                 * rows.loc[change[0], "se"])
+    return size, size / abs(float(rows.loc[block, "coef"]))

@@ -235,6 +235,14 @@ def _predictions(table: pd.DataFrame, frame: pd.DataFrame, checked: pd.DataFrame
     return out.merge(bench.astype({"year": int}), on="year", how="left")
 
 
+def main_counts(coefficients: pd.DataFrame, block: str) -> tuple[int, int]:
+    """Return (years, years whose 95 % interval is clear of zero) of a block, main model."""
+    main = coefficients[(coefficients["model"] == "blocks_ols_hc3")
+                        & (coefficients["factor"] == block)]
+    clear = (main["ci_low"] > 0) | (main["ci_high"] < 0)
+    return len(main), int(clear.sum())
+
+
 def _contributions(frame: pd.DataFrame, coefficients: pd.DataFrame, stability: pd.DataFrame,
                    years: list[int]) -> pd.DataFrame:
     """Per province and year, each sign-stable block's position and contribution (0-1 score)."""
@@ -255,9 +263,12 @@ def _contributions(frame: pd.DataFrame, coefficients: pd.DataFrame, stability: p
                 "ci_low": coef.loc[block, "ci_low"], "ci_high": coef.loc[block, "ci_high"],
                 "contribution": z * coef.loc[block, "coef"],
                 "fits": fits.loc[block, "fits"],
-                "fits_excluding_zero": fits.loc[block, "excluding_zero"]}))
+                "fits_excluding_zero": fits.loc[block, "excluding_zero"],
+                "main_years": main_counts(coefficients, block)[0],
+                "main_excluding_zero": main_counts(coefficients, block)[1]}))
     columns = ["code", "year", "block", "label", "position", "n_model", "coef", "ci_low",
-               "ci_high", "contribution", "fits", "fits_excluding_zero"]
+               "ci_high", "contribution", "fits", "fits_excluding_zero", "main_years",
+               "main_excluding_zero"]
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=columns)
 
 
@@ -288,14 +299,19 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
     t = results.tables
     sentences = [validation.verdict(t["validation"])]
     for row in outside_counts(t["predictions"]).itertuples():
+        expected, low, high = intervals.chance_outside(row.n, 1 + len(blocks.MAIN))
         sentences.append(f"In {row.year}, {row.outside80} of {row.n} provinces lie outside "
-                         f"their 80% rank interval ({row.above} above, {row.below} below; "
-                         f"about {0.2 * row.n:.0f} would by chance).")
+                         f"their 80% rank interval ({row.above} above, {row.below} below); "
+                         f"intervals fitted on the same provinces leave about {expected:.0f} "
+                         f"outside by chance ({low}-{high} in 95% of samples).")
     for row in t["stability"].itertuples():
         if row.stable:
+            years, clear = main_counts(t["coefficients"], row.block)
             sentences.append(f"{row.label} is associated with the score with the same sign "
-                             f"in all {row.fits} fits (years and specifications); its 95% "
-                             f"interval excludes zero in {row.excluding_zero}.")
+                             f"in each of the {years} years of the main model, its 95% "
+                             f"interval clear of zero in {clear} of {years}; the sign holds in "
+                             f"all {row.fits} alternative fits, a robustness display only (they "
+                             f"share most rows; {row.excluding_zero} clear of zero).")
         else:
             sentences.append(f"{row.label}: the sign is not stable ({row.positive} positive, "
                              f"{row.negative} negative of {row.fits} fits); no contribution "
@@ -309,7 +325,8 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
     if name in fits.index:
         sentences.append(f"Do the block slopes change at the {METHOD_CHANGE_YEAR} method "
                          f"change? {fits.loc[name, 'test']}, p = {fits.loc[name, 'p_test']:.3f}"
-                         f" (n = {fits.loc[name, 'n']}).")
+                         f" (n = {fits.loc[name, 'n']}); "
+                         f"{_power_clause(t['coefficients'], name)}.")
     corr = t["correlations"]
     complete = corr[corr["sample"] == "complete"]
     for year, group in complete.groupby("year"):
@@ -323,6 +340,15 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
     return sentences
 
 
+def _power_clause(coefficients: pd.DataFrame, name: str) -> str:
+    """Say how large a change of development's slope the break test could detect."""
+    size, share = repeated.detectable_change(coefficients[coefficients["model"] == name],
+                                             "development")
+    return (f"the test detects a change of development's slope of {size:.3f} ({share:.0%} of "
+            "the slope) with 80% power: a smaller change is missed more than one time in five, so "
+            "'not rejected' is not 'unchanged'")
+
+
 def hypotheses(results: Results) -> list[str]:
     """Check the notebook's four pre-stated hypotheses against the tables, one sentence each."""
     t = results.tables
@@ -333,12 +359,12 @@ def hypotheses(results: Results) -> list[str]:
             continue
         row = stability.loc[block]
         held = row["stable"] and row["sign"] > 0
-        strength = ("" if row["excluding_zero"] >= row["fits"] / 2 else
-                    "; weakly: most intervals include zero")
+        years, clear = main_counts(t["coefficients"], block)
+        strength = ("" if clear >= years / 2 else "; weakly: most years' intervals include zero")
         out.append(f"H{number} ({row['label']} goes with a higher score): "
                    f"{'holds' if held else 'does not hold'} in sign, {row['positive']} of "
-                   f"{row['fits']} fits positive, interval clear of zero in "
-                   f"{row['excluding_zero']}{strength}.")
+                   f"{row['fits']} fits positive; in the main model clear of zero in {clear} of "
+                   f"{years} years{strength}.")
     checked = t["validation"]
     beats = checked[(checked["predictor"] == validation.FUNDAMENTALS)
                     & (checked["mae_gain_low"] > 0)]
@@ -351,7 +377,8 @@ def hypotheses(results: Results) -> list[str]:
     if name in fits.index:
         p = fits.loc[name, "p_test"]
         out.append(f"H4 (slopes unchanged at {METHOD_CHANGE_YEAR}): "
-                   f"{'not rejected' if p >= 0.05 else 'rejected'} (p = {p:.3f}).")
+                   f"{'not rejected' if p >= 0.05 else 'rejected'} (p = {p:.3f}); "
+                   f"{_power_clause(t['coefficients'], name)}.")
     return out
 
 

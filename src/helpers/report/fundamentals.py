@@ -31,10 +31,10 @@ WORDS: dict[str, dict[str, str]] = {
         "block": "Block", "position": "Its position (1 = highest)",
         "association": "Across provinces",
         "contribution": "Difference from the average province's usual score (0-1 scale)",
-        "higher": "higher goes with a higher score in all {fits} fits (years and "
-                  "specifications); the 95 % interval is clear of zero in {clear}",
-        "lower": "higher goes with a lower score in all {fits} fits (years and "
-                 "specifications); the 95 % interval is clear of zero in {clear}",
+        "higher": "higher goes with a higher score in each of the {years} years of the main "
+                  "model; the 95 % interval is clear of zero in {clear} of {years}",
+        "lower": "higher goes with a lower score in each of the {years} years of the main "
+                 "model; the 95 % interval is clear of zero in {clear} of {years}",
         "development": "Development (income, urbanisation, trained labour, social insurance)",
         "governance": "Governance (PCI)",
         "bench": "Benchmark out of sample (fitted on {train}, predicting {year}): last year's "
@@ -78,10 +78,10 @@ WORDS: dict[str, dict[str, str]] = {
         "inside": "nằm trong mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
         "block": "Nhóm yếu tố", "position": "Vị trí (1 = cao nhất)", "association": "Giữa các tỉnh",
         "contribution": "Chênh lệch so với điểm thường gặp của tỉnh trung bình (thang 0-1)",
-        "higher": "cao hơn đi kèm điểm cao hơn trong cả {fits} lần ước lượng (các năm và các "
-                  "cách ước lượng); khoảng tin cậy 95 % không chứa 0 trong {clear} lần",
-        "lower": "cao hơn đi kèm điểm thấp hơn trong cả {fits} lần ước lượng (các năm và các "
-                 "cách ước lượng); khoảng tin cậy 95 % không chứa 0 trong {clear} lần",
+        "higher": "cao hơn đi kèm điểm cao hơn trong cả {years} năm của mô hình chính; khoảng "
+                  "tin cậy 95 % không chứa 0 trong {clear}/{years} năm",
+        "lower": "cao hơn đi kèm điểm thấp hơn trong cả {years} năm của mô hình chính; khoảng "
+                 "tin cậy 95 % không chứa 0 trong {clear}/{years} năm",
         "development": "Mức phát triển (thu nhập, đô thị hóa, lao động qua đào tạo, bảo hiểm "
                        "xã hội)",
         "governance": "Quản trị (PCI)",
@@ -165,7 +165,7 @@ def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, y
         if not contributions.empty else contributions
     blocks = [{"block": r["block"], "position": int(r["position"]), "n": int(r["n_model"]),
                "sign": "higher" if r["coef"] > 0 else "lower", "fits": int(r["fits"]),
-               "clear_of_zero": int(r["fits_excluding_zero"]),
+               "years": int(r["main_years"]), "clear_of_zero": int(r["main_excluding_zero"]),
                "contribution": float(r["contribution"])} for _, r in mine.iterrows()]
     return {"observed": int(row["observed_rank"]), "n_model": int(row["n_model"]),
             "low80": int(row["rank_low80"]), "high80": int(row["rank_high80"]),

@@ -130,9 +130,13 @@ MODEL_CONTRIBUTIONS = pa.DataFrameSchema(
         "contribution": pa.Column(float, pa.Check.in_range(-1.0, 1.0)),
         "fits": pa.Column(int, pa.Check.gt(0)),
         "fits_excluding_zero": pa.Column(int, pa.Check.ge(0)),
+        "main_years": pa.Column(int, pa.Check.gt(0)),
+        "main_excluding_zero": pa.Column(int, pa.Check.ge(0)),
     },
     checks=[pa.Check(lambda f: f["fits_excluding_zero"] <= f["fits"],
-                     error="no more fits clear of zero than fits")],
+                     error="no more fits clear of zero than fits"),
+            pa.Check(lambda f: f["main_excluding_zero"] <= f["main_years"],
+                     error="no more main-model years clear of zero than years")],
     strict=True, coerce=True, name="model/contributions",
 )
 

@@ -7,17 +7,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.model import blocks, conditional, covariates
+from helpers.model import blocks, conditional, covariates, estimation
 
 N = 63
 
 
 def ar1_panel(seed: int, years=(2022, 2023, 2024), slopes=None, noise: float = 0.03,
-              development: float = 0.01) -> pd.DataFrame:
+              development: float = 0.01, reliability: float = 1.0) -> pd.DataFrame:
     """An AR(1) panel: this year's score = a + slope · last year's + development + noise.
 
     No province effect beyond last year's score. ``slopes`` maps a year to its slope
-    (default 0.7 for every year).
+    (default 0.7 for every year); ``reliability`` below 1 publishes each score with
+    measurement noise holding that share of its variance's complement.
     """
     rng = np.random.default_rng(seed)
     latent = rng.normal(size=N)
@@ -31,7 +32,9 @@ def ar1_panel(seed: int, years=(2022, 2023, 2024), slopes=None, noise: float = 0
         frame = pd.DataFrame(latent[:, None] + 0.4 * rng.normal(size=(N, 4)),
                              columns=covariates.DEVELOPMENT_FACTORS)
         frame["pci"] = rng.normal(size=N)
-        frame["score"] = np.clip(score, 0.01, 0.99)
+        error = np.sqrt(score.var() * (1 - reliability) / reliability)
+        published = score + rng.normal(scale=error, size=N) if reliability < 1 else score
+        frame["score"] = np.clip(published, 0.01, 0.99)
         frame["year"] = year
         frame["code"] = [f"{i:02d}" for i in range(N)]
         rows.append(frame)
@@ -118,3 +121,16 @@ def test_out_of_sample_checks_report_coverage_in_its_binomial_band_and_a_uniform
     assert row["in_band80"] and row["pit_ks_p"] > 0.01
     level = table.set_index("predictor").loc[conditional.LEVEL]
     assert row["median_width80"] < level["median_width80"]  # where it started says much
+
+
+def test_noisy_ar1_scores_show_lower_ranked_provinces_rising_with_no_catching_up():
+    # reliability 0.95, no province effect: regression to the mean alone makes rank changes
+    # correlate with last year's rank, as the shipped data do (0.24 and 0.31)
+    rhos = [estimation.rank_change_correlation(ar1_panel(seed=s, reliability=0.95),
+                                               n_boot=50)["rho"].mean() for s in range(20, 30)]
+    assert 0.1 < np.mean(rhos) < 0.5
+    steady = [estimation.rank_change_correlation(ar1_panel(seed=s, slopes={2023: 1.0,
+                                                                          2024: 1.0},
+                                                           noise=0.0005), n_boot=50)[
+        "rho"].mean() for s in range(20, 25)]
+    assert abs(np.mean(steady)) < 0.1  # nothing regresses: no such correlation

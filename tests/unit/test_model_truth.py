@@ -165,3 +165,25 @@ def test_point_errors_out_of_sample_do_not_depend_on_the_simulation_seed():
             for s in (1, 2)]
     assert np.allclose(runs[0]["mae"], runs[1]["mae"])  # X beta_hat: no Monte Carlo noise
     assert np.allclose(runs[0]["rho"], runs[1]["rho"])
+
+
+def test_residual_correlations_decay_with_distance_only_when_planted_so():
+    data = panel(seed=13, slope=0.0, noise=0.001)
+    rng = np.random.default_rng(1013)  # not the panel's own stream
+    shock = rng.normal(size=N)
+    for year in (2022, 2023, 2024):  # AR(1) residuals, phi 0.5: r 0.5 one year apart, 0.25 two
+        if year > 2022:
+            shock = 0.5 * shock + np.sqrt(0.75) * rng.normal(size=N)
+        data.loc[data["year"] == year, "score"] += 0.04 * shock
+    table = repeated.residual_correlations(data, blocks.MAIN).set_index("gap")
+    assert table.loc[2, "r"].max() < table.loc[1, "r"].min()
+    flat = repeated.residual_correlations(panel(seed=14, persistence=0.06, noise=0.02),
+                                          blocks.MAIN)
+    assert flat["r"].max() - flat["r"].min() < 0.2  # one province intercept: no decay
+
+
+def test_a_factor_constant_within_provinces_has_no_within_variance():
+    data = panel(seed=15)
+    data["fixed"] = data["code"].astype(int)
+    assert repeated.within_share(data, "fixed") == pytest.approx(0.0)
+    assert repeated.within_share(data, "score") > 0.0

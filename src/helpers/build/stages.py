@@ -49,7 +49,7 @@ STAGES: dict[str, list[Stage]] = {
                   "coverage", "correlations", "coefficients", "fits", "predictions",
                   "contributions", "anatomy", "dropped", "validation", "specifications",
                   "stability", "loadings", "status", "point_errors", "conditional",
-                  "conditional_validation"))),
+                  "conditional_validation", "residual_correlations", "rank_changes"))),
     ],
 }
 def _paths(patterns: tuple[str, ...]) -> list[Path]:

@@ -23,7 +23,7 @@ from scipy import stats
 from .. import config, provinces
 from ..schemas import validate_tables
 from ..store import write_tables
-from . import blocks, conditional, covariates, intervals, repeated, validation
+from . import blocks, conditional, covariates, estimation, intervals, repeated, validation
 from .estimation import (  # noqa: F401  (re-exported: the notebook and tests use model.*)
     anatomy,
     bh,
@@ -198,6 +198,10 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
                                         stability, years),
         "validation": checked,
         "conditional": _named(ranges, frame),
+        "residual_correlations": repeated.residual_correlations(
+            frame[frame["year"].isin(years)], blocks.MAIN),
+        "rank_changes": estimation.rank_change_correlation(frame[frame["year"].isin(years)],
+                                                           n_boot=min(n_boot, 1000), seed=seed),
         "conditional_validation": pd.concat(
             [conditional.out_of_sample(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR, seed,
                                        n_sim=min(n_sim, 1000)),
@@ -320,6 +324,7 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
         sentences += [conditional.slope_sentence(t["coefficients"]),
                       *conditional.ranges_sentences(t["conditional"]),
                       conditional.validation_sentence(t["conditional_validation"])]
+    sentences += _persistence_sentences(t)
     fits = t["fits"].set_index("model")
     name = f"slopes_change_{METHOD_CHANGE_YEAR}"
     if name in fits.index:
@@ -338,6 +343,28 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
             f"{best['label'].lower()} ({best['rho']:.2f}, 95% CI {best['ci_low']:.2f} to "
             f"{best['ci_high']:.2f}; negative: higher values go with a better rank).")
     return sentences
+
+
+def _persistence_sentences(t: dict[str, pd.DataFrame]) -> list[str]:
+    """Say how ranks regress to the mean and how residuals persist, from the tables."""
+    out = []
+    changes = t.get("rank_changes", pd.DataFrame())
+    if len(changes):
+        parts = "; ".join(f"{r.pair} {r.rho:.2f} (95% CI {r.ci_low:.2f} to {r.ci_high:.2f})"
+                          for r in changes.itertuples())
+        out.append(f"Lower-ranked provinces tend to rise: Spearman's rho of the rank change with "
+                   f"last year's rank {parts}. Regression to the mean alone does this (scores "
+                   "measured with noise, no province catching up), so it is no evidence of "
+                   "catching up.")
+    pairs = t.get("residual_correlations", pd.DataFrame())
+    if len(pairs) and pairs["gap"].nunique() > 1:
+        by_gap = pairs.groupby("gap")["r"].mean()
+        out.append("Residuals of the same province correlate "
+                   + ", ".join(f"{r:.2f} {g} year{'s' if g > 1 else ''} apart"
+                               for g, r in by_gap.items())
+                   + ": one province random intercept, which assumes the same correlation at "
+                   "every distance, is an average of these.")
+    return out
 
 
 def _power_clause(coefficients: pd.DataFrame, name: str) -> str:

@@ -202,6 +202,23 @@ MODEL_CONDITIONAL_VALIDATION = pa.DataFrameSchema(
     strict=True, coerce=True, name="model/conditional_validation",
 )
 
+_CORR = pa.Check.in_range(-1.0, 1.0)
+
+MODEL_RESIDUAL_CORRELATIONS = pa.DataFrameSchema(
+    {"year_a": pa.Column(int), "year_b": pa.Column(int), "gap": pa.Column(int, pa.Check.gt(0)),
+     "n": pa.Column(int, pa.Check.ge(8)),
+     **{c: pa.Column(float, _CORR) for c in ("r", "ci_low", "ci_high")}},
+    checks=[pa.Check(lambda f: f["year_b"] - f["year_a"] == f["gap"], error="gap in years")],
+    strict=True, coerce=True, name="model/residual_correlations",
+)
+
+MODEL_RANK_CHANGES = pa.DataFrameSchema(
+    {"pair": pa.Column(str, pa.Check.str_matches(r"^\d{4}->\d{4}$")),
+     "n": pa.Column(int, pa.Check.ge(8)),
+     **{c: pa.Column(float, _CORR) for c in ("rho", "ci_low", "ci_high")}},
+    strict=True, coerce=True, name="model/rank_changes",
+)
+
 MODEL_ANY = pa.DataFrameSchema(coerce=False, name="model/table")
 
 
@@ -214,6 +231,8 @@ MODEL_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "model/contributions": MODEL_CONTRIBUTIONS,
     "model/conditional": MODEL_CONDITIONAL,
     "model/conditional_validation": MODEL_CONDITIONAL_VALIDATION,
+    "model/residual_correlations": MODEL_RESIDUAL_CORRELATIONS,
+    "model/rank_changes": MODEL_RANK_CHANGES,
     **{f"model/{name}": MODEL_ANY for name in (
         "coverage", "anatomy", "dropped", "status", "specifications", "stability", "loadings",
         "point_errors")},

@@ -49,7 +49,8 @@ STAGES: dict[str, list[Stage]] = {
                   "coverage", "correlations", "coefficients", "fits", "predictions",
                   "contributions", "anatomy", "dropped", "validation", "specifications",
                   "stability", "loadings", "status", "point_errors", "conditional",
-                  "conditional_validation", "residual_correlations", "rank_changes"))),
+                  "conditional_validation", "residual_correlations", "rank_changes",
+                  "pillar_fits", "pillar_slopes", "pillar_tests", "pillar_validation"))),
     ],
 }
 def _paths(patterns: tuple[str, ...]) -> list[Path]:

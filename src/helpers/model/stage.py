@@ -23,7 +23,16 @@ from scipy import stats
 from .. import config, provinces
 from ..schemas import validate_tables
 from ..store import write_tables
-from . import blocks, conditional, covariates, estimation, intervals, repeated, validation
+from . import (
+    blocks,
+    conditional,
+    covariates,
+    estimation,
+    intervals,
+    pillars,
+    repeated,
+    validation,
+)
 from .estimation import (  # noqa: F401  (re-exported: the notebook and tests use model.*)
     anatomy,
     bh,
@@ -198,6 +207,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
                                         stability, years),
         "validation": checked,
         "conditional": _named(ranges, frame),
+        **_pillar_tables(frame, rankings, years, n_sim, n_boot, seed),
         "residual_correlations": repeated.residual_correlations(
             frame[frame["year"].isin(years)], blocks.MAIN),
         "rank_changes": estimation.rank_change_correlation(frame[frame["year"].isin(years)],
@@ -214,6 +224,19 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         "dropped": pd.DataFrame({"note": notes}),
     }
     return Results(tables, notes)
+
+
+def _pillar_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int], n_sim: int,
+                   n_boot: int, seed: int) -> dict[str, pd.DataFrame]:
+    """Fit and validate the four main indices against the blocks (helpers.model.pillars)."""
+    fitted = frame[frame["year"].isin(years)]
+    slopes, tests = (pillars.joint(fitted, rankings, blocks.MAIN, years, METHOD_CHANGE_YEAR)
+                     if len(years) > 1 else (pd.DataFrame(), pd.DataFrame()))
+    return {"pillar_fits": pillars.per_year(fitted, rankings, blocks.MAIN, years, blocks.LABELS),
+            "pillar_slopes": slopes, "pillar_tests": tests,
+            "pillar_validation": pillars.validation(fitted, rankings, blocks.MAIN, years,
+                                                    n_sim=min(n_sim, 500),
+                                                    n_boot=min(n_boot, 500), seed=seed)}
 
 
 def _named(table: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -325,6 +348,9 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
                       *conditional.ranges_sentences(t["conditional"]),
                       conditional.validation_sentence(t["conditional_validation"])]
     sentences += _persistence_sentences(t)
+    if len(t.get("pillar_tests", [])):
+        sentences += pillars.sentences(t["pillar_fits"], t["pillar_tests"],
+                                       t["pillar_validation"])
     fits = t["fits"].set_index("model")
     name = f"slopes_change_{METHOD_CHANGE_YEAR}"
     if name in fits.index:

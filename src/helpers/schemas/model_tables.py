@@ -219,6 +219,34 @@ MODEL_RANK_CHANGES = pa.DataFrameSchema(
     strict=True, coerce=True, name="model/rank_changes",
 )
 
+_INDICES = ["ha_tang_so", "hd_chinh_quyen_so", "hd_kinh_te_so", "hd_xa_hoi_so"]
+
+MODEL_PILLAR_FITS = MODEL_COEFFICIENTS.add_columns(
+    {"index": pa.Column(str, pa.Check.isin(_INDICES)), "r2": pa.Column(float, _PROB)}
+).set_name("model/pillar_fits")
+
+MODEL_PILLAR_SLOPES = pa.DataFrameSchema(
+    {"index": pa.Column(str, pa.Check.isin(_INDICES)), "label": pa.Column(str),
+     "block": pa.Column(str), "period": pa.Column(str), "coef": pa.Column(float),
+     "se": pa.Column(float, pa.Check.ge(0)), "ci_low": pa.Column(float),
+     "ci_high": pa.Column(float), "p": pa.Column(float, _PROB),
+     "n": pa.Column(int, pa.Check.gt(0))},
+    checks=[pa.Check(lambda f: (f["ci_low"] <= f["coef"]) & (f["coef"] <= f["ci_high"]),
+                     error="the estimate lies inside its interval")],
+    strict=True, coerce=True, name="model/pillar_slopes",
+)
+
+MODEL_PILLAR_TESTS = pa.DataFrameSchema(
+    {"block": pa.Column(str), "period": pa.Column(str), "statistic": pa.Column(float,
+                                                                                pa.Check.ge(0)),
+     "p": pa.Column(float, _PROB), "n": pa.Column(int, pa.Check.gt(0)), "test": pa.Column(str)},
+    strict=True, coerce=True, name="model/pillar_tests",
+)
+
+MODEL_PILLAR_VALIDATION = MODEL_VALIDATION.add_columns(
+    {"index": pa.Column(str, pa.Check.isin(_INDICES)), "label": pa.Column(str)}
+).set_name("model/pillar_validation")
+
 MODEL_ANY = pa.DataFrameSchema(coerce=False, name="model/table")
 
 
@@ -233,6 +261,10 @@ MODEL_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "model/conditional_validation": MODEL_CONDITIONAL_VALIDATION,
     "model/residual_correlations": MODEL_RESIDUAL_CORRELATIONS,
     "model/rank_changes": MODEL_RANK_CHANGES,
+    "model/pillar_fits": MODEL_PILLAR_FITS,
+    "model/pillar_slopes": MODEL_PILLAR_SLOPES,
+    "model/pillar_tests": MODEL_PILLAR_TESTS,
+    "model/pillar_validation": MODEL_PILLAR_VALIDATION,
     **{f"model/{name}": MODEL_ANY for name in (
         "coverage", "anatomy", "dropped", "status", "specifications", "stability", "loadings",
         "point_errors")},

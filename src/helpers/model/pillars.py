@@ -20,6 +20,9 @@ import statsmodels.api as sm
 from .estimation import MAIN_INDICES, complete, ols, standardize
 from .validation import FUNDAMENTALS, PERSISTENCE, out_of_sample
 
+SLOPE_COLUMNS = ["index", "label", "block", "period", "coef", "se", "ci_low", "ci_high", "p",
+                 "n"]
+TEST_COLUMNS = ["block", "period", "statistic", "p", "n", "test"]
 LABELS = {"ha_tang_so": "Digital infrastructure", "hd_chinh_quyen_so": "Digital government "
           "activity", "hd_kinh_te_so": "Digital economy activity",
           "hd_xa_hoi_so": "Digital society activity"}
@@ -131,7 +134,7 @@ def joint(frame: pd.DataFrame, rankings: pd.DataFrame, blocks: list[str], years:
             tests.append({"block": block, "period": spans["after"], "statistic": statistic,
                           "p": p, "n": int(result.nobs),
                           "test": f"{block}'s slope equal for the four indices"})
-    return pd.DataFrame(rows), pd.DataFrame(tests)
+    return pd.DataFrame(rows, columns=SLOPE_COLUMNS), pd.DataFrame(tests, columns=TEST_COLUMNS)
 
 
 def _after_names(x: pd.DataFrame, result: sm.regression.linear_model.RegressionResultsWrapper,

@@ -231,7 +231,8 @@ def _pillar_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int]
     """Fit and validate the four main indices against the blocks (helpers.model.pillars)."""
     fitted = frame[frame["year"].isin(years)]
     slopes, tests = (pillars.joint(fitted, rankings, blocks.MAIN, years, METHOD_CHANGE_YEAR)
-                     if len(years) > 1 else (pd.DataFrame(), pd.DataFrame()))
+                     if len(years) > 1 else (pd.DataFrame(columns=pillars.SLOPE_COLUMNS),
+                                             pd.DataFrame(columns=pillars.TEST_COLUMNS)))
     return {"pillar_fits": pillars.per_year(fitted, rankings, blocks.MAIN, years, blocks.LABELS),
             "pillar_slopes": slopes, "pillar_tests": tests,
             "pillar_validation": pillars.validation(fitted, rankings, blocks.MAIN, years,

@@ -50,7 +50,8 @@ STAGES: dict[str, list[Stage]] = {
                   "contributions", "anatomy", "dropped", "validation", "specifications",
                   "stability", "loadings", "status", "point_errors", "conditional",
                   "conditional_validation", "residual_correlations", "rank_changes",
-                  "pillar_fits", "pillar_slopes", "pillar_tests", "pillar_validation"))),
+                  "pillar_fits", "pillar_slopes", "pillar_tests", "pillar_validation",
+                  "unit_check", "forecast_2025"))),
     ],
 }
 def _paths(patterns: tuple[str, ...]) -> list[Path]:

@@ -114,3 +114,22 @@ def coverage(checks: pd.DataFrame, title: str = "") -> Figure:
     ax.set_title(title or "Are the ranges calibrated?", fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def unit_forecast(table: pd.DataFrame, title: str = "") -> Figure:
+    """Draw each unit's forecast 80 % and 95 % rank range, units in order of the median."""
+    data = table.sort_values("rank_mid")
+    y = np.arange(len(data))
+    fig, ax = plt.subplots(figsize=(7.0, 0.2 * len(data) + 1.2))
+    ax.hlines(y, data["rank_low95"], data["rank_high95"], color="0.8", lw=2)
+    ax.hlines(y, data["rank_low80"], data["rank_high80"], color="0.55", lw=4)
+    ax.scatter(data["rank_mid"], y, s=10, color="0.15", zorder=3)
+    ax.set_yticks(y, data["name_vi"], fontsize=7)
+    ax.invert_yaxis()
+    ax.invert_xaxis()
+    ax.set_xlabel("rank among the 34 units (1 = best): 80 % and 95 % ranges, dot the median",
+                  fontsize=8)
+    year = int(data["year"].iloc[0]) if len(data) else ""
+    ax.set_title(title or f"DTI {year} forecast, made {data['made_on'].iloc[0]} from "
+                 f"{data['from_year'].iloc[0]} scores", fontsize=10)
+    return fig

@@ -31,6 +31,7 @@ from . import (
     intervals,
     pillars,
     repeated,
+    units,
     validation,
 )
 from .estimation import (  # noqa: F401  (re-exported: the notebook and tests use model.*)
@@ -139,11 +140,13 @@ class Results:
 
 def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         years: list[int] | None = None, factors: list[str] | None = None, lag: int = 1,
-        n_boot: int = 2000, seed: int = 20221, n_sim: int = 2000) -> Results:
+        n_boot: int = 2000, seed: int = 20221, n_sim: int = 2000,
+        model_dir: Path | None = None) -> Results:
     """Validation, rank intervals, block models, specifications, repeated years, correlations.
 
     ``years``: the model years (None: every complete year); ``factors``: the candidate factors
-    described by correlations (None: all of covariates.FACTORS).
+    described by correlations (None: all of covariates.FACTORS); ``model_dir``: where a forecast
+    made before is kept (None: data/processed/model), scored once its year is published.
     """
     years = list(years) if years else complete_years(rankings)
     skipped = [y for y in years if y in unit_only_years(rankings)]
@@ -208,6 +211,8 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         "validation": checked,
         "conditional": _named(ranges, frame),
         **_pillar_tables(frame, rankings, years, n_sim, n_boot, seed),
+        "unit_check": units.check(frame, rankings, years, METHOD_CHANGE_YEAR, seed),
+        **_forecast(frame, rankings, years, seed, model_dir),
         "residual_correlations": repeated.residual_correlations(
             frame[frame["year"].isin(years)], blocks.MAIN),
         "rank_changes": estimation.rank_change_correlation(frame[frame["year"].isin(years)],
@@ -238,6 +243,16 @@ def _pillar_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int]
             "pillar_validation": pillars.validation(fitted, rankings, blocks.MAIN, years,
                                                     n_sim=min(n_sim, 500),
                                                     n_boot=min(n_boot, 500), seed=seed)}
+
+
+def _forecast(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int], seed: int,
+              model_dir: Path | None) -> dict[str, pd.DataFrame]:
+    """Return the next year's 34-unit forecast, or, once that year is published, its score."""
+    if len(years) < 2:
+        return {}
+    path = Path(model_dir or config.PROCESSED_DIR / "model") / f"forecast_{max(years) + 1}.csv"
+    saved = pd.read_csv(path, dtype={"code": str, "commit": str}) if path.exists() else None
+    return units.forecast_tables(frame, rankings, years, METHOD_CHANGE_YEAR, saved, seed)
 
 
 def _named(table: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:

@@ -247,6 +247,32 @@ MODEL_PILLAR_VALIDATION = MODEL_VALIDATION.add_columns(
     {"index": pa.Column(str, pa.Check.isin(_INDICES)), "label": pa.Column(str)}
 ).set_name("model/pillar_validation")
 
+_UNIT_RANK = pa.Check.in_range(1, 34)
+
+MODEL_FORECAST = pa.DataFrameSchema(
+    {"code": pa.Column(str, pa.Check.str_matches(r"^U\d{2}$")), "name_vi": pa.Column(str),
+     "year": pa.Column(int), "n_units": pa.Column(int, pa.Check.in_range(2, 34)),
+     "predecessors": pa.Column(int, pa.Check.ge(1)),
+     **{c: pa.Column(int, _UNIT_RANK) for c in ("rank_mid", "rank_low80", "rank_high80",
+                                                "rank_low95", "rank_high95")},
+     "from_year": pa.Column(int), "made_on": pa.Column(str, pa.Check.str_matches(
+         r"^\d{4}-\d{2}-\d{2}$")), "commit": pa.Column(str)},
+    checks=[pa.Check(lambda f: ~f.duplicated("code"), error="one row per unit"),
+            pa.Check(lambda f: f["from_year"] < f["year"], error="made from earlier years"),
+            pa.Check(lambda f: (f["rank_low95"] <= f["rank_low80"])
+                     & (f["rank_low80"] <= f["rank_high80"])
+                     & (f["rank_high80"] <= f["rank_high95"]),
+                     error="the 80 % range lies inside the 95 % range")],
+    strict=True, coerce=True, name="model/forecast",
+)
+
+MODEL_FORECAST_SCORE = pa.DataFrameSchema(
+    {"year": pa.Column(int), "n": pa.Column(int, pa.Check.ge(1)),
+     "coverage80": pa.Column(float, _PROB), "coverage95": pa.Column(float, _PROB),
+     "made_on": pa.Column(str), "commit": pa.Column(str)},
+    strict=True, coerce=True, name="model/forecast_score",
+)
+
 MODEL_ANY = pa.DataFrameSchema(coerce=False, name="model/table")
 
 
@@ -261,6 +287,9 @@ MODEL_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "model/conditional_validation": MODEL_CONDITIONAL_VALIDATION,
     "model/residual_correlations": MODEL_RESIDUAL_CORRELATIONS,
     "model/rank_changes": MODEL_RANK_CHANGES,
+    "model/unit_check": MODEL_CONDITIONAL_VALIDATION.set_name("model/unit_check"),
+    **{f"model/forecast_{year}": MODEL_FORECAST for year in range(2025, 2031)},
+    **{f"model/forecast_{year}_score": MODEL_FORECAST_SCORE for year in range(2025, 2031)},
     "model/pillar_fits": MODEL_PILLAR_FITS,
     "model/pillar_slopes": MODEL_PILLAR_SLOPES,
     "model/pillar_tests": MODEL_PILLAR_TESTS,

@@ -19,3 +19,15 @@ def test_a_real_report_states_the_range_and_no_point_prediction(processed, lang)
         low, high = section["low80"], section["high80"]
         assert re.search(rf"(?<!\d){low}(?!\d)\D{{1,12}}(?<!\d){high}(?!\d)", text), (name, text)
         assert "predicted" not in text.lower() and "dự báo xếp" not in text
+
+
+def test_a_real_report_leads_with_the_move_given_where_it_started(processed):
+    ctx = report.build("Lào Cai", 2024, "en", processed_dir=str(processed))
+    moves = ctx["fundamentals"]["given"]
+    assert moves["previous_year"] == 2023 and moves["low80"] <= moves["high80"]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", report.section_html(ctx, "fundamentals")))
+    lead = (f"Given its 2023 score, provinces like it usually moved between "
+            f"{moves['low80_text']} and {moves['high80_text']} places; it moved "
+            f"{moves['moved_text']}:")
+    assert lead in text
+    assert text.index(lead) < text.index("From development and governance alone")

@@ -22,7 +22,8 @@ def predictions(observed: int, low80: int, high80: int, direction: str) -> pd.Da
 
 BLOCKS = pd.DataFrame([{"code": "27", "year": 2024, "block": "development", "position": 12,
                         "n_model": 63, "coef": 0.03, "contribution": 0.021, "fits": 33,
-                        "fits_excluding_zero": 11}])
+                        "fits_excluding_zero": 11, "main_years": 3,
+                        "main_excluding_zero": 1}])
 
 
 def render(lang: str, table: pd.DataFrame, section: str = "fundamentals") -> str:
@@ -64,4 +65,54 @@ def test_a_province_inside_its_range_gets_no_better_or_worse_words(lang):
 def test_the_block_row_shows_a_rank_position_and_a_0_1_contribution():
     text = render("en", predictions(30, 12, 44, "inside"))
     assert "12th of 63" in text and "+0.021" in text
-    assert "all 33 fits" in text and "clear of zero in 11" in text
+    assert "in each of the 3 years of the main model" in text
+    assert "clear of zero in 1 of 3" in text
+    assert "33 fits" not in text  # the alternative fits are a robustness display (notebook)
+
+
+def moves(verdict: str, previous: int = 20, observed: int = 31, low: int = -4, high: int = 12,
+          p_above: float = 0.99, p_below: float = 0.03, far: bool = False) -> pd.DataFrame:
+    """One invented province-year of the ranges given last year's score (95 %: 6 wider)."""
+    return pd.DataFrame([{
+        "code": "27", "year": 2024, "observed_rank": observed, "previous_rank": previous,
+        "n_model": 63, "change_low80": low, "change_high80": high, "change_low95": low - 6,
+        "change_high95": high + 6, "observed_change": previous - observed, "verdict": verdict,
+        "direction": verdict.removeprefix("edge_") if verdict.startswith(("above", "below"))
+        else "inside", "outside95": far, "p_at_or_above": p_above, "p_at_or_below": p_below}])
+
+
+def render_given(lang: str, table: pd.DataFrame) -> str:
+    """Render the section for the invented province with its range given last year's score."""
+    ctx = {"lang": lang, "t": narrative.TEXT[lang], "name": "Bắc Ninh", "is_unit": False,
+           "fundamentals": fundamentals.context(predictions(31, 12, 44, "inside"), BLOCKS, "27",
+                                                2024, table)}
+    drawn = fundamentals.figure(ctx, figures.new_figure(2.2))
+    html = narrative.render("fundamentals.html.j2", figure=figures.png(drawn), figure_alt=
+                            fundamentals.alt(ctx), figure_width="", figure_font_px="", **ctx)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_section_leads_with_the_move_given_where_the_province_started():
+    text = render_given("en", moves("below"))
+    lead = ("Given its 2023 score, provinces like it usually moved between −4 and +12 places; "
+            "it moved −11: below that range.")
+    assert lead in text
+    assert text.index(lead) < text.index("From development and governance alone")
+    assert "a move this poor or poorer comes about 3 % of the time" in text
+    assert "rank 12–44 (80 %)" in text  # the level range, shrunk to one sentence
+    assert "Usual range for provinces like it" not in text  # no longer a headline figure
+    vi = render_given("vi", moves("below"))
+    assert "Với điểm năm 2023, các tỉnh tương tự thường thay đổi từ −4 đến +12 bậc" in vi
+    assert "thay đổi −11 bậc: thấp hơn khoảng đó" in vi
+
+
+@pytest.mark.parametrize(("verdict", "words"), [
+    ("edge_above", "at the upper edge of that range"), ("edge_below",
+                                                         "at the lower edge of that range"),
+    ("inside", "within that range")])
+def test_a_move_at_the_edge_is_called_so_and_one_inside_gets_no_tail_probability(verdict,
+                                                                                  words):
+    text = render_given("en", moves(verdict, observed=21, p_below=0.11, p_above=0.9))
+    assert f"it moved −1: {words}." in text
+    assert ("comes about" in text) == (verdict != "inside")
+    assert "well below" not in text and "well above" not in text

@@ -132,3 +132,58 @@ def test_outside_counts_add_up_per_year():
     counts = model.outside_counts(table)
     assert (counts["n"] == N).all()
     assert (counts["outside80"] == counts["above"] + counts["below"]).all()
+
+
+def test_in_sample_intervals_leave_about_11_of_63_outside_by_chance_not_13():
+    expected, low, high = intervals.chance_outside(N, 3)
+    assert round(expected) == 11 and low <= 7 and high >= 15
+    counts = [int(intervals.rank_intervals(panel(seed=s, years=(2022,)), blocks.MAIN, 2022,
+                                           n_sim=400, seed=s)["outside80"].sum())
+              for s in range(24)]  # the model holds exactly: only chance puts one outside
+    assert abs(np.mean(counts) - expected) < 1.2
+    assert np.mean(counts) < 0.2 * N - 1  # fewer than the naive one in five
+    assert intervals.chance_outside(N, 3, in_sample=False)[0] == pytest.approx(0.2 * N)
+
+
+def test_a_slope_change_of_the_detectable_size_is_found_about_four_times_in_five():
+    labels = blocks.LABELS
+    table = repeated.break_test(panel(seed=40, noise=0.02), blocks.MAIN, labels, "2022-2024",
+                                2024)[0]
+    size, share = repeated.detectable_change(table, "development")
+    assert 0 < size and 0 < share
+    found = [repeated.break_test(panel(seed=s, noise=0.02, slope_change=size), blocks.MAIN,
+                                 labels, "2022-2024", 2024)[0].set_index("factor").loc[
+                                     "development:after", "p"] < 0.05
+             for s in range(41, 71)]
+    assert 0.6 <= np.mean(found) <= 0.95  # 80 % power, 30 panels
+
+
+def test_point_errors_out_of_sample_do_not_depend_on_the_simulation_seed():
+    data = panel(seed=12, persistence=0.04)
+    runs = [validation.out_of_sample(data, [2022, 2023, 2024], blocks.MAIN, n_sim=200,
+                                     n_boot=100, seed=s).set_index(["test_year", "predictor"])
+            for s in (1, 2)]
+    assert np.allclose(runs[0]["mae"], runs[1]["mae"])  # X beta_hat: no Monte Carlo noise
+    assert np.allclose(runs[0]["rho"], runs[1]["rho"])
+
+
+def test_residual_correlations_decay_with_distance_only_when_planted_so():
+    data = panel(seed=13, slope=0.0, noise=0.001)
+    rng = np.random.default_rng(1013)  # not the panel's own stream
+    shock = rng.normal(size=N)
+    for year in (2022, 2023, 2024):  # AR(1) residuals, phi 0.5: r 0.5 one year apart, 0.25 two
+        if year > 2022:
+            shock = 0.5 * shock + np.sqrt(0.75) * rng.normal(size=N)
+        data.loc[data["year"] == year, "score"] += 0.04 * shock
+    table = repeated.residual_correlations(data, blocks.MAIN).set_index("gap")
+    assert table.loc[2, "r"].max() < table.loc[1, "r"].min()
+    flat = repeated.residual_correlations(panel(seed=14, persistence=0.06, noise=0.02),
+                                          blocks.MAIN)
+    assert flat["r"].max() - flat["r"].min() < 0.2  # one province intercept: no decay
+
+
+def test_a_factor_constant_within_provinces_has_no_within_variance():
+    data = panel(seed=15)
+    data["fixed"] = data["code"].astype(int)
+    assert repeated.within_share(data, "fixed") == pytest.approx(0.0)
+    assert repeated.within_share(data, "score") > 0.0

@@ -46,7 +46,8 @@ SETUP_TAG = "setup"
 REPORT_INPUTS = ("data/processed/dti_rankings.csv", "data/processed/targets.csv",
                  "data/processed/claims.csv", "data/processed/goals.csv",
                  "data/processed/press_facts.csv", "data/processed/model/predictions.csv",
-                 "data/processed/model/contributions.csv", *_REFERENCE)
+                 "data/processed/model/contributions.csv",
+                 "data/processed/model/conditional.csv", *_REFERENCE)
 
 
 

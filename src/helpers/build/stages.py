@@ -48,7 +48,10 @@ STAGES: dict[str, list[Stage]] = {
               tuple(f"data/processed/model/{n}.csv" for n in (
                   "coverage", "correlations", "coefficients", "fits", "predictions",
                   "contributions", "anatomy", "dropped", "validation", "specifications",
-                  "stability", "loadings", "status", "point_errors"))),
+                  "stability", "loadings", "status", "point_errors", "conditional",
+                  "conditional_validation", "residual_correlations", "rank_changes",
+                  "pillar_fits", "pillar_slopes", "pillar_tests", "pillar_validation",
+                  "unit_check", "forecast_2025"))),
     ],
 }
 def _paths(patterns: tuple[str, ...]) -> list[Path]:

@@ -1,8 +1,9 @@
 """The model wing: which provincial fundamentals go with a better DTI, and what they cannot say.
 
 Modules: `covariates` (the factors), `estimation` (small-sample statistics), `blocks`
-(composites and specifications), `intervals` (rank intervals), `validation` (out of sample),
-`repeated` (random intercepts, the 2024 break), `stage` (the stage notebook 20 runs), `plots`.
+(composites and specifications), `intervals` (rank intervals), `conditional` (ranges given
+where a province started), `validation` (out of sample), `repeated` (random intercepts, the
+2024 break), `stage` (the stage notebook 20 runs), `plots`.
 The stage's functions are re-exported here, so ``from helpers import model; model.run(...)``.
 """
 
@@ -12,6 +13,7 @@ from .stage import (
                     assemble,
                     complete_years,
                     hypotheses,
+                    model_frame,
                     outside_counts,
                     partial_years,
                     point_errors,
@@ -25,5 +27,5 @@ from .stage import (
 )
 
 __all__ = ["METHOD_CHANGE_YEAR", "Results", "assemble", "complete_years", "hypotheses",
-           "outside_counts", "partial_years", "point_errors", "run", "selection_effect",
-           "summary", "unit_only_note", "unit_only_years", "validate", "write"]
+           "model_frame", "outside_counts", "partial_years", "point_errors", "run",
+           "selection_effect", "summary", "unit_only_note", "unit_only_years", "validate", "write"]

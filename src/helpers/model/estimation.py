@@ -195,3 +195,27 @@ def anatomy(rankings: pd.DataFrame, years: list[int]) -> pd.DataFrame:
                          "std_coef": full.params[name], "r2_all_four": full.rsquared,
                          "unique_r2": full.rsquared - reduced.rsquared})
     return pd.DataFrame(rows)
+
+
+def rank_change_correlation(frame: pd.DataFrame, n_boot: int = 1000, seed: int = 20221
+                            ) -> pd.DataFrame:
+    """Spearman's rho of the rank change (up is positive) with last year's rank, per pair.
+
+    Positive: provinces ranked low one year tend to rise the next. Regression to the mean
+    alone does this when scores are measured with noise; it needs no province "catching up".
+    """
+    rng = np.random.default_rng(seed)
+    wide = frame.pivot_table(index="code", columns="year", values="score")
+    rows = []
+    years = sorted(int(y) for y in wide.columns)
+    for before, after in zip(years, years[1:], strict=False):
+        if after != before + 1:
+            continue
+        pair = wide[[before, after]].dropna()
+        previous = rank_within(pair[before]).to_numpy(float)
+        change = previous - rank_within(pair[after]).to_numpy(float)
+        rho = float(stats.spearmanr(previous, change)[0])
+        low, high = np.nanpercentile(_spearman_boot(previous, change, n_boot, rng), [2.5, 97.5])
+        rows.append({"pair": f"{before}->{after}", "n": len(pair), "rho": rho,
+                     "ci_low": float(low), "ci_high": float(high)})
+    return pd.DataFrame(rows, columns=["pair", "n", "rho", "ci_low", "ci_high"])

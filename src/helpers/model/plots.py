@@ -68,3 +68,68 @@ def forest(table: pd.DataFrame, estimate: str = "rho", low: str = "ci_low", high
     fig.tight_layout()
     return fig
 
+
+
+def conditional_ranges(table: pd.DataFrame, year: int, title: str = "") -> Figure:
+    """Draw every province's 80 % and 95 % range of rank change and its observed change."""
+    data = table[table["year"] == year].sort_values("previous_rank")
+    y = np.arange(len(data))
+    fig, ax = plt.subplots(figsize=(7.0, 0.16 * len(data) + 1.2))
+    ax.hlines(y, data["change_low95"], data["change_high95"], color="0.8", lw=2)
+    ax.hlines(y, data["change_low80"], data["change_high80"], color="0.55", lw=4)
+    colours = [COLOURS.get(v.removeprefix("edge_"), COLOURS["inside"]) for v in data["verdict"]]
+    edge = data["verdict"].str.startswith("edge_").to_numpy()
+    ax.scatter(data["observed_change"][~edge], y[~edge], s=14, zorder=3,
+               c=[c for c, e in zip(colours, edge, strict=True) if not e])
+    ax.scatter(data["observed_change"][edge], y[edge], s=22, zorder=3, facecolors="none",
+               edgecolors=[c for c, e in zip(colours, edge, strict=True) if e])
+    ax.axvline(0, color="0.5", lw=0.8)
+    labels = [f"{n} ({r})" for n, r in zip(data["name_vi"], data["previous_rank"], strict=True)]
+    ax.set_yticks(y, labels, fontsize=6)
+    ax.invert_yaxis()
+    ax.set_xlabel("places moved (positive: up); grey bars 80 % and 95 % ranges given last "
+                  "year's score; dot observed, ring at the edge", fontsize=8)
+    ax.set_title(title or f"DTI {year - 1} -> {year}: moves of provinces like each (last "
+                 "year's rank in brackets)", fontsize=10)
+    return fig
+
+
+def coverage(checks: pd.DataFrame, title: str = "") -> Figure:
+    """Draw each check's 80 % coverage against its binomial band, labelled with the width."""
+    fig, ax = plt.subplots(figsize=(7.0, 0.55 * len(checks) + 1.3))
+    y = np.arange(len(checks))
+    ax.hlines(y, checks["band80_low"], checks["band80_high"], color="0.8", lw=6)
+    ax.scatter(checks["coverage80"], y, color="0.15", zorder=3, s=18)
+    for k, row in enumerate(checks.itertuples()):
+        ax.annotate(f"median width {row.median_width80:.0f}", (row.coverage80, k),
+                    xytext=(0, 6), textcoords="offset points", fontsize=7, ha="center")
+    labels = [f"{r.test_year}, {r.check.split(' (')[0]}:\n{r.predictor.split(' (')[0]}"
+              for r in checks.itertuples()]
+    ax.set_yticks(y, labels, fontsize=7)
+    ax.axvline(0.8, color="0.5", lw=0.8)
+    ax.set_xlim(0.5, 1.0)
+    ax.set_ylim(len(checks) - 0.5, -0.7)
+    ax.set_xlabel("share of observed ranks inside their 80 % range (dot); grey: the 95 % "
+                  "binomial band\nof a calibrated 80 % range", fontsize=8)
+    ax.set_title(title or "Are the ranges calibrated?", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def unit_forecast(table: pd.DataFrame, title: str = "") -> Figure:
+    """Draw each unit's forecast 80 % and 95 % rank range, units in order of the median."""
+    data = table.sort_values("rank_mid")
+    y = np.arange(len(data))
+    fig, ax = plt.subplots(figsize=(7.0, 0.2 * len(data) + 1.2))
+    ax.hlines(y, data["rank_low95"], data["rank_high95"], color="0.8", lw=2)
+    ax.hlines(y, data["rank_low80"], data["rank_high80"], color="0.55", lw=4)
+    ax.scatter(data["rank_mid"], y, s=10, color="0.15", zorder=3)
+    ax.set_yticks(y, data["name_vi"], fontsize=7)
+    ax.invert_yaxis()
+    ax.invert_xaxis()
+    ax.set_xlabel("rank among the 34 units (1 = best): 80 % and 95 % ranges, dot the median",
+                  fontsize=8)
+    year = int(data["year"].iloc[0]) if len(data) else ""
+    ax.set_title(title or f"DTI {year} forecast, made {data['made_on'].iloc[0]} from "
+                 f"{data['from_year'].iloc[0]} scores", fontsize=10)
+    return fig

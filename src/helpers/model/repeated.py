@@ -14,6 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import statsmodels.formula.api as smf
+from scipy import stats
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 
 from .estimation import complete, standardize
@@ -76,3 +77,52 @@ def break_test(frame: pd.DataFrame, blocks: list[str], labels: dict[str, str], p
            "factors": ", ".join(names), "p_test": float(wald.pvalue),
            "test": f"slopes differ from {break_year}: F = {float(wald.statistic):.2f}"}
     return table, fit
+
+
+def detectable_change(table: pd.DataFrame, block: str, power: float = 0.80,
+                      alpha: float = 0.05) -> tuple[float, float]:
+    """Return the slope change the break test would detect with this power, and its share.
+
+    From the break model's rows: (z_(1-alpha/2) + z_power) times the standard error of the
+    block's change, and that change as a share of the block's slope before the break. A
+    smaller change is missed more than one time in five: "not rejected" is not "unchanged".
+    """
+    rows = table.set_index("factor")
+    change = [f for f in rows.index if f.startswith(f"{block}:")]
+    if block not in rows.index or not change:
+        return float("nan"), float("nan")
+    size = float((stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power))
+                 * rows.loc[change[0], "se"])
+    return size, size / abs(float(rows.loc[block, "coef"]))
+
+
+def residual_correlations(frame: pd.DataFrame, blocks: list[str]) -> pd.DataFrame:
+    """Correlate provinces' residuals (score ~ blocks + year effects) between each pair of years.
+
+    One province random intercept implies the same correlation at every distance; a decay
+    with distance says it is an average (an AR(1) or unstructured covariance fits better).
+    Intervals by Fisher's z.
+    """
+    data = _standardized(frame, blocks)
+    result = smf.ols(f"score ~ {' + '.join(blocks)} + C(year)", data).fit()
+    wide = data.assign(residual=result.resid).pivot_table(index="code", columns="year",
+                                                          values="residual")
+    rows = []
+    years = sorted(int(y) for y in wide.columns)
+    for i, first in enumerate(years):
+        for second in years[i + 1:]:
+            pair = wide[[first, second]].dropna()
+            r = float(np.corrcoef(pair[first], pair[second])[0, 1])
+            half = stats.norm.ppf(0.975) / np.sqrt(len(pair) - 3)
+            rows.append({"year_a": first, "year_b": second, "gap": second - first,
+                         "n": len(pair), "r": r, "ci_low": float(np.tanh(np.arctanh(r) - half)),
+                         "ci_high": float(np.tanh(np.arctanh(r) + half))})
+    return pd.DataFrame(rows, columns=["year_a", "year_b", "gap", "n", "r", "ci_low", "ci_high"])
+
+
+def within_share(frame: pd.DataFrame, column: str) -> float:
+    """Return the share of a column's variance lying within provinces (over the years held)."""
+    data = frame.dropna(subset=[column])
+    total = ((data[column] - data[column].mean()) ** 2).sum()
+    within = ((data[column] - data.groupby("code")[column].transform("mean")) ** 2).sum()
+    return float(within / total) if total > 0 else float("nan")

@@ -23,7 +23,17 @@ from scipy import stats
 from .. import config, provinces
 from ..schemas import validate_tables
 from ..store import write_tables
-from . import blocks, covariates, intervals, repeated, validation
+from . import (
+    blocks,
+    conditional,
+    covariates,
+    estimation,
+    intervals,
+    pillars,
+    repeated,
+    units,
+    validation,
+)
 from .estimation import (  # noqa: F401  (re-exported: the notebook and tests use model.*)
     anatomy,
     bh,
@@ -102,6 +112,24 @@ def assemble(rankings: pd.DataFrame, factor_frame: pd.DataFrame, years: list[int
     return ModelData(frame, used, dropped)
 
 
+def block_frame(rankings: pd.DataFrame, framed: pd.DataFrame, years: list[int],
+                needed: list[str]) -> tuple[ModelData, blocks.Composite, pd.DataFrame]:
+    """Assemble the model years and add the blocks (development fitted on those years)."""
+    data = assemble(rankings, framed, years, needed)
+    fitted = blocks.composite(data.frame[data.frame["year"].isin(years)],
+                              covariates.DEVELOPMENT_FACTORS)
+    return data, fitted, blocks.with_blocks(data.frame, fitted)
+
+
+def model_frame(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
+                years: list[int] | None = None, lag: int = 1) -> pd.DataFrame:
+    """Return the model years' rows with the blocks, as ``run`` builds them."""
+    years = list(years) if years else complete_years(rankings)
+    framed = covariates.for_dti_year(factor_table, years, lag)
+    needed = list(dict.fromkeys([*covariates.DEVELOPMENT_FACTORS, "pci"]))
+    return block_frame(rankings, framed, years, needed)[2]
+
+
 @dataclass
 class Results:
     """Every table the modelling stage writes, and the notes on what was dropped."""
@@ -112,11 +140,13 @@ class Results:
 
 def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         years: list[int] | None = None, factors: list[str] | None = None, lag: int = 1,
-        n_boot: int = 2000, seed: int = 20221, n_sim: int = 2000) -> Results:
+        n_boot: int = 2000, seed: int = 20221, n_sim: int = 2000,
+        model_dir: Path | None = None) -> Results:
     """Validation, rank intervals, block models, specifications, repeated years, correlations.
 
     ``years``: the model years (None: every complete year); ``factors``: the candidate factors
-    described by correlations (None: all of covariates.FACTORS).
+    described by correlations (None: all of covariates.FACTORS); ``model_dir``: where a forecast
+    made before is kept (None: data/processed/model), scored once its year is published.
     """
     years = list(years) if years else complete_years(rankings)
     skipped = [y for y in years if y in unit_only_years(rankings)]
@@ -127,10 +157,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
     needed = list(dict.fromkeys([*described, *covariates.DEVELOPMENT_FACTORS, "pci",
                                  "papi_egov"]))
     framed = covariates.for_dti_year(factor_table, years, lag)
-    data = assemble(rankings, framed, years, needed)
-    fitted = blocks.composite(data.frame[data.frame["year"].isin(years)],
-                              covariates.DEVELOPMENT_FACTORS)
-    frame = blocks.with_blocks(data.frame, fitted)
+    data, fitted, frame = block_frame(rankings, framed, years, needed)
     frame["factor_status"] = blocks.status_of(frame, blocks.MAIN)
     notes = [*factor_table.notes, *map(unit_only_note, skipped), *data.dropped]
     period = f"{min(years)}-{max(years)}"
@@ -159,6 +186,12 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
             fits.append(stats)
             coefficients.append(table)
 
+    ranges = conditional.table(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR, seed)
+    if not ranges.empty:
+        table, stats = conditional.coefficients(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR,
+                                                blocks.LABELS)
+        fits.append(stats)
+        coefficients.append(table)
     other = assemble(rankings, covariates.for_dti_year(factor_table, years, 1 - lag), years,
                      needed)
     specs = blocks.specifications(frame, years, extra={
@@ -176,6 +209,18 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         "contributions": _contributions(frame, pd.concat(coefficients, ignore_index=True),
                                         stability, years),
         "validation": checked,
+        "conditional": _named(ranges, frame),
+        **_pillar_tables(frame, rankings, years, n_sim, n_boot, seed),
+        "unit_check": units.check(frame, rankings, years, METHOD_CHANGE_YEAR, seed),
+        **_forecast(frame, rankings, years, seed, model_dir),
+        "residual_correlations": repeated.residual_correlations(
+            frame[frame["year"].isin(years)], blocks.MAIN),
+        "rank_changes": estimation.rank_change_correlation(frame[frame["year"].isin(years)],
+                                                           n_boot=min(n_boot, 1000), seed=seed),
+        "conditional_validation": pd.concat(
+            [conditional.out_of_sample(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR, seed,
+                                       n_sim=min(n_sim, 1000)),
+             conditional.in_year(ranges, seed)], ignore_index=True),
         "point_errors": point_errors(frame, years),
         "specifications": specs,
         "stability": stability,
@@ -184,6 +229,38 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         "dropped": pd.DataFrame({"note": notes}),
     }
     return Results(tables, notes)
+
+
+def _pillar_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int], n_sim: int,
+                   n_boot: int, seed: int) -> dict[str, pd.DataFrame]:
+    """Fit and validate the four main indices against the blocks (helpers.model.pillars)."""
+    fitted = frame[frame["year"].isin(years)]
+    slopes, tests = (pillars.joint(fitted, rankings, blocks.MAIN, years, METHOD_CHANGE_YEAR)
+                     if len(years) > 1 else (pd.DataFrame(columns=pillars.SLOPE_COLUMNS),
+                                             pd.DataFrame(columns=pillars.TEST_COLUMNS)))
+    return {"pillar_fits": pillars.per_year(fitted, rankings, blocks.MAIN, years, blocks.LABELS),
+            "pillar_slopes": slopes, "pillar_tests": tests,
+            "pillar_validation": pillars.validation(fitted, rankings, blocks.MAIN, years,
+                                                    n_sim=min(n_sim, 500),
+                                                    n_boot=min(n_boot, 500), seed=seed)}
+
+
+def _forecast(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int], seed: int,
+              model_dir: Path | None) -> dict[str, pd.DataFrame]:
+    """Return the next year's 34-unit forecast, or, once that year is published, its score."""
+    if len(years) < 2:
+        return {}
+    path = Path(model_dir or config.PROCESSED_DIR / "model") / f"forecast_{max(years) + 1}.csv"
+    saved = pd.read_csv(path, dtype={"code": str, "commit": str}) if path.exists() else None
+    return units.forecast_tables(frame, rankings, years, METHOD_CHANGE_YEAR, saved, seed)
+
+
+def _named(table: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Add each province's name and region to a per-province table."""
+    if table.empty:
+        return table.reindex(columns=[*table.columns, "name_vi", "region"])
+    return table.merge(frame[["code", "year", "name_vi", "region"]], on=["code", "year"],
+                       how="left")
 
 
 def _predictions(table: pd.DataFrame, frame: pd.DataFrame, checked: pd.DataFrame
@@ -199,6 +276,14 @@ def _predictions(table: pd.DataFrame, frame: pd.DataFrame, checked: pd.DataFrame
                                                     "train_years": "bench_train_years"})
     bench = bench.reindex(columns=["year", "bench_train_years", *pick.values()])
     return out.merge(bench.astype({"year": int}), on="year", how="left")
+
+
+def main_counts(coefficients: pd.DataFrame, block: str) -> tuple[int, int]:
+    """Return (years, years whose 95 % interval is clear of zero) of a block, main model."""
+    main = coefficients[(coefficients["model"] == "blocks_ols_hc3")
+                        & (coefficients["factor"] == block)]
+    clear = (main["ci_low"] > 0) | (main["ci_high"] < 0)
+    return len(main), int(clear.sum())
 
 
 def _contributions(frame: pd.DataFrame, coefficients: pd.DataFrame, stability: pd.DataFrame,
@@ -221,9 +306,12 @@ def _contributions(frame: pd.DataFrame, coefficients: pd.DataFrame, stability: p
                 "ci_low": coef.loc[block, "ci_low"], "ci_high": coef.loc[block, "ci_high"],
                 "contribution": z * coef.loc[block, "coef"],
                 "fits": fits.loc[block, "fits"],
-                "fits_excluding_zero": fits.loc[block, "excluding_zero"]}))
+                "fits_excluding_zero": fits.loc[block, "excluding_zero"],
+                "main_years": main_counts(coefficients, block)[0],
+                "main_excluding_zero": main_counts(coefficients, block)[1]}))
     columns = ["code", "year", "block", "label", "position", "n_model", "coef", "ci_low",
-               "ci_high", "contribution", "fits", "fits_excluding_zero"]
+               "ci_high", "contribution", "fits", "fits_excluding_zero", "main_years",
+               "main_excluding_zero"]
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=columns)
 
 
@@ -254,24 +342,38 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
     t = results.tables
     sentences = [validation.verdict(t["validation"])]
     for row in outside_counts(t["predictions"]).itertuples():
+        expected, low, high = intervals.chance_outside(row.n, 1 + len(blocks.MAIN))
         sentences.append(f"In {row.year}, {row.outside80} of {row.n} provinces lie outside "
-                         f"their 80% rank interval ({row.above} above, {row.below} below; "
-                         f"about {0.2 * row.n:.0f} would by chance).")
+                         f"their 80% rank interval ({row.above} above, {row.below} below); "
+                         f"intervals fitted on the same provinces leave about {expected:.0f} "
+                         f"outside by chance ({low}-{high} in 95% of samples).")
     for row in t["stability"].itertuples():
         if row.stable:
+            years, clear = main_counts(t["coefficients"], row.block)
             sentences.append(f"{row.label} is associated with the score with the same sign "
-                             f"in all {row.fits} fits (years and specifications); its 95% "
-                             f"interval excludes zero in {row.excluding_zero}.")
+                             f"in each of the {years} years of the main model, its 95% "
+                             f"interval clear of zero in {clear} of {years}; the sign holds in "
+                             f"all {row.fits} alternative fits, a robustness display only (they "
+                             f"share most rows; {row.excluding_zero} clear of zero).")
         else:
             sentences.append(f"{row.label}: the sign is not stable ({row.positive} positive, "
                              f"{row.negative} negative of {row.fits} fits); no contribution "
                              "is reported for it.")
+    if "conditional" in t:
+        sentences += [conditional.slope_sentence(t["coefficients"]),
+                      *conditional.ranges_sentences(t["conditional"]),
+                      conditional.validation_sentence(t["conditional_validation"])]
+    sentences += _persistence_sentences(t)
+    if len(t.get("pillar_tests", [])):
+        sentences += pillars.sentences(t["pillar_fits"], t["pillar_tests"],
+                                       t["pillar_validation"])
     fits = t["fits"].set_index("model")
     name = f"slopes_change_{METHOD_CHANGE_YEAR}"
     if name in fits.index:
         sentences.append(f"Do the block slopes change at the {METHOD_CHANGE_YEAR} method "
                          f"change? {fits.loc[name, 'test']}, p = {fits.loc[name, 'p_test']:.3f}"
-                         f" (n = {fits.loc[name, 'n']}).")
+                         f" (n = {fits.loc[name, 'n']}); "
+                         f"{_power_clause(t['coefficients'], name)}.")
     corr = t["correlations"]
     complete = corr[corr["sample"] == "complete"]
     for year, group in complete.groupby("year"):
@@ -285,6 +387,37 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
     return sentences
 
 
+def _persistence_sentences(t: dict[str, pd.DataFrame]) -> list[str]:
+    """Say how ranks regress to the mean and how residuals persist, from the tables."""
+    out = []
+    changes = t.get("rank_changes", pd.DataFrame())
+    if len(changes):
+        parts = "; ".join(f"{r.pair} {r.rho:.2f} (95% CI {r.ci_low:.2f} to {r.ci_high:.2f})"
+                          for r in changes.itertuples())
+        out.append(f"Lower-ranked provinces tend to rise: Spearman's rho of the rank change with "
+                   f"last year's rank {parts}. Regression to the mean alone does this (scores "
+                   "measured with noise, no province catching up), so it is no evidence of "
+                   "catching up.")
+    pairs = t.get("residual_correlations", pd.DataFrame())
+    if len(pairs) and pairs["gap"].nunique() > 1:
+        by_gap = pairs.groupby("gap")["r"].mean()
+        out.append("Residuals of the same province correlate "
+                   + ", ".join(f"{r:.2f} {g} year{'s' if g > 1 else ''} apart"
+                               for g, r in by_gap.items())
+                   + ": one province random intercept, which assumes the same correlation at "
+                   "every distance, is an average of these.")
+    return out
+
+
+def _power_clause(coefficients: pd.DataFrame, name: str) -> str:
+    """Say how large a change of development's slope the break test could detect."""
+    size, share = repeated.detectable_change(coefficients[coefficients["model"] == name],
+                                             "development")
+    return (f"the test detects a change of development's slope of {size:.3f} ({share:.0%} of "
+            "the slope) with 80% power: a smaller change is missed more than one time in five, so "
+            "'not rejected' is not 'unchanged'")
+
+
 def hypotheses(results: Results) -> list[str]:
     """Check the notebook's four pre-stated hypotheses against the tables, one sentence each."""
     t = results.tables
@@ -295,12 +428,12 @@ def hypotheses(results: Results) -> list[str]:
             continue
         row = stability.loc[block]
         held = row["stable"] and row["sign"] > 0
-        strength = ("" if row["excluding_zero"] >= row["fits"] / 2 else
-                    "; weakly: most intervals include zero")
+        years, clear = main_counts(t["coefficients"], block)
+        strength = ("" if clear >= years / 2 else "; weakly: most years' intervals include zero")
         out.append(f"H{number} ({row['label']} goes with a higher score): "
                    f"{'holds' if held else 'does not hold'} in sign, {row['positive']} of "
-                   f"{row['fits']} fits positive, interval clear of zero in "
-                   f"{row['excluding_zero']}{strength}.")
+                   f"{row['fits']} fits positive; in the main model clear of zero in {clear} of "
+                   f"{years} years{strength}.")
     checked = t["validation"]
     beats = checked[(checked["predictor"] == validation.FUNDAMENTALS)
                     & (checked["mae_gain_low"] > 0)]
@@ -313,7 +446,8 @@ def hypotheses(results: Results) -> list[str]:
     if name in fits.index:
         p = fits.loc[name, "p_test"]
         out.append(f"H4 (slopes unchanged at {METHOD_CHANGE_YEAR}): "
-                   f"{'not rejected' if p >= 0.05 else 'rejected'} (p = {p:.3f}).")
+                   f"{'not rejected' if p >= 0.05 else 'rejected'} (p = {p:.3f}); "
+                   f"{_power_clause(t['coefficients'], name)}.")
     return out
 
 

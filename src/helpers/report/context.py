@@ -22,6 +22,7 @@ class Tables:
     claims: pd.DataFrame
     register: pd.DataFrame
     conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    conditional: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _read(path: Path, **kwargs: object) -> pd.DataFrame:
@@ -31,7 +32,7 @@ def _read(path: Path, **kwargs: object) -> pd.DataFrame:
 
 #: The files behind the report's tables, relative to the processed folder.
 TABLE_FILES = ("dti_rankings.csv", "model/predictions.csv", "model/contributions.csv",
-               "targets.csv", "claims.csv", "conflicts.csv")
+               "targets.csv", "claims.csv", "conflicts.csv", "model/conditional.csv")
 
 
 def _stamp(root: Path) -> tuple:
@@ -66,6 +67,7 @@ def _load(root_text: str, stamp: tuple) -> Tables:
         register=sources.register(),
         conflicts=_read(root / "conflicts.csv", dtype={"province_code": str, "kept_value": str,
                                                        "other_value": str}),
+        conditional=_read(root / "model" / "conditional.csv", dtype=codes),
     )
 
 

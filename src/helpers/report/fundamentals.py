@@ -1,11 +1,14 @@
 """The report's "what provinces like it usually reach" section: its numbers, words and figure.
 
-It says only what survives validation (notebook 20): the province's rank interval from its
-fundamentals, whether its observed rank lies outside the 80 % interval ("above"/"below what
-provinces like it usually reach"; "well above/below" only outside the 95 % interval too),
-the out-of-sample benchmark against last year's rank, and the blocks whose sign is stable
-across years and specifications. Scores on their 0-1 scale, ranks as ranks; no point
-"predicted rank".
+It leads with where the province started (notebook 20, section 2b): given last year's score,
+the range of rank change of provinces like it (80 %, from a fit without the province) and where
+its own move lies: above, below, within, or at the edge of that range when the tail probability
+cannot be told from 0.10 within its Monte Carlo error. Then, shorter, what survives validation
+of the level model: the province's rank interval from its fundamentals, whether its observed
+rank lies outside the 80 % interval ("above"/"below what provinces like it usually reach";
+"well above/below" only outside the 95 % interval too), the out-of-sample benchmark against
+last year's rank, and the blocks whose sign is stable across years and specifications. Scores
+on their 0-1 scale, ranks as ranks; no point "predicted rank".
 """
 
 from __future__ import annotations
@@ -28,10 +31,10 @@ WORDS: dict[str, dict[str, str]] = {
         "block": "Block", "position": "Its position (1 = highest)",
         "association": "Across provinces",
         "contribution": "Difference from the average province's usual score (0-1 scale)",
-        "higher": "higher goes with a higher score in all {fits} fits (years and "
-                  "specifications); the 95 % interval is clear of zero in {clear}",
-        "lower": "higher goes with a lower score in all {fits} fits (years and "
-                 "specifications); the 95 % interval is clear of zero in {clear}",
+        "higher": "higher goes with a higher score in each of the {years} years of the main "
+                  "model; the 95 % interval is clear of zero in {clear} of {years}",
+        "lower": "higher goes with a lower score in each of the {years} years of the main "
+                 "model; the 95 % interval is clear of zero in {clear} of {years}",
         "development": "Development (income, urbanisation, trained labour, social insurance)",
         "governance": "Governance (PCI)",
         "bench": "Benchmark out of sample (fitted on {train}, predicting {year}): last year's "
@@ -41,6 +44,26 @@ WORDS: dict[str, dict[str, str]] = {
                 "governance; associations across provinces, not causes (method: notebook "
                 "20-model-factors).",
         "axis": "rank (1 = best)", "of": "of",
+        "given": "Given its {previous_year} score, provinces like it usually moved between "
+                 "{low} and {high} places; it moved {moved}: {verdict}.",
+        "given_above": "above that range", "given_below": "below that range",
+        "given_above_far": "well above that range", "given_below_far": "well below that range",
+        "given_inside": "within that range",
+        "given_edge_above": "at the upper edge of that range",
+        "given_edge_below": "at the lower edge of that range",
+        "tail_above": "Among provinces like it, a move this good or better comes about {p} % of "
+                      "the time.",
+        "tail_below": "Among provinces like it, a move this poor or poorer comes about {p} % of "
+                      "the time.",
+        "moved": "Move since {previous_year}", "usual_move": "Usual move for provinces like it "
+                 "(80 %)",
+        "level": "From development and governance alone, without where it started: rank "
+                 "{low80}–{high80} (80 %), {low95}–{high95} (95 %); it ranks {observed}, "
+                 "{verdict}.",
+        "given_note": "Moves in places (positive: up) among {n} provinces, given last year's "
+                      "score, development and governance, from a fit without {name}.",
+        "move_axis": "places moved since {previous_year} (positive: up)",
+        "details": "Development and governance: benchmark and blocks",
     },
     "vi": {
         "observed": "Thứ hạng thực tế",
@@ -55,10 +78,10 @@ WORDS: dict[str, dict[str, str]] = {
         "inside": "nằm trong mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
         "block": "Nhóm yếu tố", "position": "Vị trí (1 = cao nhất)", "association": "Giữa các tỉnh",
         "contribution": "Chênh lệch so với điểm thường gặp của tỉnh trung bình (thang 0-1)",
-        "higher": "cao hơn đi kèm điểm cao hơn trong cả {fits} lần ước lượng (các năm và các "
-                  "cách ước lượng); khoảng tin cậy 95 % không chứa 0 trong {clear} lần",
-        "lower": "cao hơn đi kèm điểm thấp hơn trong cả {fits} lần ước lượng (các năm và các "
-                 "cách ước lượng); khoảng tin cậy 95 % không chứa 0 trong {clear} lần",
+        "higher": "cao hơn đi kèm điểm cao hơn trong cả {years} năm của mô hình chính; khoảng "
+                  "tin cậy 95 % không chứa 0 trong {clear}/{years} năm",
+        "lower": "cao hơn đi kèm điểm thấp hơn trong cả {years} năm của mô hình chính; khoảng "
+                 "tin cậy 95 % không chứa 0 trong {clear}/{years} năm",
         "development": "Mức phát triển (thu nhập, đô thị hóa, lao động qua đào tạo, bảo hiểm "
                        "xã hội)",
         "governance": "Quản trị (PCI)",
@@ -69,12 +92,63 @@ WORDS: dict[str, dict[str, str]] = {
                 "đây là mối tương quan giữa các tỉnh, không phải quan hệ nhân quả (phương pháp: "
                 "sổ phân tích số 20 của dự án).",
         "axis": "thứ hạng (1 = cao nhất)", "of": "/",
+        "given": "Với điểm năm {previous_year}, các tỉnh tương tự thường thay đổi từ {low} đến "
+                 "{high} bậc; tỉnh thay đổi {moved} bậc: {verdict}.",
+        "given_above": "cao hơn khoảng đó", "given_below": "thấp hơn khoảng đó",
+        "given_above_far": "cao hơn hẳn khoảng đó", "given_below_far": "thấp hơn hẳn khoảng đó",
+        "given_inside": "nằm trong khoảng đó",
+        "given_edge_above": "ở sát mép trên của khoảng đó",
+        "given_edge_below": "ở sát mép dưới của khoảng đó",
+        "tail_above": "Trong các tỉnh tương tự, mức tăng bậc bằng hoặc tốt hơn thế xảy ra khoảng "
+                      "{p} % số lần.",
+        "tail_below": "Trong các tỉnh tương tự, mức thay đổi bằng hoặc kém hơn thế xảy ra khoảng "
+                      "{p} % số lần.",
+        "moved": "Thay đổi so với {previous_year}",
+        "usual_move": "Thay đổi thường gặp ở các tỉnh tương tự (80 %)",
+        "level": "Chỉ theo mức phát triển và quản trị, không tính điểm xuất phát: hạng "
+                 "{low80}–{high80} (80 %), {low95}–{high95} (95 %); tỉnh xếp thứ {observed}, "
+                 "{verdict}.",
+        "given_note": "Thay đổi tính bằng bậc (dương: tăng bậc) trong {n} tỉnh, theo điểm năm "
+                      "trước, mức phát triển và quản trị, ước lượng không có {name}.",
+        "move_axis": "số bậc thay đổi so với {previous_year} (dương: tăng bậc)",
+        "details": "Mức phát triển và quản trị: đối chiếu và các nhóm yếu tố",
     },
 }
 
 
-def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, year: int
-            ) -> dict | None:
+def signed(value: int) -> str:
+    """Return a move in places with its sign (+12, −4, 0), a true minus sign."""
+    return f"{value:+d}".replace("-", "\u2212") if value else "0"
+
+
+def given(conditional: pd.DataFrame | None, code: str, year: int) -> dict | None:
+    """Return the province's range of rank change given last year's score (None if not held)."""
+    if conditional is None or conditional.empty:
+        return None
+    hit = conditional[(conditional["code"] == code) & (conditional["year"] == year)]
+    if hit.empty:
+        return None
+    row = hit.iloc[0]
+    verdict = str(row["verdict"])
+    far = bool(row["outside95"]) and verdict in ("above", "below")
+    side = "above" if verdict.endswith("above") else "below"
+    tail = float(row["p_at_or_above"] if side == "above" else row["p_at_or_below"])
+    return {"previous_year": year - 1, "previous_rank": int(row["previous_rank"]),
+            "observed": int(row["observed_rank"]), "n_model": int(row["n_model"]),
+            "low80": int(row["change_low80"]), "high80": int(row["change_high80"]),
+            "low95": int(row["change_low95"]), "high95": int(row["change_high95"]),
+            "moved": int(row["observed_change"]),
+            "low80_text": signed(int(row["change_low80"])),
+            "high80_text": signed(int(row["change_high80"])),
+            "moved_text": signed(int(row["observed_change"])),
+            "verdict": "given_" + verdict + ("_far" if far else ""),
+            "direction": str(row["direction"]), "edge": verdict.startswith("edge_"),
+            "tail": None if verdict == "inside" else
+            {"key": "tail_" + side, "p": "<1" if tail < 0.005 else str(round(100 * tail))}}
+
+
+def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, year: int,
+            conditional: pd.DataFrame | None = None) -> dict | None:
     """Return the section's numbers for one province and year (None when not modelled)."""
     if predictions.empty:
         return None
@@ -91,39 +165,60 @@ def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, y
         if not contributions.empty else contributions
     blocks = [{"block": r["block"], "position": int(r["position"]), "n": int(r["n_model"]),
                "sign": "higher" if r["coef"] > 0 else "lower", "fits": int(r["fits"]),
-               "clear_of_zero": int(r["fits_excluding_zero"]),
+               "years": int(r["main_years"]), "clear_of_zero": int(r["main_excluding_zero"]),
                "contribution": float(r["contribution"])} for _, r in mine.iterrows()]
     return {"observed": int(row["observed_rank"]), "n_model": int(row["n_model"]),
             "low80": int(row["rank_low80"]), "high80": int(row["rank_high80"]),
             "low95": int(row["rank_low95"]), "high95": int(row["rank_high95"]),
             "direction": str(row["direction"]), "far": bool(row["outside95"]),
             "verdict": str(row["direction"]) + ("_far" if row["outside95"] else ""),
-            "bench": bench, "blocks": blocks,
+            "bench": bench, "blocks": blocks, "given": given(conditional, code, year),
             "words": WORDS}
 
 
 def figure(ctx: dict, fig: Figure) -> Figure | None:
-    """Draw the province's 80 % and 95 % rank ranges and its observed rank on `fig`."""
+    """Draw the province's ranges (of rank change if held, else of rank) and where it lies."""
     section = ctx["fundamentals"]
     if not section:
         return None
     words = WORDS[ctx["lang"]]
+    moves = section.get("given")
+    shown = moves or section
+    mark = moves["moved"] if moves else section["observed"]
     ax = fig.subplots()
-    ax.hlines(0, section["low95"], section["high95"], color="0.82", lw=10, label=words["usual95"])
-    ax.hlines(0, section["low80"], section["high80"], color="0.55", lw=10, label=words["usual80"])
-    colour = {"above": "#009E73", "below": "#D55E00"}.get(section["direction"], "#0072B2")
-    marker = {"above": "^", "below": "v"}.get(section["direction"], "o")
-    ax.plot([section["observed"]], [0], marker, color=colour, ms=11, zorder=3)
-    ax.annotate(f"{words['observed']}: {section['observed']}", (section["observed"], 0),
-                xytext=(0, 12), textcoords="offset points", ha="center", fontsize=9)
-    ax.set_xlim(section["n_model"] + 0.5, 0.5)  # rank 1 (best) on the right
+    ax.hlines(0, shown["low95"], shown["high95"], color="0.82", lw=10, label=words["usual95"])
+    ax.hlines(0, shown["low80"], shown["high80"], color="0.55", lw=10, label=words["usual80"])
+    colour = {"above": "#009E73", "below": "#D55E00"}.get(shown["direction"], "#0072B2")
+    marker = {"above": "^", "below": "v"}.get(shown["direction"], "o")
+    ax.plot([mark], [0], marker, color=colour, ms=11, zorder=3,
+            mfc="white" if moves and moves["edge"] else colour)
+    label = (words["moved"].format(previous_year=moves["previous_year"]) + ": "
+             + moves["moved_text"]) if moves else f"{words['observed']}: {section['observed']}"
+    ax.annotate(label, (mark, 0), xytext=(0, 12), textcoords="offset points", ha="center",
+                fontsize=9)
+    if moves:  # places moved: a move up (positive) on the right
+        span = max(abs(moves["low95"]), abs(moves["high95"]), abs(mark)) + 2
+        ax.set_xlim(-span, span)
+        ax.axvline(0, color="0.6", lw=0.8)
+        ax.set_xlabel(words["move_axis"].format(previous_year=moves["previous_year"]),
+                      fontsize=9)
+    else:
+        ax.set_xlim(section["n_model"] + 0.5, 0.5)  # rank 1 (best) on the right
+        ax.set_xlabel(words["axis"], fontsize=9)
     ax.set_ylim(-1, 1.6)
     fig.legend(loc="outside lower center", fontsize=9, frameon=False, ncol=1)
     ax.set_yticks([])
-    ax.set_xlabel(words["axis"], fontsize=9)
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     return fig
+
+
+def given_sentence(section: dict, lang: str) -> str:
+    """Return the lead sentence: the usual move given last year's score, and the province's."""
+    moves, words = section["given"], WORDS[lang]
+    return words["given"].format(previous_year=moves["previous_year"], low=moves["low80_text"],
+                                 high=moves["high80_text"], moved=moves["moved_text"],
+                                 verdict=words[moves["verdict"]])
 
 
 def alt(ctx: dict) -> str:
@@ -132,6 +227,8 @@ def alt(ctx: dict) -> str:
     if not section:
         return ""
     words = WORDS[lang]
+    if section.get("given"):
+        return f"{ctx['name']}: {given_sentence(section, lang)}"
     verdict = words["inside"] if section["direction"] == "inside" else words[section["verdict"]]
     if lang == "vi":
         return (f"{ctx['name']} xếp thứ {section['observed']}/{section['n_model']}; khoảng 80 %: "

@@ -54,7 +54,7 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
 
 def _fundamentals(t: Tables, code: str, year: int) -> dict | None:
     """Return the rank interval from the fundamentals and the sign-stable blocks."""
-    return fundamentals.context(t.predictions, t.contributions, code, year)
+    return fundamentals.context(t.predictions, t.contributions, code, year, t.conditional)
 
 
 @figures.styled

@@ -76,10 +76,12 @@ def _reports(args: argparse.Namespace, checked: bool = False) -> int:
     ranked = processed.rankings()
     year = params.year_of(args.year, ranked) or processed.latest_year(ranked)
     jobs = pipeline.report_jobs(year, tuple(args.lang), args.only)
+    if args.shard:  # a part of the reports; `dti index` derives manifest and index afterwards
+        jobs = pipeline.shard(jobs, args.shard)
     if args.only and len(jobs) == 1 and args.engine == "warm":
         pipeline.prestart_kernel()  # boots while this process checks the cache
     manifest = pipeline.build_reports(jobs, workers=args.workers or None, engine=args.engine,
-                                      use_cache=not args.no_cache)
+                                      use_cache=not args.no_cache, site=args.shard is None)
     failed = manifest[manifest["status"] != "ok"]
     print(f"{len(manifest) - len(failed)} of {len(manifest)} reports ok; index: "
           f"{config.REPORTS_DIR / 'index.html'}")
@@ -88,6 +90,27 @@ def _reports(args: argparse.Namespace, checked: bool = False) -> int:
         print(f"FAILED {row.geography}/{row.slug}.{row.lang}: {first} "
               f"(partial notebook: reports/{row.notebook})", file=sys.stderr)
     return 1 if len(failed) else 0
+
+
+def _index(args: argparse.Namespace) -> int:
+    """Derive manifest and index from the report pages on disk (after `reports --shard`)."""
+    from .. import processed
+
+    ranked = processed.rankings()
+    year = params.year_of(args.year, ranked) or processed.latest_year(ranked)
+    table = pipeline.write_site(year)
+    stale = int((table["status"] == "stale").sum())
+    print(f"{len(table)} pages listed ({stale} stale); index: {config.REPORTS_DIR / 'index.html'}")
+    return 0
+
+
+def _shard(text: str) -> str:
+    """Check a --shard value ("i/n")."""
+    try:
+        pipeline.shard([], text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -166,6 +189,9 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, default=0, help="default: one per core")
     parser.add_argument("--engine", choices=["warm", "papermill"], default="warm",
                         help="warm kernels kept between reports, or one kernel per report")
+    parser.add_argument("--shard", type=_shard, default=None, metavar="I/N",
+                        help="build part I of N of the reports, no manifest or index (then "
+                        "`dti index`)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -182,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     reports = commands.add_parser("reports", help="build every report and the index")
     _report_options(reports)
     reports.set_defaults(func=_locked(_reports))
+    index = commands.add_parser("index", help="manifest and index from the pages on disk")
+    index.add_argument("--year", type=int, default=0)
+    index.set_defaults(func=_locked(_index))
     commands.add_parser("check", help="verify data/raw against the sources register"
                         ).set_defaults(func=_check)
     resolve = commands.add_parser("resolve", help="resolve a province name to its code")

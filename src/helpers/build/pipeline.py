@@ -35,11 +35,12 @@ from .stages import (  # noqa: F401  (the stage runner, re-exported for the CLI 
     run_stage,
     stage_key,
 )
+from .workers import SETUP_TAG, without_setup  # noqa: F401  (what the warm engine leaves out)
 
 REPORT_TIMEOUT_S = 300
 REPORT_NOTEBOOK = "30-province-report"
-#: Tag of the interactive setup cell (autoreload), left out of the report build.
-SETUP_TAG = "setup"
+#: The warm-kernel runner's papermill engine (the ``papermill.engine`` entry point).
+WARM_ENGINE = "dti-warm"
 
 
 # -- reports -----------------------------------------------------------------------------------
@@ -111,42 +112,38 @@ def prestart_kernel() -> None:
 
 
 def _execute(job: ReportJob, partial: Path, engine: str) -> None:
-    """Execute the report notebook for a job into partial (kept, with outputs, on failure)."""
-    import nbformat
+    """Execute the report notebook for a job into partial (kept, with outputs, on failure).
+
+    Both engines go through papermill's front door: ``warm`` is the engine registered as
+    "dti-warm" (helpers.build.engine, this process's warm kernel), ``papermill`` papermill's
+    own (a kernel per report). The notebook is written once, at the end or on a failure.
+    """
+    import papermill
 
     source = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"
-    if engine == "papermill":
-        import papermill
-
-        papermill.execute_notebook(str(source), str(partial), parameters=job.parameters,
-                                   kernel_name=KERNEL, execution_timeout=REPORT_TIMEOUT_S,
-                                   cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
-                                   extra_arguments=quiet.KERNEL_ARGUMENTS)
-        return
-    from papermill.iorw import load_notebook_node
-    from papermill.parameterize import parameterize_notebook
-
-    notebook = without_setup(parameterize_notebook(load_notebook_node(str(source)),
-                                                   job.parameters, kernel_name=KERNEL,
-                                                   language="python"))
-    kernel = worker_pool.warm_kernel()
-    kernel.wait_ready()
-    preload_exporter()  # imported here while the kernel works, not while it boots
+    if engine == "warm":
+        preload_exporter()  # imported while the kernel works, not while it boots
     try:
-        kernel.run(notebook, REPORT_TIMEOUT_S)
-    finally:
-        nbformat.write(notebook, partial)
+        papermill.execute_notebook(
+            str(source), str(partial), parameters=job.parameters, kernel_name=KERNEL,
+            engine_name=WARM_ENGINE if engine == "warm" else None,
+            execution_timeout=REPORT_TIMEOUT_S, cwd=str(config.NOTEBOOKS_DIR),
+            progress_bar=False, request_save_on_cell_execute=False,
+            extra_arguments=quiet.KERNEL_ARGUMENTS)
+    except Exception as error:  # a timeout or a dead kernel: keep what ran (cell errors are)
+        ran = getattr(error, "notebook", None)
+        if ran is not None and not partial.exists():
+            import nbformat
+
+            nbformat.write(ran, partial)
+        raise
 
 
-def without_setup(notebook: object) -> object:
-    """Drop the interactive setup cell (autoreload: ~9 ms a cell) from a notebook to build."""
-    notebook.cells = [c for c in notebook.cells  # type: ignore[attr-defined]
-                      if SETUP_TAG not in c.get("metadata", {}).get("tags", [])]
-    return notebook
+def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm",
+               keys: dict[str, str] | None = None) -> dict:
+    """Execute and export one report; never raises (a failure is a manifest row).
 
-
-def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm") -> dict:
-    """Execute and export one report; never raises (a failure is a manifest row)."""
+    keys: the build keys the caller computed, by job key (else computed here)."""
     from . import publish
 
     root = Path(out_root or config.REPORTS_DIR)
@@ -161,7 +158,7 @@ def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm
     try:
         _execute(job, partial, engine)
         html = publish.notebook_html(partial, job.lang, f"DTI {job.year}: {job.name}", job.slug,
-                                     build_key=report_key(job))
+                                     build_key=(keys or {}).get(job.key) or report_key(job))
         os.replace(partial, notebook)
         store.write_text_atomic(html_path, html)
         failed.unlink(missing_ok=True)
@@ -290,7 +287,8 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
             output = publish.report_path(job.geography, job.slug, job.lang, root)
             records.record(job.key, keys[job.key], [output], row=row)  # one journal line
 
-    worker_pool.run_all(run_report, todo, (root, engine), workers_count(workers), progress, done)
+    worker_pool.run_all(run_report, todo, (root, engine, keys), workers_count(workers), progress,
+                        done)
     if not site:
         if todo or dirty:
             records.save()

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from .. import config, params, provinces, sources, store
-from ..press import cli as press_cli
 from . import pipeline
 
 #: How many problems the terminal shows; the full list goes to a file.
@@ -111,6 +110,13 @@ def _shard(text: str) -> str:
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     return text
+
+
+def _press(args: argparse.Namespace) -> int:
+    """Run a press command (imported only here: its patterns take 0.3 s to compile)."""
+    from ..press import cli as press_cli
+
+    return press_cli.main(args.arguments)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -219,8 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     resolve.add_argument("--basis", type=int, choices=[63, 34])
     resolve.set_defaults(func=_resolve)
     press = commands.add_parser("press", help="facts from press articles: extract or evaluate DIR")
-    press_cli.add_arguments(press)
-    press.set_defaults(func=lambda a: press_cli.run(a.command, a.folder, a.table))
+    press.add_argument("arguments", nargs=argparse.REMAINDER, help="extract|evaluate DIR [--table]")
+    press.set_defaults(func=_press)
     args = parser.parse_args(argv)
     return dispatch(args)
 

@@ -38,7 +38,7 @@ class WarmKernel:
     """A kernel that stays up between reports; its namespace is reset before each one."""
 
     #: Imported as the kernel starts, so the first report does not wait for them.
-    PRELOAD = "import helpers.report"
+    PRELOAD = "import helpers.report.page"
 
     def __init__(self, kernel: str = KERNEL) -> None:
         from jupyter_client.manager import AsyncKernelManager

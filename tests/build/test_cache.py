@@ -98,6 +98,17 @@ def test_nothing_changed_means_nothing_rebuilt(two_reports):
     assert page.stat().st_mtime_ns == stamp
 
 
+def test_a_page_carrying_its_current_key_is_trusted_without_a_record(two_reports):
+    jobs, root = two_reports
+    page = root / "province" / "lao-cai.en.html"
+    stamp = page.stat().st_mtime_ns
+    for records in root.glob(".build-cache.*"):
+        records.unlink()
+    built = pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)
+    assert page.stat().st_mtime_ns == stamp
+    assert set(built["status"]) == {"ok"}
+
+
 def test_a_cached_page_is_identical_to_a_fresh_one_from_either_engine(two_reports, tmp_path):
     jobs, root = two_reports
     pipeline.build_reports(jobs, workers=1, out_root=tmp_path, progress=False,

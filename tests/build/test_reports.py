@@ -112,3 +112,45 @@ def test_index_lists_reports_with_both_links_and_a_tile_map(built):
 def test_an_unknown_province_fails_at_once_with_candidates():
     with pytest.raises(provinces.UnknownProvinceError, match="Bắc Ninh"):
         pipeline.report_jobs(2024, ("en",), ["Bắc Nihn"])
+
+
+def site_files(root: Path) -> dict[str, str]:
+    """Return the text of every file of a built site but its notebooks and build records,
+    with build times and the manifest's timings left out."""
+    files = {}
+    for path in sorted(root.rglob("*")):
+        name = path.relative_to(root).as_posix()
+        if not path.is_file() or name.startswith(("executed/", ".build-cache")):
+            continue
+        text = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "TIME", path.read_text(encoding="utf-8"))
+        if name == "manifest.csv":
+            text = pd.read_csv(path).drop(columns="seconds").to_csv(index=False)
+        files[name] = text
+    return files
+
+
+def test_two_shards_and_the_index_make_the_site_of_one_build(processed, tmp_path):
+    jobs = pipeline.report_jobs(2024, ("en", "vi"), ["Lào Cai", "unit:Huế"],
+                                processed_dir=str(processed))
+    whole = tmp_path / "whole"
+    pipeline.build_reports(jobs, workers=2, out_root=whole, progress=False)
+    gathered = tmp_path / "gathered"  # as CI gathers the pages of shards built apart
+    for which in ("1/2", "2/2"):
+        part = tmp_path / f"shard{which[0]}"
+        shard = pipeline.shard(jobs, which)
+        assert len(shard) == 2
+        pipeline.build_reports(shard, workers=1, out_root=part, progress=False, site=False)
+        assert not (part / "index.html").exists() and not (part / "manifest.csv").exists()
+        for page in part.glob("*/*.html"):
+            (gathered / page.parent.name).mkdir(parents=True, exist_ok=True)
+            page.replace(gathered / page.parent.name / page.name)
+    pipeline.write_site(2024, gathered, str(processed))
+    expected, got = site_files(whole), site_files(gathered)
+    assert sorted(got) == sorted(expected)
+    assert [name for name in expected if got[name] != expected[name]] == []
+
+
+@pytest.mark.parametrize("which", ["0/2", "3/2", "1", "a/b", "1/0"])
+def test_a_shard_that_names_no_part_is_refused(which):
+    with pytest.raises(ValueError, match="1 <= i <= n"):
+        pipeline.shard([], which)

@@ -82,7 +82,6 @@ def test_the_targets_pages_list_every_province_with_a_dti_target(real_goals, tmp
     shutil.copy(config.PROCESSED_DIR / "dti_rankings.csv", processed) if (
         config.PROCESSED_DIR / "dti_rankings.csv").exists() else \
         rankings.write(rankings.clean(), processed)
-    goal_pages._tables.cache_clear()
     paths = goal_pages.write_pages(tmp_path / "reports", str(processed))
     assert [p.name for p in paths] == ["targets.html", "targets.vi.html"]
     dti = real_goals[real_goals["kind"].isin(goals.DTI_KINDS)]

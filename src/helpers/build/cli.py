@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from .. import config, params, provinces, sources, store
-from ..press import cli as press_cli
 from . import pipeline
 
 #: How many problems the terminal shows; the full list goes to a file.
@@ -76,10 +75,12 @@ def _reports(args: argparse.Namespace, checked: bool = False) -> int:
     ranked = processed.rankings()
     year = params.year_of(args.year, ranked) or processed.latest_year(ranked)
     jobs = pipeline.report_jobs(year, tuple(args.lang), args.only)
+    if args.shard:  # a part of the reports; `dti index` derives manifest and index afterwards
+        jobs = pipeline.shard(jobs, args.shard)
     if args.only and len(jobs) == 1 and args.engine == "warm":
         pipeline.prestart_kernel()  # boots while this process checks the cache
     manifest = pipeline.build_reports(jobs, workers=args.workers or None, engine=args.engine,
-                                      use_cache=not args.no_cache)
+                                      use_cache=not args.no_cache, site=args.shard is None)
     failed = manifest[manifest["status"] != "ok"]
     print(f"{len(manifest) - len(failed)} of {len(manifest)} reports ok; index: "
           f"{config.REPORTS_DIR / 'index.html'}")
@@ -88,6 +89,34 @@ def _reports(args: argparse.Namespace, checked: bool = False) -> int:
         print(f"FAILED {row.geography}/{row.slug}.{row.lang}: {first} "
               f"(partial notebook: reports/{row.notebook})", file=sys.stderr)
     return 1 if len(failed) else 0
+
+
+def _index(args: argparse.Namespace) -> int:
+    """Derive manifest and index from the report pages on disk (after `reports --shard`)."""
+    from .. import processed
+
+    ranked = processed.rankings()
+    year = params.year_of(args.year, ranked) or processed.latest_year(ranked)
+    table = pipeline.write_site(year)
+    stale = int((table["status"] == "stale").sum())
+    print(f"{len(table)} pages listed ({stale} stale); index: {config.REPORTS_DIR / 'index.html'}")
+    return 0
+
+
+def _shard(text: str) -> str:
+    """Check a --shard value ("i/n")."""
+    try:
+        pipeline.shard([], text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _press(args: argparse.Namespace) -> int:
+    """Run a press command (imported only here: its patterns take 0.3 s to compile)."""
+    from ..press import cli as press_cli
+
+    return press_cli.main(args.arguments)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -166,6 +195,9 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, default=0, help="default: one per core")
     parser.add_argument("--engine", choices=["warm", "papermill"], default="warm",
                         help="warm kernels kept between reports, or one kernel per report")
+    parser.add_argument("--shard", type=_shard, default=None, metavar="I/N",
+                        help="build part I of N of the reports, no manifest or index (then "
+                        "`dti index`)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -182,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     reports = commands.add_parser("reports", help="build every report and the index")
     _report_options(reports)
     reports.set_defaults(func=_locked(_reports))
+    index = commands.add_parser("index", help="manifest and index from the pages on disk")
+    index.add_argument("--year", type=int, default=0)
+    index.set_defaults(func=_locked(_index))
     commands.add_parser("check", help="verify data/raw against the sources register"
                         ).set_defaults(func=_check)
     resolve = commands.add_parser("resolve", help="resolve a province name to its code")
@@ -190,8 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     resolve.add_argument("--basis", type=int, choices=[63, 34])
     resolve.set_defaults(func=_resolve)
     press = commands.add_parser("press", help="facts from press articles: extract or evaluate DIR")
-    press_cli.add_arguments(press)
-    press.set_defaults(func=lambda a: press_cli.run(a.command, a.folder, a.table))
+    press.add_argument("arguments", nargs=argparse.REMAINDER, help="extract|evaluate DIR [--table]")
+    press.set_defaults(func=_press)
     args = parser.parse_args(argv)
     return dispatch(args)
 

@@ -35,20 +35,12 @@ from .stages import (  # noqa: F401  (the stage runner, re-exported for the CLI 
     run_stage,
     stage_key,
 )
+from .workers import SETUP_TAG, without_setup  # noqa: F401  (what the warm engine leaves out)
 
 REPORT_TIMEOUT_S = 300
 REPORT_NOTEBOOK = "30-province-report"
-#: Tag of the interactive setup cell (autoreload), left out of the report build.
-SETUP_TAG = "setup"
-
-
-#: What every report reads (besides the notebook and the helper code).
-REPORT_INPUTS = ("data/processed/dti_rankings.csv", "data/processed/targets.csv",
-                 "data/processed/claims.csv", "data/processed/goals.csv",
-                 "data/processed/press_facts.csv", "data/processed/model/predictions.csv",
-                 "data/processed/model/contributions.csv",
-                 "data/processed/model/conditional.csv", *_REFERENCE)
-
+#: The warm-kernel runner's papermill engine (the ``papermill.engine`` entry point).
+WARM_ENGINE = "dti-warm"
 
 
 # -- reports -----------------------------------------------------------------------------------
@@ -120,42 +112,38 @@ def prestart_kernel() -> None:
 
 
 def _execute(job: ReportJob, partial: Path, engine: str) -> None:
-    """Execute the report notebook for a job into partial (kept, with outputs, on failure)."""
-    import nbformat
+    """Execute the report notebook for a job into partial (kept, with outputs, on failure).
+
+    Both engines go through papermill's front door: ``warm`` is the engine registered as
+    "dti-warm" (helpers.build.engine, this process's warm kernel), ``papermill`` papermill's
+    own (a kernel per report). The notebook is written once, at the end or on a failure.
+    """
+    import papermill
 
     source = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"
-    if engine == "papermill":
-        import papermill
-
-        papermill.execute_notebook(str(source), str(partial), parameters=job.parameters,
-                                   kernel_name=KERNEL, execution_timeout=REPORT_TIMEOUT_S,
-                                   cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
-                                   extra_arguments=quiet.KERNEL_ARGUMENTS)
-        return
-    from papermill.iorw import load_notebook_node
-    from papermill.parameterize import parameterize_notebook
-
-    notebook = without_setup(parameterize_notebook(load_notebook_node(str(source)),
-                                                   job.parameters, kernel_name=KERNEL,
-                                                   language="python"))
-    kernel = worker_pool.warm_kernel()
-    kernel.wait_ready()
-    preload_exporter()  # imported here while the kernel works, not while it boots
+    if engine == "warm":
+        preload_exporter()  # imported while the kernel works, not while it boots
     try:
-        kernel.run(notebook, REPORT_TIMEOUT_S)
-    finally:
-        nbformat.write(notebook, partial)
+        papermill.execute_notebook(
+            str(source), str(partial), parameters=job.parameters, kernel_name=KERNEL,
+            engine_name=WARM_ENGINE if engine == "warm" else None,
+            execution_timeout=REPORT_TIMEOUT_S, cwd=str(config.NOTEBOOKS_DIR),
+            progress_bar=False, request_save_on_cell_execute=False,
+            extra_arguments=quiet.KERNEL_ARGUMENTS)
+    except Exception as error:  # a timeout or a dead kernel: keep what ran (cell errors are)
+        ran = getattr(error, "notebook", None)
+        if ran is not None and not partial.exists():
+            import nbformat
+
+            nbformat.write(ran, partial)
+        raise
 
 
-def without_setup(notebook: object) -> object:
-    """Drop the interactive setup cell (autoreload: ~9 ms a cell) from a notebook to build."""
-    notebook.cells = [c for c in notebook.cells  # type: ignore[attr-defined]
-                      if SETUP_TAG not in c.get("metadata", {}).get("tags", [])]
-    return notebook
+def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm",
+               keys: dict[str, str] | None = None) -> dict:
+    """Execute and export one report; never raises (a failure is a manifest row).
 
-
-def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm") -> dict:
-    """Execute and export one report; never raises (a failure is a manifest row)."""
+    keys: the build keys the caller computed, by job key (else computed here)."""
     from . import publish
 
     root = Path(out_root or config.REPORTS_DIR)
@@ -170,7 +158,7 @@ def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm
     try:
         _execute(job, partial, engine)
         html = publish.notebook_html(partial, job.lang, f"DTI {job.year}: {job.name}", job.slug,
-                                     build_key=report_key(job))
+                                     build_key=(keys or {}).get(job.key) or report_key(job))
         os.replace(partial, notebook)
         store.write_text_atomic(html_path, html)
         failed.unlink(missing_ok=True)
@@ -195,13 +183,21 @@ def _row(job: ReportJob, root: Path) -> dict:
             "notebook": f"executed/{job.key}.ipynb", "status": "ok", "error": ""}
 
 
+def report_inputs(processed_dir: str = "") -> list[Path]:
+    """Return the files every report reads besides notebook and code: the processed tables of
+    the report loader's list (helpers.report.context.TABLE_FILES), the raw files pages cite
+    rows of, the reference tables and the sources register."""
+    from ..report.context import RAW_FILES, TABLE_FILES
+
+    root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
+    return [root / name for name in TABLE_FILES] + _paths(
+        (*(f"data/raw/{name}" for name in RAW_FILES), *_REFERENCE))
+
+
 def report_parts(processed_dir: str = "") -> dict:
     """Return the parts of a report's key that every report shares (hashed once per build)."""
     notebook = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"
-    inputs = _paths(REPORT_INPUTS)
-    if processed_dir:
-        inputs = [Path(processed_dir) / p.relative_to(config.PROCESSED_DIR)
-                  if p.is_relative_to(config.PROCESSED_DIR) else p for p in inputs]
+    inputs = report_inputs(processed_dir)
     modules = cache.notebook_modules(notebook) | {"build.publish"}
     return cache.parts(notebook=notebook, inputs=inputs, modules=modules)
 
@@ -238,11 +234,12 @@ def _universe(jobs: list[ReportJob]) -> dict[str, ReportJob]:
 
 def build_reports(jobs: list[ReportJob], workers: int | None = None,
                   out_root: Path | None = None, progress: bool = True, engine: str = "warm",
-                  use_cache: bool = True) -> pd.DataFrame:
+                  use_cache: bool = True, site: bool = True) -> pd.DataFrame:
     """Build the reports that are not fresh, in parallel; return this run's manifest rows.
 
     The manifest and index written beside the pages describe every page on disk (see
-    helpers.manifest), however few reports this run built.
+    helpers.manifest), however few reports this run built. With ``site=False`` (a shard) only
+    the pages are built; `write_site` (``dti index``) derives manifest and index afterwards.
     """
     from . import publish
 
@@ -256,13 +253,13 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     for job in jobs:
         output = publish.report_path(job.geography, job.slug, job.lang, root)
         record = records.records.get(job.key, {})
-        if (use_cache and records.fresh(job.key, keys[job.key], [output]) and "row" in record
-                and publish.page_build_key(output) == keys[job.key]):
-            results[job.key] = record["row"]
+        if use_cache and page_is_fresh(records, job.key, keys[job.key], output):
+            if records.fresh(job.key, keys[job.key], [output]) and "row" in record:
+                results[job.key] = record["row"]
         else:
             todo.append(job)
     universe = _universe(jobs)
-    orphaned = manifest.orphans(root, set(universe))
+    orphaned = manifest.orphans(root, set(universe)) if site else []
     if todo or orphaned:  # stop before touching anything when the output cannot take it
         store.check_writable([root, root / "executed"], _needed_bytes(todo, root))
         worker_pool.clear_stale_partials(root / "executed")
@@ -273,49 +270,120 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     for job in todo:  # an interrupted build must not leave old pages that look current
         records.forget(job.key)
         publish.report_path(job.geography, job.slug, job.lang, root).unlink(missing_ok=True)
-    before = manifest.read(root)
-    processed_dir = jobs[0].processed_dir if jobs else ""
-    year = jobs[0].year if jobs else 0
-    rankings_file = Path(processed_dir or config.PROCESSED_DIR) / "dti_rankings.csv"
-
-    def table_of(done: dict[str, dict]) -> pd.DataFrame:
-        rows = manifest.derive(root, universe, done, records, before,
-                               lambda job, year: keys.get(job.key) if year == job.year
-                               and job.key in keys else report_key(_with_year(job, year), shared))
-        return manifest.frame(rows, manifest.headline(rows, processed_dir))
-
-    if todo:
-        predicted = table_of({**results, **{job.key: _row(job, root) for job in todo}})
-        if not records.fresh(manifest.INDEX_RECORD,
-                             manifest.index_key(predicted, year, rankings_file),
+    site_keys = _SiteKeys(root, universe, keys, shared, jobs[0].processed_dir if jobs else "",
+                          jobs[0].year if jobs else 0)
+    if todo and site:
+        predicted = site_keys.table({**results, **{job.key: _row(job, root) for job in todo}},
+                                    records)
+        if not records.fresh(manifest.INDEX_RECORD, site_keys.index_key(predicted),
                              manifest.index_paths(root)):
             records.forget(manifest.INDEX_RECORD)
             for path in manifest.index_paths(root):  # the index will change: none stale meanwhile
                 path.unlink(missing_ok=True)
-        records.save()
 
     def done(job: ReportJob, row: dict) -> None:
         results[job.key] = row
         if row["status"] == "ok":
             output = publish.report_path(job.geography, job.slug, job.lang, root)
-            records.record(job.key, keys[job.key], [output], row=row)
-            records.save()
+            records.record(job.key, keys[job.key], [output], row=row)  # one journal line
 
-    worker_pool.run_all(run_report, todo, (root, engine), workers_count(workers), progress, done)
-    table = table_of(results)
-    manifest.write(root, table)
-    if manifest.write_index(root, table, year, records, rankings_file.parent) or dirty \
-            or orphaned:
-        records.save()
+    worker_pool.run_all(run_report, todo, (root, engine, keys), workers_count(workers), progress,
+                        done)
+    if not site:
+        if todo or dirty:
+            records.save()
+        table = site_keys.table(results, records)
+    else:
+        table = _write_site(site_keys, results, records, force=bool(todo or dirty or orphaned))
     mine = {job.key for job in jobs}
     keyed = table.assign(_key=[manifest.row_key(g, s, la) for g, s, la in zip(
         table["geography"], table["slug"], table["lang"], strict=True)])
+    return keyed[keyed["_key"].isin(mine)].drop(columns="_key").reset_index(drop=True)
+
+
+def page_is_fresh(records: cache.BuildCache, name: str, build_key: str, page: Path) -> bool:
+    """Tell whether a page is current: it carries the key its inputs give now, and no record
+    of that key says the page changed since (a page without a record is trusted: a shard's)."""
+    from . import publish
+
+    return publish.page_build_key(page) == build_key and not records.contradicts(
+        name, build_key, [page])
+
+
+@dataclass
+class _SiteKeys:
+    """What the manifest and index of a reports folder are derived from."""
+
+    root: Path
+    universe: dict[str, ReportJob]
+    keys: dict[str, str]
+    shared: dict
+    processed_dir: str
+    year: int
+    before: pd.DataFrame | None = None  # the manifest on disk, read once
+
+    def expected(self, job: ReportJob, year: int) -> str:
+        """Return the key a page of this report and year is built from now."""
+        if year == job.year and job.key in self.keys:
+            return self.keys[job.key]
+        return report_key(_with_year(job, year), self.shared)
+
+    def table(self, done: dict[str, dict], records: cache.BuildCache) -> pd.DataFrame:
+        """Return the manifest: this run's rows, and every other page on disk as it is."""
+        if self.before is None:
+            self.before = manifest.read(self.root)
+        rows = manifest.derive(self.root, self.universe, done, records, self.before,
+                               self.expected)
+        return manifest.frame(rows, manifest.headline(rows, self.processed_dir))
+
+    def index_key(self, table: pd.DataFrame) -> str:
+        """Return the key of the index pages that show this manifest."""
+        return manifest.index_key(table, self.year, self.rankings_file)
+
+    @property
+    def rankings_file(self) -> Path:
+        """Return the rankings table the index reads."""
+        return Path(self.processed_dir or config.PROCESSED_DIR) / "dti_rankings.csv"
+
+
+def _write_site(site: _SiteKeys, results: dict[str, dict], records: cache.BuildCache,
+                force: bool = False) -> pd.DataFrame:
+    """Write manifest, index, methods and targets pages from the pages on disk; compact the
+    cache journal; return the manifest."""
     from ..report import goal_pages
     from . import methods  # reports/methods/ and reports/targets*.html
 
-    methods.write_methods_pages(root=root)
-    goal_pages.write_pages(root, jobs[0].processed_dir if jobs else "")
-    return keyed[keyed["_key"].isin(mine)].drop(columns="_key").reset_index(drop=True)
+    table = site.table(results, records)
+    manifest.write(site.root, table)
+    if manifest.write_index(site.root, table, site.year, records, site.rankings_file.parent) \
+            or force:
+        records.save()
+    methods.write_methods_pages(root=site.root)
+    goal_pages.write_pages(site.root, site.processed_dir)
+    return table
+
+
+def write_site(year: int, out_root: Path | None = None, processed_dir: str = "") -> pd.DataFrame:
+    """Derive manifest and index from the report pages on disk, building none (``dti index``).
+
+    A page whose embedded key is what its inputs give now is listed "ok", another "stale";
+    pages built by several shards (``dti reports --shard i/n``) become one site this way.
+    """
+    root = Path(out_root or config.REPORTS_DIR)
+    jobs = report_jobs(year, ("en", "vi"), None, processed_dir)
+    shared = report_parts(processed_dir)
+    records = cache.BuildCache(root / ".build-cache.json")
+    site = _SiteKeys(root, _universe(jobs), {job.key: report_key(job, shared) for job in jobs},
+                     shared, processed_dir, year)
+    return _write_site(site, {}, records, force=bool(records.discarded))
+
+
+def shard(jobs: list[ReportJob], which: str) -> list[ReportJob]:
+    """Return shard "i/n" of the jobs (1 <= i <= n): every n-th job from the i-th."""
+    index, _, count = which.partition("/")
+    if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise ValueError(f"--shard {which!r}: give i/n with 1 <= i <= n, such as 1/4")
+    return jobs[int(index) - 1::int(count)]
 
 
 def workers_count(requested: int | None) -> int:

@@ -28,6 +28,7 @@ def _exporter() -> object:
     settings.TagRemovePreprocessor.remove_cell_tags = {HIDE_TAG, "injected-parameters"}
     settings.TagRemovePreprocessor.enabled = True
     settings.HTMLExporter.preprocessors = ["nbconvert.preprocessors.TagRemovePreprocessor"]
+    settings.HTMLExporter.optimistic_validation = True  # validate once, not after each of 13 steps
     exporter = HTMLExporter(config=settings, template_name="basic")
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True

@@ -6,6 +6,14 @@ page), `goal_words`, `press_words`, and `page`, which assembles them; its ``buil
 ``section`` are re-exported for notebook 30.
 """
 
-from .page import SECTIONS, build, section, section_html
-
 __all__ = ["SECTIONS", "build", "section", "section_html"]
+
+
+def __getattr__(name: str) -> object:
+    """Import `page` (and matplotlib with it) on first use, not with the package: the build's
+    parent process reads the words and templates of the wing, never its figures."""
+    if name in __all__:
+        from . import page
+
+        return getattr(page, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

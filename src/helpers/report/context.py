@@ -30,12 +30,17 @@ def _read(path: Path, **kwargs: object) -> pd.DataFrame:
     return pd.read_csv(path, **kwargs) if path.exists() else pd.DataFrame()
 
 
-#: The files behind the report's tables, relative to the processed folder.
+#: Every processed table a report page reads, relative to the processed folder (this module's
+#: tables and the targets section's): the report's cache inputs are derived from this list.
 TABLE_FILES = ("dti_rankings.csv", "model/predictions.csv", "model/contributions.csv",
-               "targets.csv", "claims.csv", "conflicts.csv", "model/conditional.csv")
+               "targets.csv", "claims.csv", "conflicts.csv", "goals.csv", "press_facts.csv",
+               "model/conditional.csv")
+#: Raw files (relative to data/raw) whose rows the pages cite: the source column of the rows
+#: behind each figure gives the page's links.
+RAW_FILES = ("dti/*.csv",)
 
 
-def _stamp(root: Path) -> tuple:
+def stamp(root: Path) -> tuple:
     """Return each table file's modification time and size (None when absent)."""
     out = []
     for path in [*(root / name for name in TABLE_FILES), config.SOURCES_REGISTER]:
@@ -50,7 +55,7 @@ def _stamp(root: Path) -> tuple:
 def tables(processed_dir: str = "") -> Tables:
     """Load the processed tables; read again only when one of their files changed."""
     root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
-    return _load(str(root), _stamp(root))
+    return _load(str(root), stamp(root))
 
 
 @lru_cache(maxsize=4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,16 +15,28 @@ from .. import config, processed, provinces, vocab
 from ..store import write_text_atomic
 from ..targets import goals
 from . import narrative, press_words
+from .context import stamp
 from .goal_words import INDICATORS_VI, WORDS
 
 if TYPE_CHECKING:  # only for the type hint: reports import matplotlib, the index need not
     from matplotlib.axes import Axes
 
 
-@cache
-def _tables(processed_dir: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Load goals, press facts, claims and rankings once per process."""
+def _stamped(processed_dir: str) -> tuple[str, tuple]:
+    """Return the processed folder and its tables' stamp (modification times and sizes)."""
     root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
+    return str(root), stamp(root)
+
+
+def _tables(processed_dir: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Load goals, press facts, claims and rankings; again only when one of the files changed."""
+    return _tables_at(*_stamped(processed_dir))
+
+
+@lru_cache(maxsize=4)
+def _tables_at(root_text: str, files: tuple) -> tuple[pd.DataFrame, ...]:
+    """Load the targets section's tables of a folder (cached by the files' stamp)."""
+    root = Path(root_text)
 
     def read(name: str) -> pd.DataFrame:
         path = root / f"{name}.csv"
@@ -44,10 +56,15 @@ class _Held:
     board: dict
 
 
-@cache
 def _held(processed_dir: str) -> _Held:
-    """Prepare the goals, counted targets, claims and publishers once per process."""
-    table, facts, claims, ranked = _tables(processed_dir)
+    """Prepare the goals, counted targets, claims and publishers; again when a file changed."""
+    return _held_at(*_stamped(processed_dir))
+
+
+@lru_cache(maxsize=4)
+def _held_at(root_text: str, files: tuple) -> _Held:
+    """Prepare what every report's targets section reads, from a folder's tables."""
+    table, facts, claims, ranked = _tables_at(root_text, files)
     publisher = {} if facts.empty else dict(zip(facts["article_id"],
                                                 facts["source_hint"].fillna(""), strict=True))
     return _Held(_records(table), counted_facts(facts),

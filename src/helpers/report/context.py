@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import config, processed, provinces, sources, vocab
+from .. import config, processed, provinces, reasons, sources, vocab
 
 
 @dataclass(frozen=True)
@@ -312,8 +312,12 @@ def conflicts(t: Tables, code: str, year: int) -> list[dict]:
         group = groups.setdefault((int(row.year), url), {
             "year": int(row.year), "url": url, "host": host or "?", "items": [],
             "kept_source": _kept_kind(row.kept_source, t.register), "current": row.year == year})
+        held = processed.lookup(t.rankings, code, int(row.basis), int(row.year), row.measure,
+                                row.field)
         item = {"measure": row.measure, "field": row.field, "kept": row.kept_value,
-                "other": row.other_value}
+                "other": row.other_value, "withheld": held is None,
+                "reason": row.reason_code, "params": reasons.decode(
+                    row.reason_params if isinstance(row.reason_params, str) else "")}
         if item not in group["items"]:
             group["items"].append(item)
     return sorted(groups.values(), key=lambda g: (not g["current"], -g["year"]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -11,10 +10,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import config, processed, provinces, vocab
+from .. import config, processed, provinces
 from ..store import write_text_atomic
 from ..targets import goals
-from . import narrative, press_words
+from . import claims, narrative, press_words
 from .goal_words import INDICATORS_VI, WORDS
 
 if TYPE_CHECKING:  # only for the type hint: reports import matplotlib, the index need not
@@ -217,71 +216,13 @@ def stated_counts(counted: list[dict], codes: list[str], lang: str = "en") -> li
             for c in counted if c["province"] in names]
 
 
-def claim_rows(claims: list[dict], publisher: dict[str, str], ranked: pd.DataFrame,
-               codes: list[str], lang: str) -> tuple[list[dict], str]:
-    """Return the claims with what each was compared against, and a summary per article."""
-    part = [c for c in claims if c["province_code"] in codes]
-    rows = []
-    for claim in part:
-        against = _against(claim, publisher.get(claim["article_id"], ""), ranked)
-        rows.append({**claim, "against": against,
-                     "measure_text": (shown := vocab.measure_name(claim["measure"], lang)
-                                      if claim["measure"] in vocab.MEASURE_NAMES
-                                      else press_words.describe(claim["measure"], lang)),
-                     "measure_lang": press_words.lang_of(shown, lang),
-                     "against_text": WORDS[lang][f"against_{against}"],
-                     "publisher": publisher.get(claim["article_id"], "")})
-    status = Counter(c["status"] for c in part)
-    summary = WORDS[lang]["claims_summary"].format(
-        n=len(part), a=len({c["article_id"] for c in part}), c=status["consistent"],
-        i=status["inconsistent"], u=status["not verifiable"]) if part else ""
-    return rows, summary
-
-
-def _against(claim: dict, publisher: str, ranked: pd.DataFrame) -> str:
-    """Return what a claim was compared with: official, derived, reported, same publisher."""
-    if claim["status"] == "not verifiable" or pd.isna(claim["year"]):
-        return "none"
-    basis = int(claim["of"]) if claim["of"] in (63.0, 34.0) else 63
-    own_code = claim["province_code"]
-    code = provinces.unit_of(own_code) if basis == 34 else own_code
-    year, measure = int(claim["year"]), claim["measure"]
-    origin = processed.lookup(ranked, code, basis, year, measure, "rank_origin")
-    if origin != "reported":
-        return origin if origin in ("official", "derived") else "none"
-    refs = processed.lookup(ranked, code, basis, year, measure, "source_ref")
-    hosts, host = _hosts(str(refs)), publisher.strip().lower()
-    if host and host in hosts:
-        return "same_publisher"
-    own = provinces.provinces().loc[own_code, "slug"].replace("-", "")
-    return "own_press" if own in hosts else "reported"
-
-
-def _hosts(refs: str) -> str:
-    """Return the web hosts of the raw rows a clean value came from, joined."""
-    hosts = []
-    for ref in refs.split("; "):
-        relative, _, number = ref.rpartition(":")
-        path = config.ROOT / relative
-        if number.isdigit() and path.exists():
-            column = _source_column(str(path))
-            if 0 < int(number) <= len(column):
-                hosts.append(column[int(number) - 1].lower())
-    return " ".join(hosts)
-
-
-@cache
-def _source_column(path: str) -> tuple[str, ...]:
-    """Return a raw file's source column."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return tuple(frame["source"]) if "source" in frame else ()
-
-
 def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
     """Return everything the targets section of one report shows, worded in a language."""
     held = _held(str(processed_dir or ""))
     members = list(provinces.predecessors(code)) if code.startswith("U") else [code]
-    claimed, summary = claim_rows(held.claims, held.publisher, held.ranked, members, lang)
+    mine = [c for c in held.claims if c["province_code"] in members]
+    claimed = claims.rows(mine, held.publisher, basis, lang)
+    summary = claims.sentence(claims.counts(mine), lang)
     shown = page_goals(held.goals, code)
     chart = [{k: g[k] for k in ("code", "value", "due_year", "status")} for g in shown
              if g["basis"] == 63 and g["measure"] == "overall"

@@ -109,9 +109,14 @@ _MORE: dict[str, dict[str, str]] = {
         "unit_unchanged": "{name} was not merged on {date}: the unit has the territory of the "
                           "province of the same name.",
         "province_page": "Province page (63 basis)", "unit_page": "Unit page (34 basis)",
-        "conflict": "Sources disagree: {host} gives, for {year}, {items}; this report keeps the "
-                    "figures of the {kept_source}.",
-        "conflict_item": "{measure} {field} {other} (here: {kept})",
+        "conflict": "Sources disagree: {host} gives, for {year}, {items}.",
+        "conflict_item": "{measure} {field} {other}",
+        "conflict_kept": " (kept here: {kept}, from the {kept_source}{why})",
+        "conflict_withheld": " (withheld here{why})",
+        "why_matches_other_year": "; probably the {year} figure under the wrong year",
+        "why_matches_other_basis": "; probably the {basis}-basis figure",
+        "why_sources_disagree": ": no official figure is held and the sources disagree",
+        "why_source_year_doubtful": ": the same source's other figures match another year",
         "field_rank": "rank", "field_score": "score",
         "derived_note": "Ranks marked “derived” are not published as ranks: they are obtained "
                         "by sorting the scores the ministry published.",
@@ -143,9 +148,14 @@ _MORE: dict[str, dict[str, str]] = {
         "unit_unchanged": "{name} không sáp nhập ngày {date}: đơn vị giữ nguyên địa giới của tỉnh "
                           "cùng tên.",
         "province_page": "Trang của tỉnh (cơ sở 63)", "unit_page": "Trang của đơn vị (cơ sở 34)",
-        "conflict": "Các nguồn không thống nhất: {host} ghi năm {year} {items}; báo cáo này giữ "
-                    "số liệu của nguồn “{kept_source}”.",
-        "conflict_item": "{field} {measure} là {other} (ở đây: {kept})",
+        "conflict": "Các nguồn không thống nhất: {host} ghi năm {year} {items}.",
+        "conflict_item": "{field} {measure} là {other}",
+        "conflict_kept": " (báo cáo này giữ {kept}, theo nguồn “{kept_source}”{why})",
+        "conflict_withheld": " (báo cáo này không ghi giá trị{why})",
+        "why_matches_other_year": "; có lẽ là số liệu năm {year} ghi nhầm năm",
+        "why_matches_other_basis": "; có lẽ là số liệu trên cơ sở {basis} đơn vị",
+        "why_sources_disagree": ": không có số liệu chính thức và các nguồn không thống nhất",
+        "why_source_year_doubtful": ": các số liệu khác của cùng nguồn trùng với năm khác",
         "field_rank": "thứ hạng", "field_score": "điểm",
         "derived_note": "Thứ hạng có ghi chú “tính từ điểm” không được công bố dưới dạng thứ "
                         "hạng: chúng có được bằng cách sắp xếp điểm số do Bộ công bố.",
@@ -205,14 +215,18 @@ def ordinal(rank: int | None, lang: str) -> str:
     return f"{rank}{suffix}"
 
 
-def conflict_item(item: dict, t: dict, lang: str) -> str:
-    """Word one disagreement: the measure, the source's figure and the one kept here."""
+def conflict_item(item: dict, t: dict, lang: str, kept_source: str = "") -> str:
+    """Word one disagreement: the source's figure, and the one kept here or that none is."""
     def shown(value: str) -> str:
         return number(float(value), lang) if item["field"] == "score" else str(value)
 
-    return t["conflict_item"].format(measure=measure_name(item["measure"], lang),
-                                     field=t["field_" + item["field"]],
-                                     other=shown(item["other"]), kept=shown(item["kept"]))
+    text = t["conflict_item"].format(measure=measure_name(item["measure"], lang),
+                                     field=t["field_" + item["field"]], other=shown(item["other"]))
+    why = t.get("why_" + str(item.get("reason", "")), "").format(**item.get("params", {}))
+    if item.get("withheld"):
+        return text + t["conflict_withheld"].format(why=why)
+    return text + t["conflict_kept"].format(kept=shown(item["kept"]), kept_source=kept_source,
+                                            why=why)
 
 
 @cache

@@ -115,8 +115,9 @@ def from_press(press_targets: pd.DataFrame, facts: pd.DataFrame | None = None) -
     counts = _press_counts(facts)
     rows = []
     for r in press_targets.itertuples(index=False):
-        if (r.article_id, str(r.indicator)) in counts or str(
-                getattr(r, "how_judged", "")).startswith("targets met of"):
+        tally = getattr(r, "kind", "") == "tally" or str(
+            getattr(r, "how_judged", "")).startswith("targets met of")
+        if (r.article_id, str(r.indicator)) in counts or tally:
             continue  # "7 of 24 targets met" is a count, shown as stated, not a target of 24
         rank = str(getattr(r, "kind", "")) == "rank"
         year = None if pd.isna(r.year) else int(r.year)

@@ -97,6 +97,7 @@ class ReportContext:
     claims: list[dict] = field(default_factory=list)
     goals: dict = field(default_factory=dict)
     method: dict = field(default_factory=dict)
+    moved: dict = field(default_factory=dict)
 
     @property
     def n(self) -> int:
@@ -171,6 +172,7 @@ def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportCo
         unit=None if is_unit else unit_link(t, code, year),
         standing=None if is_unit else unit_standing(t, code, year),
         conflicts=conflicts(t, code, year),
+        moved=moved(rows, year),
         targets=records(t.targets, "province_code", members),
         claims=records(t.claims, "province_code", members),
     )
@@ -187,7 +189,48 @@ def overall(rows: pd.DataFrame, year: int) -> dict:
             "prev_rank": None if prev_rank is None else int(prev_rank), "prev_score": prev_score,
             "prev_origin": origin(rows, year - 1, "overall"),
             "places": None if rank is None or prev_rank is None else int(prev_rank - rank),
+            "method_changed": method_changed(year - 1, year),
             "score_change": None if score is None or prev_score is None else score - prev_score}
+
+
+#: DTI 2024 was computed with a changed method (47 indicators instead of 98; model.stage).
+METHOD_CHANGE_YEAR = 2024
+#: How many years "what moved" shows, the page's year included.
+MOVED_YEARS = 3
+
+
+def method_changed(before: int, after: int) -> int | None:
+    """Return the year the DTI method changed between two assessment years (2021, 2024), if any."""
+    return next((changed for changed in (METHOD_CHANGE_YEAR, vocab.METHOD_CHANGE_AFTER + 1)
+                 if before < changed <= after), None)
+
+
+def moved(rows: pd.DataFrame, year: int) -> dict:
+    """Return the four main indices' ranks and scores over the last years, and the largest move.
+
+    A move is the change of rank from the year before to the page's year (places, up > 0); the
+    largest is the one with the most places, the earlier index in vocab's order on a tie.
+    """
+    years = [y for y in range(year - MOVED_YEARS + 1, year + 1)
+             if not rows[(rows["year"] == y) & rows["measure"].isin(vocab.PUBLISHED_INDICES)
+                         & rows["rank"].notna()].empty]
+    if len(years) < 2 or years[-1] != year or year - 1 not in years:
+        return {}
+    table = []
+    for measure in vocab.PUBLISHED_INDICES:
+        ranks = {y: value(rows, y, measure, "rank") for y in years}
+        scores = {y: value(rows, y, measure, "score") for y in years}
+        before, now = ranks[year - 1], ranks[year]
+        table.append({"measure": measure, "ranks": [None if ranks[y] is None else int(ranks[y])
+                                                    for y in years],
+                      "scores": [scores[y] for y in years],
+                      "places": None if before is None or now is None else int(before - now)})
+    known = [r for r in table if r["places"] is not None]
+    if not known:
+        return {}
+    largest = max(known, key=lambda r: abs(r["places"]))
+    return {"years": years, "rows": table, "largest": largest, "from_year": year - 1,
+            "method_changed": method_changed(year - 1, year)}
 
 
 def indices(t: Tables, code: str, basis: int, year: int, region: str) -> list[dict]:

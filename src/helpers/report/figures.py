@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from .. import vocab
-from . import goal_pages, narrative
+from . import context, goal_pages, narrative
 from .context import ReportContext
 
 #: Width of every report figure in inches; at 96 dpi 442 px, shown at most at that width.
@@ -104,6 +104,7 @@ def history_figure(ctx: ReportContext) -> Rendered | None:
         ax.set_xticks(list(years))
         ax.set_xlim(min(years) - 0.4, max(years) + 0.6)
         for x, name in ((vocab.METHOD_CHANGE_AFTER + 0.5, t["method_break"]),
+                        (context.METHOD_CHANGE_YEAR - 0.5, t["method_break"]),
                         (vocab.MERGER_DATE.year - 0.5, t["merger"])):
             if min(years) < x < max(years) + 1:
                 ax.axvline(x, color="0.45", ls="--", lw=0.8)

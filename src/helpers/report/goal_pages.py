@@ -101,7 +101,8 @@ def _detail(goal: Mapping, lang: str) -> str:
         return w["gained"].format(v=int(value), y=y)
     if goal["kind"] == "score":
         return w["score_in"].format(v=narrative.number(value, lang), y=y)
-    key = "rank_in" if status in ("met", "not_met") else "latest_rank"
+    key = {"met": "rank_in", "not_met": "rank_in", "not_assessable": "stale_rank"}.get(
+        status, "latest_rank")
     return w[key].format(v=int(value), y=y)
 
 
@@ -171,6 +172,9 @@ def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str,
         notes = [w[flag] for flag in ("annual", "range", "doubtful", "conflicting") if g[flag]]
         if pd.isna(g["due_year"]) and not g["annual"]:
             notes.append(w["undated"])
+        elif (g["basis"] == 63 and g["kind"] in goals.DTI_KINDS and pd.notna(g["due_year"])
+              and int(g["due_year"]) > goals.LAST_63_YEAR):
+            notes.append(w["post_merger"])
         stated = w[f"status_{g['stated_status']}"] if g["stated_status"] else ""
         value = _fmt(g["value"], lang) + ("%" if g["unit"] == "%" else "")
         rows.append({"label": (label := _label(g, lang)),

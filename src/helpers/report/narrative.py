@@ -131,6 +131,16 @@ _MORE: dict[str, dict[str, str]] = {
         "units_map": "The 34 units formed in 2025, coloured by DTI rank (34 basis)",
         "provinces_table": "The 63 provinces", "units_table": "The 34 units formed in 2025",
         "no_match": "No province or unit matches.", "commit_date": "commit date",
+        "method_2024": "DTI 2024 was computed with a changed method (47 indicators instead of "
+                       "98), so a change from 2023 to 2024 mixes the province's own movement "
+                       "with the change of method",
+        "method_2021": "the method changed between the 2020 and 2021 assessments",
+        "method_changed_in": "method changed in {year}",
+        "moved": "What moved", "moved_change": "Change {y0}→{y1} (places)",
+        "moved_sentence": "The largest move from {y0} to {y1}: {measure} {verb} from {r0} to "
+                          "{r1} ({n} place(s)).",
+        "moved_none": "No main index changed rank from {y0} to {y1}.",
+        "rose": "rose", "fell": "fell",
     },
     "vi": {
         "unit_2025": "Đơn vị từ năm 2025", "unit_rank": "thứ {rank}/34 năm {year}",
@@ -170,6 +180,16 @@ _MORE: dict[str, dict[str, str]] = {
         "units_map": "34 đơn vị hành chính từ năm 2025 theo thứ hạng DTI (cơ sở 34)",
         "provinces_table": "63 tỉnh, thành phố", "units_table": "34 tỉnh, thành phố từ năm 2025",
         "no_match": "Không tìm thấy tỉnh, thành phố phù hợp.", "commit_date": "ngày cập nhật mã",
+        "method_2024": "DTI 2024 được tính theo phương pháp mới (47 chỉ tiêu thay cho 98), nên "
+                       "thay đổi từ 2023 sang 2024 gồm cả chuyển biến của tỉnh lẫn tác động của "
+                       "việc đổi phương pháp",
+        "method_2021": "phương pháp đánh giá đã thay đổi giữa kỳ 2020 và kỳ 2021",
+        "method_changed_in": "đổi phương pháp năm {year}",
+        "moved": "Chỉ số nào thay đổi", "moved_change": "Thay đổi {y0}→{y1} (bậc)",
+        "moved_sentence": "Thay đổi lớn nhất từ {y0} đến {y1}: {measure} {verb} từ thứ {r0} "
+                          "xuống thứ {r1} ({n} bậc).",
+        "moved_none": "Không chỉ số chính nào thay đổi thứ hạng từ {y0} đến {y1}.",
+        "rose": "tăng", "fell": "giảm",
     },
 }
 for _lang, _words in _MORE.items():
@@ -227,6 +247,27 @@ def conflict_item(item: dict, t: dict, lang: str, kept_source: str = "") -> str:
         return text + t["conflict_withheld"].format(why=why)
     return text + t["conflict_kept"].format(kept=shown(item["kept"]), kept_source=kept_source,
                                             why=why)
+
+
+def moved_sentence(moved: dict, t: dict, lang: str) -> str:
+    """Word the largest move of a main index from the year before to the page's year."""
+    largest, y1 = moved["largest"], moved["years"][-1]
+    y0 = moved["from_year"]
+    if not largest["places"]:
+        text = t["moved_none"].format(y0=y0, y1=y1)
+    else:
+        r0, r1 = largest["ranks"][-2], largest["ranks"][-1]
+        text = t["moved_sentence"].format(
+            y0=y0, y1=y1, measure=measure_name(largest["measure"], lang),
+            verb=t["rose" if largest["places"] > 0 else "fell"], n=abs(largest["places"]),
+            r0=ordinal(r0, lang) if lang == "en" else r0, r1=ordinal(r1, lang) if lang == "en"
+            else r1)
+        if lang == "vi" and largest["places"] > 0:
+            text = text.replace(" xuống thứ ", " lên thứ ")
+    if moved.get("method_changed"):
+        text += " " + t[f"method_{moved['method_changed']}"][0].upper() + \
+            t[f"method_{moved['method_changed']}"][1:] + "."
+    return text
 
 
 @cache

@@ -42,6 +42,8 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
     ctx.fundamentals = None if ctx.is_unit else _fundamentals(t, code, year)
     ctx.goals = goal_pages.section(code, basis, lang, processed_dir)  # the targets section
     ctx.goals["targets_sentence"] = attainment.sentence(attainment.counts(ctx.targets), lang)
+    if ctx.moved:
+        ctx.moved["sentence"] = narrative.moved_sentence(ctx.moved, ctx.t, lang)
     rows = context.rows_of(t, code, basis)
     if ctx.standing:  # a 34-only year: the unit's row of that year is shown, and its source
         unit_rows = context.rows_of(t, ctx.standing["code"], vocab.BASIS_UNITS)

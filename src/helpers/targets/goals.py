@@ -4,9 +4,11 @@ Rules (status codes; the templates word them in each language):
 - A DTI rank target "top N by year D" (also "rank N", a pillar rank, a score) is judged on the
   target's basis (63 provinces or 34 units). If D is an assessed year, the rank of year D
   decides: ``met`` or ``not_met``. If D lies after the latest assessment, the latest rank
-  decides: ``on_track`` when it already meets N, else ``behind``; ``not_yet_due`` when no rank
-  is held to compare. A target without a due year is judged on the latest rank (on track or
-  behind). An annual improvement ("N places a year") is judged on the latest year-on-year change.
+  decides: ``on_track`` when it already meets N, else ``behind`` (a position, not a forecast);
+  ``not_yet_due`` when no rank is held to compare; ``not_assessable`` when the latest rank held
+  of the measure is older than the latest assessment (a pillar rank last reported for 2020).
+  A target without a due year is judged on the latest rank (on track or behind). An annual
+  improvement ("N places a year") is judged on the latest year-on-year change.
   A measure the clean table does not hold is ``not_assessable``.
 - Another target is judged on the achieved figure a source states (``met``/``not_met`` when it
   refers to the due year or later, ``on_track``/``behind`` before), else ``no_achieved_figure``.
@@ -34,6 +36,8 @@ GOAL_COLUMNS = ["code", "name_vi", "basis", "unit_code", "kind", "measure", "ind
                 "stated_achieved", "stated_year", "origin", "sources", "urls", "documents", "quote"]
 STATUS_ORDER = ("met", "on_track", "behind", "not_met", "not_yet_due", "not_assessable",
                 "no_achieved_figure")
+#: The last DTI assessment published for the 63 provinces (DTI 2025 ranks the 34 units only).
+LAST_63_YEAR = 2024
 STATUS_COLUMNS = ["status", "judged_year", "judged_value", "latest_year", "latest_rank",
                   "latest_score", "needed_score", "disagrees", "conflicting"]
 
@@ -216,11 +220,13 @@ def latest_year(ranked: pd.DataFrame, code: str, basis: int, measure: str) -> in
     return None if rows.empty else int(rows["year"].max())
 
 
-def nth_score(ranked: pd.DataFrame, basis: int, year: int, n: int) -> float | None:
-    """Return the score of the N-th best province (or unit) of a year: what reached rank N."""
-    scores = ranked[(ranked["basis"] == basis) & (ranked["year"] == year)
-                    & (ranked["measure"] == "overall")]["score"].dropna()
-    scores = scores.sort_values(ascending=False)
+def nth_score(ranked: pd.DataFrame, basis: int, year: int, n: int, exclude: str = ""
+              ) -> float | None:
+    """Return the N-th best score of a year among the provinces (or units) other than
+    `exclude`: the least a province needed to be in the top N (ties share the rank)."""
+    part = ranked[(ranked["basis"] == basis) & (ranked["year"] == year)
+                  & (ranked["measure"] == "overall") & (ranked["province_code"] != exclude)]
+    scores = part["score"].dropna().sort_values(ascending=False)
     return float(scores.iloc[int(n) - 1]) if len(scores) >= n > 0 else None
 
 
@@ -237,11 +243,16 @@ def score_board(ranked: pd.DataFrame) -> dict[tuple[int, int], tuple[list, dict]
 
 
 def trajectory(board: dict, code: str, basis: int, n: int) -> list[dict]:
-    """Return, per fully scored year, the N-th best score and the province's score and rank."""
+    """Return, per fully scored year, the N-th best score of the other provinces (what the
+    province needed for the top N) and the province's score and rank."""
     out = []
     for (b, year), (scores, own) in sorted(board.items()):
-        if b == basis and code in own and 0 < n <= len(scores):
-            out.append({"year": year, "needed": scores[n - 1], "score": own[code][0],
+        if b != basis or code not in own:
+            continue
+        others = list(scores)
+        others.remove(own[code][0])
+        if 0 < n <= len(others):
+            out.append({"year": year, "needed": others[n - 1], "score": own[code][0],
                         "rank": own[code][1]})
     return out
 
@@ -267,7 +278,7 @@ def judge(goal: pd.Series, ranked: pd.DataFrame) -> dict:
                    latest_rank=processed.lookup(ranked, code, basis, latest, measure),
                    latest_score=processed.lookup(ranked, code, basis, latest, measure, "score"))
         if measure == "overall" and kind in RANK_KINDS:
-            out["needed_score"] = nth_score(ranked, basis, latest, int(goal["value"]))
+            out["needed_score"] = nth_score(ranked, basis, latest, int(goal["value"]), code)
     if kind == "rank_improve":
         return {**out, **_judge_improvement(goal, ranked, latest)}
     column = "score" if kind == "score" else "rank"
@@ -289,6 +300,9 @@ def judge(goal: pd.Series, ranked: pd.DataFrame) -> dict:
     value = out["latest_rank"] if column == "rank" else out["latest_score"]
     if value is None:
         return {**out, "status": "not_assessable"}
+    if latest < processed.latest_complete_year(ranked, basis):  # an older rank: not judged on
+        return {**out, "status": "not_assessable", "judged_year": latest,
+                "judged_value": float(value)}
     return {**out, "status": "on_track" if meets(value) else "behind", "judged_year": latest,
             "judged_value": float(value)}
 

@@ -29,7 +29,7 @@ import pytest
 from helpers import provinces, vocab
 from helpers.report import goal_words
 
-TYPES = ("claims", "claims_rows", "targets", "conflicts", "change", "moved")
+TYPES = ("claims", "claims_rows", "targets", "conflicts", "change", "moved", "statuses")
 LANGS = ("en", "vi")
 PLAN = re.compile(r"(?i)k[eế][ -]?ho[aạ]ch|KH-UBND")
 
@@ -44,6 +44,7 @@ class Truth:
     facts: pd.DataFrame
     conflicts: pd.DataFrame
     rankings: pd.DataFrame
+    goals: pd.DataFrame
 
 
 @cache
@@ -55,8 +56,10 @@ def truth(processed: str) -> Truth:
         return pd.read_csv(root / f"{name}.csv", dtype=dict.fromkeys(["province_code", *text],
                                                                      str))
     conflicts = read("conflicts", "kept_value", "other_value")
+    goals = pd.read_csv(root / "goals.csv", dtype={"code": str, "unit_code": str})
+    goals["judged_year"] = goals["judged_year"].astype("Int64")
     return Truth(read("claims"), read("targets"), read("press_facts"), conflicts,
-                 read("dti_rankings"))
+                 read("dti_rankings"), goals)
 
 
 def members(code: str) -> list[str]:
@@ -364,8 +367,73 @@ def check_moved(page: str, code: str, lang: str, t: Truth, year: int = 2024
     return 1, wrong
 
 
+NEEDED_WORDS = {"en": r"To be in the top (\d+) in (\d{4}) needed at least ([\d.]+)",
+                "vi": r"Để vào nhóm (\d+) năm (\d{4}) cần ít nhất ([\d.,]+)"}
+
+
+def page_goals(t: Truth, code: str) -> pd.DataFrame:
+    """Return the goals.csv rows a page shows (its own, its unit's, or its predecessors')."""
+    g = t.goals
+    if code.startswith("U"):
+        return g[(g["code"] == code) | ((g["unit_code"] == code) & (g["basis"] == 63))]
+    return g[g["code"].isin([code, provinces.unit_of(code)])]
+
+
+def latest_complete(t: Truth, basis: int) -> int:
+    """Return the latest year every province (or unit) of a basis has an overall rank."""
+    r = t.rankings
+    overall = r[(r["basis"] == basis) & (r["measure"] == "overall") & r["rank"].notna()]
+    counts = overall.groupby("year")["province_code"].nunique()
+    return int(counts[counts >= basis].index.max())
+
+
+def needed(t: Truth, code: str, basis: int, year: int, n: int) -> float:
+    """Return the N-th best score of a year among the other provinces (or units)."""
+    r = t.rankings
+    part = r[(r["basis"] == basis) & (r["year"] == year) & (r["measure"] == "overall")
+             & (r["province_code"] != code)]["score"].dropna().sort_values(ascending=False)
+    return float(part.iloc[n - 1])
+
+
+def check_statuses(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[str]]:
+    """Check the targets' statuses: defined on the page, as goals.csv holds them, never judged
+    on an older year without saying so, and the score needed the N-th of the others."""
+    goals = page_goals(t, code)
+    if goals.empty:
+        return 0, []
+    w, wrong = goal_words.WORDS[lang], []
+    section = page[page.find('id="targets"'):]
+    if w["status_defs"] not in html_lib.unescape(section):
+        wrong.append("the statuses are not defined on the page")
+    rows = re.findall(r'<tr class="goal (\w+)">(.*?)</tr>', section, re.S)
+    if Counter(s for s, _ in rows) != Counter(goals["status"]):
+        wrong.append(f"statuses {Counter(s for s, _ in rows)} != goals.csv "
+                     f"{Counter(goals['status'])}")
+    for goal in goals.itertuples():
+        if goal.status in ("on_track", "behind") and goal.kind != "other_dx" and \
+                goal.judged_year != latest_complete(t, int(goal.basis)):
+            wrong.append(f"{goal.code} {goal.kind} {goal.value:g}: {goal.status} on a "
+                         f"{goal.judged_year} rank, older than the latest assessment")
+    for status, cells in rows:
+        text = plain(cells)
+        if w[f"status_{status}"] not in text:
+            wrong.append(f"a {status} row does not say {w[f'status_{status}']!r}")
+        found = re.search(NEEDED_WORDS[lang], text)
+        if found:
+            n, year = int(found.group(1)), int(found.group(2))
+            said = float(found.group(3).replace(".", "").replace(",", ".") if lang == "vi"
+                         else found.group(3))
+            owners = {(g.code, int(g.basis)) for g in goals.itertuples() if g.value == n}
+            truths = [needed(t, c, b, year, n) for c, b in owners]
+            if not any(abs(said - v) < 5e-5 for v in truths):
+                wrong.append(f"needed {said} for the top {n} in {year}; the {n}-th score of "
+                             f"the others is {truths}")
+    return len(goals), wrong
+
+
 CHECKS = {"claims": check_claims, "claims_rows": check_claim_rows, "targets": check_targets,
-          "conflicts": check_conflicts, "change": check_change, "moved": check_moved}
+          "conflicts": check_conflicts, "change": check_change, "moved": check_moved,
+          "statuses": check_statuses}
 
 
 def check_page(page: str, code: str, lang: str, processed: str) -> dict[str, tuple[int, list]]:
@@ -392,9 +460,9 @@ def render(code: str, lang: str, processed: str) -> str:
 
 def sample(processed: str) -> list[str]:
     """Return the pages to check: two for every variant of every sentence type, and those the
-    issue names (Bắc Ninh, Hà Nội, Lạng Sơn, their units)."""
+    issue names (Bắc Ninh, Hà Nội, Lạng Sơn, Thái Nguyên, Vĩnh Phúc, units))."""
     t = truth(processed)
-    chosen = ["27", "01", "20", "U01", "U27", "U20", "02"]  # 02: no claim, target, conflict
+    chosen = ["27", "01", "20", "19", "26", "U01", "U27", "U20", "02"]  # 02: none of them
 
     def first(codes: pd.Series, n: int = 2) -> list[str]:
         return list(dict.fromkeys(codes))[:n]
@@ -465,6 +533,10 @@ CONTROLS = [  # (page, language, sentence type, text on the page, an altered sta
      ""),
     ("27", "en", "moved", "from 16th to 59th", "from 16th to 58th"),
     ("20", "vi", "moved", "giảm từ thứ 7 xuống thứ 62", "giảm từ thứ 7 xuống thứ 61"),
+    ("26", "en", "statuses", "0.7364, the 20th score of the other", "0.7389, the 20th score "
+     "of the other"),
+    ("19", "en", "statuses", "Statuses: met / not met", "Met / not met"),
+    ("19", "vi", "statuses", 'class="goal not_assessable"', 'class="goal on_track"'),
 ]
 
 

@@ -428,7 +428,34 @@ def check_statuses(page: str, code: str, lang: str, t: Truth) -> tuple[int, list
             if not any(abs(said - v) < 5e-5 for v in truths):
                 wrong.append(f"needed {said} for the top {n} in {year}; the {n}-th score of "
                              f"the others is {truths}")
-    return len(goals), wrong
+    return len(goals), wrong + check_main_target(page, code, lang, t)
+
+
+MAIN_WORDS = {"en": (r"rank (\d+) in (\d{4})", r"([\d.]+) (above|below) the (\d+)\w\w score"),
+              "vi": (r"hạng (\d+) năm (\d{4})",
+                     r"(cao hơn|thấp hơn) điểm của tỉnh thứ (\d+) trong các tỉnh còn lại "
+                     r"([\d,]+)")}
+
+
+def check_main_target(page: str, code: str, lang: str, t: Truth) -> list[str]:
+    """Check the headline's main target: the rank it rests on and the gap to the score needed."""
+    wrong = []
+    basis = 34 if code.startswith("U") else 63
+    for text in sentences(page, "main_target"):
+        rank_p, gap_p = MAIN_WORDS[lang]
+        rank, gap = re.search(rank_p, text), re.search(gap_p, text)
+        if rank and held(t, code, basis, int(rank.group(2)), "overall") != int(rank.group(1)):
+            wrong.append(f"main target: {rank.group(0)!r} is not the clean table's rank")
+        if rank and gap:
+            d, way, n = ((gap.group(1), gap.group(2), gap.group(3)) if lang == "en" else
+                         (gap.group(3).replace(",", "."), gap.group(1), gap.group(2)))
+            year = int(rank.group(2))
+            true = held(t, code, basis, year, "overall", "score") - needed(t, code, basis, year,
+                                                                             int(n))
+            said = float(d) * (1 if way in ("above", "cao hơn") else -1)
+            if abs(said - true) > 5e-5:
+                wrong.append(f"main target: gap {said:+.4f}, data {true:+.4f}")
+    return wrong
 
 
 CHECKS = {"claims": check_claims, "claims_rows": check_claim_rows, "targets": check_targets,
@@ -460,7 +487,7 @@ def render(code: str, lang: str, processed: str) -> str:
 
 def sample(processed: str) -> list[str]:
     """Return the pages to check: two for every variant of every sentence type, and those the
-    issue names (Bắc Ninh, Hà Nội, Lạng Sơn, Thái Nguyên, Vĩnh Phúc, units))."""
+    issue names (Bắc Ninh, Hà Nội, Lạng Sơn, Thái Nguyên, Vĩnh Phúc and units)."""
     t = truth(processed)
     chosen = ["27", "01", "20", "19", "26", "U01", "U27", "U20", "02"]  # 02: none of them
 
@@ -537,6 +564,8 @@ CONTROLS = [  # (page, language, sentence type, text on the page, an altered sta
      "of the other"),
     ("19", "en", "statuses", "Statuses: met / not met", "Met / not met"),
     ("19", "vi", "statuses", 'class="goal not_assessable"', 'class="goal on_track"'),
+    ("92", "en", "statuses", "0.0139 below the 10th", "0.0139 above the 10th"),
+    ("26", "vi", "statuses", "hạng 20 năm 2024; thấp hơn", "hạng 19 năm 2024; thấp hơn"),
 ]
 
 

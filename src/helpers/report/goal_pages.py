@@ -236,7 +236,34 @@ def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
         ids.add("press_reviewed_facts")
     return {"w": WORDS[lang], "rows": goal_rows(shown, code, lang, held.board),
             "counts": stated_counts(held.counted, members, lang), "claims": claimed,
-            "claims_summary": summary, "source_ids": sorted(ids), "chart": chart}
+            "claims_summary": summary, "source_ids": sorted(ids), "chart": chart,
+            "main": main_target(shown, code, lang)}
+
+
+def main_target(shown: list[dict], code: str, lang: str) -> str:
+    """Word the page's main DTI target for the headline: its own overall rank target due next
+    (else the last one due), with its status and the gap to the score needed ("" when none)."""
+    own = [g for g in shown if g["code"] == code and g["measure"] == "overall"
+           and g["kind"] in ("rank_top_n", "rank_exact")]
+    ahead = [g for g in own if g["status"] in ("on_track", "behind", "not_yet_due")]
+    if not own:
+        return ""
+    def due(g: Mapping) -> int:
+        return 9999 if pd.isna(g["due_year"]) else int(g["due_year"])
+    g = (min(ahead, key=lambda g: (due(g), g["value"])) if ahead
+         else max(own, key=lambda g: (due(g), -g["value"])))
+    w, n = WORDS[lang], int(g["value"])
+    said = []
+    if pd.notna(g["judged_value"]):
+        said.append(w["main_rank"].format(v=int(g["judged_value"]), y=int(g["judged_year"])))
+    if g["status"] in ("on_track", "behind") and pd.notna(g["needed_score"]):
+        gap = g["latest_score"] - g["needed_score"]
+        said.append(w["main_gap"].format(d=narrative.number(abs(gap), lang), n=n,
+                                         nth=narrative.ordinal(n, lang),
+                                         dir=w["above" if gap >= 0 else "below"]))
+    by = "" if pd.isna(g["due_year"]) else w["main_by"].format(due=int(g["due_year"]))
+    return w["main"].format(label=_label(g, lang), by=by, status=w[f"status_{g['status']}"]) + (
+        f" ({'; '.join(said)})" if said else "") + "."
 
 
 def draw_rank_targets(ax: Axes, ctx: Mapping) -> None:

@@ -19,6 +19,9 @@ WORDS: dict[str, dict[str, str]] = {
         "status_not_assessable": "not assessable from the data held",
         "status_no_achieved_figure": "no achieved figure in the sources held",
         "rank_in": "rank {v} in {y}", "latest_rank": "latest rank {v} ({y})",
+        "main": "Main target: {label}{by}, {status}", "main_by": " by {due}",
+        "main_rank": "rank {v} in {y}", "main_gap": "{d} {dir} the {nth} score of the others",
+        "above": "above", "below": "below",
         "stale_rank": "the latest rank of this measure held is from {y} ({v}), older than the "
                       "latest assessment",
         "status_defs": "Statuses: met / not met: judged on the rank (or figure) of the due year. "
@@ -80,6 +83,10 @@ WORDS: dict[str, dict[str, str]] = {
         "status_not_assessable": "chưa đánh giá được từ dữ liệu hiện có",
         "status_no_achieved_figure": "các nguồn hiện có chưa nêu kết quả thực hiện",
         "rank_in": "hạng {v} năm {y}", "latest_rank": "hạng gần nhất {v} ({y})",
+        "main": "Mục tiêu chính: {label}{by}, {status}", "main_by": " đến năm {due}",
+        "main_rank": "hạng {v} năm {y}",
+        "main_gap": "{dir} điểm của tỉnh thứ {n} trong các tỉnh còn lại {d}",
+        "above": "cao hơn", "below": "thấp hơn",
         "stale_rank": "thứ hạng gần nhất hiện có của chỉ số này là từ năm {y} ({v}), cũ hơn kỳ "
                       "đánh giá gần nhất",
         "status_defs": "Trạng thái: đạt / không đạt: đánh giá theo thứ hạng (hoặc số liệu) của "

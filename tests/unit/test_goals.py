@@ -246,3 +246,55 @@ def test_the_score_that_reached_the_target_rank_is_given_for_every_scored_year()
     assert met["needed"].startswith("To be in the top 20 in 2022 needed at least 0.7950")
     assert later["needed"].startswith("To be in the top 10 in 2024 needed at least 0.8500")
     assert later["years"].count(" · ") == 2
+
+
+# -- target rows that would mislead ---------------------------------------------------------------
+def press_goal(indicator: str, value: float, due: int, code: str = BAC_NINH) -> pd.DataFrame:
+    """Return one invented press target shaped like the press stage's targets table."""
+    return pd.DataFrame([{"province_code": code, "name_vi": provinces.display_name(code),
+                          "kind": "goal", "indicator": indicator, "year": due,
+                          "achieved": None, "target": value, "attainment_ratio": None,
+                          "met": None, "how_judged": "target only", "article_id": "p.txt",
+                          "published": "2023-11", "source_id": "press_reviewed_facts"}])
+
+
+def test_a_plan_and_a_press_target_for_the_same_indicator_and_year_conflict():
+    table = judged(plan({"province": "Bắc Ninh", "target_kind": "other_dx",
+                         "indicator": "Digital economy share of GRDP (%)",
+                         "target_value": "30", "due_year": "2030"}), invented_rankings({}),
+                   press_goal("target: digital economy share of GRDP (%)", 35.0, 2030))
+    assert table["conflicting"].tolist() == [True, True]
+
+
+def test_targets_whose_indicator_the_source_does_not_name_conflict_with_nothing_and_say_so():
+    press = pd.concat([press_goal("target (%)", 20.0, 2025), press_goal("target (%)", 2.0, 2025)])
+    table = judged(plan({"province": "Bắc Ninh", "target_kind": "other_dx",
+                         "indicator": "E-commerce share (%)", "due_year": "2025"}),
+                   invented_rankings({}), press)
+    assert not table["conflicting"].any()
+    labels = [r["label"] for r in goal_pages.goal_rows(table, BAC_NINH, "en")]
+    assert labels.count("an indicator the source does not name (%)") == 2
+
+
+def test_an_achieved_figure_the_press_holds_for_the_same_concept_judges_a_target():
+    facts = pd.DataFrame([{"province": "Bắc Ninh", "fact_type": "indicator", "year": 2022,
+                           "indicator_text": "tỷ trọng kinh tế số trên GRDP", "value": 56.83,
+                           "unit": "%", "source_id": "press_reviewed_facts",
+                           "article_id": "a.txt", "source_hint": "an invented paper"},
+                          {"province": "Bắc Ninh", "fact_type": "indicator", "year": 2023,
+                           "indicator_text": "tỷ trọng kinh tế số trong từng ngành",
+                           "value": 9.0, "unit": "%", "source_id": "press_reviewed_facts",
+                           "article_id": "a.txt", "source_hint": "an invented paper"}])
+    rows = goals.unite(plan({"province": "Bắc Ninh", "target_kind": "other_dx",
+                             "indicator": "Digital economy share of GRDP (%)",
+                             "target_value": "30", "due_year": "2030"},
+                            {"province": "Bắc Giang", "target_kind": "other_dx",
+                             "indicator": "Digital economy share of GRDP (%)",
+                             "target_value": "30", "due_year": "2030"}), None)
+    table = goals.with_status(goals.with_achieved(rows, facts), invented_rankings({}))
+    ninh, giang = table.iloc[0], table.iloc[1]
+    assert (ninh["stated_achieved"], ninh["stated_year"], ninh["status"]) == (56.83, 2022,
+                                                                              "on_track")
+    assert "press_reviewed_facts:a.txt" in ninh["sources"]
+    assert giang["status"] == "no_achieved_figure", "another province's figure is not used"
+    assert goals.concept("digital economy share in each sector (%)") == ""

@@ -75,6 +75,8 @@ def _label(goal: Mapping, lang: str) -> str:
         return text if goal["measure"] == "overall" else f"{text} ({w['each_pillar']})"
     if f"kind_{kind}" in w:
         return w[f"kind_{kind}"].format(n=n)
+    if goals.unnamed(goal["indicator"]):
+        return w["unnamed"].format(unit=goals.about(goal["indicator"]))
     if lang == "vi":
         quote = str(goal.get("quote", "") or "")
         return INDICATORS_VI.get(goal["indicator"], quote if _is_vietnamese(quote)

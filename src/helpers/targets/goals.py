@@ -331,7 +331,10 @@ def with_status(goals: pd.DataFrame, ranked: pd.DataFrame) -> pd.DataFrame:
     table["disagrees"] = [status in CONTRADICTS.get(stated, ())
                           for stated, status in zip(table["stated_status"], table["status"],
                                                     strict=True)]
-    table["_about"] = np.where(table["kind"].isin(DTI_KINDS), "", table["indicator"])
+    table["_about"] = [  # an indicator the source does not name conflicts with nothing
+        "" if kind in DTI_KINDS else f"#{i}" if unnamed(indicator) else about(indicator)
+        for i, kind, indicator in zip(table.index, table["kind"], table["indicator"],
+                                      strict=True)]
     group = table.dropna(subset=["due_year"]).groupby(
         ["code", "kind", "measure", "_about", "due_year"])["value"].transform("nunique")
     table["conflicting"] = group.reindex(table.index).fillna(1).gt(1)
@@ -341,6 +344,71 @@ def with_status(goals: pd.DataFrame, ranked: pd.DataFrame) -> pd.DataFrame:
     for column in ("judged_value", "latest_score", "needed_score"):
         table[column] = table[column].astype(float)
     return table
+
+
+def about(indicator: str) -> str:
+    """Return what a target's indicator measures, the same for a plan row and a press row
+    ("target: digital economy share of GRDP (%)" and "Digital economy share of GRDP (%)")."""
+    text = re.sub(r"^(target|indicator)\b\s*:?\s*", "", str(indicator).strip(), flags=re.I)
+    return text.casefold()
+
+
+def unnamed(indicator: str) -> bool:
+    """Tell whether a target's indicator names nothing but a unit ("target (%)")."""
+    return bool(re.fullmatch(r"\([^()]*\)", about(indicator)))
+
+
+#: Concepts a press figure and a target can share, each as groups of words that must all occur
+#: (one word of each group, case-folded); a text naming an excluded word is another measure.
+CONCEPTS = {
+    "digital economy share of GRDP": {"all": (("digital economy", "kinh tế số"),
+                                               ("grdp", "gdp")),
+                                       "not": ("each sector", "từng ngành", "sector")},
+}
+
+
+def concept(text: str) -> str:
+    """Return the concept a target or press figure measures ("" when none is known)."""
+    text = str(text).casefold()
+    for name, rule in CONCEPTS.items():
+        if all(any(w in text for w in group) for group in rule["all"]) and not any(
+                w in text for w in rule["not"]):
+            return name
+    return ""
+
+
+def with_achieved(table: pd.DataFrame, facts: pd.DataFrame | None) -> pd.DataFrame:
+    """Give a target without an achieved figure the latest one the press states for the same
+    province and concept (same unit, a dated figure), with that source added to its sources."""
+    if facts is None or facts.empty:
+        return table
+    figures = facts[facts["fact_type"].eq("indicator") & facts["value"].notna()
+                    & facts["year"].notna()].copy()
+    figures["concept"] = figures["indicator_text"].map(concept)
+    figures = figures[figures["concept"].ne("")]
+    table = table.copy()
+    for i, goal in table.iterrows():
+        if goal["kind"] != "other_dx" or pd.notna(goal["stated_achieved"]):
+            continue
+        name = concept(goal["indicator"])
+        same = figures[(figures["concept"] == name) & figures["unit"].eq(goal["unit"])
+                       & figures["province"].map(_code_of).eq(goal["code"])] if name else []
+        if len(same):
+            latest = same.sort_values(["year", "value"]).iloc[-1]
+            table.at[i, "stated_achieved"] = float(latest["value"])
+            table.at[i, "stated_year"] = int(latest["year"])
+            table.at[i, "sources"] += f" | {latest['source_id']}:{latest['article_id']}"
+            table.at[i, "documents"] = " | ".join(
+                d for d in (goal["documents"], str(latest["source_hint"])) if d)
+    return table
+
+
+def _code_of(name: str) -> str:
+    """Return a province's code from a press fact's name ("" when it names none)."""
+    try:
+        return provinces.resolve(name)
+    except provinces.UnknownProvinceError:
+        return ""
 
 
 def coverage(table: pd.DataFrame) -> pd.DataFrame:

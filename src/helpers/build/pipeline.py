@@ -45,7 +45,8 @@ SETUP_TAG = "setup"
 #: What every report reads (besides the notebook and the helper code).
 REPORT_INPUTS = ("data/processed/dti_rankings.csv", "data/processed/targets.csv",
                  "data/processed/claims.csv", "data/processed/goals.csv",
-                 "data/processed/press_facts.csv", "data/processed/model/predictions.csv",
+                 "data/processed/press_facts.csv", "data/processed/conflicts.csv",
+                 "data/processed/unit_checks.csv", "data/processed/model/predictions.csv",
                  "data/processed/model/contributions.csv", *_REFERENCE)
 
 

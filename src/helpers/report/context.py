@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ class Tables:
     claims: pd.DataFrame
     register: pd.DataFrame
     conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    unit_checks: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _read(path: Path, **kwargs: object) -> pd.DataFrame:
@@ -31,7 +33,7 @@ def _read(path: Path, **kwargs: object) -> pd.DataFrame:
 
 #: The files behind the report's tables, relative to the processed folder.
 TABLE_FILES = ("dti_rankings.csv", "model/predictions.csv", "model/contributions.csv",
-               "targets.csv", "claims.csv", "conflicts.csv")
+               "targets.csv", "claims.csv", "conflicts.csv", "unit_checks.csv")
 
 
 def _stamp(root: Path) -> tuple:
@@ -66,6 +68,7 @@ def _load(root_text: str, stamp: tuple) -> Tables:
         register=sources.register(),
         conflicts=_read(root / "conflicts.csv", dtype={"province_code": str, "kept_value": str,
                                                        "other_value": str}),
+        unit_checks=_read(root / "unit_checks.csv", dtype={"unit_code": str}),
     )
 
 
@@ -161,7 +164,8 @@ def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportCo
         name=vocab.place_name(info["name_vi"]), slug=info["slug"],
         region=info["region"] if lang == "vi" else info["region_en_nso"],
         full_name=info["full_name"] if is_unit else info["name_vi"],
-        overall=overall(rows, year),
+        overall={**overall(rows, year),
+                 "agrees_published": agrees_published(t, code, year, "overall")},
         pillars=[{"measure": m, "rank": value(rows, year, m, "rank"),
                   "score": value(rows, year, m, "score"), "origin": origin(rows, year, m)}
                  for m in vocab.PILLARS if value(rows, year, m, "rank") is not None],
@@ -172,7 +176,7 @@ def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportCo
         unit=None if is_unit else unit_link(t, code, year),
         standing=None if is_unit else unit_standing(t, code, year),
         conflicts=conflicts(t, code, year),
-        moved=moved(rows, year),
+        moved=moved(rows, year, lambda m: typical_move(t, basis, year, m)),
         targets=records(t.targets, "province_code", members),
         claims=records(t.claims, "province_code", members),
     )
@@ -205,7 +209,23 @@ def method_changed(before: int, after: int) -> int | None:
                  if before < changed <= after), None)
 
 
-def moved(rows: pd.DataFrame, year: int) -> dict:
+def typical_move(t: Tables, basis: int, year: int, measure: str, share: float = 0.8
+                 ) -> dict | None:
+    """Return how far most provinces (or units) moved in a measure's rank from the year before:
+    the fewest places n that at least `share` of them moved at most, and that share."""
+    r = t.rankings
+    part = r[(r["basis"] == basis) & (r["measure"] == measure) & r["rank"].notna()
+             & r["year"].isin([year - 1, year])]
+    ranks = part.pivot_table(index="province_code", columns="year", values="rank")
+    if ranks.shape[1] < 2:
+        return None
+    moves = (ranks[year - 1] - ranks[year]).abs().dropna()
+    n = int(next(k for k in range(int(moves.max()) + 1) if (moves <= k).mean() >= share))
+    return {"places": n, "share": float((moves <= n).mean()), "count": len(moves)}
+
+
+def moved(rows: pd.DataFrame, year: int,
+          typical: Callable[[str], dict | None] | None = None) -> dict:
     """Return the four main indices' ranks and scores over the last years, and the largest move.
 
     A move is the change of rank from the year before to the page's year (places, up > 0); the
@@ -230,7 +250,18 @@ def moved(rows: pd.DataFrame, year: int) -> dict:
         return {}
     largest = max(known, key=lambda r: abs(r["places"]))
     return {"years": years, "rows": table, "largest": largest, "from_year": year - 1,
-            "method_changed": method_changed(year - 1, year)}
+            "method_changed": method_changed(year - 1, year),
+            "typical": typical(largest["measure"]) if typical else None}
+
+
+def agrees_published(t: Tables, code: str, year: int, measure: str) -> bool:
+    """Tell whether a unit's derived rank was also published and every publication agrees."""
+    u = t.unit_checks
+    if u.empty or not code.startswith("U"):
+        return False
+    mine = u[(u["unit_code"] == code) & (u["year"] == year) & (u["measure"] == measure)
+             & (u["field"] == "rank")]
+    return not mine.empty and bool(mine["status"].eq("agrees").all())
 
 
 def indices(t: Tables, code: str, basis: int, year: int, region: str) -> list[dict]:

@@ -123,6 +123,7 @@ _MORE: dict[str, dict[str, str]] = {
         "reported_note": "Ranks marked “press” come from provincial portals and newspapers, "
                          "all sources agreeing.",
         "mark_derived": "derived", "mark_reported": "press",
+        "agrees_published": "The unit's derived rank agrees with the rank published for it.",
         "download": "Download data (CSV)", "download_all": "Download the full table (CSV)",
         "citation": "Suggested citation", "licence": "Licence", "licence_code": "code",
         "licence_data": "data", "about": "About the index", "kind": "kind",
@@ -141,6 +142,8 @@ _MORE: dict[str, dict[str, str]] = {
                           "{r1} ({n} place(s)).",
         "moved_none": "No main index changed rank from {y0} to {y1}.",
         "rose": "rose", "fell": "fell",
+        "typical": "For comparison, {p} % of the {what} moved {n} places or fewer in that "
+                   "index.",
     },
     "vi": {
         "unit_2025": "Đơn vị từ năm 2025", "unit_rank": "thứ {rank}/34 năm {year}",
@@ -172,6 +175,7 @@ _MORE: dict[str, dict[str, str]] = {
         "reported_note": "Thứ hạng có ghi chú “báo chí” lấy từ cổng thông tin của tỉnh và báo "
                          "chí, các nguồn đều thống nhất.",
         "mark_derived": "tính từ điểm", "mark_reported": "báo chí",
+        "agrees_published": "Thứ hạng tính từ điểm của đơn vị khớp với thứ hạng đã được công bố.",
         "download": "Tải dữ liệu (CSV)", "download_all": "Tải toàn bộ bảng số liệu (CSV)",
         "citation": "Trích dẫn đề xuất", "licence": "Giấy phép", "licence_code": "mã nguồn",
         "licence_data": "dữ liệu", "about": "Về chỉ số", "kind": "loại nguồn",
@@ -190,6 +194,7 @@ _MORE: dict[str, dict[str, str]] = {
                           "xuống thứ {r1} ({n} bậc).",
         "moved_none": "Không chỉ số chính nào thay đổi thứ hạng từ {y0} đến {y1}.",
         "rose": "tăng", "fell": "giảm",
+        "typical": "Để so sánh, {p} % số {what} thay đổi không quá {n} bậc ở chỉ số này.",
     },
 }
 for _lang, _words in _MORE.items():
@@ -264,6 +269,10 @@ def moved_sentence(moved: dict, t: dict, lang: str) -> str:
             else r1)
         if lang == "vi" and largest["places"] > 0:
             text = text.replace(" xuống thứ ", " lên thứ ")
+    typical = moved.get("typical")
+    if typical:
+        text += " " + t["typical"].format(p=round(100 * typical["share"]), n=typical["places"],
+                                          what=t["provinces"], y0=y0, y1=y1)
     if moved.get("method_changed"):
         text += " " + t[f"method_{moved['method_changed']}"][0].upper() + \
             t[f"method_{moved['method_changed']}"][1:] + "."

@@ -152,7 +152,12 @@ def history_alt(history: pd.DataFrame, name: str, lang: str) -> str:
         parts.append(text)
     lead = ("Thứ hạng và điểm số qua các năm của " if lang == "vi"
             else "Rank and score over the years of ") + name
-    return f"{lead}. " + "; ".join(parts) + "."
+    years = sorted(history["year"].unique())
+    changes = [str(y) for y in (vocab.METHOD_CHANGE_AFTER + 1, context.METHOD_CHANGE_YEAR)
+               if years and years[0] < y <= years[-1]]
+    method = (" " + narrative.TEXT[lang]["method_alt"].format(
+        years=narrative.TEXT[lang]["and"].join(changes)) if changes else "")
+    return f"{lead}. " + "; ".join(parts) + "." + method
 
 
 @styled

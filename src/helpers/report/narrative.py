@@ -137,6 +137,7 @@ _MORE: dict[str, dict[str, str]] = {
                        "with the change of method",
         "method_2021": "the method changed between the 2020 and 2021 assessments",
         "method_changed_in": "method changed in {year}",
+        "method_alt": "The DTI method changed for the {years} assessments.", "and": " and ",
         "moved": "What moved", "moved_change": "Change {y0}→{y1} (places)",
         "moved_sentence": "The largest move from {y0} to {y1}: {measure} {verb} from {r0} to "
                           "{r1} ({n} place(s)).",
@@ -189,6 +190,7 @@ _MORE: dict[str, dict[str, str]] = {
                        "việc đổi phương pháp",
         "method_2021": "phương pháp đánh giá đã thay đổi giữa kỳ 2020 và kỳ 2021",
         "method_changed_in": "đổi phương pháp năm {year}",
+        "method_alt": "Phương pháp DTI thay đổi ở các kỳ đánh giá {years}.", "and": " và ",
         "moved": "Chỉ số nào thay đổi", "moved_change": "Thay đổi {y0}→{y1} (bậc)",
         "moved_sentence": "Thay đổi lớn nhất từ {y0} đến {y1}: {measure} {verb} từ thứ {r0} "
                           "xuống thứ {r1} ({n} bậc).",

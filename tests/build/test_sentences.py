@@ -519,7 +519,7 @@ def check_page(page: str, code: str, lang: str, processed: str) -> dict[str, tup
 
 
 # -- pages, rendered in-process (the text sections; figures are not read) -----------------------
-TEXT_SECTIONS = ("headline", "narrative", "indices", "targets")
+TEXT_SECTIONS = ("headline", "narrative", "indices", "moved", "targets")
 
 
 def render(code: str, lang: str, processed: str) -> str:

@@ -145,6 +145,13 @@ _MORE: dict[str, dict[str, str]] = {
         "rose": "rose", "fell": "fell",
         "typical": "For comparison, {p} % of the {what} moved {n} places or fewer in that "
                    "index.",
+        "moved_no_split": "The overall score combines eight main indices and only four are "
+                          "published for every province, so the change of the overall score "
+                          "cannot be split exactly into the indices' contributions; their ranks "
+                          "are shown instead.",
+        "moved_none_held": "Fewer than two years of main-index ranks are held for {name} on "
+                           "this basis.",
+        "moved_alt": "Ranks of the four main indices of {name}, {y0} to {y1}: {items}.",
     },
     "vi": {
         "unit_2025": "Đơn vị từ năm 2025", "unit_rank": "thứ {rank}/34 năm {year}",
@@ -197,6 +204,12 @@ _MORE: dict[str, dict[str, str]] = {
         "moved_none": "Không chỉ số chính nào thay đổi thứ hạng từ {y0} đến {y1}.",
         "rose": "tăng", "fell": "giảm",
         "typical": "Để so sánh, {p} % số {what} thay đổi không quá {n} bậc ở chỉ số này.",
+        "moved_no_split": "Điểm tổng hợp gộp tám chỉ số chính nhưng chỉ bốn chỉ số được công bố "
+                          "cho mọi tỉnh, nên không thể tách chính xác thay đổi điểm tổng hợp "
+                          "thành phần đóng góp của từng chỉ số; báo cáo chỉ nêu thứ hạng các "
+                          "chỉ số.",
+        "moved_none_held": "Chưa có đủ hai năm thứ hạng chỉ số chính của {name} trên cơ sở này.",
+        "moved_alt": "Thứ hạng bốn chỉ số chính của {name} từ {y0} đến {y1}: {items}.",
     },
 }
 for _lang, _words in _MORE.items():

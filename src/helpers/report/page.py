@@ -12,7 +12,8 @@ from .. import gitinfo, params, processed, provinces, vocab
 from . import attainment, context, figures, fundamentals, goal_pages, narrative, provenance
 from .context import ReportContext, Tables, tables
 
-SECTIONS = ("headline", "narrative", "history", "indices", "peers", "fundamentals", "targets",
+SECTIONS = ("headline", "narrative", "history", "indices", "moved", "peers", "fundamentals",
+            "targets",
             "method")
 __all__ = ["SECTIONS", "ReportContext", "Tables", "build", "commit", "section", "section_html",
            "tables"]

@@ -187,7 +187,7 @@ def check_claim_rows(page: str, code: str, lang: str, t: Truth) -> tuple[int, li
 
 
 TARGET_PATTERNS = {
-    "en": (r"Its (press reports|plans) give (\d+) target\(s\) with the achieved figure beside "
+    "en": (r"Its (press reports|plans) give (\d+) targets? with the achieved figure beside "
            r"the target, (\d+) of them met",
            r"Its (press reports|plans) count (\d+) of (\d+) targets met(?: \((\d{4})\))?"),
     "vi": (r"(Báo chí|Kế hoạch) của tỉnh nêu (\d+) chỉ tiêu có số liệu thực hiện bên cạnh mục "

@@ -118,7 +118,7 @@ def test_the_claims_sentence_says_against_what_each_claim_was_checked():
     counted = claims.counts(rows)
     assert (counted.claims, counted.articles, counted.checked, counted.dependent) == (5, 2, 4, 1)
     assert claims.sentence(counted, "en") == (
-        "Of the 5 rank(s) it claims, 4 could be checked: 1 against the ministry's table, 2 "
+        "Of the 5 ranks it claims, 4 could be checked: 1 against the ministry's table, 2 "
         "against ranks derived from the published scores; 1 only against the province's own "
         "media or the same publisher (not independent). Of the 3 checked independently, 2 "
         "match and 1 differ.")
@@ -132,6 +132,6 @@ def test_the_claims_sentence_says_against_what_each_claim_was_checked():
 def test_a_page_whose_claims_were_all_checked_by_their_own_publisher_says_so():
     rows = [claim(checked_against="same_publisher", independent=False)]
     assert claims.sentence(claims.counts(rows), "en") == (
-        "Of the 1 rank(s) it claims, 1 could be checked: 1 only against the province's own "
+        "Of the 1 rank it claims, 1 could be checked: 1 only against the province's own "
         "media or the same publisher (not independent). None was checked independently.")
     assert claims.sentence(claims.counts([]), "en") == ""

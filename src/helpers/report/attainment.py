@@ -42,7 +42,7 @@ def counts(targets: list[dict]) -> list[Attained]:
 
 WORDS = {
     "en": {"press": "Its press reports", "plan": "Its plans",
-           "judged": "{who} give {n} target(s) with the achieved figure beside the target, {m} "
+           "judged": "{who} give {n} target{s} with the achieved figure beside the target, {m} "
                      "of them met.",
            "tally": "{who} count {m} of {d} targets met{y}.", "year": " ({y})"},
     "vi": {"press": "Báo chí của tỉnh", "plan": "Kế hoạch của tỉnh",
@@ -58,7 +58,8 @@ def sentence(groups: list[Attained], lang: str) -> str:
     for g in groups:
         who = w[g.document]
         if g.judged:
-            parts.append(w["judged"].format(who=who, n=g.judged, m=g.met))
+            parts.append(w["judged"].format(who=who, n=g.judged, m=g.met,
+                                            s="" if g.judged == 1 else "s"))
         for met, of, year in g.tallies:
             parts.append(w["tally"].format(who=who, m=met, d=of,
                                            y="" if year is None else w["year"].format(y=year)))

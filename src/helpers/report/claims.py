@@ -60,7 +60,7 @@ def _independent(row: dict) -> bool:
 
 #: The sentence's parts by language; empty counts are left out.
 PARTS = {
-    "en": {"lead": "Of the {n} rank(s) it claims, ", "none": "none could be checked against "
+    "en": {"lead": "Of the {n} rank{s} it claims, ", "none": "none could be checked against "
            "the rankings held.", "checked": "{k} could be checked: ",
            "official": "{v} against the ministry's table", "derived": "{v} against ranks "
            "derived from the published scores", "reported": "{v} against other press reports",
@@ -83,10 +83,10 @@ def sentence(c: ClaimCounts, lang: str) -> str:
         return ""
     p = PARTS[lang]
     if not c.checked:
-        return p["lead"].format(n=c.claims) + p["none"]
+        return p["lead"].format(n=c.claims, s=_s(c.claims)) + p["none"]
     independent = [p[k].format(v=getattr(c, k)) for k in ("official", "derived", "reported")
                    if getattr(c, k)]
-    text = p["lead"].format(n=c.claims) + p["checked"].format(k=c.checked)
+    text = p["lead"].format(n=c.claims, s=_s(c.claims)) + p["checked"].format(k=c.checked)
     text += ", ".join(independent)
     if c.dependent:
         text += ("; " if independent else "") + p["dependent"].format(v=c.dependent)
@@ -95,6 +95,11 @@ def sentence(c: ClaimCounts, lang: str) -> str:
         return text + p["result"].format(v=c.independent, m=c.independent_match,
                                          d=c.independent_differ)
     return text + p["no_independent"]
+
+
+def _s(n: int) -> str:
+    """Return the English plural ending for a count ("" for one)."""
+    return "" if n == 1 else "s"
 
 
 def rows(claims: list[dict], publisher: dict[str, str], basis: int, lang: str) -> list[dict]:

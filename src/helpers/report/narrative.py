@@ -140,7 +140,7 @@ _MORE: dict[str, dict[str, str]] = {
         "method_alt": "The DTI method changed for the {years} assessments.", "and": " and ",
         "moved": "What moved", "moved_change": "Change {y0}→{y1} (places)",
         "moved_sentence": "The largest move from {y0} to {y1}: {measure} {verb} from {r0} to "
-                          "{r1} ({n} place(s)).",
+                          "{r1} ({n} place{s}).",
         "moved_none": "No main index changed rank from {y0} to {y1}.",
         "rose": "rose", "fell": "fell",
         "typical": "For comparison, {p} % of the {what} moved {n} places or fewer in that "
@@ -280,6 +280,7 @@ def moved_sentence(moved: dict, t: dict, lang: str) -> str:
         text = t["moved_sentence"].format(
             y0=y0, y1=y1, measure=measure_name(largest["measure"], lang),
             verb=t["rose" if largest["places"] > 0 else "fell"], n=abs(largest["places"]),
+            s="" if abs(largest["places"]) == 1 else "s",
             r0=ordinal(r0, lang) if lang == "en" else r0, r1=ordinal(r1, lang) if lang == "en"
             else r1)
         if lang == "vi" and largest["places"] > 0:

@@ -71,6 +71,19 @@ def test_bac_ninh_narrative_states_its_ranks(built):
     assert "0,7364" in vietnamese
 
 
+def test_built_pages_state_every_summary_sentence_as_the_data_holds_it(built, processed):
+    from .test_sentences import check_page  # the sentence-truth checks, on pages papermill built
+
+    root, _ = built
+    for page, code in (("province/bac-ninh", "27"), ("unit/bac-ninh", "U27"),
+                       ("province/lao-cai", "10")):
+        for lang in ("en", "vi"):
+            html = (root / f"{page}.{lang}.html").read_text(encoding="utf-8")
+            found = check_page(html, code, lang, str(processed))
+            assert not [w for _, wrong in found.values() for w in wrong], (page, lang, found)
+            assert sum(n for n, _ in found.values()) > 0
+
+
 def test_unit_report_shows_the_34_basis_result_and_both_predecessors(built):
     root, _ = built
     text = text_of((root / "unit/bac-ninh.en.html").read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers import config, provinces, rankings
-from helpers.report import goal_pages, narrative
+from helpers.report import claims, goal_pages, narrative
 from helpers.schemas import DataValidationError
 from helpers.targets import goals, plan_targets
 
@@ -101,20 +101,36 @@ def test_the_targets_pages_list_every_province_with_a_dti_target(real_goals, tmp
 def claim(**fields) -> dict:
     base = {"province_code": BAC_NINH, "name_vi": "Bắc Ninh", "article_id": "a.txt",
             "fact_type": "dti_rank", "measure": "overall", "year": 2022, "claimed_rank": 7,
-            "of": 63.0, "official_rank": 7, "status": "consistent", "why": "", "origin": "x"}
+            "of": 63.0, "official_rank": 7, "status": "consistent", "why": "", "origin": "x",
+            "basis": 63, "checked_against": "official", "independent": True}
     return {**base, **fields}
 
 
-def test_the_claims_check_says_against_what_and_counts_each_article_once(real_goals):
-    ranked = rankings.clean().rankings
-    claims = [claim(), claim(year=2023, claimed_rank=9, official_rank=9),
-              claim(province_code=BAC_GIANG, article_id="b.txt", year=2020, claimed_rank=10,
-                    official_rank=10),
-              claim(article_id="b.txt", year=None, status="not verifiable", official_rank=None)]
-    rows, summary = goal_pages.claim_rows(claims, {"a.txt": "an invented paper"}, ranked,
-                                          [BAC_NINH, BAC_GIANG], "en")
-    assert [r["against"] for r in rows] == ["official", "derived", "own_press", "none"]
-    assert rows[2]["against_text"] == "ranks reported by the province's own media " \
-                                      "(not independent)"
-    assert summary == "4 claimed rank(s) from 2 article(s): 3 consistent, 0 inconsistent, " \
-                      "1 not verifiable."
+def test_the_claims_sentence_says_against_what_each_claim_was_checked():
+    rows = [claim(), claim(year=2023, checked_against="derived"),
+            claim(province_code=BAC_GIANG, article_id="b.txt", year=2020,
+                  checked_against="own_press", independent=False),
+            claim(article_id="b.txt", year=2024, basis=34, checked_against="derived",
+                  status="inconsistent", official_rank=2),
+            claim(article_id="b.txt", year=None, basis=None, status="not verifiable",
+                  official_rank=None, checked_against="none", independent=False)]
+    counted = claims.counts(rows)
+    assert (counted.claims, counted.articles, counted.checked, counted.dependent) == (5, 2, 4, 1)
+    assert claims.sentence(counted, "en") == (
+        "Of the 5 ranks it claims, 4 could be checked: 1 against the ministry's table, 2 "
+        "against ranks derived from the published scores; 1 only against the province's own "
+        "media or the same publisher (not independent). Of the 3 checked independently, 2 "
+        "match and 1 differ.")
+    assert claims.sentence(counted, "vi").startswith("Trong 5 thứ hạng tỉnh công bố, 4 thứ hạng")
+    shown = claims.rows(rows, {"a.txt": "an invented paper"}, 63, "en")
+    assert [r["status_text"] for r in shown[:3]] == [
+        "consistent", "consistent", "consistent (not an independent check)"]
+    assert [r["of_basis"] for r in shown] == [None, None, None, 34, None]  # 34 on a 63 page
+
+
+def test_a_page_whose_claims_were_all_checked_by_their_own_publisher_says_so():
+    rows = [claim(checked_against="same_publisher", independent=False)]
+    assert claims.sentence(claims.counts(rows), "en") == (
+        "Of the 1 rank it claims, 1 could be checked: 1 only against the province's own "
+        "media or the same publisher (not independent). None was checked independently.")
+    assert claims.sentence(claims.counts([]), "en") == ""

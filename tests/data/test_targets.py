@@ -74,6 +74,42 @@ def test_a_34_basis_claim_is_checked_against_the_unit(ranked):
     claims = targets.check_claims(frame(fact(province="Lào Cai", year=2024, value=14.0,
                                              denominator=34.0)), ranked)
     assert claims.loc[0, "status"] == "consistent"
+    assert (claims.loc[0, "basis"], claims.loc[0, "checked_against"]) == (34, "derived")
+
+
+@pytest.mark.parametrize(
+    ("fields", "against", "independent"),
+    [({"year": 2022}, "official", True),  # the ministry's 2022 table
+     ({"year": 2023, "value": 9.0}, "derived", True),  # sorted from the published scores
+     # Bắc Giang's 2020 pillar ranks are held from its own newspaper only
+     ({"province": "Bắc Giang", "year": 2020, "fact_type": "pillar_rank",
+       "pillar": "kinh_te_so", "value": 14.0, "source_hint": "stttt.bacgiang.gov.vn"},
+      "own_press", False),
+     ({"province": "Bắc Giang", "year": 2020, "fact_type": "pillar_rank",
+       "pillar": "kinh_te_so", "value": 14.0,
+       "source_hint": "http://m.en.baobacgiang.com.vn/bg/business/1.html"},
+      "same_publisher", False),
+     ({"year": None}, "none", False)],
+)
+def test_stage_11_writes_what_each_claim_was_checked_against(ranked, fields, against,
+                                                             independent):
+    claims = targets.check_claims(frame(fact(**fields)), ranked)
+    assert claims.loc[0, "checked_against"] == against
+    assert bool(claims.loc[0, "independent"]) is independent
+
+
+def test_a_rank_many_outlets_reported_is_checked_independently_even_from_one_of_them(ranked):
+    # Bắc Giang's 2020 overall rank is held from several outlets: one of them claiming it is
+    # still checked against the others
+    claims = targets.check_claims(frame(fact(province="Bắc Giang", year=2020, value=10.0,
+                                             source_hint="http://m.en.baobacgiang.com.vn/x")),
+                                  ranked)
+    assert claims.loc[0, "checked_against"] == "reported"
+
+
+def test_source_hosts_drop_the_mobile_and_language_prefixes():
+    assert targets.source_host("http://m.en.baobacgiang.com.vn/bg/a.html") == "baobacgiang.com.vn"
+    assert targets.source_host("Sở TT&TT Bắc Ninh") == ""
 
 
 def test_targets_compute_the_ratio_and_whether_met(ranked):
@@ -89,8 +125,11 @@ def test_targets_compute_the_ratio_and_whether_met(ranked):
         fact(fact_type="target_attainment", pillar="overall", value=None, target=15.0,
              unit="rank", denominator=None, year=2022, qualifier="target_only")), ranked)
     attain = table[table.kind == "attainment"]
-    assert attain["attainment_ratio"].round(3).tolist() == [1.025, 0.667, 0.676]
-    assert attain["met"].tolist() == [True, False, False]
+    assert attain["attainment_ratio"].round(3).tolist() == [1.025, 0.667]
+    assert attain["met"].tolist() == [True, False]
+    tally = table[table.kind == "tally"].iloc[0]  # "23 of 34 targets met": a tally, not a miss
+    assert (tally["achieved"], tally["target"], pd.isna(tally["met"])) == (23.0, 34.0, True)
+    assert tally["how_judged"] == "targets met of the number set"
     only_target = table[table.kind == "goal"].iloc[0]
     assert (only_target["target"], pd.isna(only_target["met"])) == (90.0, True)
     assert "target only" in only_target["how_judged"]
@@ -134,3 +173,11 @@ def test_extracted_facts_already_reviewed_are_not_added_twice():
     new_one = frame(fact(article_id="zzz.txt", year=2022))
     everything, new = targets.combine(reviewed, pd.concat([again, new_one], ignore_index=True))
     assert len(new) == 1 and len(everything) == len(reviewed) + 1
+
+
+@pytest.mark.parametrize(("article", "hint", "kind"), [
+    ("12_langson_2025_kehoach333.txt", "https://x.vn/Ke-hoach-333-KH-UBND-2025.html", "plan"),
+    ("a.txt", "Kế hoạch số 12/KH-UBND", "plan"),
+    ("a.txt", "https://en.vietnamplus.vn/binh-phuoc-targets-20.vnp", "press")])
+def test_a_source_that_names_a_plan_is_called_a_plan(article, hint, kind):
+    assert targets.document_kind(article, hint) == kind

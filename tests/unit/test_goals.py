@@ -67,8 +67,12 @@ def test_a_later_due_year_is_on_track_or_behind_on_the_latest_rank_with_the_need
     table = judged(plan({"due_year": "2030"}, {"province": "Bắc Ninh", "due_year": "2030"}),
                    ranked)
     assert table["status"].tolist() == ["on_track", "behind"]
-    tenth = ranked.query("year == 2024 and rank == 10")["score"].iloc[0]
-    assert table["needed_score"].tolist() == [tenth, tenth]
+    tenth, eleventh = (ranked.query(f"year == 2024 and rank == {r}")["score"].iloc[0]
+                       for r in (10, 11))
+    # inside the top 10, Bắc Giang needed the 10th score of the others (the 11th overall)
+    assert table["needed_score"].tolist() == [eleventh, tenth]
+    assert goal_pages.goal_rows(table, BAC_GIANG, "en")[0]["status_text"] == \
+        "currently within the target"
     row = goal_pages.goal_rows(table, BAC_NINH, "en")[0]
     assert f"top 10 in 2024 needed at least {narrative.number(tenth, 'en')}" in row["needed"]
     assert "latest rank 13 (2024)" == row["detail"]
@@ -88,7 +92,12 @@ def test_a_pillar_target_is_judged_on_the_latest_pillar_rank_held():
     ranked = invented_rankings({}, pillar={(BAC_GIANG, 2023, "chinh_quyen_so"): 9})
     table = judged(plan({"target_kind": "pillar_rank_top_n", "indicator": "chính quyền số rank",
                          "target_value": "5", "due_year": "2030"}), ranked)
-    assert table.loc[0, "status"] == "behind" and table.loc[0, "judged_year"] == 2023
+    # the latest assessment is 2024: a 2023 pillar rank is not judged on, and the page says so
+    assert table.loc[0, "status"] == "not_assessable" and table.loc[0, "judged_year"] == 2023
+    row = goal_pages.goal_rows(table, BAC_GIANG, "en")[0]
+    assert row["detail"] == "the latest rank of this measure held is from 2023 (9), older than " \
+                            "the latest assessment"
+    assert "no longer be assessed as set" in "; ".join(row["notes"])  # due 2030, 63 basis
 
 
 def test_a_target_of_a_merged_predecessor_shows_on_its_unit_page_as_the_predecessors():
@@ -231,9 +240,61 @@ def test_the_score_that_reached_the_target_rank_is_given_for_every_scored_year()
     board = goals.score_board(ranked)
     trail = goals.trajectory(board, BAC_GIANG, 63, 20)
     assert [t["year"] for t in trail] == [2022, 2023, 2024]
-    assert [t["needed"] for t in trail] == [round(0.9 - 20 / 200, 4)] * 3
+    assert [t["needed"] for t in trail] == [round(0.9 - 21 / 200, 4)] * 3  # 20th of the others
     assert trail[0]["score"] == round(0.9 - 18 / 200, 4) and trail[0]["rank"] == 18
     met, later = goal_pages.goal_rows(table, BAC_GIANG, "en", board)
-    assert met["needed"].startswith("To be in the top 20 in 2022 needed at least 0.8000")
+    assert met["needed"].startswith("To be in the top 20 in 2022 needed at least 0.7950")
     assert later["needed"].startswith("To be in the top 10 in 2024 needed at least 0.8500")
     assert later["years"].count(" · ") == 2
+
+
+# -- target rows that would mislead ---------------------------------------------------------------
+def press_goal(indicator: str, value: float, due: int, code: str = BAC_NINH) -> pd.DataFrame:
+    """Return one invented press target shaped like the press stage's targets table."""
+    return pd.DataFrame([{"province_code": code, "name_vi": provinces.display_name(code),
+                          "kind": "goal", "indicator": indicator, "year": due,
+                          "achieved": None, "target": value, "attainment_ratio": None,
+                          "met": None, "how_judged": "target only", "article_id": "p.txt",
+                          "published": "2023-11", "source_id": "press_reviewed_facts"}])
+
+
+def test_a_plan_and_a_press_target_for_the_same_indicator_and_year_conflict():
+    table = judged(plan({"province": "Bắc Ninh", "target_kind": "other_dx",
+                         "indicator": "Digital economy share of GRDP (%)",
+                         "target_value": "30", "due_year": "2030"}), invented_rankings({}),
+                   press_goal("target: digital economy share of GRDP (%)", 35.0, 2030))
+    assert table["conflicting"].tolist() == [True, True]
+
+
+def test_targets_whose_indicator_the_source_does_not_name_conflict_with_nothing_and_say_so():
+    press = pd.concat([press_goal("target (%)", 20.0, 2025), press_goal("target (%)", 2.0, 2025)])
+    table = judged(plan({"province": "Bắc Ninh", "target_kind": "other_dx",
+                         "indicator": "E-commerce share (%)", "due_year": "2025"}),
+                   invented_rankings({}), press)
+    assert not table["conflicting"].any()
+    labels = [r["label"] for r in goal_pages.goal_rows(table, BAC_NINH, "en")]
+    assert labels.count("an indicator the source does not name (%)") == 2
+
+
+def test_an_achieved_figure_the_press_holds_for_the_same_concept_judges_a_target():
+    facts = pd.DataFrame([{"province": "Bắc Ninh", "fact_type": "indicator", "year": 2022,
+                           "indicator_text": "tỷ trọng kinh tế số trên GRDP", "value": 56.83,
+                           "unit": "%", "source_id": "press_reviewed_facts",
+                           "article_id": "a.txt", "source_hint": "an invented paper"},
+                          {"province": "Bắc Ninh", "fact_type": "indicator", "year": 2023,
+                           "indicator_text": "tỷ trọng kinh tế số trong từng ngành",
+                           "value": 9.0, "unit": "%", "source_id": "press_reviewed_facts",
+                           "article_id": "a.txt", "source_hint": "an invented paper"}])
+    rows = goals.unite(plan({"province": "Bắc Ninh", "target_kind": "other_dx",
+                             "indicator": "Digital economy share of GRDP (%)",
+                             "target_value": "30", "due_year": "2030"},
+                            {"province": "Bắc Giang", "target_kind": "other_dx",
+                             "indicator": "Digital economy share of GRDP (%)",
+                             "target_value": "30", "due_year": "2030"}), None)
+    table = goals.with_status(goals.with_achieved(rows, facts), invented_rankings({}))
+    ninh, giang = table.iloc[0], table.iloc[1]
+    assert (ninh["stated_achieved"], ninh["stated_year"], ninh["status"]) == (56.83, 2022,
+                                                                              "on_track")
+    assert "press_reviewed_facts:a.txt" in ninh["sources"]
+    assert giang["status"] == "no_achieved_figure", "another province's figure is not used"
+    assert goals.concept("digital economy share in each sector (%)") == ""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from .. import config, processed, provinces, sources, vocab
+from .. import config, processed, provinces, reasons, sources, vocab
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Tables:
     register: pd.DataFrame
     conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
     conditional: pd.DataFrame = field(default_factory=pd.DataFrame)
+    unit_checks: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _read(path: Path, **kwargs: object) -> pd.DataFrame:
@@ -34,7 +36,7 @@ def _read(path: Path, **kwargs: object) -> pd.DataFrame:
 #: tables and the targets section's): the report's cache inputs are derived from this list.
 TABLE_FILES = ("dti_rankings.csv", "model/predictions.csv", "model/contributions.csv",
                "targets.csv", "claims.csv", "conflicts.csv", "goals.csv", "press_facts.csv",
-               "model/conditional.csv")
+               "unit_checks.csv", "model/conditional.csv")
 #: Raw files (relative to data/raw) whose rows the pages cite: the source column of the rows
 #: behind each figure gives the page's links.
 RAW_FILES = ("dti/*.csv",)
@@ -73,6 +75,7 @@ def _load(root_text: str, stamp: tuple) -> Tables:
         conflicts=_read(root / "conflicts.csv", dtype={"province_code": str, "kept_value": str,
                                                        "other_value": str}),
         conditional=_read(root / "model" / "conditional.csv", dtype=codes),
+        unit_checks=_read(root / "unit_checks.csv", dtype={"unit_code": str}),
     )
 
 
@@ -104,6 +107,7 @@ class ReportContext:
     claims: list[dict] = field(default_factory=list)
     goals: dict = field(default_factory=dict)
     method: dict = field(default_factory=dict)
+    moved: dict = field(default_factory=dict)
 
     @property
     def n(self) -> int:
@@ -167,7 +171,8 @@ def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportCo
         name=vocab.place_name(info["name_vi"]), slug=info["slug"],
         region=info["region"] if lang == "vi" else info["region_en_nso"],
         full_name=info["full_name"] if is_unit else info["name_vi"],
-        overall=overall(rows, year),
+        overall={**overall(rows, year),
+                 "agrees_published": agrees_published(t, code, year, "overall")},
         pillars=[{"measure": m, "rank": value(rows, year, m, "rank"),
                   "score": value(rows, year, m, "score"), "origin": origin(rows, year, m)}
                  for m in vocab.PILLARS if value(rows, year, m, "rank") is not None],
@@ -178,6 +183,7 @@ def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportCo
         unit=None if is_unit else unit_link(t, code, year),
         standing=None if is_unit else unit_standing(t, code, year),
         conflicts=conflicts(t, code, year),
+        moved=moved(rows, year, lambda m: typical_move(t, basis, year, m)),
         targets=records(t.targets, "province_code", members),
         claims=records(t.claims, "province_code", members),
     )
@@ -194,7 +200,75 @@ def overall(rows: pd.DataFrame, year: int) -> dict:
             "prev_rank": None if prev_rank is None else int(prev_rank), "prev_score": prev_score,
             "prev_origin": origin(rows, year - 1, "overall"),
             "places": None if rank is None or prev_rank is None else int(prev_rank - rank),
+            "method_changed": method_changed(year - 1, year),
             "score_change": None if score is None or prev_score is None else score - prev_score}
+
+
+#: DTI 2024 was computed with a changed method (47 indicators instead of 98; model.stage).
+METHOD_CHANGE_YEAR = 2024
+#: How many years "what moved" shows, the page's year included.
+MOVED_YEARS = 3
+
+
+def method_changed(before: int, after: int) -> int | None:
+    """Return the year the DTI method changed between two assessment years (2021, 2024), if any."""
+    return next((changed for changed in (METHOD_CHANGE_YEAR, vocab.METHOD_CHANGE_AFTER + 1)
+                 if before < changed <= after), None)
+
+
+def typical_move(t: Tables, basis: int, year: int, measure: str, share: float = 0.8
+                 ) -> dict | None:
+    """Return how far most provinces (or units) moved in a measure's rank from the year before:
+    the fewest places n that at least `share` of them moved at most, and that share."""
+    r = t.rankings
+    part = r[(r["basis"] == basis) & (r["measure"] == measure) & r["rank"].notna()
+             & r["year"].isin([year - 1, year])]
+    ranks = part.pivot_table(index="province_code", columns="year", values="rank")
+    if ranks.shape[1] < 2:
+        return None
+    moves = (ranks[year - 1] - ranks[year]).abs().dropna()
+    n = int(next(k for k in range(int(moves.max()) + 1) if (moves <= k).mean() >= share))
+    return {"places": n, "share": float((moves <= n).mean()), "count": len(moves)}
+
+
+def moved(rows: pd.DataFrame, year: int,
+          typical: Callable[[str], dict | None] | None = None) -> dict:
+    """Return the four main indices' ranks and scores over the last years, and the largest move.
+
+    A move is the change of rank from the year before to the page's year (places, up > 0); the
+    largest is the one with the most places, the earlier index in vocab's order on a tie.
+    """
+    years = [y for y in range(year - MOVED_YEARS + 1, year + 1)
+             if not rows[(rows["year"] == y) & rows["measure"].isin(vocab.PUBLISHED_INDICES)
+                         & rows["rank"].notna()].empty]
+    if len(years) < 2 or years[-1] != year or year - 1 not in years:
+        return {}
+    table = []
+    for measure in vocab.PUBLISHED_INDICES:
+        ranks = {y: value(rows, y, measure, "rank") for y in years}
+        scores = {y: value(rows, y, measure, "score") for y in years}
+        before, now = ranks[year - 1], ranks[year]
+        table.append({"measure": measure, "ranks": [None if ranks[y] is None else int(ranks[y])
+                                                    for y in years],
+                      "scores": [scores[y] for y in years],
+                      "places": None if before is None or now is None else int(before - now)})
+    known = [r for r in table if r["places"] is not None]
+    if not known:
+        return {}
+    largest = max(known, key=lambda r: abs(r["places"]))
+    return {"years": years, "rows": table, "largest": largest, "from_year": year - 1,
+            "method_changed": method_changed(year - 1, year),
+            "typical": typical(largest["measure"]) if typical else None}
+
+
+def agrees_published(t: Tables, code: str, year: int, measure: str) -> bool:
+    """Tell whether a unit's derived rank was also published and every publication agrees."""
+    u = t.unit_checks
+    if u.empty or not code.startswith("U"):
+        return False
+    mine = u[(u["unit_code"] == code) & (u["year"] == year) & (u["measure"] == measure)
+             & (u["field"] == "rank")]
+    return not mine.empty and bool(mine["status"].eq("agrees").all())
 
 
 def indices(t: Tables, code: str, basis: int, year: int, region: str) -> list[dict]:
@@ -319,8 +393,12 @@ def conflicts(t: Tables, code: str, year: int) -> list[dict]:
         group = groups.setdefault((int(row.year), url), {
             "year": int(row.year), "url": url, "host": host or "?", "items": [],
             "kept_source": _kept_kind(row.kept_source, t.register), "current": row.year == year})
+        held = processed.lookup(t.rankings, code, int(row.basis), int(row.year), row.measure,
+                                row.field)
         item = {"measure": row.measure, "field": row.field, "kept": row.kept_value,
-                "other": row.other_value}
+                "other": row.other_value, "withheld": held is None,
+                "reason": row.reason_code, "params": reasons.decode(
+                    row.reason_params if isinstance(row.reason_params, str) else "")}
         if item not in group["items"]:
             group["items"].append(item)
     return sorted(groups.values(), key=lambda g: (not g["current"], -g["year"]))

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from .. import vocab
-from . import goal_pages, narrative
+from . import context, goal_pages, narrative
 from .context import ReportContext
 
 #: Width of every report figure in inches; at 96 dpi 442 px, shown at most at that width.
@@ -104,6 +104,7 @@ def history_figure(ctx: ReportContext) -> Rendered | None:
         ax.set_xticks(list(years))
         ax.set_xlim(min(years) - 0.4, max(years) + 0.6)
         for x, name in ((vocab.METHOD_CHANGE_AFTER + 0.5, t["method_break"]),
+                        (context.METHOD_CHANGE_YEAR - 0.5, t["method_break"]),
                         (vocab.MERGER_DATE.year - 0.5, t["merger"])):
             if min(years) < x < max(years) + 1:
                 ax.axvline(x, color="0.45", ls="--", lw=0.8)
@@ -151,7 +152,12 @@ def history_alt(history: pd.DataFrame, name: str, lang: str) -> str:
         parts.append(text)
     lead = ("Thứ hạng và điểm số qua các năm của " if lang == "vi"
             else "Rank and score over the years of ") + name
-    return f"{lead}. " + "; ".join(parts) + "."
+    years = sorted(history["year"].unique())
+    changes = [str(y) for y in (vocab.METHOD_CHANGE_AFTER + 1, context.METHOD_CHANGE_YEAR)
+               if years and years[0] < y <= years[-1]]
+    method = (" " + narrative.TEXT[lang]["method_alt"].format(
+        years=narrative.TEXT[lang]["and"].join(changes)) if changes else "")
+    return f"{lead}. " + "; ".join(parts) + "." + method
 
 
 @styled
@@ -199,4 +205,42 @@ def indices_alt(rows: list[dict], name: str, lang: str) -> str:
     return text
 
 
-FIGURES = {"history": history_figure, "indices": indices_figure}
+@styled
+def moved_figure(ctx: ReportContext) -> Rendered | None:
+    """Draw the four main indices' ranks over the years shown, one line each (1 = best)."""
+    moved = ctx.moved
+    if not moved:
+        return None
+    fig = new_figure(3.2)
+    ax = fig.subplots()
+    for k, row in enumerate(moved["rows"]):
+        points = [(y, r) for y, r in zip(moved["years"], row["ranks"], strict=True) if r]
+        if points:
+            ax.plot(*zip(*points, strict=True), color=COLOURS[k % len(COLOURS)],
+                    marker=MARKERS[k % len(MARKERS)], ms=5,
+                    label=narrative.wrap(vocab.measure_name(row["measure"], ctx.lang), 22))
+    ax.set_xticks(moved["years"])
+    ax.invert_yaxis()
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(ctx.t["rank_axis"])
+    if moved.get("method_changed") in moved["years"]:
+        ax.axvline(moved["method_changed"] - 0.5, color="0.45", ls="--", lw=0.8)
+        ax.text(moved["method_changed"] - 0.5, 1.0, ctx.t["method_break"], fontsize=FONT_PT,
+                transform=ax.get_xaxis_transform(), color="0.3", va="bottom", ha="center")
+    fig.legend(frameon=False, loc="outside lower center", ncol=2)
+    return Rendered(png(fig), int(WIDTH_IN * DPI), moved_alt(moved, ctx.name, ctx.lang))
+
+
+def moved_alt(moved: dict, name: str, lang: str) -> str:
+    """Return the moved figure's finding: each index's rank in the first and last year."""
+    items = []
+    for row in moved["rows"]:
+        first, last = row["ranks"][0], row["ranks"][-1]
+        items.append(f"{vocab.measure_name(row['measure'], lang)} "
+                     f"{narrative.ordinal(first, lang)} → {narrative.ordinal(last, lang)}")
+    return narrative.TEXT[lang]["moved_alt"].format(name=name, y0=moved["years"][0],
+                                                     y1=moved["years"][-1],
+                                                     items="; ".join(items))
+
+
+FIGURES = {"history": history_figure, "indices": indices_figure, "moved": moved_figure}

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import config, processed, provinces, vocab
+from .. import config, processed, provinces
 from ..store import write_text_atomic
 from ..targets import goals
-from . import narrative, press_words
+from . import claims, narrative, press_words
 from .context import stamp
 from .goal_words import INDICATORS_VI, WORDS
 
@@ -93,6 +92,8 @@ def _label(goal: Mapping, lang: str) -> str:
         return text if goal["measure"] == "overall" else f"{text} ({w['each_pillar']})"
     if f"kind_{kind}" in w:
         return w[f"kind_{kind}"].format(n=n)
+    if goals.unnamed(goal["indicator"]):
+        return w["unnamed"].format(unit=goals.about(goal["indicator"]))
     if lang == "vi":
         quote = str(goal.get("quote", "") or "")
         return INDICATORS_VI.get(goal["indicator"], quote if _is_vietnamese(quote)
@@ -119,7 +120,8 @@ def _detail(goal: Mapping, lang: str) -> str:
         return w["gained"].format(v=int(value), y=y)
     if goal["kind"] == "score":
         return w["score_in"].format(v=narrative.number(value, lang), y=y)
-    key = "rank_in" if status in ("met", "not_met") else "latest_rank"
+    key = {"met": "rank_in", "not_met": "rank_in", "not_assessable": "stale_rank"}.get(
+        status, "latest_rank")
     return w[key].format(v=int(value), y=y)
 
 
@@ -189,6 +191,9 @@ def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str,
         notes = [w[flag] for flag in ("annual", "range", "doubtful", "conflicting") if g[flag]]
         if pd.isna(g["due_year"]) and not g["annual"]:
             notes.append(w["undated"])
+        elif (g["basis"] == 63 and g["kind"] in goals.DTI_KINDS and pd.notna(g["due_year"])
+              and int(g["due_year"]) > goals.LAST_63_YEAR):
+            notes.append(w["post_merger"])
         stated = w[f"status_{g['stated_status']}"] if g["stated_status"] else ""
         value = _fmt(g["value"], lang) + ("%" if g["unit"] == "%" else "")
         rows.append({"label": (label := _label(g, lang)),
@@ -234,71 +239,13 @@ def stated_counts(counted: list[dict], codes: list[str], lang: str = "en") -> li
             for c in counted if c["province"] in names]
 
 
-def claim_rows(claims: list[dict], publisher: dict[str, str], ranked: pd.DataFrame,
-               codes: list[str], lang: str) -> tuple[list[dict], str]:
-    """Return the claims with what each was compared against, and a summary per article."""
-    part = [c for c in claims if c["province_code"] in codes]
-    rows = []
-    for claim in part:
-        against = _against(claim, publisher.get(claim["article_id"], ""), ranked)
-        rows.append({**claim, "against": against,
-                     "measure_text": (shown := vocab.measure_name(claim["measure"], lang)
-                                      if claim["measure"] in vocab.MEASURE_NAMES
-                                      else press_words.describe(claim["measure"], lang)),
-                     "measure_lang": press_words.lang_of(shown, lang),
-                     "against_text": WORDS[lang][f"against_{against}"],
-                     "publisher": publisher.get(claim["article_id"], "")})
-    status = Counter(c["status"] for c in part)
-    summary = WORDS[lang]["claims_summary"].format(
-        n=len(part), a=len({c["article_id"] for c in part}), c=status["consistent"],
-        i=status["inconsistent"], u=status["not verifiable"]) if part else ""
-    return rows, summary
-
-
-def _against(claim: dict, publisher: str, ranked: pd.DataFrame) -> str:
-    """Return what a claim was compared with: official, derived, reported, same publisher."""
-    if claim["status"] == "not verifiable" or pd.isna(claim["year"]):
-        return "none"
-    basis = int(claim["of"]) if claim["of"] in (63.0, 34.0) else 63
-    own_code = claim["province_code"]
-    code = provinces.unit_of(own_code) if basis == 34 else own_code
-    year, measure = int(claim["year"]), claim["measure"]
-    origin = processed.lookup(ranked, code, basis, year, measure, "rank_origin")
-    if origin != "reported":
-        return origin if origin in ("official", "derived") else "none"
-    refs = processed.lookup(ranked, code, basis, year, measure, "source_ref")
-    hosts, host = _hosts(str(refs)), publisher.strip().lower()
-    if host and host in hosts:
-        return "same_publisher"
-    own = provinces.provinces().loc[own_code, "slug"].replace("-", "")
-    return "own_press" if own in hosts else "reported"
-
-
-def _hosts(refs: str) -> str:
-    """Return the web hosts of the raw rows a clean value came from, joined."""
-    hosts = []
-    for ref in refs.split("; "):
-        relative, _, number = ref.rpartition(":")
-        path = config.ROOT / relative
-        if number.isdigit() and path.exists():
-            column = _source_column(str(path))
-            if 0 < int(number) <= len(column):
-                hosts.append(column[int(number) - 1].lower())
-    return " ".join(hosts)
-
-
-@cache
-def _source_column(path: str) -> tuple[str, ...]:
-    """Return a raw file's source column."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return tuple(frame["source"]) if "source" in frame else ()
-
-
 def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
     """Return everything the targets section of one report shows, worded in a language."""
     held = _held(str(processed_dir or ""))
     members = list(provinces.predecessors(code)) if code.startswith("U") else [code]
-    claimed, summary = claim_rows(held.claims, held.publisher, held.ranked, members, lang)
+    mine = [c for c in held.claims if c["province_code"] in members]
+    claimed = claims.rows(mine, held.publisher, basis, lang)
+    summary = claims.sentence(claims.counts(mine), lang)
     shown = page_goals(held.goals, code)
     chart = [{k: g[k] for k in ("code", "value", "due_year", "status")} for g in shown
              if g["basis"] == 63 and g["measure"] == "overall"
@@ -308,7 +255,34 @@ def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
         ids.add("press_reviewed_facts")
     return {"w": WORDS[lang], "rows": goal_rows(shown, code, lang, held.board),
             "counts": stated_counts(held.counted, members, lang), "claims": claimed,
-            "claims_summary": summary, "source_ids": sorted(ids), "chart": chart}
+            "claims_summary": summary, "source_ids": sorted(ids), "chart": chart,
+            "main": main_target(shown, code, lang)}
+
+
+def main_target(shown: list[dict], code: str, lang: str) -> str:
+    """Word the page's main DTI target for the headline: its own overall rank target due next
+    (else the last one due), with its status and the gap to the score needed ("" when none)."""
+    own = [g for g in shown if g["code"] == code and g["measure"] == "overall"
+           and g["kind"] in ("rank_top_n", "rank_exact")]
+    ahead = [g for g in own if g["status"] in ("on_track", "behind", "not_yet_due")]
+    if not own:
+        return ""
+    def due(g: Mapping) -> int:
+        return 9999 if pd.isna(g["due_year"]) else int(g["due_year"])
+    g = (min(ahead, key=lambda g: (due(g), g["value"])) if ahead
+         else max(own, key=lambda g: (due(g), -g["value"])))
+    w, n = WORDS[lang], int(g["value"])
+    said = []
+    if pd.notna(g["judged_value"]):
+        said.append(w["main_rank"].format(v=int(g["judged_value"]), y=int(g["judged_year"])))
+    if g["status"] in ("on_track", "behind") and pd.notna(g["needed_score"]):
+        gap = g["latest_score"] - g["needed_score"]
+        said.append(w["main_gap"].format(d=narrative.number(abs(gap), lang), n=n,
+                                         nth=narrative.ordinal(n, lang),
+                                         dir=w["above" if gap >= 0 else "below"]))
+    by = "" if pd.isna(g["due_year"]) else w["main_by"].format(due=int(g["due_year"]))
+    return w["main"].format(label=_label(g, lang), by=by, status=w[f"status_{g['status']}"]) + (
+        f" ({'; '.join(said)})" if said else "") + "."
 
 
 def draw_rank_targets(ax: Axes, ctx: Mapping) -> None:

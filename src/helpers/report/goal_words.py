@@ -13,11 +13,26 @@ WORDS: dict[str, dict[str, str]] = {
         "each_pillar": "each pillar",
         "col_target": "Target", "col_due": "Due", "col_status": "Status", "col_whose": "Whose",
         "col_source": "Source", "col_value": "Value",
-        "status_met": "met", "status_not_met": "not met", "status_on_track": "on track",
-        "status_behind": "behind", "status_not_yet_due": "not yet due",
+        "status_met": "met", "status_not_met": "not met",
+        "status_on_track": "currently within the target",
+        "status_behind": "currently outside the target", "status_not_yet_due": "not yet due",
         "status_not_assessable": "not assessable from the data held",
         "status_no_achieved_figure": "no achieved figure in the sources held",
         "rank_in": "rank {v} in {y}", "latest_rank": "latest rank {v} ({y})",
+        "unnamed": "an indicator the source does not name {unit}",
+        "main": "Main target: {label}{by}, {status}", "main_by": " by {due}",
+        "main_rank": "rank {v} in {y}", "main_gap": "{d} {dir} the {nth} score of the others",
+        "above": "above", "below": "below",
+        "stale_rank": "the latest rank of this measure held is from {y} ({v}), older than the "
+                      "latest assessment",
+        "status_defs": "Statuses: met / not met: judged on the rank (or figure) of the due year. "
+                       "Currently within / outside the target: the due year is not yet "
+                       "assessed; where the latest rank stands against the target, not a "
+                       "forecast. Not yet due: no rank held to compare. Not assessable: the "
+                       "measure is not in the rankings held, or its latest rank is older than "
+                       "the latest assessment.",
+        "post_merger": "due after the 2025 merger: DTI 2025 ranks the 34 units only, so a "
+                       "target set among the 63 provinces can no longer be assessed as set",
         "score_in": "score {v} ({y})", "gained": "{v} place(s) gained in {y}",
         "achieved_in": "{v} achieved ({y})", "achieved": "{v} achieved",
         "stated": "the source's notes: {s}", "disagrees": "differs from the status computed here",
@@ -25,14 +40,16 @@ WORDS: dict[str, dict[str, str]] = {
         "annual": "annual", "range": "lower end of a printed range", "doubtful": "doubtful source",
         "own": "own", "of_predecessor": "{name}, before the 2025 merger",
         "of_unit": "unit {name}, from 2025",
-        "needed": "To be in the top {n} in {y} needed at least {s}, the {nth} score; "
-                  "{name} had {o}.",
-        "needed_years": "The {nth} score by year (and the province's): ",
+        "needed": "To be in the top {n} in {y} needed at least {s}, the {nth} score of the "
+                  "other provinces; {name} had {o}.",
+        "needed_years": "The {nth} score of the others by year (and the province's): ",
         "needed_year": "{y} {s} ({o})",
         "counts": "Targets counted by the sources (as stated)",
         "count_row": "{v} of {d}: {text}", "claims": "Ranks the province's own sources claim",
-        "claims_summary": "{n} claimed rank(s) from {a} article(s): {c} consistent, {i} "
-                          "inconsistent, {u} not verifiable.",
+        "claim_consistent": "consistent", "claim_inconsistent": "inconsistent",
+        "claim_not_verifiable": "not verifiable",
+        "claim_consistent_dependent": "consistent (not an independent check)",
+        "of_basis": "of {n}",
         "against": "Checked against", "against_official": "the official table",
         "against_derived": "ranks derived from the published scores",
         "against_reported": "ranks reported by other press sources",
@@ -61,11 +78,27 @@ WORDS: dict[str, dict[str, str]] = {
         "each_pillar": "từng trụ cột",
         "col_target": "Mục tiêu", "col_due": "Năm", "col_status": "Trạng thái",
         "col_whose": "Của", "col_source": "Nguồn", "col_value": "Giá trị",
-        "status_met": "đạt", "status_not_met": "không đạt", "status_on_track": "đúng hướng",
-        "status_behind": "chậm so với mục tiêu", "status_not_yet_due": "chưa đến hạn",
+        "status_met": "đạt", "status_not_met": "không đạt",
+        "status_on_track": "hiện nằm trong mức mục tiêu",
+        "status_behind": "hiện nằm ngoài mức mục tiêu", "status_not_yet_due": "chưa đến hạn",
         "status_not_assessable": "chưa đánh giá được từ dữ liệu hiện có",
         "status_no_achieved_figure": "các nguồn hiện có chưa nêu kết quả thực hiện",
         "rank_in": "hạng {v} năm {y}", "latest_rank": "hạng gần nhất {v} ({y})",
+        "unnamed": "chỉ tiêu không được nguồn nêu tên {unit}",
+        "main": "Mục tiêu chính: {label}{by}, {status}", "main_by": " đến năm {due}",
+        "main_rank": "hạng {v} năm {y}",
+        "main_gap": "{dir} điểm của tỉnh thứ {n} trong các tỉnh còn lại {d}",
+        "above": "cao hơn", "below": "thấp hơn",
+        "stale_rank": "thứ hạng gần nhất hiện có của chỉ số này là từ năm {y} ({v}), cũ hơn kỳ "
+                      "đánh giá gần nhất",
+        "status_defs": "Trạng thái: đạt / không đạt: đánh giá theo thứ hạng (hoặc số liệu) của "
+                       "năm đến hạn. Hiện nằm trong / ngoài mức mục tiêu: năm đến hạn chưa được "
+                       "đánh giá; đây là vị trí của thứ hạng gần nhất so với mục tiêu, không "
+                       "phải dự báo. Chưa đến hạn: chưa có thứ hạng để so sánh. Chưa đánh giá "
+                       "được: chỉ số không có trong bảng xếp hạng hiện có, hoặc thứ hạng gần "
+                       "nhất cũ hơn kỳ đánh giá gần nhất.",
+        "post_merger": "đến hạn sau sáp nhập 2025: DTI 2025 chỉ xếp hạng 34 đơn vị, nên mục "
+                       "tiêu đặt trong 63 tỉnh không còn đánh giá được như khi đặt ra",
         "score_in": "điểm {v} ({y})", "gained": "tăng {v} bậc năm {y}",
         "achieved_in": "đạt {v} ({y})", "achieved": "đạt {v}",
         "stated": "ghi chú của nguồn: {s}", "disagrees": "khác với trạng thái tính ở đây",
@@ -73,14 +106,17 @@ WORDS: dict[str, dict[str, str]] = {
         "annual": "hằng năm", "range": "cận dưới của khoảng", "doubtful": "nguồn chưa chắc chắn",
         "own": "của chính địa phương", "of_predecessor": "{name}, trước sáp nhập 2025",
         "of_unit": "đơn vị {name}, từ 2025",
-        "needed": "Để vào nhóm {n} năm {y} cần ít nhất {s} (điểm của tỉnh thứ {n}); "
-                  "{name} đạt {o}.",
-        "needed_years": "Điểm của tỉnh {nth} theo năm (và điểm của tỉnh): ",
+        "needed": "Để vào nhóm {n} năm {y} cần ít nhất {s} (điểm của tỉnh thứ {n} trong các "
+                  "tỉnh còn lại); {name} đạt {o}.",
+        "needed_years": "Điểm của tỉnh {nth} trong các tỉnh còn lại theo năm (và điểm của "
+                        "tỉnh): ",
         "needed_year": "{y}: {s} ({o})",
         "counts": "Số mục tiêu theo nguồn (như nguồn nêu)", "count_row": "{v}/{d}: {text}",
         "claims": "Thứ hạng do nguồn của tỉnh công bố",
-        "claims_summary": "{n} thứ hạng từ {a} bài viết: {c} khớp, {i} không khớp, {u} chưa "
-                          "kiểm chứng được.",
+        "claim_consistent": "khớp", "claim_inconsistent": "không khớp",
+        "claim_not_verifiable": "chưa kiểm chứng được",
+        "claim_consistent_dependent": "khớp (đối chiếu không độc lập)",
+        "of_basis": "trên {n}",
         "against": "Đối chiếu với", "against_official": "bảng xếp hạng chính thức",
         "against_derived": "thứ hạng tính từ điểm số đã công bố",
         "against_reported": "thứ hạng do báo chí khác đưa tin",

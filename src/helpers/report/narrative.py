@@ -109,15 +109,21 @@ _MORE: dict[str, dict[str, str]] = {
         "unit_unchanged": "{name} was not merged on {date}: the unit has the territory of the "
                           "province of the same name.",
         "province_page": "Province page (63 basis)", "unit_page": "Unit page (34 basis)",
-        "conflict": "Sources disagree: {host} gives, for {year}, {items}; this report keeps the "
-                    "figures of the {kept_source}.",
-        "conflict_item": "{measure} {field} {other} (here: {kept})",
+        "conflict": "Sources disagree: {host} gives, for {year}, {items}.",
+        "conflict_item": "{measure} {field} {other}",
+        "conflict_kept": " (kept here: {kept}, from the {kept_source}{why})",
+        "conflict_withheld": " (withheld here{why})",
+        "why_matches_other_year": "; probably the {year} figure under the wrong year",
+        "why_matches_other_basis": "; probably the {basis}-basis figure",
+        "why_sources_disagree": ": no official figure is held and the sources disagree",
+        "why_source_year_doubtful": ": the same source's other figures match another year",
         "field_rank": "rank", "field_score": "score",
         "derived_note": "Ranks marked “derived” are not published as ranks: they are obtained "
                         "by sorting the scores the ministry published.",
         "reported_note": "Ranks marked “press” come from provincial portals and newspapers, "
                          "all sources agreeing.",
         "mark_derived": "derived", "mark_reported": "press",
+        "agrees_published": "The unit's derived rank agrees with the rank published for it.",
         "download": "Download data (CSV)", "download_all": "Download the full table (CSV)",
         "citation": "Suggested citation", "licence": "Licence", "licence_code": "code",
         "licence_data": "data", "about": "About the index", "kind": "kind",
@@ -126,6 +132,26 @@ _MORE: dict[str, dict[str, str]] = {
         "units_map": "The 34 units formed in 2025, coloured by DTI rank (34 basis)",
         "provinces_table": "The 63 provinces", "units_table": "The 34 units formed in 2025",
         "no_match": "No province or unit matches.", "commit_date": "commit date",
+        "method_2024": "DTI 2024 was computed with a changed method (47 indicators instead of "
+                       "98), so a change from 2023 to 2024 mixes the province's own movement "
+                       "with the change of method",
+        "method_2021": "the method changed between the 2020 and 2021 assessments",
+        "method_changed_in": "method changed in {year}",
+        "method_alt": "The DTI method changed for the {years} assessments.", "and": " and ",
+        "moved": "What moved", "moved_change": "Change {y0}→{y1} (places)",
+        "moved_sentence": "The largest move from {y0} to {y1}: {measure} {verb} from {r0} to "
+                          "{r1} ({n} place{s}).",
+        "moved_none": "No main index changed rank from {y0} to {y1}.",
+        "rose": "rose", "fell": "fell",
+        "typical": "For comparison, {p} % of the {what} moved {n} places or fewer in that "
+                   "index.",
+        "moved_no_split": "The overall score combines eight main indices and only four are "
+                          "published for every province, so the change of the overall score "
+                          "cannot be split exactly into the indices' contributions; their ranks "
+                          "are shown instead.",
+        "moved_none_held": "Fewer than two years of main-index ranks are held for {name} on "
+                           "this basis.",
+        "moved_alt": "Ranks of the four main indices of {name}, {y0} to {y1}: {items}.",
     },
     "vi": {
         "unit_2025": "Đơn vị từ năm 2025", "unit_rank": "thứ {rank}/34 năm {year}",
@@ -143,15 +169,21 @@ _MORE: dict[str, dict[str, str]] = {
         "unit_unchanged": "{name} không sáp nhập ngày {date}: đơn vị giữ nguyên địa giới của tỉnh "
                           "cùng tên.",
         "province_page": "Trang của tỉnh (cơ sở 63)", "unit_page": "Trang của đơn vị (cơ sở 34)",
-        "conflict": "Các nguồn không thống nhất: {host} ghi năm {year} {items}; báo cáo này giữ "
-                    "số liệu của nguồn “{kept_source}”.",
-        "conflict_item": "{field} {measure} là {other} (ở đây: {kept})",
+        "conflict": "Các nguồn không thống nhất: {host} ghi năm {year} {items}.",
+        "conflict_item": "{field} {measure} là {other}",
+        "conflict_kept": " (báo cáo này giữ {kept}, theo nguồn “{kept_source}”{why})",
+        "conflict_withheld": " (báo cáo này không ghi giá trị{why})",
+        "why_matches_other_year": "; có lẽ là số liệu năm {year} ghi nhầm năm",
+        "why_matches_other_basis": "; có lẽ là số liệu trên cơ sở {basis} đơn vị",
+        "why_sources_disagree": ": không có số liệu chính thức và các nguồn không thống nhất",
+        "why_source_year_doubtful": ": các số liệu khác của cùng nguồn trùng với năm khác",
         "field_rank": "thứ hạng", "field_score": "điểm",
         "derived_note": "Thứ hạng có ghi chú “tính từ điểm” không được công bố dưới dạng thứ "
                         "hạng: chúng có được bằng cách sắp xếp điểm số do Bộ công bố.",
         "reported_note": "Thứ hạng có ghi chú “báo chí” lấy từ cổng thông tin của tỉnh và báo "
                          "chí, các nguồn đều thống nhất.",
         "mark_derived": "tính từ điểm", "mark_reported": "báo chí",
+        "agrees_published": "Thứ hạng tính từ điểm của đơn vị khớp với thứ hạng đã được công bố.",
         "download": "Tải dữ liệu (CSV)", "download_all": "Tải toàn bộ bảng số liệu (CSV)",
         "citation": "Trích dẫn đề xuất", "licence": "Giấy phép", "licence_code": "mã nguồn",
         "licence_data": "dữ liệu", "about": "Về chỉ số", "kind": "loại nguồn",
@@ -160,6 +192,24 @@ _MORE: dict[str, dict[str, str]] = {
         "units_map": "34 đơn vị hành chính từ năm 2025 theo thứ hạng DTI (cơ sở 34)",
         "provinces_table": "63 tỉnh, thành phố", "units_table": "34 tỉnh, thành phố từ năm 2025",
         "no_match": "Không tìm thấy tỉnh, thành phố phù hợp.", "commit_date": "ngày cập nhật mã",
+        "method_2024": "DTI 2024 được tính theo phương pháp mới (47 chỉ tiêu thay cho 98), nên "
+                       "thay đổi từ 2023 sang 2024 gồm cả chuyển biến của tỉnh lẫn tác động của "
+                       "việc đổi phương pháp",
+        "method_2021": "phương pháp đánh giá đã thay đổi giữa kỳ 2020 và kỳ 2021",
+        "method_changed_in": "đổi phương pháp năm {year}",
+        "method_alt": "Phương pháp DTI thay đổi ở các kỳ đánh giá {years}.", "and": " và ",
+        "moved": "Chỉ số nào thay đổi", "moved_change": "Thay đổi {y0}→{y1} (bậc)",
+        "moved_sentence": "Thay đổi lớn nhất từ {y0} đến {y1}: {measure} {verb} từ thứ {r0} "
+                          "xuống thứ {r1} ({n} bậc).",
+        "moved_none": "Không chỉ số chính nào thay đổi thứ hạng từ {y0} đến {y1}.",
+        "rose": "tăng", "fell": "giảm",
+        "typical": "Để so sánh, {p} % số {what} thay đổi không quá {n} bậc ở chỉ số này.",
+        "moved_no_split": "Điểm tổng hợp gộp tám chỉ số chính nhưng chỉ bốn chỉ số được công bố "
+                          "cho mọi tỉnh, nên không thể tách chính xác thay đổi điểm tổng hợp "
+                          "thành phần đóng góp của từng chỉ số; báo cáo chỉ nêu thứ hạng các "
+                          "chỉ số.",
+        "moved_none_held": "Chưa có đủ hai năm thứ hạng chỉ số chính của {name} trên cơ sở này.",
+        "moved_alt": "Thứ hạng bốn chỉ số chính của {name} từ {y0} đến {y1}: {items}.",
     },
 }
 for _lang, _words in _MORE.items():
@@ -205,14 +255,44 @@ def ordinal(rank: int | None, lang: str) -> str:
     return f"{rank}{suffix}"
 
 
-def conflict_item(item: dict, t: dict, lang: str) -> str:
-    """Word one disagreement: the measure, the source's figure and the one kept here."""
+def conflict_item(item: dict, t: dict, lang: str, kept_source: str = "") -> str:
+    """Word one disagreement: the source's figure, and the one kept here or that none is."""
     def shown(value: str) -> str:
         return number(float(value), lang) if item["field"] == "score" else str(value)
 
-    return t["conflict_item"].format(measure=measure_name(item["measure"], lang),
-                                     field=t["field_" + item["field"]],
-                                     other=shown(item["other"]), kept=shown(item["kept"]))
+    text = t["conflict_item"].format(measure=measure_name(item["measure"], lang),
+                                     field=t["field_" + item["field"]], other=shown(item["other"]))
+    why = t.get("why_" + str(item.get("reason", "")), "").format(**item.get("params", {}))
+    if item.get("withheld"):
+        return text + t["conflict_withheld"].format(why=why)
+    return text + t["conflict_kept"].format(kept=shown(item["kept"]), kept_source=kept_source,
+                                            why=why)
+
+
+def moved_sentence(moved: dict, t: dict, lang: str) -> str:
+    """Word the largest move of a main index from the year before to the page's year."""
+    largest, y1 = moved["largest"], moved["years"][-1]
+    y0 = moved["from_year"]
+    if not largest["places"]:
+        text = t["moved_none"].format(y0=y0, y1=y1)
+    else:
+        r0, r1 = largest["ranks"][-2], largest["ranks"][-1]
+        text = t["moved_sentence"].format(
+            y0=y0, y1=y1, measure=measure_name(largest["measure"], lang),
+            verb=t["rose" if largest["places"] > 0 else "fell"], n=abs(largest["places"]),
+            s="" if abs(largest["places"]) == 1 else "s",
+            r0=ordinal(r0, lang) if lang == "en" else r0, r1=ordinal(r1, lang) if lang == "en"
+            else r1)
+        if lang == "vi" and largest["places"] > 0:
+            text = text.replace(" xuống thứ ", " lên thứ ")
+    typical = moved.get("typical")
+    if typical:
+        text += " " + t["typical"].format(p=round(100 * typical["share"]), n=typical["places"],
+                                          what=t["provinces"], y0=y0, y1=y1)
+    if moved.get("method_changed"):
+        text += " " + t[f"method_{moved['method_changed']}"][0].upper() + \
+            t[f"method_{moved['method_changed']}"][1:] + "."
+    return text
 
 
 @cache

@@ -9,10 +9,11 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import gitinfo, params, processed, provinces, vocab
-from . import context, figures, fundamentals, goal_pages, narrative, provenance
+from . import attainment, context, figures, fundamentals, goal_pages, narrative, provenance
 from .context import ReportContext, Tables, tables
 
-SECTIONS = ("headline", "narrative", "history", "indices", "peers", "fundamentals", "targets",
+SECTIONS = ("headline", "narrative", "history", "indices", "moved", "peers", "fundamentals",
+            "targets",
             "method")
 __all__ = ["SECTIONS", "ReportContext", "Tables", "build", "commit", "section", "section_html",
            "tables"]
@@ -41,6 +42,9 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
     ctx = context.assemble(t, code, year, lang, narrative.TEXT[lang])
     ctx.fundamentals = None if ctx.is_unit else _fundamentals(t, code, year)
     ctx.goals = goal_pages.section(code, basis, lang, processed_dir)  # the targets section
+    ctx.goals["targets_sentence"] = attainment.sentence(attainment.counts(ctx.targets), lang)
+    if ctx.moved:
+        ctx.moved["sentence"] = narrative.moved_sentence(ctx.moved, ctx.t, lang)
     rows = context.rows_of(t, code, basis)
     if ctx.standing:  # a 34-only year: the unit's row of that year is shown, and its source
         unit_rows = context.rows_of(t, ctx.standing["code"], vocab.BASIS_UNITS)

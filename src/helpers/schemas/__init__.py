@@ -237,7 +237,7 @@ TARGETS = pa.DataFrameSchema(
     {
         "province_code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")),
         "name_vi": pa.Column(str),
-        "kind": pa.Column(str, pa.Check.isin(["attainment", "goal", "rank"])),
+        "kind": pa.Column(str, pa.Check.isin(["attainment", "tally", "goal", "rank"])),
         "indicator": pa.Column(str),
         "year": pa.Column("Int64", nullable=True),
         "achieved": pa.Column(float, nullable=True),
@@ -248,11 +248,15 @@ TARGETS = pa.DataFrameSchema(
         "article_id": pa.Column(str),
         "published": pa.Column(str),
         "source_id": pa.Column(str),
+        "document": pa.Column(str, pa.Check.isin(["plan", "press"])),
     },
     strict=True,
     coerce=True,
     name="targets",
 )
+
+#: What a claimed rank was checked against (helpers.targets.press_targets.AGAINST).
+CLAIM_CHECKS = ("official", "derived", "reported", "same_publisher", "own_press", "none")
 
 CLAIMS = pa.DataFrameSchema(
     {
@@ -268,6 +272,9 @@ CLAIMS = pa.DataFrameSchema(
         "status": pa.Column(str, pa.Check.isin(["consistent", "inconsistent", "not verifiable"])),
         "why": pa.Column(str, pa.Check.str_length(min_value=1)),
         "origin": pa.Column(str),
+        "basis": pa.Column("Int64", pa.Check.isin([63, 34]), nullable=True),
+        "checked_against": pa.Column(str, pa.Check.isin(CLAIM_CHECKS)),
+        "independent": pa.Column(bool),
     },
     strict=True,
     coerce=True,

@@ -4,9 +4,11 @@ Rules (status codes; the templates word them in each language):
 - A DTI rank target "top N by year D" (also "rank N", a pillar rank, a score) is judged on the
   target's basis (63 provinces or 34 units). If D is an assessed year, the rank of year D
   decides: ``met`` or ``not_met``. If D lies after the latest assessment, the latest rank
-  decides: ``on_track`` when it already meets N, else ``behind``; ``not_yet_due`` when no rank
-  is held to compare. A target without a due year is judged on the latest rank (on track or
-  behind). An annual improvement ("N places a year") is judged on the latest year-on-year change.
+  decides: ``on_track`` when it already meets N, else ``behind`` (a position, not a forecast);
+  ``not_yet_due`` when no rank is held to compare; ``not_assessable`` when the latest rank held
+  of the measure is older than the latest assessment (a pillar rank last reported for 2020).
+  A target without a due year is judged on the latest rank (on track or behind). An annual
+  improvement ("N places a year") is judged on the latest year-on-year change.
   A measure the clean table does not hold is ``not_assessable``.
 - Another target is judged on the achieved figure a source states (``met``/``not_met`` when it
   refers to the due year or later, ``on_track``/``behind`` before), else ``no_achieved_figure``.
@@ -34,6 +36,8 @@ GOAL_COLUMNS = ["code", "name_vi", "basis", "unit_code", "kind", "measure", "ind
                 "stated_achieved", "stated_year", "origin", "sources", "urls", "documents", "quote"]
 STATUS_ORDER = ("met", "on_track", "behind", "not_met", "not_yet_due", "not_assessable",
                 "no_achieved_figure")
+#: The last DTI assessment published for the 63 provinces (DTI 2025 ranks the 34 units only).
+LAST_63_YEAR = 2024
 STATUS_COLUMNS = ["status", "judged_year", "judged_value", "latest_year", "latest_rank",
                   "latest_score", "needed_score", "disagrees", "conflicting"]
 
@@ -115,8 +119,9 @@ def from_press(press_targets: pd.DataFrame, facts: pd.DataFrame | None = None) -
     counts = _press_counts(facts)
     rows = []
     for r in press_targets.itertuples(index=False):
-        if (r.article_id, str(r.indicator)) in counts or str(
-                getattr(r, "how_judged", "")).startswith("targets met of"):
+        tally = getattr(r, "kind", "") == "tally" or str(
+            getattr(r, "how_judged", "")).startswith("targets met of")
+        if (r.article_id, str(r.indicator)) in counts or tally:
             continue  # "7 of 24 targets met" is a count, shown as stated, not a target of 24
         rank = str(getattr(r, "kind", "")) == "rank"
         year = None if pd.isna(r.year) else int(r.year)
@@ -215,11 +220,13 @@ def latest_year(ranked: pd.DataFrame, code: str, basis: int, measure: str) -> in
     return None if rows.empty else int(rows["year"].max())
 
 
-def nth_score(ranked: pd.DataFrame, basis: int, year: int, n: int) -> float | None:
-    """Return the score of the N-th best province (or unit) of a year: what reached rank N."""
-    scores = ranked[(ranked["basis"] == basis) & (ranked["year"] == year)
-                    & (ranked["measure"] == "overall")]["score"].dropna()
-    scores = scores.sort_values(ascending=False)
+def nth_score(ranked: pd.DataFrame, basis: int, year: int, n: int, exclude: str = ""
+              ) -> float | None:
+    """Return the N-th best score of a year among the provinces (or units) other than
+    `exclude`: the least a province needed to be in the top N (ties share the rank)."""
+    part = ranked[(ranked["basis"] == basis) & (ranked["year"] == year)
+                  & (ranked["measure"] == "overall") & (ranked["province_code"] != exclude)]
+    scores = part["score"].dropna().sort_values(ascending=False)
     return float(scores.iloc[int(n) - 1]) if len(scores) >= n > 0 else None
 
 
@@ -236,11 +243,16 @@ def score_board(ranked: pd.DataFrame) -> dict[tuple[int, int], tuple[list, dict]
 
 
 def trajectory(board: dict, code: str, basis: int, n: int) -> list[dict]:
-    """Return, per fully scored year, the N-th best score and the province's score and rank."""
+    """Return, per fully scored year, the N-th best score of the other provinces (what the
+    province needed for the top N) and the province's score and rank."""
     out = []
     for (b, year), (scores, own) in sorted(board.items()):
-        if b == basis and code in own and 0 < n <= len(scores):
-            out.append({"year": year, "needed": scores[n - 1], "score": own[code][0],
+        if b != basis or code not in own:
+            continue
+        others = list(scores)
+        others.remove(own[code][0])
+        if 0 < n <= len(others):
+            out.append({"year": year, "needed": others[n - 1], "score": own[code][0],
                         "rank": own[code][1]})
     return out
 
@@ -266,7 +278,7 @@ def judge(goal: pd.Series, ranked: pd.DataFrame) -> dict:
                    latest_rank=processed.lookup(ranked, code, basis, latest, measure),
                    latest_score=processed.lookup(ranked, code, basis, latest, measure, "score"))
         if measure == "overall" and kind in RANK_KINDS:
-            out["needed_score"] = nth_score(ranked, basis, latest, int(goal["value"]))
+            out["needed_score"] = nth_score(ranked, basis, latest, int(goal["value"]), code)
     if kind == "rank_improve":
         return {**out, **_judge_improvement(goal, ranked, latest)}
     column = "score" if kind == "score" else "rank"
@@ -288,6 +300,9 @@ def judge(goal: pd.Series, ranked: pd.DataFrame) -> dict:
     value = out["latest_rank"] if column == "rank" else out["latest_score"]
     if value is None:
         return {**out, "status": "not_assessable"}
+    if latest < processed.latest_complete_year(ranked, basis):  # an older rank: not judged on
+        return {**out, "status": "not_assessable", "judged_year": latest,
+                "judged_value": float(value)}
     return {**out, "status": "on_track" if meets(value) else "behind", "judged_year": latest,
             "judged_value": float(value)}
 
@@ -316,7 +331,10 @@ def with_status(goals: pd.DataFrame, ranked: pd.DataFrame) -> pd.DataFrame:
     table["disagrees"] = [status in CONTRADICTS.get(stated, ())
                           for stated, status in zip(table["stated_status"], table["status"],
                                                     strict=True)]
-    table["_about"] = np.where(table["kind"].isin(DTI_KINDS), "", table["indicator"])
+    table["_about"] = [  # an indicator the source does not name conflicts with nothing
+        "" if kind in DTI_KINDS else f"#{i}" if unnamed(indicator) else about(indicator)
+        for i, kind, indicator in zip(table.index, table["kind"], table["indicator"],
+                                      strict=True)]
     group = table.dropna(subset=["due_year"]).groupby(
         ["code", "kind", "measure", "_about", "due_year"])["value"].transform("nunique")
     table["conflicting"] = group.reindex(table.index).fillna(1).gt(1)
@@ -326,6 +344,71 @@ def with_status(goals: pd.DataFrame, ranked: pd.DataFrame) -> pd.DataFrame:
     for column in ("judged_value", "latest_score", "needed_score"):
         table[column] = table[column].astype(float)
     return table
+
+
+def about(indicator: str) -> str:
+    """Return what a target's indicator measures, the same for a plan row and a press row
+    ("target: digital economy share of GRDP (%)" and "Digital economy share of GRDP (%)")."""
+    text = re.sub(r"^(target|indicator)\b\s*:?\s*", "", str(indicator).strip(), flags=re.I)
+    return text.casefold()
+
+
+def unnamed(indicator: str) -> bool:
+    """Tell whether a target's indicator names nothing but a unit ("target (%)")."""
+    return bool(re.fullmatch(r"\([^()]*\)", about(indicator)))
+
+
+#: Concepts a press figure and a target can share, each as groups of words that must all occur
+#: (one word of each group, case-folded); a text naming an excluded word is another measure.
+CONCEPTS = {
+    "digital economy share of GRDP": {"all": (("digital economy", "kinh tế số"),
+                                               ("grdp", "gdp")),
+                                       "not": ("each sector", "từng ngành", "sector")},
+}
+
+
+def concept(text: str) -> str:
+    """Return the concept a target or press figure measures ("" when none is known)."""
+    text = str(text).casefold()
+    for name, rule in CONCEPTS.items():
+        if all(any(w in text for w in group) for group in rule["all"]) and not any(
+                w in text for w in rule["not"]):
+            return name
+    return ""
+
+
+def with_achieved(table: pd.DataFrame, facts: pd.DataFrame | None) -> pd.DataFrame:
+    """Give a target without an achieved figure the latest one the press states for the same
+    province and concept (same unit, a dated figure), with that source added to its sources."""
+    if facts is None or facts.empty:
+        return table
+    figures = facts[facts["fact_type"].eq("indicator") & facts["value"].notna()
+                    & facts["year"].notna()].copy()
+    figures["concept"] = figures["indicator_text"].map(concept)
+    figures = figures[figures["concept"].ne("")]
+    table = table.copy()
+    for i, goal in table.iterrows():
+        if goal["kind"] != "other_dx" or pd.notna(goal["stated_achieved"]):
+            continue
+        name = concept(goal["indicator"])
+        same = figures[(figures["concept"] == name) & figures["unit"].eq(goal["unit"])
+                       & figures["province"].map(_code_of).eq(goal["code"])] if name else []
+        if len(same):
+            latest = same.sort_values(["year", "value"]).iloc[-1]
+            table.at[i, "stated_achieved"] = float(latest["value"])
+            table.at[i, "stated_year"] = int(latest["year"])
+            table.at[i, "sources"] += f" | {latest['source_id']}:{latest['article_id']}"
+            table.at[i, "documents"] = " | ".join(
+                d for d in (goal["documents"], str(latest["source_hint"])) if d)
+    return table
+
+
+def _code_of(name: str) -> str:
+    """Return a province's code from a press fact's name ("" when it names none)."""
+    try:
+        return provinces.resolve(name)
+    except provinces.UnknownProvinceError:
+        return ""
 
 
 def coverage(table: pd.DataFrame) -> pd.DataFrame:

@@ -109,8 +109,8 @@ def _province_hint(name: str, basis: str) -> str:
 def clean(press_targets: pd.DataFrame, facts: pd.DataFrame | None = None,
           raw_dir: Path | None = None, processed_dir: Path | None = None) -> pd.DataFrame:
     """Build the validated goals table from the plan targets and the press stage's targets."""
-    table = goals.with_status(goals.unite(load_plan(raw_dir), press_targets, facts),
-                              processed.rankings(processed_dir))
+    united = goals.with_achieved(goals.unite(load_plan(raw_dir), press_targets, facts), facts)
+    table = goals.with_status(united, processed.rankings(processed_dir))
     return validate_tables({"goals": table})["goals"]
 
 

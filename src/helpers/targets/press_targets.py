@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +13,7 @@ import pandas as pd
 
 from .. import config, press, processed, provinces, rankings
 from ..raw import display_path, read_table
-from ..schemas import Problem, raise_if_any, validate_tables
+from ..schemas import CLAIM_CHECKS, Problem, raise_if_any, validate_tables
 from ..store import write_tables
 
 REVIEWED_FACTS = "press/reviewed_facts.csv"
@@ -115,11 +117,16 @@ def targets(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
             rows.append(_target_row(fact, "goal", np.nan, target, np.nan, None,
                                     "target only: no achieved figure is stated"))
             continue
-        how = ("targets met of the number set" if pd.isna(fact.target) else
-               "achieved figure stated beside the target in the same sentence")
+        if pd.isna(fact.target):  # a tally ("23 of 34 targets met"): counted, not judged
+            how = ("targets in a band of the number set" if "%" in fact.indicator_text
+                   else "targets met of the number set")
+            rows.append(_target_row(fact, "tally", fact.value, target, fact.value / target,
+                                    None, how))
+            continue
         rows.append(_target_row(fact, "attainment", fact.value, target,
                                 fact.value / target if target else np.nan,
-                                fact.value >= target, how))
+                                fact.value >= target,
+                                "achieved figure stated beside the target in the same sentence"))
     for fact in facts[is_rank].itertuples(index=False):
         goal = fact.target if pd.notna(fact.target) else fact.value
         code = provinces.resolve(fact.province)
@@ -130,7 +137,8 @@ def targets(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
         rows.append(_target_row(fact, "rank", achieved, goal, np.nan,
                                 None if achieved is None else achieved <= goal, why))
     columns = ["province_code", "name_vi", "kind", "indicator", "year", "achieved", "target",
-               "attainment_ratio", "met", "how_judged", "article_id", "published", "source_id"]
+               "attainment_ratio", "met", "how_judged", "article_id", "published", "source_id",
+               "document"]
     table = pd.DataFrame(rows, columns=columns)
     table["year"] = table["year"].astype("Int64")
     table["met"] = table["met"].astype("boolean")
@@ -147,31 +155,114 @@ def _target_row(fact: object, kind: str, achieved: float | None, target: float, 
             "indicator": fact.indicator_text, "year": fact.year, "achieved": achieved,
             "target": target, "attainment_ratio": ratio, "met": met, "how_judged": how,
             "article_id": fact.article_id, "published": fact.published,
-            "source_id": fact.source_id}
+            "source_id": fact.source_id, "document": document_kind(fact.article_id,
+                                                                   fact.source_hint)}
+
+
+#: A source that names a provincial plan ("Kế hoạch 333/KH-UBND") rather than a press report.
+PLAN_NAME = re.compile(r"(?i)k[eế][ -]?ho[aạ]ch|\bKH-UBND\b|\bplan\b")
+
+
+def document_kind(article_id: str, source_hint: str) -> str:
+    """Return "plan" when a fact's source is a provincial plan, else "press"."""
+    return "plan" if PLAN_NAME.search(f"{article_id} {source_hint}") else "press"
 
 
 def check_claims(facts: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
-    """Compare every rank a province claims with the clean rankings, saying why when unsure."""
+    """Compare every rank a province claims with the clean rankings, saying against what.
+
+    Each claim carries the basis it was judged on, what it was checked against
+    (``official``, ``derived``, ``reported`` by other press, ``same_publisher``, ``own_press``
+    or ``none``) and whether that check is independent of the claiming source.
+    """
     rows = []
     other = facts["fact_type"].eq("indicator") & facts["qualifier"].str.contains("non_dti_rank")
     claims = facts[facts["fact_type"].isin([*RANK_TYPES, "other_index_rank"]) | other]
     for fact in claims.itertuples(index=False):
         code = provinces.resolve(fact.province)
         measure = _measure(fact)
-        status, why, official = _judge(fact, code, measure, rankings)
+        status, why, official, basis = _judge(fact, code, measure, rankings)
+        against = "none" if status == "not verifiable" else checked_against(
+            rankings, code, basis, int(fact.year), measure, str(fact.source_hint))
         rows.append({"province_code": code, "name_vi": provinces.display_name(code),
                      "article_id": fact.article_id, "fact_type": fact.fact_type,
                      "measure": measure or fact.indicator_text, "year": fact.year,
                      "claimed_rank": int(fact.value), "of": fact.denominator,
                      "official_rank": official, "status": status, "why": why,
-                     "origin": fact.origin})
+                     "origin": fact.origin, "basis": basis, "checked_against": against,
+                     "independent": against in INDEPENDENT})
     columns = ["province_code", "name_vi", "article_id", "fact_type", "measure", "year",
-               "claimed_rank", "of", "official_rank", "status", "why", "origin"]
+               "claimed_rank", "of", "official_rank", "status", "why", "origin", "basis",
+               "checked_against", "independent"]
     table = pd.DataFrame(rows, columns=columns)
     table["year"] = table["year"].astype("Int64")
     table["official_rank"] = table["official_rank"].astype("Int64")
+    table["basis"] = table["basis"].astype("Int64")
+    table["independent"] = table["independent"].astype(bool)
     table["of"] = table["of"].astype(float)
     return table
+
+
+#: What a claim can be checked against; the first three are independent of the claim's source.
+AGAINST = CLAIM_CHECKS
+INDEPENDENT = AGAINST[:3]
+
+
+def checked_against(rankings: pd.DataFrame, code: str, basis: int | None, year: int,
+                    measure: str, publisher: str) -> str:
+    """Return what a claimed rank was compared with (one of AGAINST)."""
+    if basis is None:
+        return "none"
+    if basis == 34 and not code.startswith("U"):
+        code = provinces.unit_of(code)
+    origin = processed.lookup(rankings, code, basis, year, measure, "rank_origin")
+    if origin != "reported":
+        return origin if origin in ("official", "derived") else "none"
+    refs = str(processed.lookup(rankings, code, basis, year, measure, "source_ref") or "")
+    hosts = [source_host(h) for h in _sources(refs)]
+    own = _own_media(code if not code.startswith("U") else provinces.predecessors(code)[0])
+    mine = source_host(publisher)
+    if any(h and h != mine and not own(h) for h in hosts):
+        return "reported"
+    return "same_publisher" if mine and mine in hosts else "own_press"
+
+
+def source_host(text: str) -> str:
+    """Return a source's web host without "www.", "m." or "en." ("" when it names no host)."""
+    text = str(text or "").strip().lower()
+    match = re.match(r"^(?:https?://)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:?#]|$)", text)
+    if not match:
+        return ""
+    host = match.group(1)
+    while re.match(r"^(www|m|en)\.", host):
+        host = host.split(".", 1)[1]
+    return host
+
+
+def _own_media(code: str) -> Callable[[str], bool]:
+    """Return a test of whether a host is the province's own portal or newspaper."""
+    slug = provinces.provinces().loc[code, "slug"].replace("-", "")
+    return lambda host: slug in host.replace("-", "")
+
+
+def _sources(refs: str) -> list[str]:
+    """Return the source column of the raw rows ("file:row") a clean value came from."""
+    out = []
+    for ref in refs.split("; "):
+        relative, _, number = ref.rpartition(":")
+        column = _source_column(str(config.ROOT / relative))
+        if number.isdigit() and 0 < int(number) <= len(column):
+            out.append(column[int(number) - 1])
+    return out
+
+
+@cache
+def _source_column(path: str) -> tuple[str, ...]:
+    """Return a raw file's source column (empty when the file or column is absent)."""
+    if not Path(path).is_file():
+        return ()
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return tuple(frame["source"]) if "source" in frame else ()
 
 
 def _measure(fact: object) -> str:
@@ -188,35 +279,36 @@ def _measure(fact: object) -> str:
 
 
 def _judge(fact: object, code: str, measure: str, rankings: pd.DataFrame
-           ) -> tuple[str, str, int | None]:
-    """Return (status, why, clean rank) for one claimed rank."""
+           ) -> tuple[str, str, int | None, int | None]:
+    """Return (status, why, clean rank, basis judged on) for one claimed rank."""
     if fact.fact_type in ("other_index_rank", "indicator"):
-        return "not verifiable", "no table of this index is held in data/raw", None
+        return "not verifiable", "no table of this index is held in data/raw", None, None
     if not measure:
         return "not verifiable", "a main-indicator rank whose indicator name is not one of " \
-                                 "the eight main indices", None
+                                 "the eight main indices", None, None
     if pd.isna(fact.year):
-        return "not verifiable", "the text gives no assessment year", None
+        return "not verifiable", "the text gives no assessment year", None, None
     year = int(fact.year)
     basis = int(fact.denominator) if fact.denominator in (63.0, 34.0) else (
         63 if year < MERGER_YEAR else 34 if year == MERGER_YEAR else None)
     if basis is None:
-        return "not verifiable", "the basis (63 provinces or 34 units) is not stated", None
+        return "not verifiable", "the basis (63 provinces or 34 units) is not stated", None, None
     if basis == 34:
         code = provinces.unit_of(code)
     official = processed.lookup(rankings, code, basis, year, measure)
     if official is None:
         return "not verifiable", f"no {measure} rank for {year} (basis {basis}) in the clean " \
-                                 "table", None
+                                 "table", None, basis
     origin = processed.lookup(rankings, code, basis, year, measure, "rank_origin")
     if official == int(fact.value):
-        return "consistent", f"the clean table's {origin} rank for {year} is {official}", official
+        return ("consistent", f"the clean table's {origin} rank for {year} is {official}",
+                official, basis)
     why = f"the clean table's {origin} rank for {year} is {official}"
     previous = processed.lookup(rankings, code, basis, year - 1, measure)
     if previous == int(fact.value):
         why += (f"; {int(fact.value)} is the {year - 1} rank: the text seems to name the year "
                 "the result was published, not the year assessed")
-    return "inconsistent", why, official
+    return "inconsistent", why, official, basis
 
 
 def coverage(tables: dict[str, pd.DataFrame]) -> dict[str, int]:

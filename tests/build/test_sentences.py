@@ -1,0 +1,638 @@
+"""Every summary sentence on a page, recomputed from data/processed and compared (issue 19).
+
+The statements of each sentence (the counts a claims sentence gives, what each claim was checked
+against, the targets met, "kept" or "withheld", the change of rank and the method change, the
+largest move of a main index) are read from the rendered page by language and recomputed here
+straight from the processed CSV files, without the report's own helpers. A control for every
+sentence type alters one statement of a real page and shows the check fails.
+
+The suite checks a sample of pages chosen from the data (every variant of every sentence type,
+and the pages the issue names) in both languages; `DTI_SENTENCES=all` checks every page, and
+`python tests/build/test_sentences.py [PROCESSED_DIR]` prints pages checked and disagreements
+per sentence type over all pages.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import os
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import provinces, vocab
+from helpers.report import goal_words
+
+TYPES = ("claims", "claims_rows", "targets", "conflicts", "change", "moved", "statuses",
+         "published")
+LANGS = ("en", "vi")
+PLAN = re.compile(r"(?i)k[eế][ -]?ho[aạ]ch|KH-UBND")
+
+
+# -- the truth, from data/processed -------------------------------------------------------------
+@dataclass(frozen=True)
+class Truth:
+    """The processed tables the sentences state facts about."""
+
+    claims: pd.DataFrame
+    targets: pd.DataFrame
+    facts: pd.DataFrame
+    conflicts: pd.DataFrame
+    rankings: pd.DataFrame
+    goals: pd.DataFrame
+    unit_checks: pd.DataFrame
+
+
+@cache
+def truth(processed: str) -> Truth:
+    """Read the processed tables once per folder."""
+    root = Path(processed)
+
+    def read(name: str, *text: str) -> pd.DataFrame:
+        return pd.read_csv(root / f"{name}.csv", dtype=dict.fromkeys(["province_code", *text],
+                                                                     str))
+    conflicts = read("conflicts", "kept_value", "other_value")
+    goals = pd.read_csv(root / "goals.csv", dtype={"code": str, "unit_code": str})
+    goals["judged_year"] = goals["judged_year"].astype("Int64")
+    units = pd.read_csv(root / "unit_checks.csv", dtype={"unit_code": str})
+    return Truth(read("claims"), read("targets"), read("press_facts"), conflicts,
+                 read("dti_rankings"), goals, units)
+
+
+def members(code: str) -> list[str]:
+    """Return the provinces whose press a page shows (a unit's predecessors)."""
+    return list(provinces.predecessors(code)) if code.startswith("U") else [code]
+
+
+def held(t: Truth, code: str, basis: int, year: int, measure: str, column: str = "rank"
+         ) -> float | None:
+    """Return one value of the clean table, or None."""
+    r = t.rankings
+    hit = r[(r["province_code"] == code) & (r["basis"] == basis) & (r["year"] == year)
+            & (r["measure"] == measure)][column].dropna()
+    return None if hit.empty else float(hit.iloc[0])
+
+
+# -- reading a page -----------------------------------------------------------------------------
+def plain(fragment: str) -> str:
+    """Return the text of an HTML fragment, entities decoded, spaces collapsed."""
+    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+
+def sentences(page: str, name: str) -> list[str]:
+    """Return the text of every element a page marks as sentence `name`."""
+    return [plain(m.group(2)) for m in re.finditer(
+        rf'<(p|span)\b[^>]*data-sentence="{name}"[^>]*>(.*?)</\1>', page, re.S)]
+
+
+def number(pattern: str, text: str, default: int | None = 0) -> int | None:
+    """Return the first group of a pattern in a text as an integer (default when absent)."""
+    found = re.search(pattern, text)
+    return int(found.group(1)) if found else default
+
+
+# -- the checks, one per sentence type; each returns (checks made, disagreements) ---------------
+CLAIM_PATTERNS = {
+    "en": {"claims": r"Of the (\d+) rank", "none": "none could be checked",
+           "checked": r"(\d+) could be checked", "official": r"(\d+) against the ministry's",
+           "derived": r"(\d+) against ranks derived", "reported": r"(\d+) against other press",
+           "dependent": r"(\d+) only against the province's own media or the same publisher",
+           "result": r"Of the (\d+) checked independently, (\d+) match and (\d+) differ"},
+    "vi": {"claims": r"Trong (\d+) thứ hạng tỉnh công bố",
+           "none": "không thứ hạng nào đối chiếu được", "checked": r"(\d+) thứ hạng đối chiếu "
+           r"được", "official": r"(\d+) với bảng xếp hạng chính thức",
+           "derived": r"(\d+) với thứ hạng tính từ điểm", "reported": r"(\d+) với báo chí khác",
+           "dependent": r"(\d+) chỉ với báo chí của chính tỉnh hoặc cùng nguồn đăng",
+           "result": r"Trong (\d+) thứ hạng đối chiếu độc lập, (\d+) khớp và (\d+) không khớp"},
+}
+
+
+def claim_truth(t: Truth, code: str) -> pd.DataFrame:
+    """Return the claims a page shows, in claims.csv order."""
+    return t.claims[t.claims["province_code"].isin(members(code))]
+
+
+def check_claims(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[str]]:
+    """Compare each claims sentence's counts with claims.csv."""
+    rows = claim_truth(t, code)
+    found = sentences(page, "claims")
+    if rows.empty:
+        return 0, [f"claims sentence without claims: {s}" for s in found]
+    if not found:
+        return 1, [f"no claims sentence for {len(rows)} claims"]
+    against = rows["checked_against"].value_counts()
+    independent = rows[rows["checked_against"].isin(["official", "derived", "reported"])]
+    expected = {"claims": len(rows), "checked": int((rows["checked_against"] != "none").sum()),
+                "official": int(against.get("official", 0)),
+                "derived": int(against.get("derived", 0)),
+                "reported": int(against.get("reported", 0)),
+                "dependent": int(against.get("same_publisher", 0) + against.get("own_press", 0)),
+                "result": (len(independent), int((independent["status"] == "consistent").sum()),
+                           int((independent["status"] == "inconsistent").sum()))}
+    p, wrong = CLAIM_PATTERNS[lang], []
+    for text in found:
+        said = {k: number(p[k], text) for k in ("claims", "official", "derived", "reported",
+                                                "dependent")}
+        said["checked"] = 0 if p["none"] in text else number(p["checked"], text, None)
+        result = re.search(p["result"], text)
+        said["result"] = tuple(int(g) for g in result.groups()) if result else (0, 0, 0)
+        wrong += [f"{k}: says {said[k]}, data {v} ({text})" for k, v in expected.items()
+                  if said[k] != v]
+    return len(found), wrong
+
+
+def claim_table_rows(page: str) -> list[list[str]]:
+    """Return the cells of the claims table (the table after the claims sentence)."""
+    start = page.find('data-sentence="claims"', page.find('id="targets"'))
+    if start < 0:
+        return []
+    table = page[start:page.find("</table>", start)]
+    return [[plain(c) for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S) if "<td>" in row]
+
+
+def check_claim_rows(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[str]]:
+    """Check each claim's row: its basis shown when not the page's, its check, its status."""
+    rows = claim_truth(t, code)
+    shown = claim_table_rows(page)
+    if rows.empty:
+        return 0, []
+    if len(shown) != len(rows):
+        return 1, [f"claims table has {len(shown)} rows, claims.csv {len(rows)}"]
+    w, basis = goal_words.WORDS[lang], 34 if code.startswith("U") else 63
+    wrong = []
+    for (_, claim), cells in zip(rows.iterrows(), shown, strict=True):
+        claimed, status, against = cells[2], cells[4], cells[5]
+        other = pd.notna(claim["basis"]) and int(claim["basis"]) != basis
+        mark = w["of_basis"].format(n=int(claim["basis"])) if other else None
+        if other and not claimed.endswith(mark):
+            wrong.append(f"{claim['measure']} {claim['year']}: basis {int(claim['basis'])} "
+                         f"claim shown as {claimed!r} on a {basis} page")
+        if not other and re.search(r"\D(34|63)$", claimed):
+            wrong.append(f"{claim['measure']} {claim['year']}: a basis shown that is the page's")
+        if against != w[f"against_{claim['checked_against']}"]:
+            wrong.append(f"{claim['measure']} {claim['year']}: checked against {against!r}, "
+                         f"claims.csv says {claim['checked_against']}")
+        dependent = claim["checked_against"] in ("same_publisher", "own_press")
+        if claim["status"] == "consistent" and dependent and status == w["claim_consistent"]:
+            wrong.append(f"{claim['measure']} {claim['year']}: called consistent without "
+                         "saying the check is not independent")
+    return len(rows), wrong
+
+
+TARGET_PATTERNS = {
+    "en": (r"Its (press reports|plans) give (\d+) targets? with the achieved figure beside "
+           r"the target, (\d+) of them met",
+           r"Its (press reports|plans) count (\d+) of (\d+) targets met(?: \((\d{4})\))?"),
+    "vi": (r"(Báo chí|Kế hoạch) của tỉnh nêu (\d+) chỉ tiêu có số liệu thực hiện bên cạnh mục "
+           r"tiêu, trong đó (\d+) chỉ tiêu đạt",
+           r"(Báo chí|Kế hoạch) của tỉnh ghi (\d+)/(\d+) mục tiêu đạt(?: \(năm (\d{4})\))?"),
+}
+DOCUMENTS = {"press reports": "press", "plans": "plan", "Báo chí": "press", "Kế hoạch": "plan"}
+
+
+def check_targets(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[str]]:
+    """Compare the targets-met statements with targets.csv (tallies as tallies, plans named)."""
+    rows = t.targets[t.targets["province_code"].isin(members(code))]
+    source = dict(zip(t.facts["article_id"], t.facts["source_hint"].fillna(""), strict=False))
+    expected: Counter = Counter()
+    documents = rows["article_id"].map(
+        lambda a: "plan" if PLAN.search(f"{a} {source.get(a, '')}") else "press")
+    for document in ("press", "plan"):
+        mine = rows[documents == document]
+        judged = mine[mine["kind"] == "attainment"]
+        if len(judged):
+            expected[(document, "judged", len(judged),
+                      int(judged["met"].astype(str).eq("True").sum()))] += 1
+        for tally in mine[(mine["kind"] == "tally")
+                          & ~mine["indicator"].str.contains("%")].itertuples():
+            expected[(document, "tally", int(tally.achieved), int(tally.target),
+                      None if pd.isna(tally.year) else int(tally.year))] += 1
+    text = " ".join(sentences(page, "targets"))
+    judged_p, tally_p = TARGET_PATTERNS[lang]
+    said: Counter = Counter()
+    for m in re.finditer(judged_p, text):
+        said[(DOCUMENTS[m.group(1)], "judged", int(m.group(2)), int(m.group(3)))] += 1
+    for m in re.finditer(tally_p, text):
+        said[(DOCUMENTS[m.group(1)], "tally", int(m.group(2)), int(m.group(3)),
+              None if m.group(4) is None else int(m.group(4)))] += 1
+    if not expected and not text:
+        return 0, []
+    wrong = [f"page says {s}, not in targets.csv" for s in (said - expected).elements()]
+    wrong += [f"targets.csv holds {s}, page does not say it" for s in (expected - said)
+              .elements()]
+    return max(sum(expected.values()), 1), wrong
+
+
+CONFLICT_WORDS = {
+    "en": {"item": "{measure} {field} {other} (", "kept": r"kept here: ([\d.,]+),",
+           "withheld": "withheld here", "rank": "rank", "score": "score",
+           "matches_other_year": "probably the {year} figure under the wrong year"},
+    "vi": {"item": "{field} {measure} là {other} (", "kept": r"báo cáo này giữ ([\d.,]+),",
+           "withheld": "báo cáo này không ghi giá trị", "rank": "thứ hạng", "score": "điểm",
+           "matches_other_year": "có lẽ là số liệu năm {year} ghi nhầm năm"},
+}
+
+
+def shown_number(value: str, field: str, lang: str) -> str:
+    """Return a conflicts.csv value as a page prints it."""
+    if field != "score":
+        return str(value)
+    text = f"{float(value):,.4f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".") if lang == "vi" else text
+
+
+def check_conflicts(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[str]]:
+    """Check each disagreement the page states: kept (with its value) or withheld, and why."""
+    c = t.conflicts
+    rows = c[(c["province_code"] == code) & c["field"].isin(["rank", "score"])
+             & c["kept_value"].notna() & c["other_value"].notna()]
+    text = " ".join(sentences(page, "conflicts"))
+    w, wrong = CONFLICT_WORDS[lang], []
+    for row in rows.drop_duplicates(["year", "measure", "field", "other_value"]).itertuples():
+        item = w["item"].format(measure=vocab.measure_name(row.measure, lang),
+                                field=w[row.field],
+                                other=shown_number(row.other_value, row.field, lang))
+        at = text.find(item)
+        if at < 0:
+            wrong.append(f"{row.year} {row.measure} {row.field}: not stated")
+            continue
+        said = text[at + len(item):].split(")")[0]
+        value = held(t, code, int(row.basis), int(row.year), row.measure, row.field)
+        kept = re.match(w["kept"], said)
+        if value is None and not said.startswith(w["withheld"]):
+            wrong.append(f"{row.year} {row.measure}: says {said!r}, the clean table holds none")
+        elif value is not None and (not kept or shown_number(str(value), row.field, lang)
+                                    .rstrip("0").rstrip(".,") != kept.group(1).rstrip("0")
+                                    .rstrip(".,")):
+            wrong.append(f"{row.year} {row.measure}: says {said!r}, the clean table keeps "
+                         f"{value:g}")
+        if row.reason_code in w:
+            year = reasons_year(row.reason_params)
+            if w[row.reason_code].format(year=year) not in said:
+                wrong.append(f"{row.year} {row.measure}: the explanation ({row.explanation}) "
+                             "is not given")
+    return len(rows), wrong
+
+
+def reasons_year(params: str) -> str:
+    """Return the "year" parameter of a reason (JSON text), as text."""
+    found = re.search(r'"year":\s*(\d{4})', str(params))
+    return found.group(1) if found else "?"
+
+
+CHANGE_WORDS = {
+    "en": {"moved": r"that is (\d+) places? (higher|lower) than in (\d{4}) \((\d+)",
+           "same": r"the same place as in (\d{4})", "up": "higher",
+           "method": "changed method (47 indicators instead of 98)"},
+    "vi": {"moved": r"(tăng|giảm) (\d+) bậc so với năm (\d{4}) \(thứ (\d+)",
+           "same": r"giữ nguyên thứ hạng so với năm (\d{4})", "up": "tăng",
+           "method": "phương pháp mới (47 chỉ tiêu thay cho 98)"},
+}
+METHOD_CHANGED = 2024
+
+
+def check_change(page: str, code: str, lang: str, t: Truth, year: int = 2024
+                 ) -> tuple[int, list[str]]:
+    """Check the change of rank the summary states, and that the 2024 method change is said."""
+    basis = 34 if code.startswith("U") else 63
+    now, before = (held(t, code, basis, y, "overall") for y in (year, year - 1))
+    start = page.find('id="narrative"')
+    first = plain(page[start:page.find("</p>", start)]) if start >= 0 else ""
+    w, wrong = CHANGE_WORDS[lang], []
+    moved, same = re.search(w["moved"], first), re.search(w["same"], first)
+    if now is None or before is None:
+        return 0, ["a change is stated without both ranks"] if moved or same else []
+    places = int(before - now)
+    if places == 0:
+        if not same:
+            wrong.append("the rank did not change; the summary does not say so")
+    elif not moved:
+        wrong.append(f"a change of {places} places is not stated")
+    else:
+        groups = moved.groups() if lang == "en" else (moved.group(2), moved.group(1),
+                                                      moved.group(3), moved.group(4))
+        said = int(groups[0]) * (1 if groups[1] == w["up"] else -1)
+        if (said, int(groups[2]), int(groups[3])) != (places, year - 1, int(before)):
+            wrong.append(f"says {moved.group(0)!r}; data {before:g} -> {now:g}")
+    if year - 1 < METHOD_CHANGED <= year:
+        if w["method"] not in first:
+            wrong.append("the 2024 method change is not said beside the 2023 -> 2024 change")
+        card = page[page.find('id="headline"'):page.find("</section>")]
+        if 'data-sentence="method"' not in card or "2024" not in " ".join(
+                sentences(card, "method")):
+            wrong.append("the headline's change since 2023 does not mark the method change")
+    return 1, wrong
+
+
+MOVED_WORDS = {
+    "en": r"The largest move from (\d{4}) to (\d{4}): (.+?) (rose|fell) from (\d+)\w\w to "
+          r"(\d+)\w\w \((\d+) place",
+    "vi": r"Thay đổi lớn nhất từ (\d{4}) đến (\d{4}): (.+?) (tăng|giảm) từ thứ (\d+) "
+          r"(?:xuống|lên) thứ (\d+) \((\d+) bậc",
+}
+
+
+def check_moved(page: str, code: str, lang: str, t: Truth, year: int = 2024
+                ) -> tuple[int, list[str]]:
+    """Check the largest move of a main index named on the page against the clean table."""
+    basis = 34 if code.startswith("U") else 63
+    moves = {}
+    for measure in vocab.PUBLISHED_INDICES:
+        before, now = (held(t, code, basis, y, measure) for y in (year - 1, year))
+        if before is not None and now is not None:
+            moves[vocab.measure_name(measure, lang)] = (int(before), int(now))
+    found = sentences(page, "moved")
+    if not moves:
+        return 0, [f"a move is named without two years of ranks: {s}" for s in found]
+    if not found:
+        return 1, ["the largest move of a main index is not named"]
+    largest = max(abs(b - n) for b, n in moves.values())
+    m = re.search(MOVED_WORDS[lang], found[0])
+    if largest == 0:
+        return 1, [] if not m else [f"names a move where none happened: {found[0]}"]
+    if not m:
+        return 1, [f"the move sentence does not parse: {found[0]}"]
+    name, r0, r1, n = m.group(3), int(m.group(5)), int(m.group(6)), int(m.group(7))
+    wrong = []
+    if moves.get(name) != (r0, r1) or abs(r0 - r1) != n:
+        wrong.append(f"says {name} {r0} -> {r1} ({n}); data {moves.get(name)}")
+    if abs(r0 - r1) != largest:
+        wrong.append(f"{name} moved {abs(r0 - r1)} places; the largest move is {largest}")
+    if CHANGE_WORDS[lang]["method"] not in found[0]:
+        wrong.append("the 2024 method change is not said beside the move")
+    typical = re.search(TYPICAL_WORDS[lang], found[0])
+    measure = next((m for m in vocab.PUBLISHED_INDICES if vocab.measure_name(m, lang) == name),
+                   None)
+    if typical and measure:
+        true = typical_move(t, basis, year, measure)
+        if (int(typical.group(1)), int(typical.group(2))) != true:
+            wrong.append(f"says {typical.group(0)!r}; data: {true[0]} % moved {true[1]} or "
+                         "fewer")
+    elif not typical:
+        wrong.append("the typical move of the index is not given beside the largest move")
+    return 1, wrong
+
+
+TYPICAL_WORDS = {"en": r"(\d+) % of the .*? moved (\d+) places or fewer",
+                 "vi": r"(\d+) % số .*? thay đổi không quá (\d+) bậc"}
+
+
+def typical_move(t: Truth, basis: int, year: int, measure: str) -> tuple[int, int]:
+    """Return (share in %, places): the fewest places that 80 % of provinces moved at most."""
+    r = t.rankings
+    part = r[(r["basis"] == basis) & (r["measure"] == measure)]
+    before = part[part["year"] == year - 1].set_index("province_code")["rank"]
+    after = part[part["year"] == year].set_index("province_code")["rank"]
+    moves = (before - after).abs().dropna().sort_values().tolist()
+    n = int(moves[-(-len(moves) * 4 // 5) - 1])  # the 80th percentile, as a count of provinces
+    return round(100 * sum(m <= n for m in moves) / len(moves)), n
+
+
+NEEDED_WORDS = {"en": r"To be in the top (\d+) in (\d{4}) needed at least ([\d.]+)",
+                "vi": r"Để vào nhóm (\d+) năm (\d{4}) cần ít nhất ([\d.,]+)"}
+
+
+def page_goals(t: Truth, code: str) -> pd.DataFrame:
+    """Return the goals.csv rows a page shows (its own, its unit's, or its predecessors')."""
+    g = t.goals
+    if code.startswith("U"):
+        return g[(g["code"] == code) | ((g["unit_code"] == code) & (g["basis"] == 63))]
+    return g[g["code"].isin([code, provinces.unit_of(code)])]
+
+
+def latest_complete(t: Truth, basis: int) -> int:
+    """Return the latest year every province (or unit) of a basis has an overall rank."""
+    r = t.rankings
+    overall = r[(r["basis"] == basis) & (r["measure"] == "overall") & r["rank"].notna()]
+    counts = overall.groupby("year")["province_code"].nunique()
+    return int(counts[counts >= basis].index.max())
+
+
+def needed(t: Truth, code: str, basis: int, year: int, n: int) -> float:
+    """Return the N-th best score of a year among the other provinces (or units)."""
+    r = t.rankings
+    part = r[(r["basis"] == basis) & (r["year"] == year) & (r["measure"] == "overall")
+             & (r["province_code"] != code)]["score"].dropna().sort_values(ascending=False)
+    return float(part.iloc[n - 1])
+
+
+def check_statuses(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[str]]:
+    """Check the targets' statuses: defined on the page, as goals.csv holds them, never judged
+    on an older year without saying so, and the score needed the N-th of the others."""
+    goals = page_goals(t, code)
+    if goals.empty:
+        return 0, []
+    w, wrong = goal_words.WORDS[lang], []
+    section = page[page.find('id="targets"'):]
+    if w["status_defs"] not in html_lib.unescape(section):
+        wrong.append("the statuses are not defined on the page")
+    rows = re.findall(r'<tr class="goal (\w+)">(.*?)</tr>', section, re.S)
+    if Counter(s for s, _ in rows) != Counter(goals["status"]):
+        wrong.append(f"statuses {Counter(s for s, _ in rows)} != goals.csv "
+                     f"{Counter(goals['status'])}")
+    for goal in goals.itertuples():
+        if goal.status in ("on_track", "behind") and goal.kind != "other_dx" and \
+                goal.judged_year != latest_complete(t, int(goal.basis)):
+            wrong.append(f"{goal.code} {goal.kind} {goal.value:g}: {goal.status} on a "
+                         f"{goal.judged_year} rank, older than the latest assessment")
+    for status, cells in rows:
+        text = plain(cells)
+        if w[f"status_{status}"] not in text:
+            wrong.append(f"a {status} row does not say {w[f'status_{status}']!r}")
+        found = re.search(NEEDED_WORDS[lang], text)
+        if found:
+            n, year = int(found.group(1)), int(found.group(2))
+            said = float(found.group(3).replace(".", "").replace(",", ".") if lang == "vi"
+                         else found.group(3))
+            owners = {(g.code, int(g.basis)) for g in goals.itertuples() if g.value == n}
+            truths = [needed(t, c, b, year, n) for c, b in owners]
+            if not any(abs(said - v) < 5e-5 for v in truths):
+                wrong.append(f"needed {said} for the top {n} in {year}; the {n}-th score of "
+                             f"the others is {truths}")
+    return len(goals), wrong + check_main_target(page, code, lang, t)
+
+
+MAIN_WORDS = {"en": (r"rank (\d+) in (\d{4})", r"([\d.]+) (above|below) the (\d+)\w\w score"),
+              "vi": (r"hạng (\d+) năm (\d{4})",
+                     r"(cao hơn|thấp hơn) điểm của tỉnh thứ (\d+) trong các tỉnh còn lại "
+                     r"([\d,]+)")}
+
+
+def check_main_target(page: str, code: str, lang: str, t: Truth) -> list[str]:
+    """Check the headline's main target: the rank it rests on and the gap to the score needed."""
+    wrong = []
+    basis = 34 if code.startswith("U") else 63
+    for text in sentences(page, "main_target"):
+        rank_p, gap_p = MAIN_WORDS[lang]
+        rank, gap = re.search(rank_p, text), re.search(gap_p, text)
+        if rank and held(t, code, basis, int(rank.group(2)), "overall") != int(rank.group(1)):
+            wrong.append(f"main target: {rank.group(0)!r} is not the clean table's rank")
+        if rank and gap:
+            d, way, n = ((gap.group(1), gap.group(2), gap.group(3)) if lang == "en" else
+                         (gap.group(3).replace(",", "."), gap.group(1), gap.group(2)))
+            year = int(rank.group(2))
+            true = held(t, code, basis, year, "overall", "score") - needed(t, code, basis, year,
+                                                                             int(n))
+            said = float(d) * (1 if way in ("above", "cao hơn") else -1)
+            if abs(said - true) > 5e-5:
+                wrong.append(f"main target: gap {said:+.4f}, data {true:+.4f}")
+    return wrong
+
+
+PUBLISHED_WORDS = {"en": "The unit's derived rank agrees with the rank published for it.",
+                   "vi": "Thứ hạng tính từ điểm của đơn vị khớp với thứ hạng đã được công bố."}
+
+
+def check_published(page: str, code: str, lang: str, t: Truth, year: int = 2024
+                    ) -> tuple[int, list[str]]:
+    """Check that a unit's derived rank is said to agree with a published one exactly when
+    unit_checks.csv holds published ranks for it, all agreeing."""
+    if not code.startswith("U"):
+        return 0, []
+    u = t.unit_checks
+    mine = u[(u["unit_code"] == code) & (u["year"] == year) & (u["measure"] == "overall")
+             & (u["field"] == "rank")]
+    agrees = not mine.empty and bool(mine["status"].eq("agrees").all())
+    said = PUBLISHED_WORDS[lang] in html_lib.unescape(page)
+    if said == agrees:
+        return 1, []
+    return 1, ["says the derived rank agrees with a published one" if said else
+               "a published rank agrees with the derived one; the page does not say so"]
+
+
+CHECKS = {"claims": check_claims, "claims_rows": check_claim_rows, "targets": check_targets,
+          "conflicts": check_conflicts, "change": check_change, "moved": check_moved,
+          "statuses": check_statuses, "published": check_published}
+
+
+def check_page(page: str, code: str, lang: str, processed: str) -> dict[str, tuple[int, list]]:
+    """Return, per sentence type, how many statements were checked and the disagreements."""
+    t = truth(str(processed))
+    return {name: check(page, code, lang, t) for name, check in CHECKS.items()}
+
+
+# -- pages, rendered in-process (the text sections; figures are not read) -----------------------
+TEXT_SECTIONS = ("headline", "narrative", "indices", "moved", "targets")
+
+
+def render(code: str, lang: str, processed: str) -> str:
+    """Render a page's text sections as the report does, without drawing its figures."""
+    from helpers import report
+    from helpers.report import narrative
+
+    ctx = report.build(code, 2024, lang, 34 if code.startswith("U") else 63, processed)
+    figure = {"figure": None, "figure_alt": "", "figure_width": "", "figure_font_px": ""}
+    return "".join(narrative.render(f"narrative.{lang}.html.j2" if s == "narrative"
+                                    else f"{s}.html.j2", **figure, **ctx.as_dict(),
+                                    **vocab.page_terms(lang)) for s in TEXT_SECTIONS)
+
+
+def sample(processed: str) -> list[str]:
+    """Return the pages to check: two for every variant of every sentence type, and those the
+    issue names (Bắc Ninh, Hà Nội, Lạng Sơn, Thái Nguyên, Vĩnh Phúc and units)."""
+    t = truth(processed)
+    chosen = ["27", "01", "20", "19", "26", "U01", "U27", "U20", "U10", "02"]  # 02: none
+
+    def first(codes: pd.Series, n: int = 2) -> list[str]:
+        return list(dict.fromkeys(codes))[:n]
+    for _, part in t.claims.groupby("checked_against"):
+        chosen += first(part["province_code"])
+    other = t.claims[t.claims["basis"].eq(34)]
+    chosen += [provinces.unit_of(c) for c in first(other["province_code"])]
+    for _, part in t.targets.groupby("kind"):
+        chosen += first(part["province_code"])
+    chosen += first(t.conflicts["province_code"], 8)
+    return list(dict.fromkeys(chosen))
+
+
+def all_codes() -> list[str]:
+    """Return every province and unit code."""
+    return [*provinces.provinces().index, *provinces.units().index]
+
+
+def measure(codes: list[str], processed: str) -> pd.DataFrame:
+    """Return, per sentence type, pages checked, statements checked and pages that disagree."""
+    rows = []
+    for code in codes:
+        for lang in LANGS:
+            for name, (n, wrong) in check_page(render(code, lang, processed), code, lang,
+                                               processed).items():
+                rows.append({"type": name, "page": f"{code}.{lang}", "checked": n,
+                             "wrong": len(wrong)})
+    table = pd.DataFrame(rows)
+    applies = table[table["checked"] > 0]
+    return pd.DataFrame({
+        "pages checked": applies.groupby("type")["page"].nunique(),
+        "statements checked": applies.groupby("type")["checked"].sum(),
+        "pages disagreeing": table[table["wrong"] > 0].groupby("type")["page"].nunique(),
+    }).reindex(list(TYPES)).fillna(0).astype(int)
+
+
+# -- the tests -----------------------------------------------------------------------------------
+def pages_to_check(processed: Path) -> list[str]:
+    """Return the sample, or every page with DTI_SENTENCES=all."""
+    return all_codes() if os.environ.get("DTI_SENTENCES") == "all" else sample(str(processed))
+
+
+def test_every_summary_sentence_agrees_with_the_processed_tables(processed):
+    disagreements, checked = [], Counter()
+    for code in pages_to_check(processed):
+        for lang in LANGS:
+            for name, (n, wrong) in check_page(render(code, lang, str(processed)), code, lang,
+                                               str(processed)).items():
+                checked[name] += n > 0
+                disagreements += [f"{code}.{lang} {name}: {w}" for w in wrong]
+    assert not disagreements, "\n".join(disagreements[:30])
+    assert all(checked[name] >= 2 for name in TYPES), f"a sentence type went unchecked: {checked}"
+
+
+CONTROLS = [  # (page, language, sentence type, text on the page, an altered statement)
+    ("79", "en", "claims", "1 against the ministry's table", "2 against the ministry's table"),
+    ("24", "vi", "claims", "2 với báo chí khác", "3 với báo chí khác"),
+    ("01", "en", "claims_rows", "<small>of 34</small>", ""),
+    ("24", "en", "claims_rows", "consistent (not an independent check)", "consistent"),
+    ("24", "en", "claims_rows", "ranks reported by the province's own media",
+     "the official table"),
+    ("20", "en", "targets", "count 23 of 34 targets met", "count 0 of 1 targets met"),
+    ("10", "vi", "targets", "trong đó 5 chỉ tiêu đạt", "trong đó 4 chỉ tiêu đạt"),
+    ("91", "en", "conflicts", "withheld here", "kept here: 8, from a source"),
+    ("11", "en", "conflicts", "; probably the 2023 figure under the wrong year", ""),
+    ("27", "en", "change", "3 places lower", "3 places higher"),
+    ("27", "vi", "change", "DTI 2024 được tính theo phương pháp mới (47 chỉ tiêu thay cho 98)",
+     ""),
+    ("27", "en", "moved", "from 16th to 59th", "from 16th to 58th"),
+    ("20", "vi", "moved", "giảm từ thứ 7 xuống thứ 62", "giảm từ thứ 7 xuống thứ 61"),
+    ("27", "en", "moved", "moved 31 places or fewer", "moved 17 places or fewer"),
+    ("26", "en", "statuses", "0.7364, the 20th score of the other", "0.7389, the 20th score "
+     "of the other"),
+    ("19", "en", "statuses", "Statuses: met / not met", "Met / not met"),
+    ("19", "vi", "statuses", 'class="goal not_assessable"', 'class="goal on_track"'),
+    ("92", "en", "statuses", "0.0139 below the 10th", "0.0139 above the 10th"),
+    ("26", "vi", "statuses", "hạng 20 năm 2024; thấp hơn", "hạng 19 năm 2024; thấp hơn"),
+    ("U01", "en", "published", "The unit's derived rank agrees with the rank published for it.",
+     ""),
+]
+
+
+@pytest.mark.parametrize(("code", "lang", "name", "true", "false"), CONTROLS)
+def test_each_check_fails_on_a_page_whose_sentence_is_altered(processed, code, lang, name,
+                                                             true, false):
+    page = html_lib.unescape(render(code, lang, str(processed)))
+    assert true in page, f"the control's sentence is not on {code}.{lang}"
+    t = truth(str(processed))
+    assert not CHECKS[name](page, code, lang, t)[1], "the true page passes"
+    assert CHECKS[name](page.replace(true, false), code, lang, t)[1], "the altered one fails"
+
+
+if __name__ == "__main__":  # pages checked and disagreements per sentence type, all pages
+    from helpers import config
+
+    folder = sys.argv[1] if len(sys.argv) > 1 else str(config.PROCESSED_DIR)
+    print(measure(all_codes(), folder).to_string())

@@ -117,7 +117,7 @@ class Reader(GoalReaders, ListReaders):
             self.offset = sent.start
             s = self.text[sent.start:sent.end]
             self.claimed = []
-            self.goal = bool(grammar.GOAL.search(s))
+            self.goal = bool(frames.GOAL.search(s))
             self._open_frame(s)
             plan = goals.PLAN_DUE.search(s)
             self.plan_year = int(plan.group(1)) if plan and not self.plan_year else self.plan_year
@@ -309,7 +309,7 @@ class Reader(GoalReaders, ListReaders):
             if steps is None:
                 continue
             sign = -1 if word.lower() in grammar.NEGATIVE_CHANGE else 1
-            marker = grammar.GOAL.search(s)
+            marker = frames.GOAL.search(s)
             if (marker and marker.start() < m.start()) or grammar.FUTURE.search(s):
                 self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
                          target=float(sign * steps), unit="places", is_target=True,

@@ -273,14 +273,6 @@ NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "xuống", "thấp hơn"
                    "declined", "lost", "moved down", "went down")
 
 # -- targets ----------------------------------------------------------------------------------
-GOAL = re.compile(
-    r"(?i)phấn đấu|(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)|"
-    r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: (?:năm|đến năm) \d{4})?"
-    r"(?: đến| là| đạt| chiếm|:| như)|"
-    r"chỉ tiêu(?: cụ thể| cơ bản)?(?: (?:năm|đến năm) \d{4})?(?: đến năm| là|:)|"
-    r"kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
-    r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective|\bwants? to\b|"
-    r"\bplans? to\b|\bhopes? to\b|\bintends? to\b|\bmuốn\b|\bwants?\b")
 #: Future tense: every number of its sentence is a target.
 FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")
 #: An achieved figure against its target: "đạt 97%/95%", "đạt 68%/mục tiêu 50%", "đạt 82%

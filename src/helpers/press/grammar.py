@@ -37,7 +37,31 @@ _MAIN_INDICATORS = (
     r"[Hh]uman [Rr]esources? [Ii]ndex", r"[Aa]wareness [Ii]ndex",
     r"[Cc]ybersecurity",
 )
-_NON_DTI = (r"(?:tỷ trọng|tỷ lệ|[Ss]hare of(?: the)?|proportion of(?: the)?) (?:[Kk]inh tế số|"
+#: Rankings other than the DTI, one entry per ranking: its Vietnamese and English names and
+#: acronyms. A rank named after one of them is an `indicator` tagged non_dti_rank (rule 3.5).
+OTHER_RANKINGS: dict[str, tuple[str, ...]] = {
+    "grdp_share": (r"(?:tỷ trọng|tỷ lệ|[Ss]hare of(?: the)?|proportion of(?: the)?) "
+                   r"(?:[Kk]inh tế số|[Dd]igital [Ee]conomy)", r"GRDP"),
+    "own_assessment": (r"(?:DTI|[Cc]hỉ số chuyển đổi số|[Cc]hỉ số DTI) "
+                       r"(?:cấp huyện|cấp xã|của các (?:sở|huyện|cơ quan))",
+                       r"[Aa]ssessment [Ii]ndex for (?:state )?agencies"),
+    "e_government": (r"[Tt]ham gia điện tử", r"[Ee]-?[Pp]articipation", r"[Cc]hính phủ điện tử",
+                     r"(?i:e-?government)", r"Liên Hợp Quốc", r"United Nations", r"\bEGDI\b"),
+    "public_services": (r"Cổng dịch vụ công", r"[Oo]nline public services",
+                        r"[Pp]ublic [Ss]ervice [Pp]ortal"),
+    "region": (r"[Ss]outheast region", r"khu vực"),
+    "ict": (r"ICT Index", r"sẵn sàng"),
+    "pci": (r"\bPCI\b", r"[Nn]ăng lực cạnh tranh", r"[Cc]ompetitiveness"),
+    "papi": (r"\bPAPI\b", r"(?i:governance and public administration)",
+             r"[Hh]iệu quả quản trị"),
+    "par": (r"(?i:\bPAR[ -]?index\b)", r"[Cc]ải cách hành chính",
+            r"(?i:(?:public )?administrative reform|public administration reform)"),
+    "sipas": (r"\bSIPAS\b", r"[Hh]ài lòng", r"(?i:satisfaction (?:index|with|of))"),
+    "pgi": (r"\bPGI\b", r"(?i:green index)", r"[Cc]hỉ số xanh"),
+    "innovation": (r"\bGII\b", r"\bPII\b", r"(?i:innovation index)"),
+}
+_NON_DTI = "|".join(w for words in OTHER_RANKINGS.values() for w in words)
+_DTI = (r"(?:tỷ trọng|tỷ lệ|[Ss]hare of(?: the)?|proportion of(?: the)?) (?:[Kk]inh tế số|"
             r"[Dd]igital [Ee]conomy)|(?:DTI|[Cc]hỉ số chuyển đổi số|[Cc]hỉ số DTI) "
             r"(?:cấp huyện|cấp xã|của các (?:sở|huyện|cơ quan))|"
             r"[Aa]ssessment [Ii]ndex for (?:state )?agencies|"

@@ -16,6 +16,11 @@ import re
 
 from . import grammar
 
+#: A rank stated of the percentage or count just before it, with no ranking named after it:
+#: "tỷ lệ thanh toán trực tuyến đạt 45,6%, xếp thứ 4 cả nước", "reached 45.6%, ranking 4th".
+RANK_OF_FIGURE = re.compile(r"(?i)\d\s*%\s*(?:\([^()]*\)\s*)?,\s*(?:(?:and|và)\s+)?"
+                            r"(?:ranking|ranked|placing|which ranks?|đứng|xếp)\b[^,;.()]*$")
+
 
 def topic_of(sentence: str, start: int, end: int, look_after: bool = True
              ) -> list[grammar.Topic]:
@@ -34,6 +39,8 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
                     return _coordinated(sentence, found, found.index(t), forward=True)
     if look_after and grammar.OTHER_INDEX_AFTER.match(sentence[end:]):
         return [grammar.Topic(end, end, "other", "")]
+    if RANK_OF_FIGURE.search(sentence[max(0, start - 40):end]):
+        return [grammar.Topic(start, start, "other", "")]  # "đạt 45,6%, xếp thứ 4 cả nước"
     before = [i for i, t in enumerate(found) if t.end <= start]
     if before:
         return _coordinated(sentence, found, before[-1], forward=False)

@@ -139,7 +139,8 @@ class Reader(GoalReaders, ListReaders):
         due = frames.opens(s, self.article.year)
         if due is False:
             return
-        self.frame = frames.Frame(self.line, None if due is True else due)
+        self.frame = frames.Frame(self.line, None if due is True else due, self.offset,
+                                  frames.opening(s))
         if self.frame.year:
             self.goal_year, self.year_source["goal"] = self.frame.year, self.role
 

@@ -74,6 +74,8 @@ class Frame:
 
     line: int
     year: int | None
+    offset: int = -1  # the sentence that opened it, and where in it the plan begins
+    at: int = 0
 
 
 def governor(sentence: str, position: int, published: int | None = None
@@ -112,9 +114,22 @@ def opens(sentence: str, published: int | None) -> int | None | bool:
     return False
 
 
-def in_frame(sentence: str, position: int, frame: Frame | None, line: int) -> bool:
-    """Tell whether a figure stands in the plan passage of frame and reports no result."""
+def opening(sentence: str) -> int:
+    """Return where a sentence that opens a plan passage starts stating targets."""
+    if FRONT_DUE.match(sentence):
+        return 0
+    due = DUE.search(sentence)
+    word = GOVERNOR.search(sentence, 0, due.start()) if due else None
+    return word.start() if word else 0
+
+
+def in_frame(sentence: str, position: int, frame: Frame | None, line: int,
+             offset: int = -1) -> bool:
+    """Tell whether a figure stands in the plan passage of frame and reports no result; in
+    the sentence that opens it, a figure before the target word is the achieved value
+    ("Hiện đạt 95%; tỉnh phấn đấu đạt 100% vào năm 2025", "Currently 95% ...; aims to ...")."""
     return (frame is not None and frame.line == line
+            and not (offset == frame.offset and position < frame.at)
             and not ACHIEVED.search(sentence[:position]))
 
 

@@ -49,12 +49,13 @@ class GoalReaders:
         """Achieved against target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)"."""
         for m in grammar.ACHIEVED_VS_TARGET.finditer(s):
             value, target = (g for g in m.groups() if g)
-            due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", m.group(0))
+            printed = re.findall(r"(?<![\d/])(20[1-3]\d)(?![\d/])", m.group(0))
+            after = DUE_AFTER_TARGET.match(s, m.end())  # "..., against a target of 20% by 2025"
+            due = int(after.group(1)) if after else int(printed[-1]) if printed else None
             self.add(s, m.start(), m.end(), "target_attainment",
                      indicators.number(value, self.lang), target=indicators.number(target,
                                                                                    self.lang),
-                     unit="%", year=int(due.group(1)) if due else None,
-                     year_basis="clause" if due else "")  # "(mục tiêu năm 2025: 20%)": due year
+                     unit="%", year=due, year_basis="clause" if due else "")
         for m in grammar.PERCENT_OF_TARGET.finditer(s):
             if self.free(m.start(1), m.end()):
                 self.add(s, m.start(1), m.end(), "target_attainment",
@@ -140,7 +141,8 @@ class GoalReaders:
                 continue
             governed = frames.governor(s, m.start(), self.article.year)
             future = m.start() >= future_from
-            if not (future or governed or frames.in_frame(s, m.start(), self.frame, self.line)):
+            if not (future or governed or frames.in_frame(s, m.start(), self.frame, self.line,
+                                                             self.offset)):
                 achieved = (m.start(), m.end(), value)
                 continue
             if achieved and not (governed and achieved[1] <= governed.start()) \
@@ -148,8 +150,9 @@ class GoalReaders:
                 achieved = None  # a value is paired only with the target word after it
             value = frames.signed(s, m.start(), value)
             unit = "%" if m.group(2) == "%" else "enterprises"
-            if achieved:  # the year is the target's, when stated with it (LABELING d08)
-                due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[achieved[1]:m.start()])
+            if achieved:  # the year is the target's, when stated with it (LABELING d08, 5.8)
+                due = DUE_AFTER_TARGET.match(s, m.end()) or re.search(
+                    r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[achieved[1]:m.start()])
                 self.add(s, achieved[0], m.end(), "target_attainment", achieved[2],
                          target=value, unit=unit, tags=tuple(tags), is_target=True,
                          year=int(due.group(1)) if due else None,
@@ -214,4 +217,7 @@ STATUS_AFTER = re.compile(r"(?i)\s*(?:đã|đang|dự kiến|chưa|còn|khó|kh�
 PERCENT = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?enterprises)")
 #: The upper end of a range after a percentage: "45% - 50%", "65-70%".
 RANGE_UPPER = re.compile(r"\s*(?:[-–]|đến|to)\s*\d+(?:[.,]\d+)?\s*%")
+#: The due year printed right after a target: "20% by 2025", "80% vào năm 2025".
+DUE_AFTER_TARGET = re.compile(r"(?i)[^.;,\d]{0,12}?\b(?:by|in|đến|vào|trong)\s+(?:the end of\s+|"
+                              r"cuối\s+)?(?:năm\s+)?(20[1-4]\d)\b")
 AGE = re.compile(r".{0,12}(?:tuổi|years old)")

@@ -304,7 +304,8 @@ FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")
 #: "reached 68%, against a target of 50%", "12.5% of GRDP, short of the 15% target".
 _PCT = r"(\d+(?:[.,]\d+)?)\s*%"
 _TARGET_WORD = r"(?i:mục tiêu|kế hoạch|chỉ tiêu|\bKH\b|\btargets?\b|\bgoals?\b|\bplan\b)"
-_GAP = r"[^.;%\d()]{0,60}?"  # no number, no clause end between the value and the target word
+#: No number but a year ("the 2025 target"), no clause end between the value and the target word.
+_GAP = r"(?:[^.;%\d()]|(?<!\d)20[1-4]\d(?!\d)){0,60}?"
 ACHIEVED_VS_TARGET = re.compile(
     rf"(?<![\d.,/]){_PCT}\s*/\s*(?:{_TARGET_WORD}\s*)?{_PCT}"
     rf"|(?<![\d.,/]){_PCT}{_GAP}[(,]?\s*(?:(?i:vượt|so với|bằng|over|vs\.?)\s+)?{_TARGET_WORD}"
@@ -336,7 +337,8 @@ RANK_TARGET = re.compile(
     rf"|\b(?:a|the)\s+top[-\s]{_GROUP_N}\s+(?:place|position|spot|finish|ranking)"
     rf"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+{_GROUP_N}\b")
 TARGET_COUNT = re.compile(
-    r"(?i)(?:hoàn thành|completed|achieved|met|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
+    r"(?i)(?:hoàn thành|completed|achieved|met|reached|fulfilled|hit|accomplished|đạt)\s+"
+    r"(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
     r"\s*(?:its\s+|the\s+|their\s+)?"
     r"(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
 STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*(?:/|(?i:out of|of))\s*(\d{1,3})\s+"

@@ -56,9 +56,15 @@ _NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|bộ, ngành,? 
                        r"DTI(?: \d{4})? cấp tỉnh trung bình|bình quân cả nước|cả nước đạt|"
                        r"[Đđ]ối với cấp tỉnh|provincial average|average provincial|"
                        r"national average|"
+                       r"\b(?:Nationwide|Nationally|Across the country|Across Vietnam)(?=,)|"
+                       r"\bTrên (?:phạm vi )?cả nước(?=,)|^\W*Cả nước(?= (?:có|hiện có|đã có))|"
+                       r"\baverage (?:DTI |score |value )*(?:of|for|among) (?:all |the )?"
+                       r"(?:63 )?provinces\b|\bprovinces averaged\b|"
                        r"(?:trung bình|bình quân)(?: của)? (?:cấp tỉnh|cả nước|toàn quốc)|"
                        r"(?<=của )Việt Nam(?! [A-Z])")
 _BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|khối các bộ|ministerial level|"
+                   r"\bministries averaged\b|\baverage (?:DTI |score |value )*(?:of|for|among) "
+                   r"(?:all |the )?ministries\b|"
                    r"các bộ,? (?:cơ quan ngang bộ|ngành)(?!,? (?:địa phương|tỉnh))|"
                    r"các bộ (?:không )?cung cấp dịch vụ công|"
                    r"ministries and (?:branches|ministry-level agencies|agencies)")

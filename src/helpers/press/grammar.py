@@ -228,7 +228,7 @@ RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(
                                  r"steps?\b|phase|quarter|half|stage|round|part(?:y|ies)\b|tiers?\b|generation|batch|lần|đợt|quý|"
                                  r"giai đoạn|,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})", re.I)
 #: Rank 2 as a word: "runner-up".
-RUNNER_UP = re.compile(r"(?i)\brunners?[- ]up\b")
+RUNNER_UP = re.compile(r"(?i)\brunners?[- ]up\b|\bá quân\b")
 #: A span of editions stated with a rank ("3 năm liên tiếp (2020-2022)").
 SPAN = re.compile(r"(?i)(?:năm liên tiếp|consecutive years?|years in a row)\s*\(?\s*"
                   r"(?:từ\s+|from\s+)?(20[1-3]\d)\s*(?:-|–|đến|to)\s*(20[1-3]\d)")
@@ -239,11 +239,16 @@ LIST_ITEM = re.compile(rf"\s*(?:,|và|and|, and)\s*(?:(?:vị trí\s+)?thứ\s+(
 RANK_LIST = re.compile(rf"^((?:{LIST_ITEM.pattern})+)")
 #: Several entities sharing one rank ("A và B cùng xếp thứ 9", "tied for").
 TIE = re.compile(r"(?i)\b(?:cùng|đồng|both|tied|jointly)\b")
-IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|\b(?:led|leads|topped|tops)\b|"
+IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|ngôi đầu|quán quân|"
+                   r"\b(?:came|come|comes|finished|ended up|was|is) (?:out )?on top\b|"
+                   r"\b(?:headed|heads|tops|topped) the (?:20\d\d )?(?:[\w-]+ )?"
+                   r"(?:rankings?|table|list|index)\b|"
+                   r"\b(?:led|leads|topped|tops)\b|"
                    r"\bthe top (?:spot|position|place)\b|"
                    r"\bleading in\b|\branked first\b)")
 MEMBERSHIP_BEFORE = re.compile(
-    r"(?i)(?:nhóm|top|tốp|trong số|một trong|1 trong|\d+\s+trong|one of)\s*(?:\d+|[a-z]+)?"
+    r"(?i)(?:nhóm|(?<!on )(?<!the )top|tốp|trong số|một trong|1 trong|\d+\s+trong|one of)"
+    r"\s*(?:\d+|[a-z]+)?"
     r"[^.;:]{0,40}$"
     r"|\d+\s+(?:tỉnh|địa phương|localities|provinces)[^.;:]{0,25}$|vị trí\s*$")
 DENOMINATOR_AFTER = re.compile(

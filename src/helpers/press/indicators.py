@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import grammar
+from . import gazetteer, grammar
 from .numbers import EN_CARDINAL, en_cardinal, parse
 from .topics import topic_of
 
@@ -59,9 +59,15 @@ RESTATED = re.compile(r"(?i)(?:\(\s*(?:đạt|tỷ lệ|bằng|chiếm)?|chiếm
 #: Words before a per-capita base: "trên 1.000 dân", "per 100 inhabitants".
 PER_CAPITA = re.compile(r"(?i)(?:trên|per|/|mỗi)\s*$")
 #: A count of units meeting a threshold, up to the threshold: "4/13 sở, ngành đạt tỷ lệ ... trên".
-THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])\d+\s*/\s*\d+\s+[^\d;]{0,100}?"
-                                r"(?:đạt|có|with|reached)[^\d;]{0,80}?"
-                                r"(?:trên|từ|over|above|at least|tối thiểu)\s*$")
+#: The units a count of units meeting a threshold counts (rule 8.5).
+COUNTED_UNITS = (r"tỉnh", r"địa phương", r"sở", r"bộ", r"huyện", r"xã", r"đơn vị", r"cơ quan",
+                 r"provinces", r"localities", r"ministries", r"districts", r"communes",
+                 r"agencies", r"departments", r"units")
+THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])(?:\d+\s*/\s*\d+\s+[^\d;]{0,100}?|"
+                                r"\d+\s+(?:" + "|".join(COUNTED_UNITS) + r")\b[^\d;]{0,60}?)"
+                                r"(?:đạt|có|with|reached|scored|scoring|achieved)[^\d;]{0,80}?"
+                                r"(?:trên|từ|over|above|at least|tối thiểu|more than|higher than|"
+                                r"cao hơn)\s*$")
 #: A count of units meeting a criterion, up to the criterion: "19/63 tỉnh đã số hóa 100% ...".
 CRITERION_OF_COUNT = re.compile(r"(?i)\b(?:có|there (?:are|were)|only)\s+\d+\s*/\s*\d+\s+"
                                 r"(?:tỉnh|địa phương|sở|bộ|provinces|localities)[^\d;]{0,80}?$")
@@ -164,8 +170,9 @@ def read(reader: Reader, s: str) -> None:
             continue
         elif ceremony:
             continue
-        if unit == "%" and (THRESHOLD_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])
-                            or CRITERION_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])):
+        window = s[max(0, m.start() - 250):m.start()]
+        if unit in ("%", "score", "points") and (THRESHOLD_OF_COUNT.search(window)
+                                                 or CRITERION_OF_COUNT.search(window)):
             continue  # "8/12 sở đạt tỷ lệ trên 70%": the count's threshold (rule 8.5)
         if unit == "%" and restates(reader, value, raw, s, m.start()):
             continue  # "8/11 chỉ tiêu (đạt 72,7%)": the count restated (rule 8.4)
@@ -183,9 +190,19 @@ def read(reader: Reader, s: str) -> None:
         compared = re.search(r"(?:năm|in|from|to)\s+(20\d\d)\s*\((?:\s*(?:khi đó|lúc đó|then)"
                              r"[^()\d]{0,12})?\s*$", before)  # "so với năm 2022 (khi đó là 43,5%)"
         year = int(compared.group(1)) if compared else None
+        national = PROVINCES_COUNTED.match(s, m.end()) and COUNT_SUBJECT.search(s[:m.start()])
         reader.add(s, m.start(), m.end(), "indicator", value, pillar=pillar, unit=unit,
                    denominator=den, tags=tuple(tags), year=year,
-                   year_basis="clause" if year else "")
+                   year_basis="clause" if year else "",
+                   entity=gazetteer.NATIONAL if national else None)  # R8: "Có 29 địa phương"
+
+
+#: A count of the country's provinces, stated as the subject of a criterion (rule 2.3, R8):
+#: "Có 29 địa phương đạt ...", "Only 8 provinces scored ...", "Cả nước có 12 tỉnh ...".
+PROVINCES_COUNTED = re.compile(r"(?i)\s*(?:/\s*\d+\s+)?(?:tỉnh, thành(?: phố)?|tỉnh|địa phương|"
+                               r"provinces(?: and cities)?|localities)\b")
+COUNT_SUBJECT = re.compile(r"(?i)(?:^\W*|\b(?:có|chỉ có|only|there (?:are|were)|cả nước có)\s+)"
+                           r"(?:hơn|trên|gần|khoảng|over|more than|nearly|about|some)?\s*$")
 
 
 #: A count written as an English number word before a plural noun ("nine data centres").

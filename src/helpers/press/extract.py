@@ -166,7 +166,9 @@ class Reader(GoalReaders, ListReaders):
               tags: tuple[str, ...] = (), entity: str | None = None,
               year: int | None = None, year_basis: str = "") -> list[Fact]:
         """Record a rank at s[start:end], one per coordinated topic."""
-        if grammar.RANK_NEGATIVE_AFTER.search(s[end:end + 20]):
+        if grammar.RANK_NEGATIVE_AFTER.search(s[end:end + 20]) or \
+                grammar.AMONG_AGENCIES.match(s, end):
+            self.claim(start, end)
             return []
         found = topic_of(s, start, end) or [None]
         if den is None:

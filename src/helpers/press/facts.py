@@ -152,6 +152,7 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
     if printed:  # "28,1% (2021)": the year printed with the figure
         return int(printed.group(1)), "clause"
     right_after = re.match(r"(?:[^\s;]+\s+){1,2}?(?:in|năm|vào năm|vào tháng \d{1,2}\s*/)\s*"
+                           r"(?:(?:the\s+)?(?:DTI|PCI|PAPI|SIPAS|PGI)\s+(?:năm\s+)?)?"
                            r"(20[1-3]\d)\b(?!\s*[-–/])",
                            sentence[position:position + 30])
     if right_after and not target:  # "up from 25th in 2021": the year printed with the figure

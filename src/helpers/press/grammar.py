@@ -224,9 +224,16 @@ RANK_EN = re.compile(
     rf"|\b(?:was|is|to|at|as|remains?|stood|stands|ranked|ranks|became)\s+(?:the\s+)?"
     rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
+                                 r"(?:consecutive|straight|successive)\b|"
+
                                  r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
                                  r"steps?\b|phase|quarter|half|stage|round|part(?:y|ies)\b|tiers?\b|generation|batch|lần|đợt|quý|"
                                  r"giai đoạn|,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})", re.I)
+#: A rank among the province's own agencies or departments (rules 2.6, 8.1): out of scope.
+AMONG_AGENCIES = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:[\w-]+\s+)?"
+                            r"(?:among|of|out of|trong(?: số)?)\s+"
+                            r"(?:the\s+|các\s+|\d+\s+)?(?:province's\s+|provincial\s+)?"
+                            r"(?:agencies|departments|sở|cơ quan|đơn vị)\b")
 #: Rank 2 as a word: "runner-up".
 RUNNER_UP = re.compile(r"(?i)\brunners?[- ]up\b|\bá quân\b")
 #: A span of editions stated with a rank ("3 năm liên tiếp (2020-2022)").

@@ -143,7 +143,10 @@ EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?
                      r"(?:(?:năm|for|of)\s+)?$")
 EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
 MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong|vào)\s+(?:hết\s+)?|^\W*)"
-                        r"tháng\s+\d{1,2}\s*/\s*(20[1-3]\d)\b")
+                        r"tháng\s+\d{1,2}\s*/\s*(20[1-3]\d)\b"
+                        r"|\b(?:as of|by|until|since|as at|in)\s+(?:the end of\s+)?"
+                        r"(?:January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)(?:\s+\d{1,2})?,?\s+(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
 #: A month or a recent period printed without its year: dated by the publication (rule 5.7).
@@ -185,8 +188,9 @@ def years(sentence: str) -> tuple[YearMention, ...]:
                        or EDITION_AFTER.match(sentence[m.end():]))
         out.append(YearMention(m.start("year"), int(m.group("year")), bool(m.group("cmp")),
                                bool(m.group("due")), edition))
-    for m in MONTH_YEAR.finditer(sentence):  # "tính đến tháng 9/2023": the reference year
-        out.append(YearMention(m.start(1), int(m.group(1)), False, False))
+    for m in MONTH_YEAR.finditer(sentence):  # "tính đến tháng 9/2023", "as of June 30, 2024"
+        group = 1 if m.group(1) else 2
+        out.append(YearMention(m.start(group), int(m.group(group)), False, False))
     return tuple(sorted(out, key=lambda y: y.start))
 
 

@@ -23,6 +23,9 @@ NUMBER = re.compile(r"(?<![\w/.:-])(?<!\d,)(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,
 DECREASE = re.compile(r"(?i)(?:giảm|sụt|fell|dropped|declined|down|decrease[sd]?|"
                       r"(?:thấp hơn|kém|lower than|below)(?:\s+(?:mức\s+)?(?:bình quân|trung bình|"
                       r"the (?:national )?average)[^\d,;]{0,20})?)\s*(?:by|of|nhẹ|còn)?\s*$")
+#: A comparative after a difference that makes it negative: "0.0512 lower than", "2 điểm thấp hơn".
+LOWER_AFTER = re.compile(r"(?i)\s*(?:points?|điểm(?: phần trăm)?|percentage points?)?\s+"
+                         r"(?:lower|less|below|thấp hơn|kém hơn|worse)\b")
 BOUND = re.compile(r"(?i)(?:hơn|trên|tối thiểu|ít nhất|over|more than|at least|≥|vượt)\s*$")
 APPROX = re.compile(r"(?i)(?:gần|khoảng|nearly|about|approximately|around|ước|xấp xỉ)\s*$")
 #: Nouns after a number that make it no indicator (time, groups, methodology, ages).
@@ -45,7 +48,8 @@ JUNK_BEFORE = re.compile(
     r"Chỉ thị|Đề án|"
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
     r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
-    r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of)\s*[-:]?\s*$")
+    r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of|one of(?: the)?|"
+    r"Program(?:me)?|Chương trình)\s*[-:]?\s*$")
 #: The upper end of a range written without "từ": "72-75%", "40 – 45 điểm".
 RANGE = re.compile(r"\s*[-–]\s*(\d+(?:[.,]\d+)?)(?=\s*(?:%|điểm|points?)\b|\s*%)")
 #: A sentence about one event (its connection points are a ceremony detail, rule 8.6).
@@ -160,7 +164,8 @@ def read(reader: Reader, s: str) -> None:
                 unit = f"{money.group(1)} {money.group(2)}"
             else:
                 value *= SCALE[unit.split(" ")[0]]
-        elif re.match(r"(?i)(million|billion|thousand)\b(?! (?:VND|USD|dong))", unit):
+        elif re.match(r"(?i)(million|billion|thousand)\b(?! (?:VND|USD|dong))", unit) and not \
+                re.search(r"(?:VND|USD|US\$|\$)\s*$", before):  # "VND 50 billion": as printed
             value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[unit.split()[0].lower()]
         elif not unit and re.search(r"\w\s*:\s*$", before) and "(" in s[:m.start()]:
             unit = "count"  # a breakdown "(cấp tỉnh: 1.118, cấp huyện: 183)"
@@ -176,8 +181,10 @@ def read(reader: Reader, s: str) -> None:
             continue  # "8/12 sở đạt tỷ lệ trên 70%": the count's threshold (rule 8.5)
         if unit == "%" and restates(reader, value, raw, s, m.start()):
             continue  # "8/11 chỉ tiêu (đạt 72,7%)": the count restated (rule 8.4)
-        if unit in ("score", "points", "%") and DECREASE.search(before):
-            value = -value  # LABELING.md section 4: a decrease is negative
+        if unit in ("score", "points", "%") and DECREASE.search(before) or (
+                unit in ("score", "points", "điểm phần trăm", "percentage points")
+                and LOWER_AFTER.match(s, m.end())):
+            value = -value  # rule 4.3: a decrease, or a difference "0,05 lower than", is negative
         tags = [t for t in (qualifier_tag(before),) if t]
         if span:
             tags.append("range")

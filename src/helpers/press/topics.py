@@ -22,6 +22,12 @@ RANK_OF_FIGURE = re.compile(r"(?i)\d\s*%\s*(?:\([^()]*\)\s*)?,\s*(?:(?:and|và)\
                             r"(?:ranking|ranked|placing|which ranks?|đứng|xếp)\b[^,;.()]*$")
 
 
+#: A rank placed in the whole country, after a regional one: "thứ 15 cả nước", "15th nationwide".
+NATIONWIDE_AFTER = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:cả nước|toàn quốc|nationwide|nationally|"
+                              r"in the (?:whole )?country)\b")
+REGION_NAME = re.compile(r"(?i)khu vực|vùng|region")
+
+
 def topic_of(sentence: str, start: int, end: int, look_after: bool = True
              ) -> list[grammar.Topic]:
     """Return the topic(s) a figure at start:end measures (coordinated topics give several)."""
@@ -42,6 +48,9 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
     if RANK_OF_FIGURE.search(sentence[max(0, start - 40):end]):
         return [grammar.Topic(start, start, "other", "")]  # "đạt 45,6%, xếp thứ 4 cả nước"
     before = [i for i, t in enumerate(found) if t.end <= start]
+    if before and NATIONWIDE_AFTER.match(sentence, end) and REGION_NAME.search(
+            sentence[found[before[-1]].start:found[before[-1]].end]):
+        return []  # "thứ 2 khu vực ..., thứ 15 cả nước": the national ranking, not the region's
     if before:
         return _coordinated(sentence, found, before[-1], forward=False)
     return []

@@ -176,8 +176,12 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
         return prior[-1].year, "sentence"
     if found:
         return found[0].year, "sentence"
-    if published and grammar.LAST_YEAR.search(sentence):
-        return published - 1, "last year (printed date)"
+    relative = [(abs(m.start() - position), published - 1, "last year (printed date)")
+                for m in grammar.LAST_YEAR.finditer(sentence)] if published else []
+    relative += [(abs(m.start() - position), published, "this year (printed date)")
+                 for m in grammar.THIS_YEAR.finditer(sentence)] if relative else []
+    if relative:  # "ranked 12th last year, aims to ... this year": the nearer relative year
+        return min(relative)[1:]
     if published and grammar.BARE_MONTH.search(sentence):  # "tháng 7", "6 tháng qua"
         return published, "context (publication date)"
     if context:

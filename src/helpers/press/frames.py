@@ -23,10 +23,11 @@ TARGET_WORDS: dict[str, tuple[str, ...]] = {
     "intent": (r"phấn đấu", r"hướng tới", r"kỳ vọng", r"\bsẽ\b", r"\bmuốn\b",
                r"\bgoals?\b", r"\baims?\b", r"\bstriv\w*", r"\bwill\b", r"expected to",
                r"\bobjectives?\b", r"\bplans? to\b", r"\bwants?\b", r"\bhopes? to\b",
-               r"\bintends? to\b", r"\btarget(?:s|ed)?\b(?! set)"),
+               r"\bintends? to\b", r"\btarget(?:s|ed)?\b(?! set)", r"\bexpects?\b",
+               r"\bprojected to\b", r"\bforecasts?\b"),
     # words that govern the figure after them, but do not make a whole sentence a goal
     "figure": (r"mục tiêu", r"chỉ tiêu", r"yêu cầu(?: đạt)?", r"\bcần (?:đưa|đạt)", r"đề xuất",
-               r"\bexpects?\b", r"\bprojected to\b", r"\bforecasts?\b", r"\btarget set\b"),
+               r"\btarget set\b"),
     # a plan's target nouns with their predicate: a goal sentence
     "sentence": (r"(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)",
                  r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: (?:năm|đến năm) \d{4})?"

@@ -35,6 +35,11 @@ class GoalReaders:
                      target=indicators.number(m.group(2), self.lang), denominator=1000.0,
                      unit="points", is_target=True,
                      tags=("target_only", *(("bound",) if m.group(1) else ())))
+        for m in DTI_SCORE_TARGET.finditer(s):  # "targets a DTI score of over 0.65 by 2025"
+            if self.free(m.start(2), m.end()) and frames.governor(s, m.start(2), self.article.year):
+                self.add(s, m.start(2), m.end(), "target_attainment", None, pillar="overall",
+                         target=indicators.number(m.group(2), self.lang), unit="score",
+                         is_target=True, tags=("target_only", *(("bound",) if m.group(1) else ())))
         for m in MAIN_COUNT_TARGET.finditer(s):
             count, total = small_number(m.group(1)), small_number(m.group(2))
             if count and total:
@@ -65,6 +70,9 @@ class GoalReaders:
         """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""
         total = None
         for found in grammar.TARGET_TOTAL.finditer(s):
+            if found.group(1).lower().startswith(grammar.TOTAL_AS_BASE) and re.search(
+                    r"\d\s*$", s[:found.start()]):
+                continue  # "20 of the 25 targets were met": the total of a count (STATUS_COUNT)
             if not STATUS_AFTER.match(s, found.end()):
                 total = found
                 break
@@ -195,6 +203,10 @@ _N_WORD = (r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
 #: A DTI score target on the 1,000-point scale: "vượt 750/1.000 điểm", "exceed 750 of 1,000 points".
 SCORE_TARGET = re.compile(r"(?i)(vượt|trên|tối thiểu|ít nhất|exceed|over|above|at least)?\s*"
                           r"(\d{3}(?:[.,]\d+)?)\s*(?:/|of|trên)\s*1[.,]000\s*(?:điểm|points)")
+#: A DTI score target on the 0–1 scale: "chỉ số DTI đạt trên 0,65", "a DTI score of over 0.65".
+DTI_SCORE_TARGET = re.compile(r"(?i)(?:DTI|score|điểm|chỉ số chuyển đổi số)[^.;\d%]{0,30}?"
+                              r"(over|above|at least|more than|trên|tối thiểu|ít nhất|vượt)?\s*"
+                              r"(0[.,]\d{1,4})(?![\d%.,])")
 #: A target count of main indicators: "five of its nine main indicators", "5/9 chỉ số chính".
 MAIN_COUNT_TARGET = re.compile(rf"(?i){_N_WORD}\s*(?:/|of|trên|trong số|trong)\s*(?:its\s+|the\s+)?"
                                rf"{_N_WORD}\s+(?:main indicators|chỉ số chính)")

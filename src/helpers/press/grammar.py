@@ -149,6 +149,7 @@ MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong|vào)\s+(?:h
                         r"November|December)(?:\s+\d{1,2})?,?\s+(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
+THIS_YEAR = re.compile(r"(?i)\bthis year\b|\bnăm nay\b")
 #: A month or a recent period printed without its year: dated by the publication (rule 5.7).
 BARE_MONTH = re.compile(r"(?i)\btháng\s+\d{1,2}\b(?!\s*[/.-]\s*\d)|\b\d+\s+tháng\s+(?:qua|đầu năm)|"
                         r"\bnăm nay\b|\bthis year\b")
@@ -289,7 +290,8 @@ CHANGE = re.compile(
     rf"cải thiện|leapt|leaped|soared|surged|plunged|plummeted|tumbled|sank|slid|"
     rf"rơi|sụt|tuột|vượt|rising|climbing|jumping|gaining|advancing|improving|moving up|"
     rf"falling|dropping|slipping|sliding|declining|losing|moving down|"
-    rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
+    rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down|"
+    rf"raise|raised|raising|lift|lifted|boost|boosted|nâng|nâng hạng)"
     rf"\s+(?:(?:its|their)\s+(?:ranking|rank|position)\s+)?"
     rf"(?:thêm\s+|by\s+|hạng\s+|được\s+|mạnh\s+|vọt\s+|sâu\s+|liền\s+|tới\s+)?"
     rf"(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
@@ -330,7 +332,7 @@ ACHIEVED_VS_TARGET = re.compile(
 #: An achieved share of the plan, no target stated: "bằng 85% kế hoạch", "85% of the plan".
 PERCENT_OF_TARGET = re.compile(
     rf"(?i:bằng|đạt|đạt được|reached|achieved)\s+{_PCT}\s+"
-    rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:annual\s+|yearly\s+)?)?"
+    rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?)?"
     rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
 TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|còn|trong(?: tổng số| số)?|"
@@ -357,7 +359,8 @@ TARGET_COUNT = re.compile(
     r"(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
     r"\s*(?:its\s+|the\s+|their\s+)?"
     r"(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
-STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*(?:/|(?i:out of|of))\s*(\d{1,3})\s+"
+STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*(?:/|(?i:out of|of))\s*(?:(?i:the|its)\s+)?"
+                          r"(\d{1,3})\s+"
                           r"(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
 #: The counted targets are met: "45/50 chỉ tiêu ... đã hoàn thành", "45 of 50 targets were met".
 STATUS_MET = re.compile(r"(?i)(?![^,;.\d]{0,40}?(?:chưa|không|\bnot\b))"

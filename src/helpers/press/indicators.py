@@ -59,7 +59,8 @@ EVENT = re.compile(r"(?i)\b(?:(?<!truyền hình )hội nghị|hội thảo|bu�
 RATIO = re.compile(r"(?i)\s+(?:trên|out of)\s+(\d{1,4})(?=\s+[^\W\d])")
 #: Words that put a percentage beside a count: "(đạt 75%", "chiếm", "tương ứng", "(tỷ lệ".
 RESTATED = re.compile(r"(?i)(?:\(\s*(?:đạt|tỷ lệ|bằng|chiếm)?|chiếm|tương ứng|tương đương|"
-                      r"equivalent to|or)[^\d()]{0,15}$")
+                      r"equivalent to|or|reaching|representing|accounting for|i\.e\.|"
+                      r",\s*đạt(?: tỷ lệ)?)[^\d()]{0,15}$")
 #: Words before a per-capita base: "trên 1.000 dân", "per 100 inhabitants".
 PER_CAPITA = re.compile(r"(?i)(?:trên|per|/|mỗi)\s*$")
 #: A count of units meeting a threshold, up to the threshold: "4/13 sở, ngành đạt tỷ lệ ... trên".

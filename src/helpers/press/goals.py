@@ -206,7 +206,7 @@ SCORE_TARGET = re.compile(r"(?i)(vượt|trên|tối thiểu|ít nhất|exceed|o
 #: A DTI score target on the 0–1 scale: "chỉ số DTI đạt trên 0,65", "a DTI score of over 0.65".
 DTI_SCORE_TARGET = re.compile(r"(?i)(?:DTI|score|điểm|chỉ số chuyển đổi số)[^.;\d%]{0,30}?"
                               r"(over|above|at least|more than|trên|tối thiểu|ít nhất|vượt)?\s*"
-                              r"(0[.,]\d{1,4})(?![\d%.,])")
+                              r"(0[.,]\d{1,4})(?![\d%]|[.,]\d)")
 #: A target count of main indicators: "five of its nine main indicators", "5/9 chỉ số chính".
 MAIN_COUNT_TARGET = re.compile(rf"(?i){_N_WORD}\s*(?:/|of|trên|trong số|trong)\s*(?:its\s+|the\s+)?"
                                rf"{_N_WORD}\s+(?:main indicators|chỉ số chính)")

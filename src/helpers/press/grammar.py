@@ -226,7 +226,8 @@ RANK_EN = re.compile(
     rf"|\b(?:took|claimed|won|in|secured|held|earned|occupied|retained|kept)\s+(?:the\s+)?"
     rf"({EN_ORDINAL})\s+(?:place|position|spot)\b"
     rf"|\b({EN_ORDINAL})-(?:best|highest|ranked)\b"
-    rf"|\b(?:was|is|to|at|as|remains?|stood|stands|ranked|ranks|became)\s+(?:the\s+)?"
+    rf"|\b(?:was|is|to|at|as|remains?|stood|stands|ranked|ranks|became|named|rated|placed|"
+    rf"came|finished)\s+(?:the\s+)?"
     rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
                                  r"(?:consecutive|straight|successive)\b|"

@@ -155,7 +155,7 @@ class Reader(GoalReaders, ListReaders):
                 self.context_year, self.year_source["year"] = y.year, self.role
             if y.edition:
                 self.edition_year, self.year_source["edition"] = y.year, self.role
-        if self.article.year and grammar.LAST_YEAR.search(s):
+        if self.article.year and grammar.last_years(s):
             self.context_year = self.edition_year = self.article.year - 1
         named = [m for m in gazetteer.mentions(s) if m.kind in ("province", "national")]
         if named and named[0].start < 30:  # the subject opens the sentence: carry it

@@ -177,7 +177,7 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
     if found:
         return found[0].year, "sentence"
     relative = [(abs(m.start() - position), published - 1, "last year (printed date)")
-                for m in grammar.LAST_YEAR.finditer(sentence)] if published else []
+                for m in grammar.last_years(sentence)] if published else []
     relative += [(abs(m.start() - position), published, "this year (printed date)")
                  for m in grammar.THIS_YEAR.finditer(sentence)] if relative else []
     if relative:  # "ranked 12th last year, aims to ... this year": the nearer relative year

@@ -149,6 +149,17 @@ MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong|vào)\s+(?:h
                         r"November|December)(?:\s+\d{1,2})?,?\s+(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
+#: "last year" as the reference of a comparison ("up 5% from last year"): not the figure's year.
+COMPARED_LAST_YEAR = re.compile(r"(?i)(?:from|than|compared (?:to|with)|so với|over|on|vs\.?)"
+                                r"\s+(?:the\s+)?(?:same (?:period|time)\s+(?:of\s+)?)?$")
+
+
+def last_years(sentence: str) -> list[re.Match[str]]:
+    """Return the mentions of "last year" that date a figure, not those it is compared with."""
+    return [m for m in LAST_YEAR.finditer(sentence)
+            if not COMPARED_LAST_YEAR.search(sentence[max(0, m.start() - 40):m.start()])]
+
+
 THIS_YEAR = re.compile(r"(?i)\bthis year\b|\bnăm nay\b")
 #: A month or a recent period printed without its year: dated by the publication (rule 5.7).
 BARE_MONTH = re.compile(r"(?i)\btháng\s+\d{1,2}\b(?!\s*[/.-]\s*\d)|\b\d+\s+tháng\s+(?:qua|đầu năm)|"

@@ -26,6 +26,10 @@ DECREASE = re.compile(r"(?i)(?:giảm|sụt|fell|dropped|declined|down|decrease[
 #: A comparative after a difference that makes it negative: "0.0512 lower than", "2 điểm thấp hơn".
 LOWER_AFTER = re.compile(r"(?i)\s*(?:points?|điểm(?: phần trăm)?|percentage points?)?\s+"
                          r"(?:lower|less|below|thấp hơn|kém hơn|worse)\b")
+#: The same sum in a second currency, in parentheses after the first (rule 8.4).
+SECOND_CURRENCY = re.compile(r"(?i)(?:VND|USD|đồng|dong|trillion|billion|million|tỷ|triệu)\s*"
+                             r"\(\s*(?:khoảng|about|approximately|~|tương đương|equivalent to)?\s*"
+                             r"(?:US\$|USD|VND|\$)?\s*$")
 BOUND = re.compile(r"(?i)(?:hơn|trên|tối thiểu|ít nhất|over|more than|at least|≥|vượt)\s*$")
 APPROX = re.compile(r"(?i)(?:gần|khoảng|nearly|about|approximately|around|ước|xấp xỉ)\s*$")
 #: Nouns after a number that make it no indicator (time, groups, methodology, ages).
@@ -116,8 +120,9 @@ def read(reader: Reader, s: str) -> None:
             continue
         raw, den_raw = m.group(1), m.group(2)
         after, before = s[m.end():m.end() + 40], s[max(0, m.start() - 40):m.start()]
-        if re.fullmatch(r"(19|20)\d\d", raw) or JUNK_BEFORE.search(before):
-            continue
+        if re.fullmatch(r"(19|20)\d\d", raw) or JUNK_BEFORE.search(before) or \
+                SECOND_CURRENCY.search(before):
+            continue  # "VND 1.2 trillion (US$48 million)": one sum in two units (rule 8.4)
         if raw in ("63", "34") and re.match(r"\s*(?:tỉnh|provinces|localities|địa phương)",
                                            after):
             continue  # the size of the ranking, not a fact

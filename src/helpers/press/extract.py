@@ -301,7 +301,8 @@ class Reader(GoalReaders, ListReaders):
         found_changes = [(m, m.group("n"), m.group(1),
                           "range" if m.group("upto") else "bound" if m.group("bound") else "")
                          for m in grammar.CHANGE.finditer(s)]
-        found_changes += [(m, m.group("n") or m.group("m"), m.group(2) or m.group(3), "")
+        found_changes += [(m, m.group("n") or m.group("k") or m.group("m"),
+                           m.group(2) or m.group(4) or m.group(5), "")
                           for m in grammar.CHANGE_AFTER.finditer(s)]
         found_changes += [(more, more.group(1), word, "") for m, _, word, _ in found_changes
                           for more in [grammar.CHANGE_MORE.match(s, m.end())] if more]

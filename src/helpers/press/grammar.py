@@ -318,6 +318,8 @@ CHANGE_MORE = re.compile(r"(?i)\s*(?:so với[^,;.()]{0,20}?|compared (?:to|with
 CHANGE_AFTER = re.compile(
     rf"(?i)\b(?P<n>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\s+"
     rf"(higher|lower|better|worse|up|down)\b"
+    rf"|\b(?P<k>\d{{1,2}}|{EN_CARDINAL})-(?:places?|positions?|spots?|ranks?|notch(?:es)?)\s+"
+    rf"(jump|rise|climb|gain|improvement|increase|drop|fall|decline|slide|loss)\b"
     rf"|\b(?:an?\s+)?(gain|rise|jump|improvement|increase|climb|drop|fall|decline|loss|slide)"
     rf"\s+of\s+(?P<m>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\b")
 NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "xuống", "thấp hơn", "lower", "worse", "drop",

@@ -299,7 +299,10 @@ def _pillar(s: str, start: int, end: int, unit: str) -> str:
             return ""
         if not re.search(r"\b0[.,]\d+", s[:start]):
             return ""
-    found = topic_of(s, start, end, look_after=False) or [
+    named_after = [t for t in grammar.topics(s) if 0 <= t.start - end <= 30 and re.fullmatch(
+        r"(?i)\s*(?:points?|điểm)?\s*(?:for|in|về|ở|cho)\s+(?:the\s+)?(?:trụ cột\s+|pillar\s+)?",
+        s[end:t.start])]  # "0.65 for digital government", "0,65 điểm về chính quyền số"
+    found = named_after[:1] or topic_of(s, start, end, look_after=False) or [
         t for t in grammar.topics(s) if 0 <= t.start - end <= 12
         and not re.search(r"[,;(]", s[end:t.start])]  # "551,2/1.000 điểm DTI"
     if not found:

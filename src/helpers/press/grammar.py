@@ -242,6 +242,8 @@ RANK_EN = re.compile(
     rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
                                  r"(?:consecutive|straight|successive)\b|"
+                                 r"[\w-]*\s*(?:lowest|from (?:the )?(?:bottom|last))\b|"
+                                 r"(?:từ dưới lên|từ cuối lên|thấp nhất)|"
 
                                  r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
                                  r"steps?\b|phase|quarter|half|stage|round|part(?:y|ies)\b|tiers?\b|generation|batch|lần|đợt|quý|"

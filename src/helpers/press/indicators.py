@@ -73,7 +73,8 @@ COUNTED_UNITS = (r"tỉnh", r"địa phương", r"sở", r"bộ", r"huyện", r"
                  r"provinces", r"localities", r"ministries", r"districts", r"communes",
                  r"agencies", r"departments", r"units")
 THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])(?:\d+\s*/\s*\d+\s+[^\d;]{0,100}?|"
-                                r"\d+\s+(?:" + "|".join(COUNTED_UNITS) + r")\b[^\d;]{0,60}?)"
+                                r"(?:\d+|" + EN_CARDINAL + r")\s+(?:" + "|".join(COUNTED_UNITS)
+                                + r")\b[^\d;]{0,60}?)"
                                 r"(?:đạt|có|with|reached|scored|scoring|achieved)[^\d;]{0,80}?"
                                 r"(?:trên|từ|over|above|at least|tối thiểu|more than|higher than|"
                                 r"cao hơn)\s*$")

@@ -27,10 +27,11 @@ TARGET_WORDS: dict[str, tuple[str, ...]] = {
                r"\bprojected to\b", r"\bforecasts?\b"),
     # words that govern the figure after them, but do not make a whole sentence a goal
     "figure": (r"mục tiêu", r"chỉ tiêu", r"yêu cầu(?: đạt)?", r"\bcần (?:đưa|đạt)", r"đề xuất",
-               r"\btarget set\b"),
+               r"\btarget set\b", r"theo kế hoạch", r"\b(?:according to|under) the plan\b"),
     # a plan's target nouns with their predicate: a goal sentence
     "sentence": (r"(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)",
-                 r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: (?:năm|đến năm) \d{4})?"
+                 r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: của (?:tỉnh|thành phố|địa phương))?"
+                 r"(?: (?:năm|đến năm) \d{4})?"
                  r"(?: đến| là| đạt| chiếm|:| như)",
                  r"chỉ tiêu(?: cụ thể| cơ bản)?(?: (?:năm|đến năm) \d{4})?(?: đến năm| là|:)"),
 }

@@ -108,8 +108,8 @@ def subject(sentence: str, position: int, home: str, carried: str | None,
         return None, "agency"  # "Bộ Tài chính dẫn đầu khối bộ, ngành với 0,63": the ministry's
     if before:
         m = before[-1]
-        if m.kind == "agency":
-            return None, "agency"
+        if m.kind in ("agency", "region"):
+            return None, m.kind  # a ministry's figure, a region's average: out of scope
         if m.kind == "anaphor":
             return _anaphor(sentence, m, found, home, focus)
         if m.kind == "district":

@@ -68,6 +68,9 @@ _BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|khối các bộ|ministe
                    r"các bộ,? (?:cơ quan ngang bộ|ngành)(?!,? (?:địa phương|tỉnh))|"
                    r"các bộ (?:không )?cung cấp dịch vụ công|"
                    r"ministries and (?:branches|ministry-level agencies|agencies)")
+#: A region's aggregate (out of scope, rule 8.9): "the regional average", "bình quân vùng".
+_REGION_AGGREGATE = re.compile(r"(?i)\b(?:regional|the region's)\s+average\b|"
+                               r"\b(?:trung bình|bình quân)(?: của)? (?:khu vực|vùng)\b")
 #: The block of provinces: "khối tỉnh, thành", "khối địa phương".
 _PROVINCE_BLOC = re.compile(r"khối (?:tỉnh, thành(?: phố)?|địa phương)|provincial bloc")
 #: Words that refer back to the article's main province.
@@ -133,6 +136,7 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
         return not any(s < b and a < e for s, e in taken)
 
     for pattern, name, kind in ((_DISTRICT, "", "district"), (_AGENCY, "", "agency"),
+                                (_REGION_AGGREGATE, "", "region"),
                                 (_NATIONAL, NATIONAL, "national"),
                                 (_BLOC, MINISTRY_BLOC, "bloc"),
                                 (_PROVINCE_BLOC, PROVINCE_BLOC, "bloc")):

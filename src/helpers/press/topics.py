@@ -26,6 +26,12 @@ RANK_OF_FIGURE = re.compile(r"(?i)\d\s*%\s*(?:\([^()]*\)\s*)?,\s*(?:(?:and|và)\
 NATIONWIDE_AFTER = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:cả nước|toàn quốc|nationwide|nationally|"
                               r"in the (?:whole )?country)\b")
 REGION_NAME = re.compile(r"(?i)khu vực|vùng|region")
+#: A sentence scoped to a region's provinces: its ranks are the region's, not the DTI's.
+REGION_FRONT = re.compile(r"\W*(?:(?i:among|in|within)\s+(?:the\s+)?(?:\d+\s+|(?i:five|six|"
+                          r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\s+)?"
+                          r"(?:[A-Z][\w-]*\s+){1,4}(?:provinces|region)\b|"
+                          r"(?i:trong|trong số|giữa)\s+(?:\d+\s+)?(?:các\s+)?(?:tỉnh|địa phương)"
+                          r"(?:\s+thuộc)?\s+(?:khu vực|vùng)\b)")
 
 
 def topic_of(sentence: str, start: int, end: int, look_after: bool = True
@@ -45,6 +51,9 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
                     return _coordinated(sentence, found, found.index(t), forward=True)
     if look_after and grammar.OTHER_INDEX_AFTER.match(sentence[end:]):
         return [grammar.Topic(end, end, "other", "")]
+    if look_after and REGION_FRONT.match(sentence):  # "Among the North Central provinces, X
+        # led ...": positions are the region's (a score keeps its index: look_after=False)
+        return [grammar.Topic(0, 0, "other", "")]
     if RANK_OF_FIGURE.search(sentence[max(0, start - 40):end]):
         return [grammar.Topic(start, start, "other", "")]  # "đạt 45,6%, xếp thứ 4 cả nước"
     before = [i for i, t in enumerate(found) if t.end <= start]

@@ -25,6 +25,12 @@ RANK_OF_FIGURE = re.compile(r"(?i)\d\s*%\s*(?:\([^()]*\)\s*)?,\s*(?:(?:and|và)\
 #: A rank placed in the whole country, after a regional one: "thứ 15 cả nước", "15th nationwide".
 NATIONWIDE_AFTER = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:cả nước|toàn quốc|nationwide|nationally|"
                               r"in the (?:whole )?country)\b")
+#: A rank in a measure named after it that is no ranking of the DTI (no DTI, pillar or main
+#: indicator named there, which the loop above would have found first).
+OTHER_MEASURE_AFTER = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:[\w,]+\s+){0,3}?"
+                                 r"(?:in terms of|về (?:tỷ lệ|số lượng|số|tốc độ)|"
+                                 r"(?:for|in) (?:the )?(?:rate|ratio|share|number|proportion|"
+                                 r"percentage) of)\s")
 REGION_NAME = re.compile(r"(?i)khu vực|vùng|region")
 #: A sentence scoped to a region's provinces: its ranks are the region's, not the DTI's.
 REGION_FRONT = re.compile(r"\W*(?:(?i:among|in|within)\s+(?:the\s+)?(?:\d+\s+|(?i:five|six|"
@@ -49,6 +55,8 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
                 if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|for|in terms of|leading in)\s",
                              between) or re.search(r"(?i)\b(?:về|ở|in)\s*$", sentence[:end]):
                     return _coordinated(sentence, found, found.index(t), forward=True)
+    if look_after and OTHER_MEASURE_AFTER.match(sentence, end):
+        return [grammar.Topic(end, end, "other", "")]  # "thứ 3 về tỷ lệ ...", "in terms of"
     if look_after and grammar.OTHER_INDEX_AFTER.match(sentence[end:]):
         return [grammar.Topic(end, end, "other", "")]
     if look_after and REGION_FRONT.match(sentence):  # "Among the North Central provinces, X

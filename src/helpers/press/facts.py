@@ -184,6 +184,8 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
         return min(relative)[1:]
     if published and grammar.BARE_MONTH.search(sentence):  # "tháng 7", "6 tháng qua"
         return published, "context (publication date)"
+    if context and grammar.NOW.search(sentence[:position]) and not target:
+        return None, "now (no year printed, rule 5.5)"  # "Currently, ...", "Đến nay, ..."
     if context:
         return context, "context"
     return None, ""

@@ -127,7 +127,7 @@ YEAR = re.compile(
     r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|from|than|kế trước|versus|vs\.?|"
     r"(?<=places )on|(?<=place )on|(?<=spots )on|\bon(?=\s+the\s+20)|\bover(?=\s+the\s+20)|"
     r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+|the\s+|DTI\s+(?:năm\s+)?)?)?"
-    r"(?P<due>(?:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
+    r"(?P<due>(?i:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
     r"(?<![\d/.,\-–])(?P<year>20[1-3]\d)(?![\d/]|-\d|\s*[-–]\s*20\d\d)")
 _DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|"
                           r"ngày\s+\d+\s+tháng\s+\d+\s+năm\s+|"
@@ -160,6 +160,10 @@ def last_years(sentence: str) -> list[re.Match[str]]:
             if not COMPARED_LAST_YEAR.search(sentence[max(0, m.start() - 40):m.start()])]
 
 
+#: A bare present in English ("so far", "currently"): a status figure with no year, unless its
+#: sentence prints one (rule 5.5). Vietnamese "đến nay", "hiện" are left to the passage's
+#: period (s001: "Trong 06 tháng đầu năm ..." dates the figures after it).
+NOW = re.compile(r"(?i)\b(?:so far|currently|to date|at present|as of now)\b")
 THIS_YEAR = re.compile(r"(?i)\bthis year\b|\bnăm nay\b")
 #: A month or a recent period printed without its year: dated by the publication (rule 5.7).
 BARE_MONTH = re.compile(r"(?i)\btháng\s+\d{1,2}\b(?!\s*[/.-]\s*\d)|\b\d+\s+tháng\s+(?:qua|đầu năm)|"
@@ -188,6 +192,12 @@ def forecast(sentence: str, position: int) -> bool:
     return bool(FORECAST.search(sentence[max(0, position - 80):position]))
 
 
+#: The year of an earlier value a figure is compared with: "up from 0.5512 in 2022", "tăng so
+#: với 0,55 điểm của năm 2022": a comparison year (rule 5.2), not the sentence's.
+EARLIER_VALUE = re.compile(r"(?i)(?:from|so với|than)\s+[\d.,]+\s*(?:%|điểm|points)?\s*"
+                           r"(?:in|của năm|năm|vào năm)\s+$")
+
+
 @lru_cache(maxsize=4096)
 def years(sentence: str) -> tuple[YearMention, ...]:
     """Return the years in a sentence, without dates, periods and document numbers."""
@@ -198,7 +208,9 @@ def years(sentence: str) -> tuple[YearMention, ...]:
             continue
         edition = bool(EDITION.search(sentence[max(0, m.start() - 30):m.start("year")])
                        or EDITION_AFTER.match(sentence[m.end():]))
-        out.append(YearMention(m.start("year"), int(m.group("year")), bool(m.group("cmp")),
+        earlier = EARLIER_VALUE.search(sentence[max(0, m.start() - 40):m.start("year")])
+        out.append(YearMention(m.start("year"), int(m.group("year")),
+                               bool(m.group("cmp") or earlier),
                                bool(m.group("due")), edition))
     for m in MONTH_YEAR.finditer(sentence):  # "tính đến tháng 9/2023", "as of June 30, 2024"
         group = 1 if m.group(1) else 2
@@ -302,7 +314,8 @@ CHANGE = re.compile(
     rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
     rf"climb|rise|improve|advance|gain|move up|jump|lên|xuống|tiến|leo|nhảy|cao hơn|thấp hơn|"
     rf"cải thiện|leapt|leaped|soared|surged|plunged|plummeted|tumbled|sank|slid|"
-    rf"rơi|sụt|tuột|vượt|rising|climbing|jumping|gaining|advancing|improving|moving up|"
+    rf"rơi|sụt|tuột|vượt|risen|fallen|rising|climbing|jumping|gaining|advancing|improving|"
+    rf"moving up|"
     rf"falling|dropping|slipping|sliding|declining|losing|moving down|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down|"
     rf"raise|raised|raising|lift|lifted|boost|boosted|nâng|nâng hạng)"
@@ -328,7 +341,7 @@ NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "xuống", "thấp hơn"
                    "fall", "decline", "loss", "slide", "plunged", "plummeted", "tumbled", "sank",
                    "slid", "rơi", "sụt", "falling", "dropping", "slipping", "sliding", "declining",
                    "losing", "moving down", "down", "fell", "dropped", "slipped",
-                   "declined", "lost", "moved down", "went down")
+                   "declined", "lost", "moved down", "went down", "fallen")
 
 # -- targets ----------------------------------------------------------------------------------
 #: Future tense: every number of its sentence is a target.

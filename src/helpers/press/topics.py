@@ -28,7 +28,7 @@ NATIONWIDE_AFTER = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:cả nước|toàn qu�
 #: A rank in a measure named after it that is no ranking of the DTI (no DTI, pillar or main
 #: indicator named there, which the loop above would have found first).
 OTHER_MEASURE_AFTER = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:[\w,]+\s+){0,3}?"
-                                 r"(?:in terms of|về (?:tỷ lệ|số lượng|số|tốc độ)|"
+                                 r"(?:in terms of|về (?:tỷ lệ|số lượng|tốc độ)|"
                                  r"(?:for|in) (?:the )?(?:rate|ratio|share|number|proportion|"
                                  r"percentage) of)\s")
 REGION_NAME = re.compile(r"(?i)khu vực|vùng|region")

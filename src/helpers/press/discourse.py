@@ -28,6 +28,9 @@ SEQUENCE = re.compile(r"(?i)tiếp (?:đó|theo) là|theo sau là|followed by|"
                       r"(?:kế (?:đến|tiếp)|xếp sau)(?: lần lượt)?(?: là)?|"
                       r"right behind (?:it|them|\w+) (?:was|were|is|are|came)|"
                       r"next (?:came|was|were)")
+#: Words after a name that place it right after the last position stated ("A came next").
+SEQUENCE_AFTER = re.compile(r"(?i)\b(?:came|was|were|is|ranked|placed|finished)\s+"
+                            r"(?:in\s+)?next\b|\b(?:đứng|xếp)\s+(?:kế tiếp|tiếp theo|ngay sau)\b")
 
 
 def fronted(sentence: str, found: tuple[Mention, ...]) -> Mention | None:

@@ -117,7 +117,7 @@ class Reader(GoalReaders, ListReaders):
             self.offset = sent.start
             s = self.text[sent.start:sent.end]
             self.claimed = []
-            self.goal = bool(grammar.GOAL.search(s))
+            self.goal = bool(frames.GOAL.search(s))
             self._open_frame(s)
             plan = goals.PLAN_DUE.search(s)
             self.plan_year = int(plan.group(1)) if plan and not self.plan_year else self.plan_year
@@ -139,7 +139,8 @@ class Reader(GoalReaders, ListReaders):
         due = frames.opens(s, self.article.year)
         if due is False:
             return
-        self.frame = frames.Frame(self.line, None if due is True else due)
+        self.frame = frames.Frame(self.line, None if due is True else due, self.offset,
+                                  frames.opening(s))
         if self.frame.year:
             self.goal_year, self.year_source["goal"] = self.frame.year, self.role
 
@@ -154,7 +155,7 @@ class Reader(GoalReaders, ListReaders):
                 self.context_year, self.year_source["year"] = y.year, self.role
             if y.edition:
                 self.edition_year, self.year_source["edition"] = y.year, self.role
-        if self.article.year and grammar.LAST_YEAR.search(s):
+        if self.article.year and grammar.last_years(s):
             self.context_year = self.edition_year = self.article.year - 1
         named = [m for m in gazetteer.mentions(s) if m.kind in ("province", "national")]
         if named and named[0].start < 30:  # the subject opens the sentence: carry it
@@ -165,7 +166,9 @@ class Reader(GoalReaders, ListReaders):
               tags: tuple[str, ...] = (), entity: str | None = None,
               year: int | None = None, year_basis: str = "") -> list[Fact]:
         """Record a rank at s[start:end], one per coordinated topic."""
-        if grammar.RANK_NEGATIVE_AFTER.search(s[end:end + 20]):
+        if grammar.RANK_NEGATIVE_AFTER.search(s[end:end + 20]) or \
+                grammar.AMONG_AGENCIES.match(s, end):
+            self.claim(start, end)
             return []
         found = topic_of(s, start, end) or [None]
         if den is None:
@@ -298,7 +301,8 @@ class Reader(GoalReaders, ListReaders):
         found_changes = [(m, m.group("n"), m.group(1),
                           "range" if m.group("upto") else "bound" if m.group("bound") else "")
                          for m in grammar.CHANGE.finditer(s)]
-        found_changes += [(m, m.group("n") or m.group("m"), m.group(2) or m.group(3), "")
+        found_changes += [(m, m.group("n") or m.group("k") or m.group("m"),
+                           m.group(2) or m.group(4) or m.group(5), "")
                           for m in grammar.CHANGE_AFTER.finditer(s)]
         found_changes += [(more, more.group(1), word, "") for m, _, word, _ in found_changes
                           for more in [grammar.CHANGE_MORE.match(s, m.end())] if more]
@@ -309,7 +313,7 @@ class Reader(GoalReaders, ListReaders):
             if steps is None:
                 continue
             sign = -1 if word.lower() in grammar.NEGATIVE_CHANGE else 1
-            marker = grammar.GOAL.search(s)
+            marker = frames.GOAL.search(s)
             if (marker and marker.start() < m.start()) or grammar.FUTURE.search(s):
                 self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
                          target=float(sign * steps), unit="places", is_target=True,

@@ -108,8 +108,8 @@ def subject(sentence: str, position: int, home: str, carried: str | None,
         return None, "agency"  # "Bộ Tài chính dẫn đầu khối bộ, ngành với 0,63": the ministry's
     if before:
         m = before[-1]
-        if m.kind == "agency":
-            return None, "agency"
+        if m.kind in ("agency", "region"):
+            return None, m.kind  # a ministry's figure, a region's average: out of scope
         if m.kind == "anaphor":
             return _anaphor(sentence, m, found, home, focus)
         if m.kind == "district":
@@ -152,6 +152,7 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
     if printed:  # "28,1% (2021)": the year printed with the figure
         return int(printed.group(1)), "clause"
     right_after = re.match(r"(?:[^\s;]+\s+){1,2}?(?:in|năm|vào năm|vào tháng \d{1,2}\s*/)\s*"
+                           r"(?:(?:the\s+)?(?:DTI|PCI|PAPI|SIPAS|PGI)\s+(?:năm\s+)?)?"
                            r"(20[1-3]\d)\b(?!\s*[-–/])",
                            sentence[position:position + 30])
     if right_after and not target:  # "up from 25th in 2021": the year printed with the figure
@@ -175,10 +176,16 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
         return prior[-1].year, "sentence"
     if found:
         return found[0].year, "sentence"
-    if published and grammar.LAST_YEAR.search(sentence):
-        return published - 1, "last year (printed date)"
+    relative = [(abs(m.start() - position), published - 1, "last year (printed date)")
+                for m in grammar.last_years(sentence)] if published else []
+    relative += [(abs(m.start() - position), published, "this year (printed date)")
+                 for m in grammar.THIS_YEAR.finditer(sentence)] if relative else []
+    if relative:  # "ranked 12th last year, aims to ... this year": the nearer relative year
+        return min(relative)[1:]
     if published and grammar.BARE_MONTH.search(sentence):  # "tháng 7", "6 tháng qua"
         return published, "context (publication date)"
+    if context and grammar.NOW.search(sentence[:position]) and not target:
+        return None, "now (no year printed, rule 5.5)"  # "Currently, ...", "Đến nay, ..."
     if context:
         return context, "context"
     return None, ""

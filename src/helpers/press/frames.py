@@ -16,12 +16,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+#: The target words, one table per role (LABELING.md 3.4, 3.10). ``GOVERNOR`` (a word that makes
+#: the figures after it targets) and ``GOAL`` (a sentence that states a goal) are read from it.
+TARGET_WORDS: dict[str, tuple[str, ...]] = {
+    # verbs and nouns of intent and expectation: both roles
+    "intent": (r"phấn đấu", r"hướng tới", r"kỳ vọng", r"\bsẽ\b", r"\bmuốn\b",
+               r"\bgoals?\b", r"\baims?\b", r"\bstriv\w*", r"\bwill\b", r"expected to",
+               r"\bobjectives?\b", r"\bplans? to\b", r"\bwants?\b", r"\bhopes? to\b",
+               r"\bintends? to\b", r"\btarget(?:s|ed)?\b(?! set)", r"\bexpects?\b",
+               r"\bprojected to\b", r"\bforecasts?\b"),
+    # words that govern the figure after them, but do not make a whole sentence a goal
+    "figure": (r"mục tiêu", r"chỉ tiêu", r"yêu cầu(?: đạt)?", r"\bcần (?:đưa|đạt)", r"đề xuất",
+               r"\btarget set\b", r"theo kế hoạch", r"\b(?:according to|under) the plan\b"),
+    # a plan's target nouns with their predicate: a goal sentence
+    "sentence": (r"(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)",
+                 r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: của (?:tỉnh|thành phố|địa phương))?"
+                 r"(?: (?:năm|đến năm) \d{4})?"
+                 r"(?: đến| là| đạt| chiếm|:| như)",
+                 r"chỉ tiêu(?: cụ thể| cơ bản)?(?: (?:năm|đến năm) \d{4})?(?: đến năm| là|:)"),
+}
+
+
+def _words(*roles: str) -> re.Pattern[str]:
+    """Compile the target words of the given roles into one pattern."""
+    return re.compile("(?i)" + "|".join(w for role in roles for w in TARGET_WORDS[role]))
+
+
 #: Words that make the figures after them targets.
-GOVERNOR = re.compile(
-    r"(?i)phấn đấu|mục tiêu|chỉ tiêu|yêu cầu(?: đạt)?|\bcần (?:đưa|đạt)|đề xuất|hướng tới|"
-    r"kỳ vọng|\bsẽ\b|\btargets?\b|\bgoals?\b|\baims?\b|\bstriv\w*|\bwill\b|expected to|"
-    r"\bexpects?\b|\bprojected to\b|\bforecasts?\b|"
-    r"\bobjectives?\b|\bplans? to\b|\bwants? (?:to|its)\b|\bhopes? to\b|\bintends? to\b|\bmuốn\b")
+GOVERNOR = _words("intent", "figure")
+#: Words that make a sentence a goal sentence (rank goals, plan targets, due years).
+GOAL = _words("sentence", "intent")
 #: A target word that counts targets ("11/15 chỉ tiêu", "15 targets") or names them as met.
 COUNTED = re.compile(r"(?i)(?:\d+\s*(?:/\s*\d+\s*)?|\bmột\s+|\bcác\s+)$")
 MET_AFTER = re.compile(r"(?i)^\s*(?:đã\s+)?(?:đạt|hoàn thành|vượt)\b(?!\s*(?:tối thiểu|từ|trên|ít)"
@@ -52,6 +76,8 @@ class Frame:
 
     line: int
     year: int | None
+    offset: int = -1  # the sentence that opened it, and where in it the plan begins
+    at: int = 0
 
 
 def governor(sentence: str, position: int, published: int | None = None
@@ -90,9 +116,22 @@ def opens(sentence: str, published: int | None) -> int | None | bool:
     return False
 
 
-def in_frame(sentence: str, position: int, frame: Frame | None, line: int) -> bool:
-    """Tell whether a figure stands in the plan passage of frame and reports no result."""
+def opening(sentence: str) -> int:
+    """Return where a sentence that opens a plan passage starts stating targets."""
+    if FRONT_DUE.match(sentence):
+        return 0
+    due = DUE.search(sentence)
+    word = GOVERNOR.search(sentence, 0, due.start()) if due else None
+    return word.start() if word else 0
+
+
+def in_frame(sentence: str, position: int, frame: Frame | None, line: int,
+             offset: int = -1) -> bool:
+    """Tell whether a figure stands in the plan passage of frame and reports no result; in
+    the sentence that opens it, a figure before the target word is the achieved value
+    ("Hiện đạt 95%; tỉnh phấn đấu đạt 100% vào năm 2025", "Currently 95% ...; aims to ...")."""
     return (frame is not None and frame.line == line
+            and not (offset == frame.offset and position < frame.at)
             and not ACHIEVED.search(sentence[:position]))
 
 

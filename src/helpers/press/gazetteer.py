@@ -53,15 +53,24 @@ _NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|bộ, ngành,? 
                        r"(?<![\w.] )Việt Nam(?! [A-Z])|"
                        r"\bVietnam(?:'s)?\b(?! [A-Z])|\bnational level\b|\bnational DTI\b|"
                        r"giá trị trung bình DTI cấp tỉnh|DTI cấp tỉnh (?=năm \d{4} đạt)|"
-                       r"DTI(?: \d{4})? cấp tỉnh trung bình|bình quân cả nước|cả nước đạt|"
+                       r"DTI(?: \d{4})? cấp tỉnh trung bình|[Bb]ình quân cả nước|cả nước đạt|"
                        r"[Đđ]ối với cấp tỉnh|provincial average|average provincial|"
                        r"national average|"
-                       r"(?:trung bình|bình quân)(?: của)? (?:cấp tỉnh|cả nước|toàn quốc)|"
+                       r"\b(?:Nationwide|Nationally|Across the country|Across Vietnam)(?=,)|"
+                       r"\bTrên (?:phạm vi )?cả nước(?=,)|^\W*Cả nước(?= (?:có|hiện có|đã có))|"
+                       r"\baverage (?:DTI |score |value )*(?:of|for|among) (?:all |the )?"
+                       r"(?:63 )?provinces\b|\bprovinces averaged\b|"
+                       r"(?:[Tt]rung bình|[Bb]ình quân)(?: của)? (?:cấp tỉnh|cả nước|toàn quốc)|"
                        r"(?<=của )Việt Nam(?! [A-Z])")
 _BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|khối các bộ|ministerial level|"
+                   r"\bministries averaged\b|\baverage (?:DTI |score |value )*(?:of|for|among) "
+                   r"(?:all |the )?ministries\b|"
                    r"các bộ,? (?:cơ quan ngang bộ|ngành)(?!,? (?:địa phương|tỉnh))|"
                    r"các bộ (?:không )?cung cấp dịch vụ công|"
                    r"ministries and (?:branches|ministry-level agencies|agencies)")
+#: A region's aggregate (out of scope, rule 8.9): "the regional average", "bình quân vùng".
+_REGION_AGGREGATE = re.compile(r"(?i)\b(?:regional|the region's)\s+average\b|"
+                               r"\b(?:trung bình|bình quân)(?: của)? (?:khu vực|vùng)\b")
 #: The block of provinces: "khối tỉnh, thành", "khối địa phương".
 _PROVINCE_BLOC = re.compile(r"khối (?:tỉnh, thành(?: phố)?|địa phương)|provincial bloc")
 #: Words that refer back to the article's main province.
@@ -127,6 +136,7 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
         return not any(s < b and a < e for s, e in taken)
 
     for pattern, name, kind in ((_DISTRICT, "", "district"), (_AGENCY, "", "agency"),
+                                (_REGION_AGGREGATE, "", "region"),
                                 (_NATIONAL, NATIONAL, "national"),
                                 (_BLOC, MINISTRY_BLOC, "bloc"),
                                 (_PROVINCE_BLOC, PROVINCE_BLOC, "bloc")):

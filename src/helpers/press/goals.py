@@ -35,6 +35,11 @@ class GoalReaders:
                      target=indicators.number(m.group(2), self.lang), denominator=1000.0,
                      unit="points", is_target=True,
                      tags=("target_only", *(("bound",) if m.group(1) else ())))
+        for m in DTI_SCORE_TARGET.finditer(s):  # "targets a DTI score of over 0.65 by 2025"
+            if self.free(m.start(2), m.end()) and frames.governor(s, m.start(2), self.article.year):
+                self.add(s, m.start(2), m.end(), "target_attainment", None, pillar="overall",
+                         target=indicators.number(m.group(2), self.lang), unit="score",
+                         is_target=True, tags=("target_only", *(("bound",) if m.group(1) else ())))
         for m in MAIN_COUNT_TARGET.finditer(s):
             count, total = small_number(m.group(1)), small_number(m.group(2))
             if count and total:
@@ -49,12 +54,13 @@ class GoalReaders:
         """Achieved against target: "đạt 97%/95%", "đạt 82% (kế hoạch 80%)"."""
         for m in grammar.ACHIEVED_VS_TARGET.finditer(s):
             value, target = (g for g in m.groups() if g)
-            due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", m.group(0))
+            printed = re.findall(r"(?<![\d/])(20[1-3]\d)(?![\d/])", m.group(0))
+            after = DUE_AFTER_TARGET.match(s, m.end())  # "..., against a target of 20% by 2025"
+            due = int(after.group(1)) if after else int(printed[-1]) if printed else None
             self.add(s, m.start(), m.end(), "target_attainment",
                      indicators.number(value, self.lang), target=indicators.number(target,
                                                                                    self.lang),
-                     unit="%", year=int(due.group(1)) if due else None,
-                     year_basis="clause" if due else "")  # "(mục tiêu năm 2025: 20%)": due year
+                     unit="%", year=due, year_basis="clause" if due else "")
         for m in grammar.PERCENT_OF_TARGET.finditer(s):
             if self.free(m.start(1), m.end()):
                 self.add(s, m.start(1), m.end(), "target_attainment",
@@ -64,6 +70,9 @@ class GoalReaders:
         """Targets met of N ("hoàn thành 23/34 mục tiêu", "22 out of 33 targets")."""
         total = None
         for found in grammar.TARGET_TOTAL.finditer(s):
+            if found.group(1).lower().startswith(grammar.TOTAL_AS_BASE) and re.search(
+                    r"\d\s*$", s[:found.start()]):
+                continue  # "20 of the 25 targets were met": the total of a count (STATUS_COUNT)
             if not STATUS_AFTER.match(s, found.end()):
                 total = found
                 break
@@ -140,7 +149,8 @@ class GoalReaders:
                 continue
             governed = frames.governor(s, m.start(), self.article.year)
             future = m.start() >= future_from
-            if not (future or governed or frames.in_frame(s, m.start(), self.frame, self.line)):
+            if not (future or governed or frames.in_frame(s, m.start(), self.frame, self.line,
+                                                             self.offset)):
                 achieved = (m.start(), m.end(), value)
                 continue
             if achieved and not (governed and achieved[1] <= governed.start()) \
@@ -148,8 +158,9 @@ class GoalReaders:
                 achieved = None  # a value is paired only with the target word after it
             value = frames.signed(s, m.start(), value)
             unit = "%" if m.group(2) == "%" else "enterprises"
-            if achieved:  # the year is the target's, when stated with it (LABELING d08)
-                due = re.search(r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[achieved[1]:m.start()])
+            if achieved:  # the year is the target's, when stated with it (LABELING d08, 5.8)
+                due = DUE_AFTER_TARGET.match(s, m.end()) or re.search(
+                    r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[achieved[1]:m.start()])
                 self.add(s, achieved[0], m.end(), "target_attainment", achieved[2],
                          target=value, unit=unit, tags=tuple(tags), is_target=True,
                          year=int(due.group(1)) if due else None,
@@ -192,6 +203,10 @@ _N_WORD = (r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
 #: A DTI score target on the 1,000-point scale: "vượt 750/1.000 điểm", "exceed 750 of 1,000 points".
 SCORE_TARGET = re.compile(r"(?i)(vượt|trên|tối thiểu|ít nhất|exceed|over|above|at least)?\s*"
                           r"(\d{3}(?:[.,]\d+)?)\s*(?:/|of|trên)\s*1[.,]000\s*(?:điểm|points)")
+#: A DTI score target on the 0–1 scale: "chỉ số DTI đạt trên 0,65", "a DTI score of over 0.65".
+DTI_SCORE_TARGET = re.compile(r"(?i)(?:DTI|score|điểm|chỉ số chuyển đổi số)[^.;\d%]{0,30}?"
+                              r"(over|above|at least|more than|trên|tối thiểu|ít nhất|vượt)?\s*"
+                              r"(0[.,]\d{1,4})(?![\d%]|[.,]\d)")
 #: A target count of main indicators: "five of its nine main indicators", "5/9 chỉ số chính".
 MAIN_COUNT_TARGET = re.compile(rf"(?i){_N_WORD}\s*(?:/|of|trên|trong số|trong)\s*(?:its\s+|the\s+)?"
                                rf"{_N_WORD}\s+(?:main indicators|chỉ số chính)")
@@ -214,4 +229,7 @@ STATUS_AFTER = re.compile(r"(?i)\s*(?:đã|đang|dự kiến|chưa|còn|khó|kh�
 PERCENT = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?enterprises)")
 #: The upper end of a range after a percentage: "45% - 50%", "65-70%".
 RANGE_UPPER = re.compile(r"\s*(?:[-–]|đến|to)\s*\d+(?:[.,]\d+)?\s*%")
+#: The due year printed right after a target: "20% by 2025", "80% vào năm 2025".
+DUE_AFTER_TARGET = re.compile(r"(?i)[^.;,\d]{0,12}?\b(?:by|in|đến|vào|trong)\s+(?:the end of\s+|"
+                              r"cuối\s+)?(?:năm\s+)?(20[1-4]\d)\b")
 AGE = re.compile(r".{0,12}(?:tuổi|years old)")

@@ -37,7 +37,31 @@ _MAIN_INDICATORS = (
     r"[Hh]uman [Rr]esources? [Ii]ndex", r"[Aa]wareness [Ii]ndex",
     r"[Cc]ybersecurity",
 )
-_NON_DTI = (r"(?:tỷ trọng|tỷ lệ|[Ss]hare of(?: the)?|proportion of(?: the)?) (?:[Kk]inh tế số|"
+#: Rankings other than the DTI, one entry per ranking: its Vietnamese and English names and
+#: acronyms. A rank named after one of them is an `indicator` tagged non_dti_rank (rule 3.5).
+OTHER_RANKINGS: dict[str, tuple[str, ...]] = {
+    "grdp_share": (r"(?:tỷ trọng|tỷ lệ|[Ss]hare of(?: the)?|proportion of(?: the)?) "
+                   r"(?:[Kk]inh tế số|[Dd]igital [Ee]conomy)", r"GRDP"),
+    "own_assessment": (r"(?:DTI|[Cc]hỉ số chuyển đổi số|[Cc]hỉ số DTI) "
+                       r"(?:cấp huyện|cấp xã|của các (?:sở|huyện|cơ quan))",
+                       r"[Aa]ssessment [Ii]ndex for (?:state )?agencies"),
+    "e_government": (r"[Tt]ham gia điện tử", r"[Ee]-?[Pp]articipation", r"[Cc]hính phủ điện tử",
+                     r"(?i:e-?government)", r"Liên Hợp Quốc", r"United Nations", r"\bEGDI\b"),
+    "public_services": (r"Cổng dịch vụ công", r"[Oo]nline public services",
+                        r"[Pp]ublic [Ss]ervice [Pp]ortal"),
+    "region": (r"[Ss]outheast region", r"khu vực"),
+    "ict": (r"ICT Index", r"sẵn sàng"),
+    "pci": (r"\bPCI\b", r"[Nn]ăng lực cạnh tranh", r"[Cc]ompetitiveness"),
+    "papi": (r"\bPAPI\b", r"(?i:governance and public administration)",
+             r"[Hh]iệu quả quản trị"),
+    "par": (r"(?i:\bPAR[ -]?index\b)", r"[Cc]ải cách hành chính",
+            r"(?i:(?:public )?administrative reform|public administration reform)"),
+    "sipas": (r"\bSIPAS\b", r"[Hh]ài lòng", r"(?i:satisfaction (?:index|with|of))"),
+    "pgi": (r"\bPGI\b", r"(?i:green index)", r"[Cc]hỉ số xanh"),
+    "innovation": (r"\bGII\b", r"\bPII\b", r"(?i:innovation index)"),
+}
+_NON_DTI = "|".join(w for words in OTHER_RANKINGS.values() for w in words)
+_DTI = (r"(?:tỷ trọng|tỷ lệ|[Ss]hare of(?: the)?|proportion of(?: the)?) (?:[Kk]inh tế số|"
             r"[Dd]igital [Ee]conomy)|(?:DTI|[Cc]hỉ số chuyển đổi số|[Cc]hỉ số DTI) "
             r"(?:cấp huyện|cấp xã|của các (?:sở|huyện|cơ quan))|"
             r"[Aa]ssessment [Ii]ndex for (?:state )?agencies|"
@@ -103,7 +127,7 @@ YEAR = re.compile(
     r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|from|than|kế trước|versus|vs\.?|"
     r"(?<=places )on|(?<=place )on|(?<=spots )on|\bon(?=\s+the\s+20)|\bover(?=\s+the\s+20)|"
     r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+|the\s+|DTI\s+(?:năm\s+)?)?)?"
-    r"(?P<due>(?:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
+    r"(?P<due>(?i:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
     r"(?<![\d/.,\-–])(?P<year>20[1-3]\d)(?![\d/]|-\d|\s*[-–]\s*20\d\d)")
 _DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|"
                           r"ngày\s+\d+\s+tháng\s+\d+\s+năm\s+|"
@@ -119,9 +143,28 @@ EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?
                      r"(?:(?:năm|for|of)\s+)?$")
 EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
 MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong|vào)\s+(?:hết\s+)?|^\W*)"
-                        r"tháng\s+\d{1,2}\s*/\s*(20[1-3]\d)\b")
+                        r"tháng\s+\d{1,2}\s*/\s*(20[1-3]\d)\b"
+                        r"|\b(?:as of|by|until|since|as at|in)\s+(?:the end of\s+)?"
+                        r"(?:January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)(?:\s+\d{1,2})?,?\s+(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
+#: "last year" as the reference of a comparison ("up 5% from last year"): not the figure's year.
+COMPARED_LAST_YEAR = re.compile(r"(?i)(?:from|than|compared (?:to|with)|so với|over|on|vs\.?)"
+                                r"\s+(?:the\s+)?(?:same (?:period|time)\s+(?:of\s+)?)?$")
+
+
+def last_years(sentence: str) -> list[re.Match[str]]:
+    """Return the mentions of "last year" that date a figure, not those it is compared with."""
+    return [m for m in LAST_YEAR.finditer(sentence)
+            if not COMPARED_LAST_YEAR.search(sentence[max(0, m.start() - 40):m.start()])]
+
+
+#: A bare present in English ("so far", "currently"): a status figure with no year, unless its
+#: sentence prints one (rule 5.5). Vietnamese "đến nay", "hiện" are left to the passage's
+#: period (s001: "Trong 06 tháng đầu năm ..." dates the figures after it).
+NOW = re.compile(r"(?i)\b(?:so far|currently|to date|at present|as of now)\b")
+THIS_YEAR = re.compile(r"(?i)\bthis year\b|\bnăm nay\b")
 #: A month or a recent period printed without its year: dated by the publication (rule 5.7).
 BARE_MONTH = re.compile(r"(?i)\btháng\s+\d{1,2}\b(?!\s*[/.-]\s*\d)|\b\d+\s+tháng\s+(?:qua|đầu năm)|"
                         r"\bnăm nay\b|\bthis year\b")
@@ -149,6 +192,12 @@ def forecast(sentence: str, position: int) -> bool:
     return bool(FORECAST.search(sentence[max(0, position - 80):position]))
 
 
+#: The year of an earlier value a figure is compared with: "up from 0.5512 in 2022", "tăng so
+#: với 0,55 điểm của năm 2022": a comparison year (rule 5.2), not the sentence's.
+EARLIER_VALUE = re.compile(r"(?i)(?:from|so với|than)\s+[\d.,]+\s*(?:%|điểm|points)?\s*"
+                           r"(?:in|của năm|năm|vào năm)\s+$")
+
+
 @lru_cache(maxsize=4096)
 def years(sentence: str) -> tuple[YearMention, ...]:
     """Return the years in a sentence, without dates, periods and document numbers."""
@@ -159,10 +208,13 @@ def years(sentence: str) -> tuple[YearMention, ...]:
             continue
         edition = bool(EDITION.search(sentence[max(0, m.start() - 30):m.start("year")])
                        or EDITION_AFTER.match(sentence[m.end():]))
-        out.append(YearMention(m.start("year"), int(m.group("year")), bool(m.group("cmp")),
+        earlier = EARLIER_VALUE.search(sentence[max(0, m.start() - 40):m.start("year")])
+        out.append(YearMention(m.start("year"), int(m.group("year")),
+                               bool(m.group("cmp") or earlier),
                                bool(m.group("due")), edition))
-    for m in MONTH_YEAR.finditer(sentence):  # "tính đến tháng 9/2023": the reference year
-        out.append(YearMention(m.start(1), int(m.group(1)), False, False))
+    for m in MONTH_YEAR.finditer(sentence):  # "tính đến tháng 9/2023", "as of June 30, 2024"
+        group = 1 if m.group(1) else 2
+        out.append(YearMention(m.start(group), int(m.group(group)), False, False))
     return tuple(sorted(out, key=lambda y: y.start))
 
 
@@ -197,14 +249,24 @@ RANK_EN = re.compile(
     rf"|\b(?:took|claimed|won|in|secured|held|earned|occupied|retained|kept)\s+(?:the\s+)?"
     rf"({EN_ORDINAL})\s+(?:place|position|spot)\b"
     rf"|\b({EN_ORDINAL})-(?:best|highest|ranked)\b"
-    rf"|\b(?:was|is|to|at|as|remains?|stood|stands|ranked|ranks|became)\s+(?:the\s+)?"
+    rf"|\b(?:was|is|to|at|as|remains?|stood|stands|ranked|ranks|became|named|rated|placed|"
+    rf"came|finished)\s+(?:the\s+)?"
     rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
+                                 r"(?:consecutive|straight|successive)\b|"
+                                 r"[\w-]*\s*(?:lowest|from (?:the )?(?:bottom|last))\b|"
+                                 r"(?:từ dưới lên|từ cuối lên|thấp nhất)|"
+
                                  r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
                                  r"steps?\b|phase|quarter|half|stage|round|part(?:y|ies)\b|tiers?\b|generation|batch|lần|đợt|quý|"
                                  r"giai đoạn|,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})", re.I)
+#: A rank among the province's own agencies or departments (rules 2.6, 8.1): out of scope.
+AMONG_AGENCIES = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:[\w-]+\s+)?"
+                            r"(?:among|of|out of|trong(?: số)?)\s+"
+                            r"(?:the\s+|các\s+|\d+\s+)?(?:province's\s+|provincial\s+)?"
+                            r"(?:agencies|departments|sở|cơ quan|đơn vị)\b")
 #: Rank 2 as a word: "runner-up".
-RUNNER_UP = re.compile(r"(?i)\brunners?[- ]up\b")
+RUNNER_UP = re.compile(r"(?i)\brunners?[- ]up\b|\bá quân\b")
 #: A span of editions stated with a rank ("3 năm liên tiếp (2020-2022)").
 SPAN = re.compile(r"(?i)(?:năm liên tiếp|consecutive years?|years in a row)\s*\(?\s*"
                   r"(?:từ\s+|from\s+)?(20[1-3]\d)\s*(?:-|–|đến|to)\s*(20[1-3]\d)")
@@ -215,11 +277,16 @@ LIST_ITEM = re.compile(rf"\s*(?:,|và|and|, and)\s*(?:(?:vị trí\s+)?thứ\s+(
 RANK_LIST = re.compile(rf"^((?:{LIST_ITEM.pattern})+)")
 #: Several entities sharing one rank ("A và B cùng xếp thứ 9", "tied for").
 TIE = re.compile(r"(?i)\b(?:cùng|đồng|both|tied|jointly)\b")
-IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|\b(?:led|leads|topped|tops)\b|"
+IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|ngôi đầu|quán quân|"
+                   r"\b(?:came|come|comes|finished|ended up|was|is) (?:out )?on top\b|"
+                   r"\b(?:headed|heads|tops|topped) the (?:20\d\d )?(?:[\w-]+ )?"
+                   r"(?:rankings?|table|list|index)\b|"
+                   r"\b(?:led|leads|topped|tops)\b|"
                    r"\bthe top (?:spot|position|place)\b|"
                    r"\bleading in\b|\branked first\b)")
 MEMBERSHIP_BEFORE = re.compile(
-    r"(?i)(?:nhóm|top|tốp|trong số|một trong|1 trong|\d+\s+trong|one of)\s*(?:\d+|[a-z]+)?"
+    r"(?i)(?:nhóm|(?<!on )(?<!the )top|tốp|trong số|một trong|1 trong|\d+\s+trong|one of)"
+    r"\s*(?:\d+|[a-z]+)?"
     r"[^.;:]{0,40}$"
     r"|\d+\s+(?:tỉnh|địa phương|localities|provinces)[^.;:]{0,25}$|vị trí\s*$")
 DENOMINATOR_AFTER = re.compile(
@@ -247,9 +314,11 @@ CHANGE = re.compile(
     rf"(?i)\b(tăng|giảm|tụt|tuột|thăng|lùi|up|down|climbed|rose|fell|dropped|jumped|slipped|"
     rf"climb|rise|improve|advance|gain|move up|jump|lên|xuống|tiến|leo|nhảy|cao hơn|thấp hơn|"
     rf"cải thiện|leapt|leaped|soared|surged|plunged|plummeted|tumbled|sank|slid|"
-    rf"rơi|sụt|tuột|vượt|rising|climbing|jumping|gaining|advancing|improving|moving up|"
+    rf"rơi|sụt|tuột|vượt|risen|fallen|rising|climbing|jumping|gaining|advancing|improving|"
+    rf"moving up|"
     rf"falling|dropping|slipping|sliding|declining|losing|moving down|"
-    rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down)"
+    rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down|"
+    rf"raise|raised|raising|lift|lifted|boost|boosted|nâng|nâng hạng)"
     rf"\s+(?:(?:its|their)\s+(?:ranking|rank|position)\s+)?"
     rf"(?:thêm\s+|by\s+|hạng\s+|được\s+|mạnh\s+|vọt\s+|sâu\s+|liền\s+|tới\s+)?"
     rf"(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
@@ -264,23 +333,17 @@ CHANGE_MORE = re.compile(r"(?i)\s*(?:so với[^,;.()]{0,20}?|compared (?:to|with
 CHANGE_AFTER = re.compile(
     rf"(?i)\b(?P<n>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\s+"
     rf"(higher|lower|better|worse|up|down)\b"
+    rf"|\b(?P<k>\d{{1,2}}|{EN_CARDINAL})-(?:places?|positions?|spots?|ranks?|notch(?:es)?)\s+"
+    rf"(jump|rise|climb|gain|improvement|increase|drop|fall|decline|slide|loss)\b"
     rf"|\b(?:an?\s+)?(gain|rise|jump|improvement|increase|climb|drop|fall|decline|loss|slide)"
     rf"\s+of\s+(?P<m>\d{{1,2}}|{EN_CARDINAL})\s+(?:places?|positions?|spots?|ranks?|notches?)\b")
 NEGATIVE_CHANGE = ("giảm", "tụt", "tuột", "lùi", "xuống", "thấp hơn", "lower", "worse", "drop",
                    "fall", "decline", "loss", "slide", "plunged", "plummeted", "tumbled", "sank",
                    "slid", "rơi", "sụt", "falling", "dropping", "slipping", "sliding", "declining",
                    "losing", "moving down", "down", "fell", "dropped", "slipped",
-                   "declined", "lost", "moved down", "went down")
+                   "declined", "lost", "moved down", "went down", "fallen")
 
 # -- targets ----------------------------------------------------------------------------------
-GOAL = re.compile(
-    r"(?i)phấn đấu|(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)|"
-    r"mục tiêu(?: cụ thể| cơ bản| chung)?(?: (?:năm|đến năm) \d{4})?"
-    r"(?: đến| là| đạt| chiếm|:| như)|"
-    r"chỉ tiêu(?: cụ thể| cơ bản)?(?: (?:năm|đến năm) \d{4})?(?: đến năm| là|:)|"
-    r"kỳ vọng|\bsẽ\b|\btarget(?:s|ed)?\b(?! set)|"
-    r"\bgoals?\b|\baims?\b|\bwill\b|striv|expected to|objective|\bwants? to\b|"
-    r"\bplans? to\b|\bhopes? to\b|\bintends? to\b|\bmuốn\b|\bwants?\b")
 #: Future tense: every number of its sentence is a target.
 FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")
 #: An achieved figure against its target: "đạt 97%/95%", "đạt 68%/mục tiêu 50%", "đạt 82%
@@ -288,7 +351,8 @@ FUTURE = re.compile(r"(?i)\bsẽ\b|\bwill\b|kỳ vọng|expected to")
 #: "reached 68%, against a target of 50%", "12.5% of GRDP, short of the 15% target".
 _PCT = r"(\d+(?:[.,]\d+)?)\s*%"
 _TARGET_WORD = r"(?i:mục tiêu|kế hoạch|chỉ tiêu|\bKH\b|\btargets?\b|\bgoals?\b|\bplan\b)"
-_GAP = r"[^.;%\d()]{0,60}?"  # no number, no clause end between the value and the target word
+#: No number but a year ("the 2025 target"), no clause end between the value and the target word.
+_GAP = r"(?:[^.;%\d()]|(?<!\d)20[1-4]\d(?!\d)){0,60}?"
 ACHIEVED_VS_TARGET = re.compile(
     rf"(?<![\d.,/]){_PCT}\s*/\s*(?:{_TARGET_WORD}\s*)?{_PCT}"
     rf"|(?<![\d.,/]){_PCT}{_GAP}[(,]?\s*(?:(?i:vượt|so với|bằng|over|vs\.?)\s+)?{_TARGET_WORD}"
@@ -297,7 +361,7 @@ ACHIEVED_VS_TARGET = re.compile(
 #: An achieved share of the plan, no target stated: "bằng 85% kế hoạch", "85% of the plan".
 PERCENT_OF_TARGET = re.compile(
     rf"(?i:bằng|đạt|đạt được|reached|achieved)\s+{_PCT}\s+"
-    rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:annual\s+|yearly\s+)?)?"
+    rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?)?"
     rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
 TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|còn|trong(?: tổng số| số)?|"
@@ -320,10 +384,12 @@ RANK_TARGET = re.compile(
     rf"|\b(?:a|the)\s+top[-\s]{_GROUP_N}\s+(?:place|position|spot|finish|ranking)"
     rf"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+{_GROUP_N}\b")
 TARGET_COUNT = re.compile(
-    r"(?i)(?:hoàn thành|completed|achieved|met|đạt)\s+(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
+    r"(?i)(?:hoàn thành|completed|achieved|met|reached|fulfilled|hit|accomplished|đạt)\s+"
+    r"(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
     r"\s*(?:its\s+|the\s+|their\s+)?"
     r"(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
-STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*(?:/|(?i:out of|of))\s*(\d{1,3})\s+"
+STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*(?:/|(?i:out of|of))\s*(?:(?i:the|its)\s+)?"
+                          r"(\d{1,3})\s+"
                           r"(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
 #: The counted targets are met: "45/50 chỉ tiêu ... đã hoàn thành", "45 of 50 targets were met".
 STATUS_MET = re.compile(r"(?i)(?![^,;.\d]{0,40}?(?:chưa|không|\bnot\b))"

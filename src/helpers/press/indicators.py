@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import grammar
+from . import gazetteer, grammar
 from .numbers import EN_CARDINAL, en_cardinal, parse
 from .topics import topic_of
 
@@ -23,6 +23,13 @@ NUMBER = re.compile(r"(?<![\w/.:-])(?<!\d,)(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+(?:[.,
 DECREASE = re.compile(r"(?i)(?:giảm|sụt|fell|dropped|declined|down|decrease[sd]?|"
                       r"(?:thấp hơn|kém|lower than|below)(?:\s+(?:mức\s+)?(?:bình quân|trung bình|"
                       r"the (?:national )?average)[^\d,;]{0,20})?)\s*(?:by|of|nhẹ|còn)?\s*$")
+#: A comparative after a difference that makes it negative: "0.0512 lower than", "2 điểm thấp hơn".
+LOWER_AFTER = re.compile(r"(?i)\s*(?:points?|điểm(?: phần trăm)?|percentage points?)?\s+"
+                         r"(?:lower|less|below|thấp hơn|kém hơn|worse)\b")
+#: The same sum in a second currency, in parentheses after the first (rule 8.4).
+SECOND_CURRENCY = re.compile(r"(?i)(?:VND|USD|đồng|dong|trillion|billion|million|tỷ|triệu)\s*"
+                             r"\(\s*(?:khoảng|about|approximately|~|tương đương|equivalent to)?\s*"
+                             r"(?:US\$|USD|VND|\$)?\s*$")
 BOUND = re.compile(r"(?i)(?:hơn|trên|tối thiểu|ít nhất|over|more than|at least|≥|vượt)\s*$")
 APPROX = re.compile(r"(?i)(?:gần|khoảng|nearly|about|approximately|around|ước|xấp xỉ)\s*$")
 #: Nouns after a number that make it no indicator (time, groups, methodology, ages).
@@ -45,7 +52,8 @@ JUNK_BEFORE = re.compile(
     r"Chỉ thị|Đề án|"
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
     r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
-    r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of)\s*[-:]?\s*$")
+    r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of|one of(?: the)?|"
+    r"Program(?:me)?|Chương trình)\s*[-:]?\s*$")
 #: The upper end of a range written without "từ": "72-75%", "40 – 45 điểm".
 RANGE = re.compile(r"\s*[-–]\s*(\d+(?:[.,]\d+)?)(?=\s*(?:%|điểm|points?)\b|\s*%)")
 #: A sentence about one event (its connection points are a ceremony detail, rule 8.6).
@@ -55,13 +63,21 @@ EVENT = re.compile(r"(?i)\b(?:(?<!truyền hình )hội nghị|hội thảo|bu�
 RATIO = re.compile(r"(?i)\s+(?:trên|out of)\s+(\d{1,4})(?=\s+[^\W\d])")
 #: Words that put a percentage beside a count: "(đạt 75%", "chiếm", "tương ứng", "(tỷ lệ".
 RESTATED = re.compile(r"(?i)(?:\(\s*(?:đạt|tỷ lệ|bằng|chiếm)?|chiếm|tương ứng|tương đương|"
-                      r"equivalent to|or)[^\d()]{0,15}$")
+                      r"equivalent to|or|reaching|representing|accounting for|i\.e\.|"
+                      r",\s*đạt(?: tỷ lệ)?)[^\d()]{0,15}$")
 #: Words before a per-capita base: "trên 1.000 dân", "per 100 inhabitants".
 PER_CAPITA = re.compile(r"(?i)(?:trên|per|/|mỗi)\s*$")
 #: A count of units meeting a threshold, up to the threshold: "4/13 sở, ngành đạt tỷ lệ ... trên".
-THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])\d+\s*/\s*\d+\s+[^\d;]{0,100}?"
-                                r"(?:đạt|có|with|reached)[^\d;]{0,80}?"
-                                r"(?:trên|từ|over|above|at least|tối thiểu)\s*$")
+#: The units a count of units meeting a threshold counts (rule 8.5).
+COUNTED_UNITS = (r"tỉnh", r"địa phương", r"sở", r"bộ", r"huyện", r"xã", r"đơn vị", r"cơ quan",
+                 r"provinces", r"localities", r"ministries", r"districts", r"communes",
+                 r"agencies", r"departments", r"units")
+THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])(?:\d+\s*/\s*\d+\s+[^\d;]{0,100}?|"
+                                r"(?:\d+|" + EN_CARDINAL + r")\s+(?:" + "|".join(COUNTED_UNITS)
+                                + r")\b[^\d;]{0,60}?)"
+                                r"(?:đạt|có|with|reached|scored|scoring|achieved)[^\d;]{0,80}?"
+                                r"(?:trên|từ|over|above|at least|tối thiểu|more than|higher than|"
+                                r"cao hơn)\s*$")
 #: A count of units meeting a criterion, up to the criterion: "19/63 tỉnh đã số hóa 100% ...".
 CRITERION_OF_COUNT = re.compile(r"(?i)\b(?:có|there (?:are|were)|only)\s+\d+\s*/\s*\d+\s+"
                                 r"(?:tỉnh|địa phương|sở|bộ|provinces|localities)[^\d;]{0,80}?$")
@@ -105,8 +121,9 @@ def read(reader: Reader, s: str) -> None:
             continue
         raw, den_raw = m.group(1), m.group(2)
         after, before = s[m.end():m.end() + 40], s[max(0, m.start() - 40):m.start()]
-        if re.fullmatch(r"(19|20)\d\d", raw) or JUNK_BEFORE.search(before):
-            continue
+        if re.fullmatch(r"(19|20)\d\d", raw) or JUNK_BEFORE.search(before) or \
+                SECOND_CURRENCY.search(before):
+            continue  # "VND 1.2 trillion (US$48 million)": one sum in two units (rule 8.4)
         if raw in ("63", "34") and re.match(r"\s*(?:tỉnh|provinces|localities|địa phương)",
                                            after):
             continue  # the size of the ranking, not a fact
@@ -154,7 +171,8 @@ def read(reader: Reader, s: str) -> None:
                 unit = f"{money.group(1)} {money.group(2)}"
             else:
                 value *= SCALE[unit.split(" ")[0]]
-        elif re.match(r"(?i)(million|billion|thousand)\b(?! (?:VND|USD|dong))", unit):
+        elif re.match(r"(?i)(million|billion|thousand)\b(?! (?:VND|USD|dong))", unit) and not \
+                re.search(r"(?:VND|USD|US\$|\$)\s*$", before):  # "VND 50 billion": as printed
             value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[unit.split()[0].lower()]
         elif not unit and re.search(r"\w\s*:\s*$", before) and "(" in s[:m.start()]:
             unit = "count"  # a breakdown "(cấp tỉnh: 1.118, cấp huyện: 183)"
@@ -164,13 +182,16 @@ def read(reader: Reader, s: str) -> None:
             continue
         elif ceremony:
             continue
-        if unit == "%" and (THRESHOLD_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])
-                            or CRITERION_OF_COUNT.search(s[max(0, m.start() - 250):m.start()])):
+        window = s[max(0, m.start() - 250):m.start()]
+        if unit in ("%", "score", "points") and (THRESHOLD_OF_COUNT.search(window)
+                                                 or CRITERION_OF_COUNT.search(window)):
             continue  # "8/12 sở đạt tỷ lệ trên 70%": the count's threshold (rule 8.5)
         if unit == "%" and restates(reader, value, raw, s, m.start()):
             continue  # "8/11 chỉ tiêu (đạt 72,7%)": the count restated (rule 8.4)
-        if unit in ("score", "points", "%") and DECREASE.search(before):
-            value = -value  # LABELING.md section 4: a decrease is negative
+        if unit in ("score", "points", "%") and DECREASE.search(before) or (
+                unit in ("score", "points", "điểm phần trăm", "percentage points")
+                and LOWER_AFTER.match(s, m.end())):
+            value = -value  # rule 4.3: a decrease, or a difference "0,05 lower than", is negative
         tags = [t for t in (qualifier_tag(before),) if t]
         if span:
             tags.append("range")
@@ -183,9 +204,19 @@ def read(reader: Reader, s: str) -> None:
         compared = re.search(r"(?:năm|in|from|to)\s+(20\d\d)\s*\((?:\s*(?:khi đó|lúc đó|then)"
                              r"[^()\d]{0,12})?\s*$", before)  # "so với năm 2022 (khi đó là 43,5%)"
         year = int(compared.group(1)) if compared else None
+        national = PROVINCES_COUNTED.match(s, m.end()) and COUNT_SUBJECT.search(s[:m.start()])
         reader.add(s, m.start(), m.end(), "indicator", value, pillar=pillar, unit=unit,
                    denominator=den, tags=tuple(tags), year=year,
-                   year_basis="clause" if year else "")
+                   year_basis="clause" if year else "",
+                   entity=gazetteer.NATIONAL if national else None)  # R8: "Có 29 địa phương"
+
+
+#: A count of the country's provinces, stated as the subject of a criterion (rule 2.3, R8):
+#: "Có 29 địa phương đạt ...", "Only 8 provinces scored ...", "Cả nước có 12 tỉnh ...".
+PROVINCES_COUNTED = re.compile(r"(?i)\s*(?:/\s*\d+\s+)?(?:tỉnh, thành(?: phố)?|tỉnh|địa phương|"
+                               r"provinces(?: and cities)?|localities)\b")
+COUNT_SUBJECT = re.compile(r"(?i)(?:^\W*|\b(?:có|chỉ có|only|there (?:are|were)|cả nước có)\s+)"
+                           r"(?:hơn|trên|gần|khoảng|over|more than|nearly|about|some)?\s*$")
 
 
 #: A count written as an English number word before a plural noun ("nine data centres").
@@ -269,7 +300,10 @@ def _pillar(s: str, start: int, end: int, unit: str) -> str:
             return ""
         if not re.search(r"\b0[.,]\d+", s[:start]):
             return ""
-    found = topic_of(s, start, end, look_after=False) or [
+    named_after = [t for t in grammar.topics(s) if 0 <= t.start - end <= 30 and re.fullmatch(
+        r"(?i)\s*(?:points?|điểm)?\s*(?:for|in|về|ở|cho)\s+(?:the\s+)?(?:trụ cột\s+|pillar\s+)?",
+        s[end:t.start])]  # "0.65 for digital government", "0,65 điểm về chính quyền số"
+    found = named_after[:1] or topic_of(s, start, end, look_after=False) or [
         t for t in grammar.topics(s) if 0 <= t.start - end <= 12
         and not re.search(r"[,;(]", s[end:t.start])]  # "551,2/1.000 điểm DTI"
     if not found:

@@ -169,17 +169,25 @@ class ListReaders:
     def sequences(self, s: str) -> None:
         """"xếp thứ nhất, tiếp đó là A, B", "Tiếp theo là A (0,79), B", "followed by A, B"."""
         m = discourse.SEQUENCE.search(s)
-        before = [f for f in self.rank_facts if f.start < self.offset + m.start()] if m else []
+        post = discourse.SEQUENCE_AFTER.search(s)  # "Da Nang came next, followed by ..."
+        first = min((x for x in (m, post) if x), key=lambda x: x.start(), default=None)
+        before = [f for f in self.rank_facts if f.start < self.offset + first.start()] \
+            if first else []
         if not before:
             return
         anchor = ([f for f in before if f.pillar == "overall"] or before)[-1]
-        names = [x for x in gazetteer.mentions(s[m.end():]) if x.kind == "province"]
-        stop = re.search(r"[;.]", s[m.end():])
-        for i, x in enumerate(names, start=1):
-            if stop and x.start > stop.start():
-                break
-            self.add(s, m.start(), m.end(), anchor.fact_type, anchor.value + i,
+        found = gazetteer.mentions(s)
+        named = coordination.run_before(s, post.start(), found) if post else []
+        if m:
+            stop = re.search(r"[;.]", s[m.end():])
+            named += [x for x in found if x.kind == "province" and x.start >= m.end()
+                      and not (stop and x.start > m.end() + stop.start())]
+        for i, x in enumerate(named, start=1):
+            at = post if post and x.end <= post.start() else m
+            self.add(s, at.start(), at.end(), anchor.fact_type, anchor.value + i,
                      pillar=anchor.pillar, unit="rank", denominator=anchor.denominator,
                      tags=("sequence",), entity=x.name, year=anchor.year,
                      year_basis=anchor.year_basis or "context")
-        self.claim(m.start(), m.end())
+        for x in (m, post):
+            if x:
+                self.claim(x.start(), x.end())

@@ -34,6 +34,10 @@ class Sentence:
     role: str  # "url", "headline", "lead", "body"
 
 
+#: A percentage written as a word after its number ("95 percent", "5 phần trăm").
+PERCENT_WORD = re.compile(r"(?i)(?<=\d) ?(?:percent|per cent|phần trăm)\b")
+
+
 def clean_text(data: bytes | str, name: str = "article") -> str:
     """Decode (UTF-8 only), unescape HTML, drop tags, normalize Unicode and spacing."""
     if isinstance(data, bytes):
@@ -48,6 +52,8 @@ def clean_text(data: bytes | str, name: str = "article") -> str:
     text = nfc(html.unescape(text)).replace("\u00a0", " ").replace("\u200b", "")
     text = text.replace("Ð", "Đ").replace("\u2019", "'")
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = PERCENT_WORD.sub("%", text)  # "95 percent", "70 per cent": one unit for every rule
+    text = re.sub(r"\b(VND|US\$|USD)(?=\d)", r"\1 ", text)  # "VND1.2 trillion"
     return re.sub(r" ?\n ?", "\n", text).strip()
 
 

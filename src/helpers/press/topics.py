@@ -16,6 +16,29 @@ import re
 
 from . import grammar
 
+#: A rank stated of the percentage or count just before it, with no ranking named after it:
+#: "tỷ lệ thanh toán trực tuyến đạt 45,6%, xếp thứ 4 cả nước", "reached 45.6%, ranking 4th".
+RANK_OF_FIGURE = re.compile(r"(?i)\d\s*%\s*(?:\([^()]*\)\s*)?,\s*(?:(?:and|và)\s+)?"
+                            r"(?:ranking|ranked|placing|which ranks?|đứng|xếp)\b[^,;.()]*$")
+
+
+#: A rank placed in the whole country, after a regional one: "thứ 15 cả nước", "15th nationwide".
+NATIONWIDE_AFTER = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:cả nước|toàn quốc|nationwide|nationally|"
+                              r"in the (?:whole )?country)\b")
+#: A rank in a measure named after it that is no ranking of the DTI (no DTI, pillar or main
+#: indicator named there, which the loop above would have found first).
+OTHER_MEASURE_AFTER = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:[\w,]+\s+){0,3}?"
+                                 r"(?:in terms of|về (?:tỷ lệ|số lượng|tốc độ)|"
+                                 r"(?:for|in) (?:the )?(?:rate|ratio|share|number|proportion|"
+                                 r"percentage) of)\s")
+REGION_NAME = re.compile(r"(?i)khu vực|vùng|region")
+#: A sentence scoped to a region's provinces: its ranks are the region's, not the DTI's.
+REGION_FRONT = re.compile(r"\W*(?:(?i:among|in|within)\s+(?:the\s+)?(?:\d+\s+|(?i:five|six|"
+                          r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\s+)?"
+                          r"(?:[A-Z][\w-]*\s+){1,4}(?:provinces|region)\b|"
+                          r"(?i:trong|trong số|giữa)\s+(?:\d+\s+)?(?:các\s+)?(?:tỉnh|địa phương)"
+                          r"(?:\s+thuộc)?\s+(?:khu vực|vùng)\b)")
+
 
 def topic_of(sentence: str, start: int, end: int, look_after: bool = True
              ) -> list[grammar.Topic]:
@@ -32,9 +55,19 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
                 if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|for|in terms of|leading in)\s",
                              between) or re.search(r"(?i)\b(?:về|ở|in)\s*$", sentence[:end]):
                     return _coordinated(sentence, found, found.index(t), forward=True)
+    if look_after and OTHER_MEASURE_AFTER.match(sentence, end):
+        return [grammar.Topic(end, end, "other", "")]  # "thứ 3 về tỷ lệ ...", "in terms of"
     if look_after and grammar.OTHER_INDEX_AFTER.match(sentence[end:]):
         return [grammar.Topic(end, end, "other", "")]
+    if look_after and REGION_FRONT.match(sentence):  # "Among the North Central provinces, X
+        # led ...": positions are the region's (a score keeps its index: look_after=False)
+        return [grammar.Topic(0, 0, "other", "")]
+    if RANK_OF_FIGURE.search(sentence[max(0, start - 40):end]):
+        return [grammar.Topic(start, start, "other", "")]  # "đạt 45,6%, xếp thứ 4 cả nước"
     before = [i for i, t in enumerate(found) if t.end <= start]
+    if before and NATIONWIDE_AFTER.match(sentence, end) and REGION_NAME.search(
+            sentence[found[before[-1]].start:found[before[-1]].end]):
+        return []  # "thứ 2 khu vực ..., thứ 15 cả nước": the national ranking, not the region's
     if before:
         return _coordinated(sentence, found, before[-1], forward=False)
     return []

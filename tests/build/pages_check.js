@@ -8,6 +8,25 @@
   function visibleRows(table) {
     return Array.prototype.filter.call(table.tBodies[0].rows, function (r) { return r.style.display !== "none"; });
   }
+  // Every rendered table wider than the content box of its container (its scroll box, else main):
+  // cut off or needing a sideways scroll.
+  function wideTables() {
+    var found = [];
+    Array.prototype.forEach.call(document.querySelectorAll("table"), function (table) {
+      var rect = table.getBoundingClientRect();
+      if (!rect.width) return;  // not rendered (a closed <details>)
+      var main = table.closest("main") || document.body;
+      var style = getComputedStyle(main);
+      var room = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      var box = table.parentElement;
+      var width = Math.max(rect.width, table.scrollWidth, box.scrollWidth > box.clientWidth ? box.scrollWidth : 0);
+      if (width > room + 1) {
+        var head = table.querySelector("th");
+        found.push({first: head ? head.textContent.trim().slice(0, 30) : "", width: Math.round(width), room: Math.round(room)});
+      }
+    });
+    return found;
+  }
   function run() {
     var out = {errors: errors, width: window.innerWidth,
                scrollWidth: document.documentElement.scrollWidth, small: [], sort: null, search: null};
@@ -48,6 +67,10 @@
       input.value = ""; input.dispatchEvent(new Event("input"));
     }
     out.scrollWidthAfter = document.documentElement.scrollWidth;
+    out.wideTables = wideTables();
+    out.rawUrls = Array.prototype.filter.call(document.querySelectorAll("td, th, li"), function (c) {
+      return Array.prototype.some.call(c.childNodes, function (n) { return n.nodeType === 3 && /https?:\/\//.test(n.textContent); });
+    }).length;
     var host = window.parent !== window ? window.parent.document : document;
     var pre = host.createElement("pre");
     pre.className = "dti-check";

@@ -144,7 +144,8 @@ def test_method_box_explains_the_index_cites_and_offers_the_data(processed):
         method = html[html.index('id="method"'):]
         assert "DTI 2024" in method and str(vocab.release_year(2024)) in method
         assert 'href="lao-cai.csv"' in method and narrative.TEXT[lang]["citation"] in method
-        assert "../../LICENSE" in method and "../../DATA-LICENSE.md" in method
+        assert "../licence.html#code" in method and "../licence.html#data" in method
+        assert "../../" not in html, "every link stays inside reports/"
         assert "[dti_" not in html and "province=10" not in html, "no internal ids"
 
 

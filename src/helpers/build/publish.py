@@ -9,10 +9,16 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config, provinces, vntext, vocab
-from ..report import narrative
+from ..report import markup, narrative
 from ..store import write_text_atomic
 
 HIDE_TAG = "report-hide"
+#: What a shared link to the index says (meta description, Open Graph).
+DESCRIPTIONS = {
+    "en": "Rank, score and history of each of Vietnam's provinces and 2025 units in the provincial "
+          "Digital Transformation Index (DTI), with their targets, sources and data.",
+    "vi": "Thứ hạng, điểm số và diễn biến của từng tỉnh, thành phố và đơn vị hành chính năm 2025 "
+          "trong Chỉ số chuyển đổi số cấp tỉnh (DTI), kèm mục tiêu, nguồn và dữ liệu."}
 #: Colours from rank 1 (best) to the last rank, light to dark.
 PALETTE = ["#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef",
            "#deebf7"]
@@ -48,9 +54,21 @@ def notebook_html(notebook: Path, lang: str, title: str, slug: str, build_key: s
     body, _ = _exporter().from_notebook_node(nbformat.read(notebook, as_version=4))
     other = "vi" if lang == "en" else "en"
     title = page_title(body) or title
-    return narrative.render("page.html.j2", lang=lang, other_lang=other, title=title,
-                            t=narrative.TEXT[lang], twin=f"{slug}.{other}.html",
-                            index=f"../{index_name(lang)}", body=body, build_key=build_key)
+    return markup.polish(narrative.render(
+        "page.html.j2", lang=lang, other_lang=other, title=title, t=narrative.TEXT[lang],
+        twin=f"{slug}.{other}.html", index=f"../{index_name(lang)}", body=body,
+        build_key=build_key, description=page_description(body) or DESCRIPTIONS[lang]))
+
+
+def page_description(body: str, limit: int = 240) -> str:
+    """Return a report's description: the first paragraph of its summary, shortened."""
+    import re
+
+    match = re.search(r'(?s)id="narrative".*?<p>(.*?)</p>', body)
+    if not match:
+        return ""
+    text = markup.text_of(match.group(1))
+    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def page_title(body: str) -> str:
@@ -125,8 +143,13 @@ def tile_grid(geography: str = "province") -> pd.DataFrame:
 
 
 def tile_svg(ranks: dict[str, int | None], lang: str, size: int = 46,
-             geography: str = "province", label: str = "", n: int | None = None) -> str:
-    """Return an SVG tile map of the provinces (or units), each tile labelled, coloured, linked."""
+             geography: str = "province", label: str = "", n: int | None = None,
+             built: set[str] | None = None) -> str:
+    """Return an SVG tile map of the provinces (or units), each tile labelled and coloured.
+
+    A tile links to its report when the report was built (``built``: the pages' hrefs; None:
+    every tile linked).
+    """
     from markupsafe import escape
 
     grid = tile_grid(geography)
@@ -144,13 +167,15 @@ def tile_svg(ranks: dict[str, int | None], lang: str, size: int = 46,
         x, y = row.col * size, row.row * size
         shown = rank if rank is not None else "–"
         top, bottom = tile_label(name)
+        linked = built is None or href in built
         parts.append(
-            f'<a href="{escape(href)}"><title>{escape(vocab.place_name(name))}: {shown}/{n}'
+            (f'<a href="{escape(href)}">' if linked else "<g>") +
+            f'<title>{escape(vocab.place_name(name))}: {shown}/{n}'
             f'</title><rect x="{x + 1}" y="{y + 1}" width="{size - 2}" height="{size - 2}" '
             f'rx="4" fill="{fill}"/><text x="{x + size / 2}" y="{y + 13}" text-anchor="middle" '
             f'fill="{ink}"><tspan x="{x + size / 2}">{escape(top)}</tspan><tspan '
             f'x="{x + size / 2}" dy="10">{escape(bottom)}</tspan><tspan x="{x + size / 2}" '
-            f'dy="13" class="r">{shown}</tspan></text></a>')
+            f'dy="13" class="r">{shown}</tspan></text>' + ("</a>" if linked else "</g>"))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -273,6 +298,7 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
     built = datetime.now(UTC)
     date = gitinfo.commit_date() or built.date().isoformat()
     paths = write_downloads(ranked, manifest, root) if not manifest.empty else []
+    paths.append(write_licence_page(root))
     for lang in narrative.LANGS:
         t = narrative.TEXT[lang]
         rows = index_rows(manifest, lang, origins)
@@ -283,23 +309,26 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
             "region": regions["region" if lang == "vi" else "region_en_nso"]})
         by_region = region_figure(national, lang)
         other = "vi" if lang == "en" else "en"
+        linked = {link["href"] for row in rows for link in row["links"] if link["lang"] == lang}
         html = narrative.render(
             "index.html.j2", lang=lang, t=t, year=year, commit=commit,
             built=built.strftime("%Y-%m-%d %H:%M UTC"), other_index=index_name(other),
             other_lang=other, legend=PALETTE,
             tiles=tile_svg(province_tiles, lang, label=t["tile_map"],
-                           n=vocab.BASIS_UNITS if units_only else None),
+                           n=vocab.BASIS_UNITS if units_only else None, built=linked),
             units_only=units_only,
-            unit_tiles=tile_svg(ranks[34], lang, geography="unit", label=t["units_map"])
+            unit_tiles=tile_svg(ranks[34], lang, geography="unit", label=t["units_map"],
+                                built=linked)
             if ranks[34] else "",
             by_region=by_region[0] if by_region else None,
             by_region_alt=by_region[1] if by_region else "",
             figure_font_px=f"{figures.FONT_PT * figures.DPI / 72:.1f}",
             provinces=[r for r in rows if r["geography"] == "province"],
             units=[r for r in rows if r["geography"] == "unit"],
-            citation=index_citation(lang, commit, date), **vocab.page_terms(lang))
+            citation=index_citation(lang, commit, date), description=DESCRIPTIONS[lang],
+            **vocab.page_terms(lang))
         path = root / index_name(lang)
-        write_text_atomic(path, html)
+        write_text_atomic(path, markup.polish(html))
         paths.append(path)
     return paths
 
@@ -316,3 +345,28 @@ def index_citation(lang: str, commit: str, date: str) -> str:
                 f"({date}).")
     return (f"Vietnam provincial Digital Transformation Index reports. Code version {commit} "
             f"({date}).")
+
+
+def write_licence_page(root: Path) -> Path:
+    """Write reports/licence.html: the code's licence and the data terms, inside the site."""
+    import mistune
+
+    data = mistune.create_markdown(plugins=["table"])(
+        (config.ROOT / "DATA-LICENSE.md").read_text(encoding="utf-8"))
+    body = narrative.environment().from_string(_LICENCE).render(
+        code=(config.ROOT / "LICENSE").read_text(encoding="utf-8"),
+        data=data.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+        .replace("<table>", '<table class="data cards">'))
+    html = narrative.render("plain.html.j2", lang="en", title="Licences", body=body,
+                            description="The licence of the code (MIT) and the terms of the "
+                            "data of the Vietnam provincial DTI reports.", up="", back="index.html",
+                            back_text=narrative.TEXT["en"]["back"], build_key="", extra_css="")
+    path = Path(root) / "licence.html"
+    write_text_atomic(path, markup.polish(html))
+    return path
+
+
+_LICENCE = """<h1>Licences</h1>
+<section id="code"><h2>Code: the MIT licence</h2><pre>{{ code }}</pre></section>
+<section id="data">{{ data | safe }}</section>
+"""

@@ -14,7 +14,7 @@ import pandas as pd
 from .. import config, processed, provinces, vocab
 from ..store import write_text_atomic
 from ..targets import goals
-from . import narrative, press_words
+from . import markup, narrative, press_words
 from .goal_words import INDICATORS_VI, WORDS
 
 if TYPE_CHECKING:  # only for the type hint: reports import matplotlib, the index need not
@@ -364,6 +364,7 @@ def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]
                     for s in goals.STATUS_ORDER if counts.get(s, 0)],
             index="index.html" if lang == "en" else f"index.{lang}.html",
             twin=page_name("vi" if lang == "en" else "en"))
+        html = markup.polish(html)
         path = root / page_name(lang)
         if not path.exists() or path.read_text(encoding="utf-8") != html:
             write_text_atomic(path, html)

@@ -12,8 +12,9 @@ from .. import config, gitinfo, vocab
 #: Kinds of source every report rests on (the score tables, the reference tables of provinces
 #: and units), as the register's "kind" column names them: no file is named here.
 ALWAYS_KINDS = ("dti_scores", "reference")
-#: Licence files at the repository root, as linked from a report (reports/<geography>/x.html).
-LICENCES = {"code": "../../LICENSE", "data": "../../DATA-LICENSE.md"}
+#: The licences' page inside the site (reports/licence.html, a copy of LICENSE and
+#: DATA-LICENSE.md), as linked from a report (reports/<geography>/x.html).
+LICENCES = {"code": "../licence.html#code", "data": "../licence.html#data"}
 
 
 def download_name(slug: str) -> str:

@@ -48,6 +48,12 @@ REPORTS = ["province/bac-ninh.vi.html", "province/ha-noi.en.html", "unit/bac-nin
 PAGES = ["index.html", "index.vi.html", *REPORTS, "targets.html", "targets.vi.html",
          "methods/index.html", "methods/index.vi.html", "licence.html"]
 IN_CI = os.environ.get("CI", "").lower() == "true"
+#: axe-core from the npm registry, installed by .ci/run into .ci/node_modules (or DTI_AXE).
+AXE = Path(os.environ.get("DTI_AXE") or config.ROOT / ".ci" / "node_modules" / "axe-core"
+           / "axe.min.js")
+#: Pages the accessibility check runs on: index, a province, a unit, targets; both languages.
+AXE_PAGES = ["index.html", "index.vi.html", "province/bac-ninh.vi.html", "province/lao-cai.en.html",
+             "unit/bac-ninh.en.html", "unit/ho-chi-minh.vi.html", "targets.html", "targets.vi.html"]
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +80,8 @@ def site(processed, tmp_path_factory):
     return root
 
 
-def check(root: Path, pages: list[str], width: int, profile: Path) -> dict[str, dict]:
+def check(root: Path, pages: list[str], width: int, profile: Path,
+          axe: str = "") -> dict[str, dict]:
     """Open pages in headless Chromium at a width; return what pages_check.js found on each.
 
     Headless Chromium will not make a window narrower than 500 px, so each page is opened in an
@@ -86,7 +93,8 @@ def check(root: Path, pages: list[str], width: int, profile: Path) -> dict[str, 
         probe = page.with_name(f".check.{page.name}")
         html = page.read_text(encoding="utf-8")
         probe.write_text(html.replace("<head>", "<head>" + CATCH, 1)
-                         .replace("</body>", f"<script>{CHECK}</script></body>", 1),
+                         .replace("</body>", f"<script>{axe}</script><script>{CHECK}</script>"
+                                  "</body>", 1),
                          encoding="utf-8")
         probes.append(probe)
     frame = root / ".frame.html"
@@ -98,7 +106,7 @@ def check(root: Path, pages: list[str], width: int, profile: Path) -> dict[str, 
     try:
         out = subprocess.run([str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}",
                               "--window-size=1400,1000", "--dump-dom", frame.as_uri()],
-                             capture_output=True, text=True, timeout=120, check=False)
+                             capture_output=True, text=True, timeout=300, check=False)
     finally:
         for path in [*probes, frame]:
             path.unlink(missing_ok=True)
@@ -126,6 +134,21 @@ def phone(site, profile):
 @pytest.fixture(scope="module")
 def desktop(site, profile):
     return check(site, PAGES, 1280, profile)
+
+
+@pytest.fixture(scope="module")
+def accessibility(site, profile):
+    """What axe-core finds on the sampled pages (skipped without it; a failure under CI=true)."""
+    if not AXE.exists():
+        if IN_CI:
+            pytest.fail(f"CI=true but no {AXE}: .ci/run installs axe-core from npm")
+        pytest.skip(f"no {AXE} (npm install --prefix .ci axe-core)")
+    return check(site, AXE_PAGES, 1280, profile, axe=AXE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", AXE_PAGES)
+def test_axe_finds_no_serious_or_critical_violation(accessibility, name):
+    assert accessibility[name]["axe"] == [], accessibility[name]["axe"]
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -19,6 +19,9 @@ DESCRIPTIONS = {
           "Digital Transformation Index (DTI), with their targets, sources and data.",
     "vi": "Thứ hạng, điểm số và diễn biến của từng tỉnh, thành phố và đơn vị hành chính năm 2025 "
           "trong Chỉ số chuyển đổi số cấp tỉnh (DTI), kèm mục tiêu, nguồn và dữ liệu."}
+#: Legend words of the region chart.
+MEDIAN = {"en": "median of the region", "vi": "trung vị của vùng"}
+PROVINCE = {"en": "a province", "vi": "một tỉnh"}
 #: Colours from rank 1 (best) to the last rank, light to dark.
 PALETTE = ["#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef",
            "#deebf7"]
@@ -156,7 +159,7 @@ def tile_svg(ranks: dict[str, int | None], lang: str, size: int = 46,
     table = provinces.provinces() if geography == "province" else provinces.units()
     n = n or len(table)
     width, height = (grid["col"].max() + 1) * size, (grid["row"].max() + 1) * size
-    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
+    parts = [f'<svg viewBox="0 0 {width} {height}" role="group" aria-label="{escape(label)}" '
              f'xmlns="http://www.w3.org/2000/svg" class="tilemap {geography}">']
     for row in grid.itertuples(index=False):
         name = table.loc[row.code, "name_vi"]
@@ -194,12 +197,15 @@ def region_figure(rows: pd.DataFrame, lang: str) -> tuple[str, str] | None:
         ax = fig.subplots()
         for i, region in enumerate(order):
             ranks = part.loc[part["region"] == region, "rank"]
-            ax.scatter(ranks, [i] * len(ranks), alpha=0.75, s=20, color=figures.COLOURS[0])
-            ax.plot([ranks.median()] * 2, [i - 0.3, i + 0.3], color="black", lw=1.5)
+            ax.scatter(ranks, [i] * len(ranks), alpha=0.75, s=20, color=figures.COLOURS[0],
+                       label=PROVINCE[lang] if i == 0 else None)
+            ax.plot([ranks.median()] * 2, [i - 0.3, i + 0.3], color="black", lw=1.5,
+                    label=MEDIAN[lang] if i == 0 else None)
         ax.set_yticks(range(len(order)), [narrative.wrap(r, 18) for r in order])
         ax.invert_yaxis()
         ax.set_xlim(0, 64)
         ax.set_xlabel(narrative.TEXT[lang]["rank_axis"])
+        fig.legend(frameon=False, loc="outside lower center", ncol=2)
         src = figures.png(fig)
     best, worst = order[0], order[-1]
     if lang == "vi":
@@ -322,7 +328,7 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
             if ranks[34] else "",
             by_region=by_region[0] if by_region else None,
             by_region_alt=by_region[1] if by_region else "",
-            figure_font_px=f"{figures.FONT_PT * figures.DPI / 72:.1f}",
+            figure_font_px=f"{figures.FONT_PT * figures.DPI * figures.SCALE / 72:.1f}",
             provinces=[r for r in rows if r["geography"] == "province"],
             units=[r for r in rows if r["geography"] == "unit"],
             citation=index_citation(lang, commit, date), description=DESCRIPTIONS[lang],

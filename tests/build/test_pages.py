@@ -145,6 +145,10 @@ def test_method_box_explains_the_index_cites_and_offers_the_data(processed):
         assert "DTI 2024" in method and str(vocab.release_year(2024)) in method
         assert 'href="lao-cai.csv"' in method and narrative.TEXT[lang]["citation"] in method
         assert "../licence.html#code" in method and "../licence.html#data" in method
+        assert 'href="https://dti.gov.vn/xep-hang-2024-63-tinh"' in method, "the ministry's page"
+        assert "@misc{dti-lao-cai-2024," in method and re.search(
+            r"<cite><span lang=\"en\">The DTI research notebooks contributors</span> \(\d{4}\)\. ",
+            method), "an APA-like citation with its authors and a BibTeX entry"
         assert "../../" not in html, "every link stays inside reports/"
         assert "[dti_" not in html and "province=10" not in html, "no internal ids"
 

@@ -345,12 +345,17 @@ def regions_codes() -> list[str]:
 
 
 def index_citation(lang: str, commit: str, date: str) -> str:
-    """Return the suggested citation of the collection, with the code version and date."""
+    """Return the suggested citation of the collection (APA-like): authors, date, version."""
+    from ..report.provenance import cited
+
+    who, version = cited()["authors"], cited()["version"]
+    url = f" {cited()['url']}" if cited()["url"] else ""
     if lang == "vi":
-        return (f"Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: các báo cáo. Phiên bản mã {commit} "
-                f"({date}).")
-    return (f"Vietnam provincial Digital Transformation Index reports. Code version {commit} "
-            f"({date}).")
+        return (f"{who} ({date[:4]}). Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: các báo cáo "
+                f"(phiên bản {version}, mã {commit}, {date}).{url}")
+    return (f"{who} ({date[:4]}). Vietnam provincial Digital Transformation Index reports "
+            f"(version {version}, code {commit}, {date}).{url}")
+
 
 
 def write_licence_page(root: Path) -> Path:

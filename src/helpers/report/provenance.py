@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from functools import cache
 
@@ -42,11 +43,14 @@ def method(register: pd.DataFrame, rows: pd.DataFrame, *, is_unit: bool, has_mod
                        "title_lang": shown_in})
     built = datetime.now(UTC)
     commit, commit_date = gitinfo.commit(), gitinfo.commit_date()
+    date = commit_date or built.date().isoformat()
     return {"sources": listed, "links": source_links(rows), "commit": commit,
             "commit_date": commit_date, "built": built.strftime("%Y-%m-%d %H:%M UTC"),
             "download": download_name(slug),
             "licences": LICENCES,
-            "citation": citation(name, year, lang, commit, commit_date or built.date().isoformat())}
+            "citation": citation(name, year, lang, commit, date),
+            "cite_authors": cited()["authors"],  # shown in English on both languages' pages
+            "bibtex": bibtex(name, year, slug, commit, date, built.date().isoformat())}
 
 
 def always(register: pd.DataFrame) -> set[str]:
@@ -56,13 +60,41 @@ def always(register: pd.DataFrame) -> set[str]:
     return set(register.loc[register["kind"].isin(ALWAYS_KINDS), "source_id"])
 
 
+@cache
+def cited() -> dict[str, str]:
+    """Return the authors, version and repository address CITATION.cff gives (defaults if none)."""
+    import yaml
+
+    path = config.ROOT / "CITATION.cff"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    names = [a.get("name") or f"{a.get('family-names', '')}, {a.get('given-names', '')}"
+             for a in data.get("authors", [])]
+    authors = "; ".join(names) or "The DTI research notebooks contributors"
+    return {"authors": authors, "version": str(data.get("version", "")),
+            "url": str(data.get("repository-code", "") or data.get("url", ""))}
+
+
 def citation(name: str, year: int, lang: str, commit: str, date: str) -> str:
-    """Return the suggested citation of a report, with the code version and date."""
+    """Return the suggested citation of a report (APA-like): authors, date, title, version."""
+    who, version = cited()["authors"], cited()["version"]
+    url = f" {cited()['url']}" if cited()["url"] else ""
     if lang == "vi":
-        return (f"Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: báo cáo {name}, DTI {year}. "
-                f"Phiên bản mã {commit} ({date}).")
-    return (f"Vietnam provincial Digital Transformation Index reports: {name}, DTI {year}. "
-            f"Code version {commit} ({date}).")
+        return (f"{who} ({date[:4]}). Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: báo cáo "
+                f"{name}, DTI {year} (phiên bản {version}, mã {commit}, {date}).{url}")
+    return (f"{who} ({date[:4]}). Vietnam provincial Digital Transformation Index reports: "
+            f"{name}, DTI {year} (version {version}, code {commit}, {date}).{url}")
+
+
+def bibtex(name: str, year: int, slug: str, commit: str, date: str, built: str) -> str:
+    """Return the report's citation as a BibTeX entry (the date it was built as its access date)."""
+    info = cited()
+    fields = {"author": f"{{{info['authors']}}}",
+              "title": f"Vietnam provincial Digital Transformation Index reports: {name}, "
+                       f"DTI {year}",
+              "year": date[:4], "version": f"{info['version']} ({commit})",
+              "url": info["url"], "urldate": built, "note": f"Code version {commit} of {date}"}
+    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items() if value)
+    return f"@misc{{dti-{slug}-{year},\n{body}\n}}"
 
 
 @cache
@@ -78,16 +110,31 @@ def _raw_source_column(relative: str) -> tuple[str, ...]:
 def source_links(rows: pd.DataFrame, limit: int = 30) -> list[dict]:
     """Return the web addresses of the raw rows behind a province's figures (deduplicated)."""
     links: dict[str, str] = {}
-    for refs in rows["source_ref"].dropna():
+    years = rows["year"] if "year" in rows else pd.Series("", index=rows.index)
+    for refs, year in zip(rows["source_ref"], years, strict=True):
+        if pd.isna(refs):
+            continue
         for ref in str(refs).split("; "):
             relative, _, number = ref.rpartition(":")
             column = _raw_source_column(relative)
             if not number.isdigit() or not 0 < int(number) <= len(column):
                 continue
-            url = column[int(number) - 1].split()[0] if column[int(number) - 1] else ""
-            if url.startswith(("http://", "https://")) and url not in links:
-                links[url] = url.split("/")[2]
-    return [{"url": u, "host": h} for u, h in list(links.items())[:limit]]
+            text = column[int(number) - 1]
+            for url in [text.split()[0] if text else "", *ministry_pages(text, year)]:
+                if url.startswith(("http://", "https://")) and url not in links:
+                    links[url] = url.split("/")[2]
+    ordered = sorted(links.items(), key=lambda item: item[1] != "dti.gov.vn")  # ministry first
+    return [{"url": u, "host": h} for u, h in ordered[:limit]]
+
+
+def ministry_pages(text: str, year: object) -> list[str]:
+    """Return the ministry's ranking pages of a year (dti.gov.vn/xep-hang-<year>...) a source names.
+
+    A source may list them after one host: "dti.gov.vn/xep-hang-2022, xep-hang-2023-all".
+    """
+    pages = re.findall(r"\b(xep-hang-[\w-]+)", text) if "dti.gov.vn/xep-hang-" in text else []
+    return [f"https://dti.gov.vn/{page}" for page in dict.fromkeys(pages)
+            if str(year).removesuffix(".0") in page]
 
 
 def download_rows(ranked: pd.DataFrame, code: str) -> pd.DataFrame:

@@ -272,11 +272,17 @@ def unit_standings(rows: list[dict], ranks: dict[str, int | None],
 
 def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) -> list[Path]:
     """Write the full clean table and each report's rows as CSV beside the pages."""
+    import json
+
+    from .. import sources
     from ..report import provenance
     from ..store import write_csv_atomic
 
-    paths = [root / "data" / "dti_rankings.csv"]
+    ranked = provenance.with_sources(ranked, sources.register())
+    paths = [root / "data" / "dti_rankings.csv", root / "data" / "dti_rankings.schema.json"]
     write_csv_atomic(paths[0], ranked)
+    write_text_atomic(paths[1], json.dumps(provenance.table_schema(), ensure_ascii=False,
+                                           indent=1) + "\n")
     for row in manifest.drop_duplicates(["geography", "code"]).itertuples():
         path = root / row.geography / provenance.download_name(row.slug)
         write_csv_atomic(path, provenance.download_rows(ranked, str(row.code)))

@@ -144,3 +144,58 @@ def download_rows(ranked: pd.DataFrame, code: str) -> pd.DataFrame:
     codes = [code, *provinces.predecessors(code)] if code.startswith("U") else [code]
     part = ranked[ranked["province_code"].isin(codes)]
     return part.sort_values(["basis", "province_code", "year", "measure_type", "measure"])
+
+
+#: The download tables' columns (reports/data/dti_rankings.csv and each report's CSV), as a
+#: Frictionless Table Schema: name, type, description.
+DOWNLOAD_FIELDS = [
+    ("province_code", "string", "GSO two-digit province code (\"27\" Bắc Ninh); a 2025 unit is U "
+     "+ the code of the predecessor whose name it carries (\"U27\")"),
+    ("name_vi", "string", "Vietnamese name of the province or unit"),
+    ("basis", "integer", "63 (the provinces before 1 July 2025) or 34 (the units after)"),
+    ("year", "integer", "assessment year (DTI 2022 was published in 2023)"),
+    ("measure_type", "string", "overall, pillar or main_index"),
+    ("measure", "string", "overall; a pillar (chinh_quyen_so, kinh_te_so, xa_hoi_so); or one of "
+     "the eight main indices (ha_tang_so, hd_chinh_quyen_so, ...)"),
+    ("rank", "number", "rank within the basis, 1 = best; ties share a rank"),
+    ("score", "number", "score in [0, 1]"),
+    ("origin", "string", "official (the ministry's table), reported (press and portals, all "
+     "sources agreeing) or derived (ranks sorted from scores; a unit's values as means)"),
+    ("rank_origin", "string", "origin of the rank alone"),
+    ("score_origin", "string", "origin of the score alone"),
+    ("source_id", "string", "the main source's id in the project's sources register"),
+    ("source_title", "string", "the main source's title"),
+    ("source_url", "string", "the web address of the first raw row the value comes from (the "
+     "ministry's ranking page, an article or a portal), when it has one"),
+    ("source_ref", "string", "the raw rows that agree, as file:row inside the repository's "
+     "data/raw/"),
+    ("n_sources", "integer", "how many raw rows agree"),
+]
+
+
+def with_sources(ranked: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+    """Return clean rows with their source's title and web address beside the raw references."""
+    titles = dict(zip(register["source_id"], register["title"], strict=True))
+    urls = []
+    for refs, year in zip(ranked["source_ref"], ranked["year"], strict=True):
+        found = ""
+        for ref in str(refs).split("; ") if isinstance(refs, str) else []:
+            relative, _, number = ref.rpartition(":")
+            column = _raw_source_column(relative)
+            if number.isdigit() and 0 < int(number) <= len(column):
+                text = column[int(number) - 1]
+                candidates = [*ministry_pages(text, year), text.split()[0] if text else ""]
+                found = next((u for u in candidates if u.startswith(("http://", "https://"))),
+                             "")
+            if found:
+                break
+        urls.append(found)
+    out = ranked.assign(source_title=ranked["source_id"].map(titles).fillna(""), source_url=urls)
+    order = [name for name, _, _ in DOWNLOAD_FIELDS if name in out.columns]
+    return out[order + [c for c in out.columns if c not in order]]
+
+
+def table_schema() -> dict:
+    """Return the Frictionless Table Schema of the download tables."""
+    return {"fields": [{"name": n, "type": t, "description": d} for n, t, d in DOWNLOAD_FIELDS],
+            "missingValues": [""]}

@@ -66,6 +66,17 @@
                     allMatch: shown.every(function (n) { return fold(n).indexOf("bac ninh") >= 0; })};
       input.value = ""; input.dispatchEvent(new Event("input"));
     }
+    var buttons = document.querySelectorAll(".counts button[data-status]");
+    if (buttons.length > 1) {  // the targets page: a status button shows only its rows
+      var pick = buttons[1], status = pick.dataset.status;
+      pick.click();
+      var rows = Array.prototype.filter.call(document.querySelectorAll("#targets tbody tr"), function (r) { return !r.hidden; });
+      out.filter = {status: status, shown: rows.length, expected: parseInt(pick.querySelector("strong").textContent, 10),
+                    allMatch: rows.every(function (r) { return r.classList.contains(status); }),
+                    pressed: pick.getAttribute("aria-pressed")};
+      buttons[0].click();
+      out.filter.all = Array.prototype.filter.call(document.querySelectorAll("#targets tbody tr"), function (r) { return !r.hidden; }).length;
+    }
     out.scrollWidthAfter = document.documentElement.scrollWidth;
     out.wideTables = wideTables();
     out.rawUrls = Array.prototype.filter.call(document.querySelectorAll("td, th, li"), function (c) {

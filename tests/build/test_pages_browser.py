@@ -146,6 +146,26 @@ def accessibility(site, profile):
     return check(site, AXE_PAGES, 1280, profile, axe=AXE.read_text(encoding="utf-8"))
 
 
+def test_the_methods_pages_fit_a_phone_and_a_desktop(site, profile):
+    """The stage notebooks' pages (when the stages have run here): wide data frames fit too."""
+    pages = sorted(p.relative_to(site).as_posix() for p in (site / "methods").glob("[0-9]*.html"))
+    if not pages:
+        pytest.skip("no executed stage notebooks in this checkout: no methods pages to check")
+    for width in (375, 1280):
+        for name, found in check(site, pages, width, profile).items():
+            assert found["wideTables"] == [] and found["scrollWidth"] <= width, (width, name)
+
+
+@pytest.mark.parametrize("name", ["targets.html", "targets.vi.html"])
+def test_the_targets_page_filters_by_status_and_offers_its_csv(site, phone, name):
+    found = phone[name]["filter"]
+    assert found["shown"] == found["expected"] > 0 and found["allMatch"], found
+    assert found["pressed"] == "true" and found["all"] > found["shown"]
+    page = (site / name).read_text(encoding="utf-8")
+    assert 'href="data/dti_targets.csv"' in page and (site / "data" / "dti_targets.csv").exists()
+    assert "<dl class=\"statuses\">" in page and "<cite>" in page
+
+
 @pytest.mark.parametrize("name", AXE_PAGES)
 def test_axe_finds_no_serious_or_critical_violation(accessibility, name):
     assert accessibility[name]["axe"] == [], accessibility[name]["axe"]

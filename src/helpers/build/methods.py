@@ -28,8 +28,10 @@ DIR_NAME = "methods"
 HIDDEN_TAGS = {"setup", "injected-parameters", publish.HIDE_TAG}
 _CSS = """.jp-OutputArea-output pre { background: #fff; border: 1px solid var(--line); }
 a.anchor-link { display: none; }
-table.dataframe { border-collapse: collapse; font-size: 13px; }
-table.dataframe th, table.dataframe td { border-bottom: 1px solid var(--line); padding: 3px 6px; }
+table.dataframe { border-collapse: collapse; font-size: 12px; width: 100%; }
+table.dataframe th, table.dataframe td { border-bottom: 1px solid var(--line); padding: 3px 4px;
+  overflow-wrap: anywhere; }
+.jp-OutputArea-output pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 """
 DESCRIPTION = {"en": "How the figures of the Vietnam provincial DTI reports were made: sources, "
                      "reconciliation, targets and the model, in plain language.",

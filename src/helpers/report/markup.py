@@ -116,7 +116,7 @@ def _table(match: re.Match, document: str) -> str:
     found = re.search(r'class="([^"]*)"', attrs)
     classes = found.group(1).split() if found else []
     wide = len(columns) >= CARD_COLUMNS or any(key for _, key in columns)
-    if wide and "data" in classes and "index" not in classes:
+    if wide and ("data" in classes or "dataframe" in classes) and "index" not in classes:
         attrs = _add_class(attrs, "cards")  # the index's tables have a layout of their own
     return f"<table{attrs}>{head}{_label_rows(body, columns)}</table>"
 

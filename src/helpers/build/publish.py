@@ -368,10 +368,13 @@ def write_licence_page(root: Path) -> Path:
     """Write reports/licence.html: the code's licence and the data terms, inside the site."""
     import mistune
 
-    data = mistune.create_markdown(plugins=["table"])(
-        (config.ROOT / "DATA-LICENSE.md").read_text(encoding="utf-8"))
+    data = mistune.create_markdown(plugins=["table"])(_read_or(
+        config.ROOT / "DATA-LICENSE.md", "# Data terms\n\nThe terms of each source, as recorded "
+        "in the sources register `data/raw/sources.csv`: see `DATA-LICENSE.md` in the "
+        "repository."))
     body = narrative.environment().from_string(_LICENCE).render(
-        code=(config.ROOT / "LICENSE").read_text(encoding="utf-8"),
+        code=_read_or(config.ROOT / "LICENSE", "MIT License: see the file LICENSE in the "
+                      "repository."),
         data=data.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
         .replace("<table>", '<table class="data cards">'))
     html = narrative.render("plain.html.j2", lang="en", title="Licences", body=body,
@@ -381,6 +384,14 @@ def write_licence_page(root: Path) -> Path:
     path = Path(root) / "licence.html"
     write_text_atomic(path, markup.polish(html))
     return path
+
+
+def _read_or(path: Path, fallback: str) -> str:
+    """Return a file's text, or a fallback when the checkout lacks it (a partial copy)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return fallback
 
 
 _LICENCE = """<h1>Licences</h1>

@@ -396,7 +396,10 @@ def _sort_value(goal: Mapping) -> float:
 
 
 def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]:
-    """Write reports/targets.html and targets.vi.html (only when their content changed)."""
+    """Write reports/targets.html and targets.vi.html (only when their content changed).
+
+    Their rows also go to reports/data/dti_targets.csv; the pages' paths are returned.
+    """
     from .. import gitinfo
 
     table, _, _, ranked = _tables(str(processed_dir or ""))
@@ -409,8 +412,7 @@ def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]
         if lang == "en":
             from ..store import write_csv_atomic
 
-            write_csv_atomic(root / CSV_NAME, index_csv(rows))
-            paths.append(root / CSV_NAME)
+            write_csv_atomic(root / CSV_NAME, index_csv(rows))  # beside: data/dti_targets.csv
         html = narrative.render(
             "targets_index.html.j2", lang=lang, w=WORDS[lang], rows=rows,
             x=INDEX_WORDS[lang], csv=CSV_NAME, citation=index_citation(lang, date),

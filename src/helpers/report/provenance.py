@@ -122,9 +122,15 @@ def source_links(rows: pd.DataFrame, limit: int = 30) -> list[dict]:
             text = column[int(number) - 1]
             for url in [text.split()[0] if text else "", *ministry_pages(text, year)]:
                 if url.startswith(("http://", "https://")) and url not in links:
-                    links[url] = url.split("/")[2]
-    ordered = sorted(links.items(), key=lambda item: item[1] != "dti.gov.vn")  # ministry first
+                    links[url] = link_label(url)
+    ordered = sorted(links.items(), key=lambda item: not item[1].startswith("dti.gov.vn"))
     return [{"url": u, "host": h} for u, h in ordered[:limit]]
+
+
+def link_label(url: str) -> str:
+    """Return how a source link is shown: its host, with the page for the ministry's pages."""
+    host = url.split("/")[2].removeprefix("www.")
+    return url.split("://", 1)[1] if host == "dti.gov.vn" else host
 
 
 def ministry_pages(text: str, year: object) -> list[str]:

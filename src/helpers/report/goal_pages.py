@@ -409,10 +409,10 @@ def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]
     for lang in narrative.LANGS:
         rows = index_rows(table, lang)
         counts = pd.Series([r["status"] for r in rows], dtype=str).value_counts()
-        if lang == "en":
-            from ..store import write_csv_atomic
-
-            write_csv_atomic(root / CSV_NAME, index_csv(rows))  # beside: data/dti_targets.csv
+        if lang == "en":  # the rows as CSV beside the pages (rewritten only when they change)
+            text, csv = index_csv(rows).to_csv(index=False), root / CSV_NAME
+            if not csv.exists() or csv.read_text(encoding="utf-8") != text:
+                write_text_atomic(csv, text)
         html = narrative.render(
             "targets_index.html.j2", lang=lang, w=WORDS[lang], rows=rows,
             x=INDEX_WORDS[lang], csv=CSV_NAME, citation=index_citation(lang, date),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 
@@ -145,7 +146,12 @@ def test_method_box_explains_the_index_cites_and_offers_the_data(processed):
         method = html[html.index('id="method"'):]
         assert "DTI 2024" in method and str(vocab.release_year(2024)) in method
         assert 'href="lao-cai.csv"' in method and narrative.TEXT[lang]["citation"] in method
-        assert "../../LICENSE" in method and "../../DATA-LICENSE.md" in method
+        assert "../licence.html#code" in method and "../licence.html#data" in method
+        assert 'href="https://dti.gov.vn/xep-hang-2024-63-tinh"' in method, "the ministry's page"
+        assert "@misc{dti-lao-cai-2024," in method and re.search(
+            r"<cite><span lang=\"en\">The DTI research notebooks contributors</span> \(\d{4}\)\. ",
+            method), "an APA-like citation with its authors and a BibTeX entry"
+        assert "../../" not in html, "every link stays inside reports/"
         assert "[dti_" not in html and "province=10" not in html, "no internal ids"
 
 
@@ -159,8 +165,15 @@ def test_index_downloads_hold_the_full_table_and_each_report_its_rows(processed,
          "lang": "vi", "status": "ok", "rank": 11, "score": 0.7, "change": None, "n": 34,
          "region_vi": "Đồng bằng sông Hồng", "region_en": "Red River Delta"}])
     publish.write_index(manifest, 2024, "abc1234", ranked, tmp_path)
-    full = pd.read_csv(tmp_path / "data" / "dti_rankings.csv", dtype={"province_code": str})
+    full = pd.read_csv(tmp_path / "data" / "dti_rankings.csv", dtype={"province_code": str},
+                       keep_default_na=False)
     assert len(full) == len(ranked)
+    schema = json.loads((tmp_path / "data" / "dti_rankings.schema.json").read_text("utf-8"))
+    assert [f["name"] for f in schema["fields"]] == list(full.columns), "a data dictionary"
+    assert all(f["description"] for f in schema["fields"])
+    assert full["source_url"].str.match(r"https?://").all() and full["source_title"].all()
+    assert (full.loc[(full["year"] == 2024) & (full["basis"] == 63), "source_url"]
+            .eq("https://dti.gov.vn/xep-hang-2024-63-tinh").mean() > 0.9)
     mine = pd.read_csv(tmp_path / "province" / "bac-ninh.csv", dtype={"province_code": str})
     assert set(mine["province_code"]) == {"27"} and len(mine) == (ranked["province_code"]
                                                                    == "27").sum()

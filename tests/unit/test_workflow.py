@@ -214,13 +214,17 @@ def _text(html: str) -> str:
 # -- methods pages --------------------------------------------------------------------------
 def _stage_notebook(title: str) -> nbformat.NotebookNode:
     """Return a small executed notebook such as a stage leaves in reports/executed/."""
-    cell = nbformat.v4.new_code_cell("total = 40 + 2\nprint(total)", execution_count=1)
-    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="42\n")]
+    setup = nbformat.v4.new_code_cell("%autoreload 2", execution_count=1,
+                                      metadata={"tags": ["setup"]})
+    setup.outputs = [nbformat.v4.new_output("stream", name="stdout", text="setup output\n")]
+    cell = nbformat.v4.new_code_cell("total = 40 + 2\nprint(total)", execution_count=2)
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout",
+                                           text=f"42 read from {ROOT}/data/raw/x.csv\n")]
     return nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell(f"# {title}\n\nWhat this stage does."), cell])
+        nbformat.v4.new_markdown_cell(f"# {title}\n\nWhat this stage does."), setup, cell])
 
 
-def test_methods_pages_show_code_and_outputs_and_are_rewritten_only_when_changed(tmp_path):
+def test_methods_pages_show_outputs_not_code_and_are_rewritten_only_when_changed(tmp_path):
     executed, root = tmp_path / "executed", tmp_path / "reports"
     executed.mkdir()
     for name in methods.NOTEBOOKS[:2]:
@@ -230,10 +234,14 @@ def test_methods_pages_show_code_and_outputs_and_are_rewritten_only_when_changed
     assert [p.name for p in written] == [f"{n}.html" for n in methods.NOTEBOOKS[:2]]
     page = written[0].read_text(encoding="utf-8")
     assert f"<title>Stage {methods.NOTEBOOKS[0]}</title>" in page
-    assert "total" in _text(page) and "42" in _text(page), "code and output shown"
+    assert "42" in _text(page) and "total" not in _text(page), "outputs shown, code not"
+    assert "setup" not in _text(page), "setup cells hidden"
+    assert str(ROOT) not in page and "42 read from data/raw/x.csv" in page, "no machine path"
     assert "<script" not in page and not re.search(r'(src|href)="https?://', page)
     index = (root / "methods" / "index.html").read_text(encoding="utf-8")
     assert f'href="{written[1].name}"' in index and "How these numbers were made" in index
+    vietnamese = (root / "methods" / "index.vi.html").read_text(encoding="utf-8")
+    assert 'lang="vi"' in vietnamese and "Các con số này được tính như thế nào" in vietnamese
 
     before = {p: p.stat().st_mtime_ns for p in written}
     methods.write_methods_pages(executed, root)
@@ -251,4 +259,4 @@ def test_index_links_the_methods_pages():
 
     source = (narrative.environment().loader.get_source(narrative.environment(),
                                                          "index.html.j2")[0])
-    assert 'href="methods/index.html"' in source
+    assert "href=\"methods/{{ 'index.vi.html' if lang == 'vi' else 'index.html' }}\"" in source

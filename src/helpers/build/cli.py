@@ -142,6 +142,13 @@ def _resolve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site(folder: str, base_url: str) -> int:
+    """Write the deployable site (helpers.build.site)."""
+    from . import site
+
+    return site.run(folder, base_url)
+
+
 def _locked(func: object) -> object:
     """Wrap a command so it holds the checkout's build lock while it runs."""
     def run(args: argparse.Namespace) -> int:
@@ -224,6 +231,11 @@ def main(argv: list[str] | None = None) -> int:
     resolve.add_argument("--year", type=int)
     resolve.add_argument("--basis", type=int, choices=[63, 34])
     resolve.set_defaults(func=_resolve)
+    site = commands.add_parser("site", help="the deployable site: reports/ less its working files")
+    site.add_argument("folder", help="where to write the site (replaced)")
+    site.add_argument("--base-url", default="", help="public address (default: $DTI_SITE_URL); "
+                      "adds sitemap.xml and canonical links")
+    site.set_defaults(func=lambda a: _site(a.folder, a.base_url))
     press = commands.add_parser("press", help="facts from press articles: extract or evaluate DIR")
     press.add_argument("arguments", nargs=argparse.REMAINDER, help="extract|evaluate DIR [--table]")
     press.set_defaults(func=_press)

@@ -105,7 +105,7 @@ class ReportExporter(_PageExporter):
 
 
 class MethodsExporter(_PageExporter):
-    """``--to dti-methods``: an executed stage notebook to a methods page (code shown)."""
+    """``--to dti-methods``: an executed stage notebook to a methods page (no code)."""
 
     export_from_notebook = "DTI methods page"
 

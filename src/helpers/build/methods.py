@@ -1,11 +1,13 @@
-"""Methods pages: the executed stage notebooks (10, 11, 20) as HTML beside the reports.
+"""Methods pages: the executed stage notebooks (10, 11, 20) as pages for readers.
 
 ``write_methods_pages`` exports each executed stage notebook in ``reports/executed/`` to
-``reports/methods/<name>.html``, code and outputs included, with an index page linked from the
-reports' index ("How these numbers were made"), so readers can see the cleaning and the model
-without Jupyter. A page is rewritten only when its notebook changed (its build key), and
-nbconvert is imported only then: a rebuild with nothing changed stays fast.
-``jupyter nbconvert --to dti-methods NOTEBOOK`` (helpers.exporter) makes the same page.
+``reports/methods/<name>.html``: the narration and the outputs, no code and no setup cells, no
+path of the machine that built it. ``reports/methods/index.html`` and ``index.vi.html`` give a
+plain-language summary of how the numbers were made, in each language, and link those pages;
+every report and the index link the summary. A notebook page is rewritten only when its
+notebook changed (its build key), and nbconvert is imported only then: a rebuild with nothing
+changed stays fast. ``jupyter nbconvert --to dti-methods NOTEBOOK`` (helpers.exporter) makes the
+same page.
 """
 
 from __future__ import annotations
@@ -16,66 +18,47 @@ import sys
 from pathlib import Path
 
 from .. import config, store
-from ..report import narrative
+from ..report import markup, narrative
 from . import cache, publish
 
 #: The executed stage notebooks shown as methods pages, in data-flow order.
 NOTEBOOKS = ("10-clean-rankings", "11-clean-targets", "20-model-factors")
 DIR_NAME = "methods"
-
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="dti-build-key" content="{{ build_key }}">
-<title>{{ title }}</title>
-<style>
-{% include "style.css.j2" %}
-main { max-width: 1000px; }
-pre { overflow-x: auto; font-size: 13px; background: var(--soft); padding: 8px 10px;
-      border-radius: 6px; }
-.jp-OutputArea-output pre { background: #fff; border: 1px solid var(--line); }
+#: Cells never shown to readers: setup, and papermill's injected parameters.
+HIDDEN_TAGS = {"setup", "injected-parameters", publish.HIDE_TAG}
+_CSS = """.jp-OutputArea-output pre { background: #fff; border: 1px solid var(--line); }
 a.anchor-link { display: none; }
-table.dataframe { border-collapse: collapse; font-size: 13px; display: block; overflow-x: auto; }
-table.dataframe th, table.dataframe td { border-bottom: 1px solid var(--line); padding: 3px 6px; }
-{{ code_css }}
-</style>
-</head>
-<body>
-<main>
-<nav class="top"><a href="{{ back }}">← {{ back_text }}</a></nav>
-{{ body | safe }}
-</main>
-</body>
-</html>
+table.dataframe { border-collapse: collapse; font-size: 12px; width: 100%; }
+table.dataframe th, table.dataframe td { border-bottom: 1px solid var(--line); padding: 3px 4px;
+  overflow-wrap: anywhere; }
+.jp-OutputArea-output pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 """
-
-_INDEX = """<h1>How these numbers were made</h1>
-<p>The stage notebooks as they ran for this build, with their code and outputs: how the raw
-tables were cleaned and reconciled, how press facts and targets were read, and how the model
-was fitted. The code they call is in the package <code>helpers</code> of the repository.</p>
-<ul>
-{% for page in pages %}<li><a href="{{ page.href }}">{{ page.title }}</a></li>
-{% endfor %}</ul>
-"""
+DESCRIPTION = {"en": "How the figures of the Vietnam provincial DTI reports were made: sources, "
+                     "reconciliation, targets and the model, in plain language.",
+               "vi": "Cách tính các con số trong báo cáo Chỉ số chuyển đổi số cấp tỉnh: nguồn, "
+                     "đối chiếu, mục tiêu và mô hình, bằng lời dễ hiểu."}
 
 
 def _converter() -> object:
-    """Return an nbconvert HTML exporter that keeps code and outputs, without prompts or CDN."""
+    """Return an nbconvert HTML exporter without code, prompts, setup cells or CDN."""
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
-    exporter = HTMLExporter(template_name="basic")
+    settings = Config()
+    settings.TagRemovePreprocessor.remove_cell_tags = HIDDEN_TAGS
+    settings.TagRemovePreprocessor.enabled = True
+    settings.HTMLExporter.preprocessors = ["nbconvert.preprocessors.TagRemovePreprocessor"]
+    exporter = HTMLExporter(config=settings, template_name="basic")
+    exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     return exporter
 
 
-def _code_css() -> str:
-    """Return the stylesheet of highlighted code."""
-    from pygments.formatters import HtmlFormatter
-
-    return HtmlFormatter(style="default").get_style_defs(".highlight")
+def without_paths(text: str, root: Path | None = None) -> str:
+    """Return a page with the checkout's absolute path removed (paths shown from the root)."""
+    root_text = str(Path(root or config.ROOT).resolve())
+    return text.replace(root_text + "/", "").replace(root_text, ".")
 
 
 def notebook_title(notebook: dict, fallback: str) -> str:
@@ -90,13 +73,14 @@ def notebook_title(notebook: dict, fallback: str) -> str:
 
 def methods_html(notebook: dict, title: str, build_key: str = "",
                  back: str = "index.html", back_text: str = "How these numbers were made") -> str:
-    """Return one self-contained methods page of an executed stage notebook."""
+    """Return one self-contained methods page of an executed stage notebook (no code)."""
     import nbformat
 
     body, _ = _converter().from_notebook_node(nbformat.from_dict(notebook))
-    page = narrative.environment().from_string(_PAGE)
-    return page.render(title=title, body=body, build_key=build_key, code_css=_code_css(),
-                       back=back, back_text=back_text)
+    page = narrative.render("plain.html.j2", lang="en", title=title, body=without_paths(body),
+                            build_key=build_key, extra_css=_CSS, back=back, back_text=back_text,
+                            up="../", description=DESCRIPTION["en"])
+    return markup.polish(page)
 
 
 def _page_key(source: Path) -> str:
@@ -128,7 +112,7 @@ def write_methods_pages(executed_dir: Path | None = None, root: Path | None = No
     """Export the executed stage notebooks to reports/methods/ (only those that changed)."""
     executed_dir = Path(executed_dir or config.EXECUTED_DIR)
     out = Path(root or config.REPORTS_DIR) / DIR_NAME
-    pages, changed = [], False
+    pages, changed = [], not (out / "index.vi.html").exists()
     for name in NOTEBOOKS:
         source, target = executed_dir / f"{name}.ipynb", out / f"{name}.html"
         if not source.exists():  # the stage has not run (or failed): no page claims it did
@@ -145,10 +129,24 @@ def write_methods_pages(executed_dir: Path | None = None, root: Path | None = No
                 continue
             changed = True
         pages.append({"href": target.name, "title": title, "path": target})
-    if pages and (changed or not (out / "index.html").exists()):
-        body = narrative.environment().from_string(_INDEX).render(pages=pages)
-        page = narrative.environment().from_string(_PAGE).render(
-            title="How these numbers were made", body=body, build_key="", code_css="",
-            back="../index.html", back_text="All reports")
-        store.write_text_atomic(out / "index.html", page)
+    for lang in narrative.LANGS:
+        write_summary(out, lang, pages, changed)
     return [p["path"] for p in pages]
+
+
+def write_summary(out: Path, lang: str, pages: list[dict], changed: bool = True) -> Path:
+    """Write the plain-language methods page of a language (methods/index.html, index.vi.html)."""
+    name = "index.html" if lang == "en" else f"index.{lang}.html"
+    path = out / name
+    if path.exists() and not changed:
+        return path
+    other = "vi" if lang == "en" else "en"
+    body = narrative.render(f"methods.{lang}.html.j2", pages=pages)
+    page = narrative.render(
+        "plain.html.j2", lang=lang, title=markup.text_of(body.split("</h1>")[0]), body=body,
+        build_key="", extra_css="", back=f"../{publish.index_name(lang)}",
+        back_text=narrative.TEXT[lang]["back"], up="../", description=DESCRIPTION[lang],
+        twin="index.html" if other == "en" else f"index.{other}.html", other_lang=other,
+        other_name=narrative.TEXT[lang]["other_language"])
+    store.write_text_atomic(path, markup.polish(page))
+    return path

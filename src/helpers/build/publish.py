@@ -9,10 +9,19 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config, provinces, vntext, vocab
-from ..report import narrative
+from ..report import markup, narrative
 from ..store import write_text_atomic
 
 HIDE_TAG = "report-hide"
+#: What a shared link to the index says (meta description, Open Graph).
+DESCRIPTIONS = {
+    "en": "Rank, score and history of each of Vietnam's provinces and 2025 units in the provincial "
+          "Digital Transformation Index (DTI), with their targets, sources and data.",
+    "vi": "Thứ hạng, điểm số và diễn biến của từng tỉnh, thành phố và đơn vị hành chính năm 2025 "
+          "trong Chỉ số chuyển đổi số cấp tỉnh (DTI), kèm mục tiêu, nguồn và dữ liệu."}
+#: Legend words of the region chart.
+MEDIAN = {"en": "median of the region", "vi": "trung vị của vùng"}
+PROVINCE = {"en": "a province", "vi": "một tỉnh"}
 #: Colours from rank 1 (best) to the last rank, light to dark.
 PALETTE = ["#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef",
            "#deebf7"]
@@ -49,9 +58,21 @@ def notebook_html(notebook: Path, lang: str, title: str, slug: str, build_key: s
     body, _ = _exporter().from_notebook_node(nbformat.read(notebook, as_version=4))
     other = "vi" if lang == "en" else "en"
     title = page_title(body) or title
-    return narrative.render("page.html.j2", lang=lang, other_lang=other, title=title,
-                            t=narrative.TEXT[lang], twin=f"{slug}.{other}.html",
-                            index=f"../{index_name(lang)}", body=body, build_key=build_key)
+    return markup.polish(narrative.render(
+        "page.html.j2", lang=lang, other_lang=other, title=title, t=narrative.TEXT[lang],
+        twin=f"{slug}.{other}.html", index=f"../{index_name(lang)}", body=body,
+        build_key=build_key, description=page_description(body) or DESCRIPTIONS[lang]))
+
+
+def page_description(body: str, limit: int = 240) -> str:
+    """Return a report's description: the first paragraph of its summary, shortened."""
+    import re
+
+    match = re.search(r'(?s)id="narrative".*?<p>(.*?)</p>', body)
+    if not match:
+        return ""
+    text = markup.text_of(match.group(1))
+    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def page_title(body: str) -> str:
@@ -126,15 +147,20 @@ def tile_grid(geography: str = "province") -> pd.DataFrame:
 
 
 def tile_svg(ranks: dict[str, int | None], lang: str, size: int = 46,
-             geography: str = "province", label: str = "", n: int | None = None) -> str:
-    """Return an SVG tile map of the provinces (or units), each tile labelled, coloured, linked."""
+             geography: str = "province", label: str = "", n: int | None = None,
+             built: set[str] | None = None) -> str:
+    """Return an SVG tile map of the provinces (or units), each tile labelled and coloured.
+
+    A tile links to its report when the report was built (``built``: the pages' hrefs; None:
+    every tile linked).
+    """
     from markupsafe import escape
 
     grid = tile_grid(geography)
     table = provinces.provinces() if geography == "province" else provinces.units()
     n = n or len(table)
     width, height = (grid["col"].max() + 1) * size, (grid["row"].max() + 1) * size
-    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
+    parts = [f'<svg viewBox="0 0 {width} {height}" role="group" aria-label="{escape(label)}" '
              f'xmlns="http://www.w3.org/2000/svg" class="tilemap {geography}">']
     for row in grid.itertuples(index=False):
         name = table.loc[row.code, "name_vi"]
@@ -145,13 +171,15 @@ def tile_svg(ranks: dict[str, int | None], lang: str, size: int = 46,
         x, y = row.col * size, row.row * size
         shown = rank if rank is not None else "–"
         top, bottom = tile_label(name)
+        linked = built is None or href in built
         parts.append(
-            f'<a href="{escape(href)}"><title>{escape(vocab.place_name(name))}: {shown}/{n}'
+            (f'<a href="{escape(href)}">' if linked else "<g>") +
+            f'<title>{escape(vocab.place_name(name))}: {shown}/{n}'
             f'</title><rect x="{x + 1}" y="{y + 1}" width="{size - 2}" height="{size - 2}" '
             f'rx="4" fill="{fill}"/><text x="{x + size / 2}" y="{y + 13}" text-anchor="middle" '
             f'fill="{ink}"><tspan x="{x + size / 2}">{escape(top)}</tspan><tspan '
             f'x="{x + size / 2}" dy="10">{escape(bottom)}</tspan><tspan x="{x + size / 2}" '
-            f'dy="13" class="r">{shown}</tspan></text></a>')
+            f'dy="13" class="r">{shown}</tspan></text>' + ("</a>" if linked else "</g>"))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -170,12 +198,15 @@ def region_figure(rows: pd.DataFrame, lang: str) -> tuple[str, str] | None:
         ax = fig.subplots()
         for i, region in enumerate(order):
             ranks = part.loc[part["region"] == region, "rank"]
-            ax.scatter(ranks, [i] * len(ranks), alpha=0.75, s=20, color=figures.COLOURS[0])
-            ax.plot([ranks.median()] * 2, [i - 0.3, i + 0.3], color="black", lw=1.5)
+            ax.scatter(ranks, [i] * len(ranks), alpha=0.75, s=20, color=figures.COLOURS[0],
+                       label=PROVINCE[lang] if i == 0 else None)
+            ax.plot([ranks.median()] * 2, [i - 0.3, i + 0.3], color="black", lw=1.5,
+                    label=MEDIAN[lang] if i == 0 else None)
         ax.set_yticks(range(len(order)), [narrative.wrap(r, 18) for r in order])
         ax.invert_yaxis()
         ax.set_xlim(0, 64)
         ax.set_xlabel(narrative.TEXT[lang]["rank_axis"])
+        fig.legend(frameon=False, loc="outside lower center", ncol=2)
         src = figures.png(fig)
     best, worst = order[0], order[-1]
     if lang == "vi":
@@ -242,11 +273,17 @@ def unit_standings(rows: list[dict], ranks: dict[str, int | None],
 
 def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) -> list[Path]:
     """Write the full clean table and each report's rows as CSV beside the pages."""
+    import json
+
+    from .. import sources
     from ..report import provenance
     from ..store import write_csv_atomic
 
-    paths = [root / "data" / "dti_rankings.csv"]
+    ranked = provenance.with_sources(ranked, sources.register())
+    paths = [root / "data" / "dti_rankings.csv", root / "data" / "dti_rankings.schema.json"]
     write_csv_atomic(paths[0], ranked)
+    write_text_atomic(paths[1], json.dumps(provenance.table_schema(), ensure_ascii=False,
+                                           indent=1) + "\n")
     for row in manifest.drop_duplicates(["geography", "code"]).itertuples():
         path = root / row.geography / provenance.download_name(row.slug)
         write_csv_atomic(path, provenance.download_rows(ranked, str(row.code)))
@@ -274,6 +311,7 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
     built = datetime.now(UTC)
     date = gitinfo.commit_date() or built.date().isoformat()
     paths = write_downloads(ranked, manifest, root) if not manifest.empty else []
+    paths.append(write_licence_page(root))
     for lang in narrative.LANGS:
         t = narrative.TEXT[lang]
         rows = index_rows(manifest, lang, origins)
@@ -284,23 +322,26 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
             "region": regions["region" if lang == "vi" else "region_en_nso"]})
         by_region = region_figure(national, lang)
         other = "vi" if lang == "en" else "en"
+        linked = {link["href"] for row in rows for link in row["links"] if link["lang"] == lang}
         html = narrative.render(
             "index.html.j2", lang=lang, t=t, year=year, commit=commit,
             built=built.strftime("%Y-%m-%d %H:%M UTC"), other_index=index_name(other),
             other_lang=other, legend=PALETTE,
             tiles=tile_svg(province_tiles, lang, label=t["tile_map"],
-                           n=vocab.BASIS_UNITS if units_only else None),
+                           n=vocab.BASIS_UNITS if units_only else None, built=linked),
             units_only=units_only,
-            unit_tiles=tile_svg(ranks[34], lang, geography="unit", label=t["units_map"])
+            unit_tiles=tile_svg(ranks[34], lang, geography="unit", label=t["units_map"],
+                                built=linked)
             if ranks[34] else "",
             by_region=by_region[0] if by_region else None,
             by_region_alt=by_region[1] if by_region else "",
-            figure_font_px=f"{figures.FONT_PT * figures.DPI / 72:.1f}",
+            figure_font_px=f"{figures.FONT_PT * figures.DPI * figures.SCALE / 72:.1f}",
             provinces=[r for r in rows if r["geography"] == "province"],
             units=[r for r in rows if r["geography"] == "unit"],
-            citation=index_citation(lang, commit, date), **vocab.page_terms(lang))
+            citation=index_citation(lang, commit, date), description=DESCRIPTIONS[lang],
+            **vocab.page_terms(lang))
         path = root / index_name(lang)
-        write_text_atomic(path, html)
+        write_text_atomic(path, markup.polish(html))
         paths.append(path)
     return paths
 
@@ -311,9 +352,50 @@ def regions_codes() -> list[str]:
 
 
 def index_citation(lang: str, commit: str, date: str) -> str:
-    """Return the suggested citation of the collection, with the code version and date."""
+    """Return the suggested citation of the collection (APA-like): authors, date, version."""
+    from ..report.provenance import cited
+
+    who, version = cited()["authors"], cited()["version"]
+    url = f" {cited()['url']}" if cited()["url"] else ""
     if lang == "vi":
-        return (f"Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: các báo cáo. Phiên bản mã {commit} "
-                f"({date}).")
-    return (f"Vietnam provincial Digital Transformation Index reports. Code version {commit} "
-            f"({date}).")
+        return (f"{who} ({date[:4]}). Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: các báo cáo "
+                f"(phiên bản {version}, mã {commit}, {date}).{url}")
+    return (f"{who} ({date[:4]}). Vietnam provincial Digital Transformation Index reports "
+            f"(version {version}, code {commit}, {date}).{url}")
+
+
+
+def write_licence_page(root: Path) -> Path:
+    """Write reports/licence.html: the code's licence and the data terms, inside the site."""
+    import mistune
+
+    data = mistune.create_markdown(plugins=["table"])(_read_or(
+        config.ROOT / "DATA-LICENSE.md", "# Data terms\n\nThe terms of each source, as recorded "
+        "in the sources register `data/raw/sources.csv`: see `DATA-LICENSE.md` in the "
+        "repository."))
+    body = narrative.environment().from_string(_LICENCE).render(
+        code=_read_or(config.ROOT / "LICENSE", "MIT License: see the file LICENSE in the "
+                      "repository."),
+        data=data.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+        .replace("<table>", '<table class="data cards">'))
+    html = narrative.render("plain.html.j2", lang="en", title="Licences", body=body,
+                            description="The licence of the code (MIT) and the terms of the "
+                            "data of the Vietnam provincial DTI reports.", up="", back="index.html",
+                            back_text=narrative.TEXT["en"]["back"], build_key="", extra_css="")
+    path = Path(root) / "licence.html"
+    write_text_atomic(path, markup.polish(html))
+    return path
+
+
+def _read_or(path: Path, fallback: str) -> str:
+    """Return a file's text, or a fallback when the checkout lacks it (a partial copy)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return fallback
+
+
+_LICENCE = """<h1>Licences</h1>
+<section id="code"><h2>Code: the MIT licence</h2><pre>{{ code }}</pre></section>
+<section id="data">{{ data | safe }}</section>
+"""

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator, ScalarFormatter
 
 from .. import vocab
 from . import context, goal_pages, narrative
@@ -20,6 +21,9 @@ from .context import ReportContext
 #: Width of every report figure in inches; at 96 dpi 442 px, shown at most at that width.
 WIDTH_IN = 4.6
 DPI = 96
+#: Image pixels per displayed pixel: the PNGs are drawn at twice the size they are shown at, so
+#: that they stay sharp on high-density screens.
+SCALE = 2
 #: Smallest font in the figures, in points (9 pt = 12 px at full width, >= 9 px at 375 px).
 FONT_PT = 9
 #: Okabe-Ito colours (distinguishable with the common colour-vision deficiencies).
@@ -36,7 +40,7 @@ class Rendered:
     src: str
     width: int
     alt: str
-    font_px: float = FONT_PT * DPI / 72
+    font_px: float = FONT_PT * DPI * SCALE / 72  # in image pixels
 
 
 def new_figure(height: float) -> Figure:
@@ -62,8 +66,32 @@ def png(fig: Figure) -> str:
     if width > WIDTH_IN:
         fig.set_size_inches(WIDTH_IN, height)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI)
+    fig.savefig(buffer, format="png", dpi=DPI * SCALE)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+class _DecimalComma(ScalarFormatter):
+    """Tick labels with a decimal comma (Vietnamese: 0,75)."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        """Return the tick label with a comma for the point."""
+        return super().__call__(x, pos).replace(".", ",")
+
+
+def decimals(axis: matplotlib.axis.Axis, lang: str) -> None:
+    """Give an axis the decimal mark of the page's language (a comma in Vietnamese)."""
+    if lang == "vi":
+        axis.set_major_formatter(_DecimalComma())
+
+
+#: How a history point shows where its figure comes from (the same shape, filled differently).
+ORIGIN_FILL = {"official": "full", "derived": "none", "reported": "bottom"}
+
+
+def origin_handles(origins: set[str], lang: str) -> list[Line2D]:
+    """Return legend entries for the kinds of point drawn (official, derived, reported)."""
+    return [Line2D([], [], ls="none", marker="o", color="0.3", fillstyle=ORIGIN_FILL[o], ms=5,
+                   label=vocab.origin_name(o, lang)) for o in ORIGIN_FILL if o in origins]
 
 
 def segments(part: pd.DataFrame, column: str) -> list[pd.DataFrame]:
@@ -90,6 +118,8 @@ def history_figure(ctx: ReportContext) -> Rendered | None:
     ax_rank, ax_score = fig.subplots(2, 1, sharex=True)
     if "basis" not in history:
         history["basis"] = vocab.BASIS_PROVINCES
+    if "origin" not in history:
+        history["origin"] = "official"
     for k, (_, part) in enumerate(history.groupby("code", sort=False)):
         style = {"color": COLOURS[k % len(COLOURS)], "marker": MARKERS[k % len(MARKERS)],
                  "ms": 5}
@@ -98,7 +128,13 @@ def history_figure(ctx: ReportContext) -> Rendered | None:
         for ax, column in ((ax_rank, "rank"), (ax_score, "score")):
             for i, run in enumerate(segments(part, column)):
                 label = series_label(part, t) if i == 0 and ax is ax_rank else None
-                ax.plot(run["year"], run[column], label=label, **style)
+                ax.plot(run["year"], run[column], label=label,
+                        markevery=[] if ax is ax_rank else None, **style)
+            points = part.dropna(subset=[column]) if ax is ax_rank else part.iloc[:0]
+            for origin, group in points.groupby("origin"):  # rank: filled, hollow or half
+                ax.plot(group["year"], group[column], ls="none", marker=style["marker"],
+                        color=style["color"], ms=5,
+                        fillstyle=ORIGIN_FILL.get(str(origin), "full"), zorder=3)
     years = range(int(history["year"].min()), int(history["year"].max()) + 1)
     for ax in (ax_rank, ax_score):
         ax.set_xticks(list(years))
@@ -114,11 +150,14 @@ def history_figure(ctx: ReportContext) -> Rendered | None:
     goal_pages.draw_rank_targets(ax_rank, ctx)
     ax_rank.invert_yaxis()
     ax_rank.yaxis.set_major_locator(MaxNLocator(integer=True))
+    bottom, top = ax_rank.get_ylim()  # room above the best rank, so no point is cut at the top
+    ax_rank.set_ylim(bottom, min(top, float(history["rank"].min()) - 0.8))
     ax_rank.set_ylabel(t["rank_axis"])
     ax_score.set_ylabel(t["score_axis"])
-    if history["code"].nunique() > 1:
-        fig.legend(frameon=False, loc="outside lower center", ncol=min(3, history["code"]
-                                                                        .nunique()))
+    decimals(ax_score.yaxis, lang)
+    handles = ax_rank.get_legend_handles_labels()[0] if history["code"].nunique() > 1 else []
+    handles += origin_handles(set(history.dropna(subset=["rank"])["origin"].astype(str)), lang)
+    fig.legend(handles=handles, frameon=False, loc="outside lower center", ncol=2)
     return Rendered(png(fig), int(WIDTH_IN * DPI), history_alt(history, ctx.name, lang))
 
 
@@ -182,6 +221,7 @@ def indices_figure(ctx: ReportContext) -> Rendered | None:
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.03)
+    decimals(ax.xaxis, lang)
     ax.set_xlabel(t["score_axis"])
     fig.legend(frameon=False, loc="outside lower center", ncol=2)
     return Rendered(png(fig), int(WIDTH_IN * DPI), indices_alt(rows, ctx.name, lang))

@@ -13,7 +13,7 @@ import pandas as pd
 from .. import config, processed, provinces
 from ..store import write_text_atomic
 from ..targets import goals
-from . import claims, narrative, press_words
+from . import claims, markup, narrative, press_words
 from .context import stamp
 from .goal_words import INDICATORS_VI, WORDS
 
@@ -307,6 +307,33 @@ def draw_rank_targets(ax: Axes, ctx: Mapping) -> None:
 
 
 # -- the targets index (reports/targets.html, targets.vi.html) ---------------------------------
+#: The targets page's own words: what each status means, the filter, the download.
+INDEX_WORDS = {
+    "en": {"met": "the rank (or score) of the due year reaches the target",
+           "not_met": "the rank (or score) of the due year falls short of the target",
+           "on_track": "not yet due; the latest rank already reaches the target",
+           "behind": "not yet due; the latest rank falls short of the target",
+           "not_yet_due": "due after the latest assessment, with no rank held to compare",
+           "not_assessable": "the clean table does not hold the measure the target is about",
+           "no_achieved_figure": "no source held states what was achieved",
+           "definitions": "What each status means", "show": "Show targets by status",
+           "all": "all", "download": "These targets as CSV",
+           "citation": "Suggested citation",
+           "cite_title": "Provinces' own DTI targets and where they stand"},
+    "vi": {"met": "thứ hạng (hoặc điểm) của năm đến hạn đạt mục tiêu",
+           "not_met": "thứ hạng (hoặc điểm) của năm đến hạn không đạt mục tiêu",
+           "on_track": "chưa đến hạn; thứ hạng gần nhất đã đạt mục tiêu",
+           "behind": "chưa đến hạn; thứ hạng gần nhất chưa đạt mục tiêu",
+           "not_yet_due": "đến hạn sau kỳ đánh giá gần nhất, chưa có thứ hạng để so sánh",
+           "not_assessable": "bảng xếp hạng không có chỉ số mà mục tiêu nhắm tới",
+           "no_achieved_figure": "các nguồn hiện có không nêu kết quả đạt được",
+           "definitions": "Ý nghĩa của từng trạng thái", "show": "Lọc mục tiêu theo trạng thái",
+           "all": "tất cả", "download": "Tải các mục tiêu này (CSV)",
+           "citation": "Trích dẫn đề xuất",
+           "cite_title": "Mục tiêu DTI của các tỉnh và kết quả hiện tại"}}
+CSV_NAME = "data/dti_targets.csv"
+
+
 def page_name(lang: str) -> str:
     """Return the targets page's file name for a language (targets.html is English)."""
     return "targets.html" if lang == "en" else f"targets.{lang}.html"
@@ -330,8 +357,27 @@ def index_rows(table: pd.DataFrame, lang: str) -> list[dict]:
                      "judged": _detail(g, lang), "judged_sort": _sort_value(g),
                      "needed": None if pd.isna(g["needed_score"]) else float(g["needed_score"]),
                      "stated": WORDS[lang][f"status_{g['stated_status']}"]
-                     if g["stated_status"] else "", "disagrees": bool(g["disagrees"])})
+                     if g["stated_status"] else "", "disagrees": bool(g["disagrees"]),
+                     "links": _links(g)})
     return sorted(rows, key=lambda r: (r["order"], r["name"]))
+
+
+def index_csv(rows: list[dict]) -> pd.DataFrame:
+    """Return the targets page's rows as a table (English words) for its download."""
+    return pd.DataFrame([{"name_vi": r["name"], "basis": r["basis"], "target": r["label"],
+                          "due_year": r["due"], "status": r["status"], "judged_on": r["judged"],
+                          "score_needed": r["needed"],
+                          "sources": " | ".join(link["url"] or link["host"]
+                                                for link in r["links"])} for r in rows])
+
+
+def index_citation(lang: str, date: str) -> str:
+    """Return the targets page's suggested citation (authors and version from CITATION.cff)."""
+    from .provenance import cited
+
+    info = cited()
+    return (f"{info['authors']} ({date[:4]}). {INDEX_WORDS[lang]['cite_title']} "
+            f"({'phiên bản' if lang == 'vi' else 'version'} {info['version']}, {date}).")
 
 
 def _sort_value(goal: Mapping) -> float:
@@ -341,20 +387,34 @@ def _sort_value(goal: Mapping) -> float:
 
 
 def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]:
-    """Write reports/targets.html and targets.vi.html (only when their content changed)."""
+    """Write reports/targets.html and targets.vi.html (only when their content changed).
+
+    Their rows also go to reports/data/dti_targets.csv; the pages' paths are returned.
+    """
+    from .. import gitinfo
+
     table, _, _, ranked = _tables(str(processed_dir or ""))
     root = Path(root or config.REPORTS_DIR)
     paths = []
+    date = gitinfo.commit_date() or pd.Timestamp.now("UTC").date().isoformat()
     for lang in narrative.LANGS:
         rows = index_rows(table, lang)
         counts = pd.Series([r["status"] for r in rows], dtype=str).value_counts()
+        if lang == "en":  # the rows as CSV beside the pages (rewritten only when they change)
+            text, csv = index_csv(rows).to_csv(index=False), root / CSV_NAME
+            if not csv.exists() or csv.read_text(encoding="utf-8") != text:
+                write_text_atomic(csv, text)
         html = narrative.render(
             "targets_index.html.j2", lang=lang, w=WORDS[lang], rows=rows,
+            x=INDEX_WORDS[lang], csv=CSV_NAME, citation=index_citation(lang, date),
+            statuses=[(s, WORDS[lang][f"status_{s}"], INDEX_WORDS[lang][s])
+                      for s in goals.STATUS_ORDER],
             year=processed.latest_complete_year(ranked, 63),
-            counts=[(WORDS[lang][f"status_{s}"], int(counts.get(s, 0)))
+            counts=[(s, WORDS[lang][f"status_{s}"], int(counts.get(s, 0)))
                     for s in goals.STATUS_ORDER if counts.get(s, 0)],
             index="index.html" if lang == "en" else f"index.{lang}.html",
             twin=page_name("vi" if lang == "en" else "en"))
+        html = markup.polish(html)
         path = root / page_name(lang)
         if not path.exists() or path.read_text(encoding="utf-8") != html:
             write_text_atomic(path, html)

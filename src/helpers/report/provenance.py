@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from functools import cache
 
@@ -12,8 +13,9 @@ from .. import config, gitinfo, vocab
 #: Kinds of source every report rests on (the score tables, the reference tables of provinces
 #: and units), as the register's "kind" column names them: no file is named here.
 ALWAYS_KINDS = ("dti_scores", "reference")
-#: Licence files at the repository root, as linked from a report (reports/<geography>/x.html).
-LICENCES = {"code": "../../LICENSE", "data": "../../DATA-LICENSE.md"}
+#: The licences' page inside the site (reports/licence.html, a copy of LICENSE and
+#: DATA-LICENSE.md), as linked from a report (reports/<geography>/x.html).
+LICENCES = {"code": "../licence.html#code", "data": "../licence.html#data"}
 
 
 def download_name(slug: str) -> str:
@@ -41,11 +43,14 @@ def method(register: pd.DataFrame, rows: pd.DataFrame, *, is_unit: bool, has_mod
                        "title_lang": shown_in})
     built = datetime.now(UTC)
     commit, commit_date = gitinfo.commit(), gitinfo.commit_date()
+    date = commit_date or built.date().isoformat()
     return {"sources": listed, "links": source_links(rows), "commit": commit,
             "commit_date": commit_date, "built": built.strftime("%Y-%m-%d %H:%M UTC"),
             "download": download_name(slug),
             "licences": LICENCES,
-            "citation": citation(name, year, lang, commit, commit_date or built.date().isoformat())}
+            "citation": citation(name, year, lang, commit, date),
+            "cite_authors": cited()["authors"],  # shown in English on both languages' pages
+            "bibtex": bibtex(name, year, slug, commit, date, built.date().isoformat())}
 
 
 def always(register: pd.DataFrame) -> set[str]:
@@ -55,13 +60,41 @@ def always(register: pd.DataFrame) -> set[str]:
     return set(register.loc[register["kind"].isin(ALWAYS_KINDS), "source_id"])
 
 
+@cache
+def cited() -> dict[str, str]:
+    """Return the authors, version and repository address CITATION.cff gives (defaults if none)."""
+    import yaml
+
+    path = config.ROOT / "CITATION.cff"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    names = [a.get("name") or f"{a.get('family-names', '')}, {a.get('given-names', '')}"
+             for a in data.get("authors", [])]
+    authors = "; ".join(names) or "The DTI research notebooks contributors"
+    return {"authors": authors, "version": str(data.get("version", "")),
+            "url": str(data.get("repository-code", "") or data.get("url", ""))}
+
+
 def citation(name: str, year: int, lang: str, commit: str, date: str) -> str:
-    """Return the suggested citation of a report, with the code version and date."""
+    """Return the suggested citation of a report (APA-like): authors, date, title, version."""
+    who, version = cited()["authors"], cited()["version"]
+    url = f" {cited()['url']}" if cited()["url"] else ""
     if lang == "vi":
-        return (f"Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: báo cáo {name}, DTI {year}. "
-                f"Phiên bản mã {commit} ({date}).")
-    return (f"Vietnam provincial Digital Transformation Index reports: {name}, DTI {year}. "
-            f"Code version {commit} ({date}).")
+        return (f"{who} ({date[:4]}). Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: báo cáo "
+                f"{name}, DTI {year} (phiên bản {version}, mã {commit}, {date}).{url}")
+    return (f"{who} ({date[:4]}). Vietnam provincial Digital Transformation Index reports: "
+            f"{name}, DTI {year} (version {version}, code {commit}, {date}).{url}")
+
+
+def bibtex(name: str, year: int, slug: str, commit: str, date: str, built: str) -> str:
+    """Return the report's citation as a BibTeX entry (the date it was built as its access date)."""
+    info = cited()
+    fields = {"author": f"{{{info['authors']}}}",
+              "title": f"Vietnam provincial Digital Transformation Index reports: {name}, "
+                       f"DTI {year}",
+              "year": date[:4], "version": f"{info['version']} ({commit})",
+              "url": info["url"], "urldate": built, "note": f"Code version {commit} of {date}"}
+    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items() if value)
+    return f"@misc{{dti-{slug}-{year},\n{body}\n}}"
 
 
 @cache
@@ -77,16 +110,37 @@ def _raw_source_column(relative: str) -> tuple[str, ...]:
 def source_links(rows: pd.DataFrame, limit: int = 30) -> list[dict]:
     """Return the web addresses of the raw rows behind a province's figures (deduplicated)."""
     links: dict[str, str] = {}
-    for refs in rows["source_ref"].dropna():
+    years = rows["year"] if "year" in rows else pd.Series("", index=rows.index)
+    for refs, year in zip(rows["source_ref"], years, strict=True):
+        if pd.isna(refs):
+            continue
         for ref in str(refs).split("; "):
             relative, _, number = ref.rpartition(":")
             column = _raw_source_column(relative)
             if not number.isdigit() or not 0 < int(number) <= len(column):
                 continue
-            url = column[int(number) - 1].split()[0] if column[int(number) - 1] else ""
-            if url.startswith(("http://", "https://")) and url not in links:
-                links[url] = url.split("/")[2]
-    return [{"url": u, "host": h} for u, h in list(links.items())[:limit]]
+            text = column[int(number) - 1]
+            for url in [text.split()[0] if text else "", *ministry_pages(text, year)]:
+                if url.startswith(("http://", "https://")) and url not in links:
+                    links[url] = link_label(url)
+    ordered = sorted(links.items(), key=lambda item: not item[1].startswith("dti.gov.vn"))
+    return [{"url": u, "host": h} for u, h in ordered[:limit]]
+
+
+def link_label(url: str) -> str:
+    """Return how a source link is shown: its host, with the page for the ministry's pages."""
+    host = url.split("/")[2].removeprefix("www.")
+    return url.split("://", 1)[1] if host == "dti.gov.vn" else host
+
+
+def ministry_pages(text: str, year: object) -> list[str]:
+    """Return the ministry's ranking pages of a year (dti.gov.vn/xep-hang-<year>...) a source names.
+
+    A source may list them after one host: "dti.gov.vn/xep-hang-2022, xep-hang-2023-all".
+    """
+    pages = re.findall(r"\b(xep-hang-[\w-]+)", text) if "dti.gov.vn/xep-hang-" in text else []
+    return [f"https://dti.gov.vn/{page}" for page in dict.fromkeys(pages)
+            if str(year).removesuffix(".0") in page]
 
 
 def download_rows(ranked: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -96,3 +150,58 @@ def download_rows(ranked: pd.DataFrame, code: str) -> pd.DataFrame:
     codes = [code, *provinces.predecessors(code)] if code.startswith("U") else [code]
     part = ranked[ranked["province_code"].isin(codes)]
     return part.sort_values(["basis", "province_code", "year", "measure_type", "measure"])
+
+
+#: The download tables' columns (reports/data/dti_rankings.csv and each report's CSV), as a
+#: Frictionless Table Schema: name, type, description.
+DOWNLOAD_FIELDS = [
+    ("province_code", "string", "GSO two-digit province code (\"27\" Bắc Ninh); a 2025 unit is U "
+     "+ the code of the predecessor whose name it carries (\"U27\")"),
+    ("name_vi", "string", "Vietnamese name of the province or unit"),
+    ("basis", "integer", "63 (the provinces before 1 July 2025) or 34 (the units after)"),
+    ("year", "integer", "assessment year (DTI 2022 was published in 2023)"),
+    ("measure_type", "string", "overall, pillar or main_index"),
+    ("measure", "string", "overall; a pillar (chinh_quyen_so, kinh_te_so, xa_hoi_so); or one of "
+     "the eight main indices (ha_tang_so, hd_chinh_quyen_so, ...)"),
+    ("rank", "number", "rank within the basis, 1 = best; ties share a rank"),
+    ("score", "number", "score in [0, 1]"),
+    ("origin", "string", "official (the ministry's table), reported (press and portals, all "
+     "sources agreeing) or derived (ranks sorted from scores; a unit's values as means)"),
+    ("rank_origin", "string", "origin of the rank alone"),
+    ("score_origin", "string", "origin of the score alone"),
+    ("source_id", "string", "the main source's id in the project's sources register"),
+    ("source_title", "string", "the main source's title"),
+    ("source_url", "string", "the web address of the first raw row the value comes from (the "
+     "ministry's ranking page, an article or a portal), when it has one"),
+    ("source_ref", "string", "the raw rows that agree, as file:row inside the repository's "
+     "data/raw/"),
+    ("n_sources", "integer", "how many raw rows agree"),
+]
+
+
+def with_sources(ranked: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+    """Return clean rows with their source's title and web address beside the raw references."""
+    titles = dict(zip(register["source_id"], register["title"], strict=True))
+    urls = []
+    for refs, year in zip(ranked["source_ref"], ranked["year"], strict=True):
+        found = ""
+        for ref in str(refs).split("; ") if isinstance(refs, str) else []:
+            relative, _, number = ref.rpartition(":")
+            column = _raw_source_column(relative)
+            if number.isdigit() and 0 < int(number) <= len(column):
+                text = column[int(number) - 1]
+                candidates = [*ministry_pages(text, year), text.split()[0] if text else ""]
+                found = next((u for u in candidates if u.startswith(("http://", "https://"))),
+                             "")
+            if found:
+                break
+        urls.append(found)
+    out = ranked.assign(source_title=ranked["source_id"].map(titles).fillna(""), source_url=urls)
+    order = [name for name, _, _ in DOWNLOAD_FIELDS if name in out.columns]
+    return out[order + [c for c in out.columns if c not in order]]
+
+
+def table_schema() -> dict:
+    """Return the Frictionless Table Schema of the download tables."""
+    return {"fields": [{"name": n, "type": t, "description": d} for n, t, d in DOWNLOAD_FIELDS],
+            "missingValues": [""]}

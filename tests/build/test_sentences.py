@@ -153,8 +153,8 @@ def claim_table_rows(page: str) -> list[list[str]]:
     if start < 0:
         return []
     table = page[start:page.find("</table>", start)]
-    return [[plain(c) for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
-            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S) if "<td>" in row]
+    return [[plain(c) for c in re.findall(r"<td\b[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", table, re.S) if "<td" in row]
 
 
 def check_claim_rows(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[str]]:

@@ -2,6 +2,8 @@
 
 import shutil
 
+import pytest
+
 from helpers import config, sources
 
 
@@ -87,3 +89,71 @@ def test_reference_faults_name_file_row_column_and_value(tmp_path):
                for p in found), found
     assert any("value '15': province of reference/provinces.csv missing from the merger" in p
                for p in found), found
+
+
+def row_as_the_old_recipe_wrote_it(raw, rel: str, **cells: str) -> None:
+    """Append a register row for a new DTI 2025 file, with the given cells filled in."""
+    import csv
+
+    path = raw / rel
+    path.write_text("year,rank,province_as_published,score,source\n"
+                    "2025,1,Hà Nội,0.9000,invented for a test\n", encoding="utf-8")
+    with open(raw / "sources.csv", encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    row = {"source_id": "dti_2025", "path": rel, "title": "invented", "origin": "a test",
+           "retrieved": "2026-12-01", "licence": "none", "columns": "year | rank",
+           "sha256": sources.sha256(path), **cells}
+    with open(raw / "sources.csv", "a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow([row.get(c, "") for c in header])
+
+
+def test_a_row_without_its_kind_is_named_by_the_check_not_by_the_build(tmp_path):
+    raw = register_copy(tmp_path)
+    row_as_the_old_recipe_wrote_it(raw, "dti/official_2025_ranking.csv")
+    [problem] = sources.check(raw)
+    assert problem.startswith("data/raw/sources.csv, row 14 (line 15), column 'kind', value ''"
+                              " (the row of dti/official_2025_ranking.csv): empty; write one of "
+                              "dti_ranking, dti_scores"), problem
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    ({"kind": "dti_rankings", "basis": "34", "years": "2025", "measure": "overall"},
+     "column 'kind', value 'dti_rankings' (the row of dti/official_2025_ranking.csv): not a "
+     "known kind"),
+    ({"kind": "dti_ranking", "basis": "", "years": "2025", "measure": "overall"},
+     "column 'basis', value '' (the row of dti/official_2025_ranking.csv): a dti_ranking "
+     "file's basis is '63' or '34'"),
+    ({"kind": "dti_ranking", "basis": "34", "years": "2025-2024", "measure": "overall"},
+     "column 'years', value '2025-2024'"),
+    ({"kind": "dti_ranking", "basis": "34", "years": "", "measure": "overall"},
+     "column 'years', value ''"),
+    ({"kind": "dti_ranking", "basis": "34", "years": "2025", "measure": "pillar"},
+     "column 'measure', value 'pillar' (the row of dti/official_2025_ranking.csv): a "
+     "dti_ranking file's measure is 'overall'"),
+    ({"kind": "dti_scores", "basis": "34", "years": "2025", "measure": "overall+main_index"},
+     "data/raw/dti/official_2025_ranking.csv, column 'TinhThanh': missing, and a dti_scores "
+     "file (overall+main_index) needs it"),
+    ({"kind": "plan_targets", "basis": "", "years": "", "measure": ""},
+     "a plan_targets file lives in data/raw/targets/"),
+    ({"kind": "dti_ranking", "basis": "34", "years": "2025", "measure": "overall",
+      "licence": ""}, "column 'licence', value '' (the row of dti/official_2025_ranking.csv): "
+     "empty; fill it in"),
+])
+def test_every_read_column_of_a_row_is_checked(tmp_path, cells, expected):
+    raw = register_copy(tmp_path)
+    row_as_the_old_recipe_wrote_it(raw, "dti/official_2025_ranking.csv", **cells)
+    problems = sources.check(raw)
+    assert any(expected in p for p in problems), problems
+
+
+def test_a_row_the_check_accepts_is_read_by_the_cleaning(tmp_path):
+    from helpers.rankings.read import registered_tables
+    from helpers.schemas import Problem
+
+    raw = register_copy(tmp_path)
+    row_as_the_old_recipe_wrote_it(raw, "dti/official_2025_ranking.csv", kind="dti_ranking",
+                                   basis="34", years="2025", measure="overall")
+    assert sources.check(raw) == []
+    found: list[Problem] = []
+    tables = registered_tables(raw, found)
+    assert found == [] and "dti/official_2025_ranking.csv" in {t.rel for t in tables}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import config, params, provinces, sources, store
 from ..press import cli as press_cli
-from . import pipeline
+from . import pipeline, recipes
 
 #: How many problems the terminal shows; the full list goes to a file.
 SHOWN = 10
@@ -192,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     press = commands.add_parser("press", help="facts from press articles: extract or evaluate DIR")
     press_cli.add_arguments(press)
     press.set_defaults(func=lambda a: press_cli.run(a.command, a.folder, a.table))
+    recipes.add_commands(commands, press)  # add-source, new-notebook, press accept
     args = parser.parse_args(argv)
     return dispatch(args)
 

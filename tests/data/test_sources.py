@@ -110,8 +110,10 @@ def row_as_the_old_recipe_wrote_it(raw, rel: str, **cells: str) -> None:
 def test_a_row_without_its_kind_is_named_by_the_check_not_by_the_build(tmp_path):
     raw = register_copy(tmp_path)
     row_as_the_old_recipe_wrote_it(raw, "dti/official_2025_ranking.csv")
+    row = len(sources.register(raw / "sources.csv"))
     [problem] = sources.check(raw)
-    assert problem.startswith("data/raw/sources.csv, row 14 (line 15), column 'kind', value ''"
+    assert problem.startswith(f"data/raw/sources.csv, row {row} (line {row + 1}), column 'kind', "
+                              "value ''"
                               " (the row of dti/official_2025_ranking.csv): empty; write one of "
                               "dti_ranking, dti_scores"), problem
 

@@ -359,7 +359,7 @@ def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]
         counts = pd.Series([r["status"] for r in rows], dtype=str).value_counts()
         html = narrative.render(
             "targets_index.html.j2", lang=lang, w=WORDS[lang], rows=rows,
-            year=processed.latest_complete_year(ranked, 63),
+            year=processed.latest_year(ranked),  # whatever its basis (a 34-only year too)
             counts=[(WORDS[lang][f"status_{s}"], int(counts.get(s, 0)))
                     for s in goals.STATUS_ORDER if counts.get(s, 0)],
             index="index.html" if lang == "en" else f"index.{lang}.html",

@@ -149,3 +149,22 @@ def test_the_commands_are_on_the_dti_command_line(capsys):
     with pytest.raises(SystemExit):
         cli.main(["press", "accept", "--help"])
     assert "--review" in capsys.readouterr().out
+
+
+def test_a_press_only_change_leaves_the_models_inputs_unchanged(raw, tmp_path, monkeypatch):
+    from helpers.build import stages
+
+    root = raw.parent
+    shutil.copytree(config.NOTEBOOKS_DIR, root / "notebooks")
+    (root / "data").mkdir()
+    shutil.move(raw, root / "data" / "raw")
+    monkeypatch.setattr(config, "ROOT", root)
+    monkeypatch.setattr(config, "NOTEBOOKS_DIR", root / "notebooks")
+    [press_stage] = [s for s in stages.STAGES["data"] if s.notebook == "11-clean-targets"]
+    [model_stage] = stages.STAGES["model"]
+    before = stages.stage_key(press_stage), stages.stage_key(model_stage)
+    folder = write_folder(tmp_path / "articles", [FACT])
+    assert recipes.press_accept(folder, raw_dir=root / "data" / "raw") == (1, 0)
+    after = stages.stage_key(press_stage), stages.stage_key(model_stage)
+    assert after[0] != before[0], "the press stage re-runs"
+    assert after[1] == before[1], "the model does not"

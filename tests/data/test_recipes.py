@@ -5,6 +5,7 @@ Every table and sentence here is INVENTED for the test; nothing is a real DTI re
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 from pathlib import Path
@@ -168,3 +169,25 @@ def test_a_press_only_change_leaves_the_models_inputs_unchanged(raw, tmp_path, m
     after = stages.stage_key(press_stage), stages.stage_key(model_stage)
     assert after[0] != before[0], "the press stage re-runs"
     assert after[1] == before[1], "the model does not"
+
+
+def test_reports_refuse_unreviewed_extracted_facts_unless_asked(processed, tmp_path,
+                                                                 monkeypatch, capsys):
+    folder = tmp_path / "processed"
+    shutil.copytree(processed, folder)
+    facts = pd.read_csv(folder / "press_facts.csv", dtype=str, keep_default_na=False)
+    assert set(facts["origin"]) == {"reviewed"}
+    extracted = facts.iloc[[0]].assign(article_id="invented.txt", origin="extracted")
+    pd.concat([facts, extracted]).to_csv(folder / "press_facts.csv", index=False)
+    monkeypatch.setattr(config, "PROCESSED_DIR", folder)
+    monkeypatch.setattr(config, "REPORTS_DIR", tmp_path / "reports")
+    assert cli.main(["reports", "--only", "Lào Cai", "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "press_facts.csv holds 1 fact(s) extracted automatically and not reviewed " \
+           "(articles invented.txt" in err and "--allow-unreviewed" in err
+    assert not (tmp_path / "reports" / "index.html").exists()
+    built = []
+    guarded = recipes.refuse_unreviewed(lambda args: built.append(args) or 0)
+    args = argparse.Namespace(allow_unreviewed=True)
+    assert guarded(args) == 0 and built == [args]
+    assert "warning" in capsys.readouterr().err

@@ -209,6 +209,35 @@ def press_accept(folder: Path, review: Path | None = None,
     return len(fresh), len(new) - len(fresh)
 
 
+def unreviewed_facts(processed_dir: Path | None = None) -> pd.DataFrame:
+    """Return the facts of press_facts.csv extracted automatically and not reviewed."""
+    path = Path(processed_dir or config.PROCESSED_DIR) / "press_facts.csv"
+    if not path.is_file():
+        return pd.DataFrame(columns=["article_id", "origin"])
+    facts = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return facts[facts.get("origin", pd.Series("", index=facts.index)) == "extracted"]
+
+
+def refuse_unreviewed(func: object) -> object:
+    """Wrap dti reports: refuse tables holding unreviewed extracted facts unless asked."""
+    def run(args: argparse.Namespace) -> int:
+        found = unreviewed_facts()
+        if len(found):
+            articles = sorted(set(found["article_id"]))
+            what = (f"data/processed/press_facts.csv holds {len(found)} fact(s) extracted "
+                    f"automatically and not reviewed (articles {', '.join(articles[:5])}"
+                    f"{' ...' if len(articles) > 5 else ''}; notebook 11 run with articles_dir)")
+            if not args.allow_unreviewed:
+                print(f"dti: {what}; nothing was built. Review them and keep the right ones with"
+                      " `dti press accept DIR`, then `dti run data`; or publish them as they are "
+                      "with --allow-unreviewed", file=sys.stderr)
+                return 1
+            print(f"dti: warning: {what}; published as asked (--allow-unreviewed)",
+                  file=sys.stderr)
+        return func(args)  # type: ignore[operator]
+    return run
+
+
 # -- dti new-notebook ----------------------------------------------------------------------------
 _SETUP = ("# Setup (hidden in the pages; skipped by the report build): reload edited helpers when"
           " a\n# cell runs, no kernel restart (CONTRIBUTING.md). Data already read is not "
@@ -311,7 +340,7 @@ def _new_notebook(args: argparse.Namespace) -> int:
 
 
 def add_commands(commands: argparse._SubParsersAction, press: argparse.ArgumentParser) -> None:
-    """Register add-source and new-notebook, and press accept on the press parser."""
+    """Register add-source and new-notebook, press accept, and reports --allow-unreviewed."""
     add = commands.add_parser("add-source", help="register a raw file with its sha256")
     add.add_argument("file", help="the file, in data/raw/<folder>/ or copied there")
     add.add_argument("--kind", required=True, help=", ".join(sources.KINDS))
@@ -330,6 +359,10 @@ def add_commands(commands: argparse._SubParsersAction, press: argparse.ArgumentP
     notebook.add_argument("name", help="NN-name, such as 21-pillar-models")
     notebook.add_argument("--title", default="")
     notebook.set_defaults(func=_new_notebook)
+    reports = commands.choices["reports"]
+    reports.add_argument("--allow-unreviewed", action="store_true",
+                         help="publish facts extracted from articles and not reviewed")
+    reports.set_defaults(func=refuse_unreviewed(reports.get_default("func")))
     for action in press._actions:  # the press command's verbs: extract, evaluate, and accept
         if action.dest == "command" and action.choices is not None:
             action.choices = [*action.choices, "accept"]

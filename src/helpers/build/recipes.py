@@ -250,8 +250,8 @@ _BODY = ("from pathlib import Path\n\nfrom helpers import config, processed\n\n"
          "source = Path(processed_dir) if processed_dir else config.PROCESSED_DIR\n"
          "out = Path(output_dir) if output_dir else config.PROCESSED_DIR / \"{name}\"\n"
          "ranked = processed.rankings(source)\n"
-         "print(f\"{{len(ranked)}} rows of the clean rankings, years \"\n"
-         "      f\"{{', '.join(str(int(y)) for y in sorted(ranked['year'].unique()))}}\")")
+         "print(f\"{len(ranked)} rows of the clean rankings, years \"\n"
+         "      f\"{', '.join(str(int(y)) for y in sorted(ranked['year'].unique()))}\")")
 
 
 def _cell(cell_id: str, kind: str, source: str, tags: tuple[str, ...] = (),
@@ -316,7 +316,8 @@ def _add_source(args: argparse.Namespace) -> int:
                          args.retrieved, args.update)
         print(f"registered data/raw/{row['path']} as {row['source_id']} ({row['kind']}, basis "
               f"{row['basis'] or 'per row'}, years {row['years'] or '-'}, sha256 "
-              f"{row['sha256'][:12]}...); now: dti check, then make data")
+              f"{row['sha256'][:12]}...); next: add `{row['source_id']}` to the table in "
+              "DATA-LICENSE.md, then dti check and make data")
     return _run(run)
 
 

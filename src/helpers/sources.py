@@ -172,6 +172,8 @@ def file_problems(root: Path, row: Mapping[str, str]) -> list[str]:
             header = next(csv.reader(handle), [])
     except UnicodeDecodeError:
         return [f"data/raw/{row['path']}: not UTF-8; re-save the file as UTF-8"]
+    if not any(field.strip() for field in header):
+        return []  # an empty file: the stage's reader names it ("the file is empty")
     missing = [c for c in required if c not in header]
     return [f"data/raw/{row['path']}, column {c!r}: missing, and a {row['kind']} file "
             f"({row['measure'] or 'any measure'}) needs it (found: {', '.join(header)}); "

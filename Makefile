@@ -13,12 +13,18 @@ LAB_ARGS ?=
 #: The user id; Jupyter refuses to run as root (0) without --allow-root.
 EUID ?= $(shell id -u)
 ALLOW_ROOT := $(if $(filter 0,$(EUID)),--allow-root)
-#: The Jupyter kernel registered for the project (inside .venv).
+#: The Jupyter kernel registered for the project (inside .venv), named in every notebook.
 KERNEL_NAME := dti
+KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 
 .PHONY: setup data reports test test-fast lint lab lock bench clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(KERNEL_SPEC)
+
+## the kernel the notebooks name (kernelspec "dti"): plain papermill and Lab both find it
+$(KERNEL_SPEC): $(STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) \
+		--display-name "Python (DTI notebooks)"
 
 $(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,35 +39,33 @@ $(STAMP): pyproject.toml $(LOCK)
 	@echo ">> $(VENV) is ready."
 
 ## data: clean the raw tables into data/processed/ (runs the stage notebooks with papermill)
-data: $(STAMP)
+data: $(STAMP) $(KERNEL_SPEC)
 	$(BIN)/dti run data
 
 ## reports: the whole chain from data/raw to reports/index.html
-reports: $(STAMP)
+reports: $(STAMP) $(KERNEL_SPEC)
 	$(BIN)/dti build
 
 ## test: lint and all three suites (tests/unit, tests/data, tests/build)
-test: $(STAMP)
+test: $(STAMP) $(KERNEL_SPEC)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q tests
 
 ## test-fast: the unit suite only (no shipped data, no builds; under 15 s)
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(KERNEL_SPEC)
 	$(BIN)/python -m pytest -q tests/unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
 ## bench: measure the build (cold, no change, helper change, one report, baseline loop)
-bench: $(STAMP)
+bench: $(STAMP) $(KERNEL_SPEC)
 	$(BIN)/python benchmarks/bench.py
 
 ## lab: JupyterLab on the repository root, with the project's kernel registered as "dti"
-$(LAB_STAMP): $(STAMP)
+$(LAB_STAMP): $(STAMP) $(KERNEL_SPEC)
 	@echo ">> Installing JupyterLab into $(VENV) (first use only)."
 	$(BIN)/python -m pip install --progress-bar on -c $(LOCK) -e ".[lab]"
-	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) \
-		--display-name "Python (DTI notebooks)"
 	@touch $(LAB_STAMP)
 
 lab: $(LAB_STAMP)

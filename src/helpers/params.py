@@ -79,3 +79,40 @@ def check_report(province: object, year: object, lang: object, basis: object,
     lang_of(lang)
     chosen = basis_of(basis)
     return resolve(province, basis=chosen), year_of(year, ranked)
+
+
+
+def _list_item(value: object, item: type) -> object:
+    """Return one list element as the type asked for (2023.0 is 2023); raise ValueError."""
+    if isinstance(value, list | dict | tuple):
+        raise ValueError("nested")
+    if item is int:
+        number = float(value)  # type: ignore[arg-type]
+        if not number.is_integer():
+            raise ValueError("not whole")
+        return int(number)
+    return item(value)
+
+
+def list_of(value: object, name: str, item: type = int) -> list | None:
+    """Return a list parameter as a list (None when empty); parse "[2022, 2023]" or "2022,2023"
+    as papermill's -p passes it; anything else is a ParameterError naming the parameter."""
+    if value is None or value == "" or value == []:
+        return None
+    items = value
+    if isinstance(value, str):
+        import yaml  # only for a list passed as text
+
+        text = value.strip()
+        try:
+            items = yaml.safe_load(text if text.startswith("[") else f"[{text}]")
+        except yaml.YAMLError:
+            items = None
+    what, example = ("whole numbers", "[2022, 2023]") if item is int else ("names", "[a, b]")
+    fix = f"pass a list of {what}, such as -y \"{name}: {example}\" or -p {name} \"{example}\""
+    if not isinstance(items, list | tuple):
+        raise ParameterError(f"{name} {value!r} is not a list; {fix}")
+    try:
+        return [_list_item(v, item) for v in items] or None
+    except (TypeError, ValueError):
+        raise ParameterError(f"{name} {value!r} is not a list of {what}; {fix}") from None

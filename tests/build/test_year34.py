@@ -1,6 +1,7 @@
-"""34-unit years end to end (the synthetic DTI 2025 of test_next_year), and the report's tables.
+"""34-unit years end to end (the synthetic year of test_next_year), and the report's tables.
 
-The 2025 numbers are INVENTED in tests/test_next_year.py (seeded); nothing here is a real result.
+The drill year is the one after the latest shipped year (test_next_year.YEAR); its numbers are
+INVENTED there (seeded); nothing here is a real result, and no shipped year is named.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ import pandas as pd
 import pytest
 
 from helpers import config, processed, rankings, report
+from helpers import processed as processed_tables  # the fixture `processed` shadows the module
 from helpers.build import pipeline, publish
 from helpers.model import stage as model
 from helpers.report import context, figures, narrative
 
-from .test_next_year import DRILL, invented_2025, register_row
+from .test_next_year import DRILL, YEAR, invented_table, register_row
 
 NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 #: Owned by another area for now; its setup cell is documented in CONTRIBUTING.md instead.
@@ -29,11 +31,11 @@ NO_SETUP_CELL: set[str] = set()
 
 @pytest.fixture(scope="module")
 def drill_processed(tmp_path_factory) -> Path:
-    """Return a processed folder cleaned from data/raw plus the synthetic 2025 unit table."""
+    """Return a processed folder cleaned from data/raw plus the synthetic unit table."""
     tmp = tmp_path_factory.mktemp("drill")
     raw = tmp / "raw"
     shutil.copytree(config.RAW_DIR, raw)
-    invented_2025().to_csv(raw / DRILL, index=False, lineterminator="\n")
+    invented_table().to_csv(raw / DRILL, index=False, lineterminator="\n")
     register_row(raw)
     out = tmp / "processed"
     rankings.write(rankings.clean(raw), out)
@@ -41,60 +43,68 @@ def drill_processed(tmp_path_factory) -> Path:
 
 
 def invented(name: str) -> pd.Series:
-    """Return the invented 2025 row of a unit."""
-    return invented_2025().set_index("province_as_published").loc[name]
+    """Return the invented drill-year row of a unit."""
+    return invented_table().set_index("province_as_published").loc[name]
 
 
 def test_the_default_year_is_the_latest_assessment_year_whatever_its_basis(drill_processed):
     ranked = processed.rankings(drill_processed)
-    assert processed.latest_complete_year(ranked, 63) == 2024
+    assert processed.latest_complete_year(ranked, 63) < YEAR
     for target, basis in (("Lào Cai", 63), ("U10", 34)):
-        assert report.build(target, None, "en", basis, str(drill_processed)).year == 2025
+        assert report.build(target, None, "en", basis, str(drill_processed)).year == YEAR
 
 
-def test_the_shipped_data_keeps_2024_as_the_default_year(processed):
+def test_the_shipped_datas_default_year_is_its_latest_assessment_year(processed):
+    ranked = processed_tables.rankings(processed)
+    latest = processed_tables.latest_year(ranked)
     ctx = report.build("Lào Cai", None, "en", 63, str(processed))
-    assert ctx.year == 2024
-    assert ctx.overall["rank"] is not None and ctx.standing is None  # its own rank of 63
+    assert ctx.year == latest
+    if latest in processed_tables.complete_years(ranked, 63):
+        assert ctx.overall["rank"] is not None and ctx.standing is None  # its own rank of 63
+    else:  # a year published for the 34 units only: its unit's rank, labelled
+        assert ctx.overall["rank"] is None and ctx.standing["code"] == "U10"
 
 
 def test_a_province_in_a_34_only_year_shows_its_units_result_labelled(drill_processed):
     ctx = report.build("Lào Cai", None, "en", 63, str(drill_processed))
     unit = invented("Lào Cai")
-    assert ctx.overall["rank"] is None  # no rank of 63 exists for 2025
+    assert ctx.overall["rank"] is None  # no rank of 63 exists for the drill year
     assert (ctx.standing["code"], ctx.standing["rank"], ctx.standing["n"]) == (
         "U10", int(unit["rank"]), 34)
     head = html.unescape(report.section_html(ctx, "headline"))
-    assert re.search(r'<a href="../unit/lao-cai.en.html">Lào Cai\'s rank 2025 \(of 34 units\)'
+    assert re.search(rf'<a href="../unit/lao-cai.en.html">Lào Cai\'s rank {YEAR} \(of 34 units\)'
                      rf'</a></span>\s*<span class="v">{unit["rank"]}<small>/34</small>', head)
     story = html.unescape(report.section_html(ctx, "narrative"))
     assert f"which ranked {int(unit['rank'])}" in story and "not the province's" in story
-    vi = html.unescape(report.section_html(report.build("10", 2025, "vi", 63,
+    vi = html.unescape(report.section_html(report.build("10", YEAR, "vi", 63,
                                                         str(drill_processed)), "headline"))
-    assert "Thứ hạng 2025 của Lào Cai (trên 34 đơn vị)" in vi
+    assert f"Thứ hạng {YEAR} của Lào Cai (trên 34 đơn vị)" in vi
 
 
 def test_the_history_continues_on_the_units_line_after_the_merger(drill_processed):
     ctx = report.build("Lào Cai", None, "en", 63, str(drill_processed))
     lines = {(h["code"], h["basis"]) for h in ctx.history}
     assert lines == {("10", 63), ("U10", 34)}
-    assert {h["year"] for h in ctx.history if h["basis"] == 34} == {2025}  # after the marker
+    last_63 = processed.latest_complete_year(processed.rankings(drill_processed), 63)
+    unit_years = {h["year"] for h in ctx.history if h["basis"] == 34}
+    assert YEAR in unit_years and min(unit_years) > last_63  # after the marker
     alt = figures.history_figure(ctx).alt
     rank = narrative.ordinal(int(invented("Lào Cai")["rank"]), "en")
-    assert f"Lào Cai (unit, of 34): {rank} of 34 in 2025." in alt
+    assert re.search(rf"Lào Cai \(unit, of 34\): [^;]*{rank}( of 34)? in {YEAR}\.", alt), alt
     table = html.unescape(report.section_html(ctx, "history"))
-    assert f"<td>Lào Cai (2025 unit)</td><td>2025</td><td>{invented('Lào Cai')['rank']}" \
+    assert f"<td>Lào Cai (2025 unit)</td><td>{YEAR}</td><td>{invented('Lào Cai')['rank']}" \
            "<small>/34</small>" in table
 
 
 def test_the_unit_narrative_says_mean_only_for_a_derived_score(drill_processed):
-    derived = report.build("U27", 2024, "en", 34, str(drill_processed))  # means of 2024 scores
-    official = report.build("U27", 2025, "en", 34, str(drill_processed))  # published for 34
+    last_63 = processed.latest_complete_year(processed.rankings(drill_processed), 63)
+    derived = report.build("U27", last_63, "en", 34, str(drill_processed))  # means of 63 scores
+    official = report.build("U27", YEAR, "en", 34, str(drill_processed))  # published for 34
     assert derived.overall["score_origin"] == "derived"
     assert official.overall["score_origin"] == "official"
     assert "its scores are the means of theirs" in report.section_html(derived, "narrative")
     assert "means of theirs" not in report.section_html(official, "narrative")
-    vi = report.section_html(report.build("U27", 2025, "vi", 34, str(drill_processed)),
+    vi = report.section_html(report.build("U27", YEAR, "vi", 34, str(drill_processed)),
                              "narrative")
     assert "trung bình cộng" not in vi
 
@@ -159,17 +169,19 @@ def test_the_reports_tables_are_read_again_when_a_file_changes(processed, tmp_pa
     stat = path.stat()
     rewrite_score(path, "0.12345")  # one more character: the size changes
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert report.build("10", 2024, "en", 63, str(folder)).overall["score"] == 0.12345
+    year = processed_tables.latest_complete_year(processed_tables.rankings(folder), 63)
+    assert report.build("10", year, "en", 63, str(folder)).overall["score"] == 0.12345
     stat = path.stat()
     rewrite_score(path, "0.54321")  # the same size: the modification time changes
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
-    assert report.build("10", 2024, "en", 63, str(folder)).overall["score"] == 0.54321
+    assert report.build("10", year, "en", 63, str(folder)).overall["score"] == 0.54321
 
 
 def rewrite_score(path: Path, score: str) -> None:
-    """Change Lào Cai's 2024 overall score in a copy of the clean table."""
+    """Change Lào Cai's overall score of the latest complete 63-basis year in a copy."""
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    hit = (table["province_code"] == "10") & (table["year"] == "2024") & (
+    year = str(processed_tables.latest_complete_year(processed_tables.rankings(path.parent), 63))
+    hit = (table["province_code"] == "10") & (table["year"] == year) & (
         table["measure"] == "overall") & (table["basis"] == "63")
     assert hit.sum() == 1
     table.loc[hit, "score"] = score

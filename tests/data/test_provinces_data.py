@@ -2,27 +2,12 @@
 
 import csv
 
-from helpers import config, provinces
-
-#: Each raw file with columns that hold province names.
-NAME_COLUMNS = {
-    "dti/official_2022_ranking.csv": ["province_as_published"],
-    "dti/scores_2022_2024.csv": ["TinhThanh"],
-    "dti/reported_overall.csv": ["province_as_published"],
-    "dti/reported_pillars.csv": ["province_as_published"],
-    "dti/reported_subindices.csv": ["province_as_published"],
-    "dti/reported_changes.csv": ["province_as_published"],
-    "governance/provincial_indices.csv": ["province_as_published"],
-    "targets/dti_targets.csv": ["province"],
-    "reference/provinces.csv": ["name_vi", "name_ascii"],
-    "reference/merger_2025.csv": ["old_province"],
-    "press/reviewed_facts.csv": ["province"],
-}
+from helpers import config, provinces, sources
 
 
 def test_every_province_spelling_in_the_raw_files_resolves():
     seen = set()
-    for rel, columns in NAME_COLUMNS.items():
+    for rel, columns in sources.name_columns().items():  # by each file's kind in the register
         with open(config.RAW_DIR / rel, encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 seen.update(row[c] for c in columns)
@@ -37,11 +22,13 @@ def test_every_province_spelling_in_the_raw_files_resolves():
     assert set(provinces.provinces()["code"]) <= set(codes.values())
 
 
-def test_raw_files_without_a_name_column_list_are_checked_elsewhere():
-    listed = set(NAME_COLUMNS) | {"covariates/nso_indicators.csv", "reference/new_units_2025.csv"}
-    present = {p.relative_to(config.RAW_DIR).as_posix() for p in config.RAW_DIR.rglob("*.csv")
-               if p.name != "sources.csv"}
-    assert present <= listed, f"add the name columns of {present - listed} to NAME_COLUMNS"
+def test_the_name_columns_come_from_each_files_kind():
+    listed = sources.name_columns()
+    assert listed["dti/scores_2022_2024.csv"] == ("TinhThanh",)
+    assert listed["reference/provinces.csv"] == ("name_vi", "name_ascii")
+    register = sources.register()
+    named = set(register.loc[register["kind"] != "covariates", "path"])  # codes, not names
+    assert set(listed) == named, "give the kind's name columns in helpers.sources.KINDS"
 
 
 def test_the_crosswalk_covers_63_provinces_and_34_units_both_ways():

@@ -2,6 +2,8 @@
 
 import shutil
 
+import pytest
+
 from helpers import config, sources
 
 
@@ -26,6 +28,11 @@ def test_check_reports_an_unregistered_and_a_changed_file(tmp_path):
     problems = sources.check(raw)
     assert any("new_table.csv: not in the sources register" in p for p in problems)
     assert any("official_2022_ranking.csv: checksum differs" in p for p in problems)
+
+
+#: An invented DTI file: the year after the latest any registered DTI file covers.
+YEAR = max(int(y.split("-")[-1]) for y in sources.of_kind("dti")["years"] if y) + 1
+NEW = f"dti/official_{YEAR}_ranking.csv"
 
 
 def register_copy(tmp_path):
@@ -87,3 +94,73 @@ def test_reference_faults_name_file_row_column_and_value(tmp_path):
                for p in found), found
     assert any("value '15': province of reference/provinces.csv missing from the merger" in p
                for p in found), found
+
+
+def row_as_the_old_recipe_wrote_it(raw, rel: str, **cells: str) -> None:
+    """Append a register row for an invented DTI file, with the given cells filled in."""
+    import csv
+
+    path = raw / rel
+    path.write_text("year,rank,province_as_published,score,source\n"
+                    f"{YEAR},1,Hà Nội,0.9000,invented for a test\n", encoding="utf-8")
+    with open(raw / "sources.csv", encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    row = {"source_id": f"dti_{YEAR}", "path": rel, "title": "invented", "origin": "a test",
+           "retrieved": "2026-12-01", "licence": "none", "columns": "year | rank",
+           "sha256": sources.sha256(path), **cells}
+    with open(raw / "sources.csv", "a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow([row.get(c, "") for c in header])
+
+
+def test_a_row_without_its_kind_is_named_by_the_check_not_by_the_build(tmp_path):
+    raw = register_copy(tmp_path)
+    row_as_the_old_recipe_wrote_it(raw, NEW)
+    row = len(sources.register(raw / "sources.csv"))
+    [problem] = sources.check(raw)
+    assert problem.startswith(f"data/raw/sources.csv, row {row} (line {row + 1}), column 'kind', "
+                              "value ''"
+                              f" (the row of {NEW}): empty; write one of "
+                              "dti_ranking, dti_scores"), problem
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    ({"kind": "dti_rankings", "basis": "34", "years": str(YEAR), "measure": "overall"},
+     f"column 'kind', value 'dti_rankings' (the row of {NEW}): not a "
+     "known kind"),
+    ({"kind": "dti_ranking", "basis": "", "years": str(YEAR), "measure": "overall"},
+     f"column 'basis', value '' (the row of {NEW}): a dti_ranking "
+     "file's basis is '63' or '34'"),
+    ({"kind": "dti_ranking", "basis": "34", "years": f"{YEAR}-{YEAR - 1}", "measure": "overall"},
+     f"column 'years', value '{YEAR}-{YEAR - 1}'"),
+    ({"kind": "dti_ranking", "basis": "34", "years": "", "measure": "overall"},
+     "column 'years', value ''"),
+    ({"kind": "dti_ranking", "basis": "34", "years": str(YEAR), "measure": "pillar"},
+     f"column 'measure', value 'pillar' (the row of {NEW}): a "
+     "dti_ranking file's measure is 'overall'"),
+    ({"kind": "dti_scores", "basis": "34", "years": str(YEAR), "measure": "overall+main_index"},
+     f"data/raw/{NEW}, column 'TinhThanh': missing, and a dti_scores "
+     "file (overall+main_index) needs it"),
+    ({"kind": "plan_targets", "basis": "", "years": "", "measure": ""},
+     "a plan_targets file lives in data/raw/targets/"),
+    ({"kind": "dti_ranking", "basis": "34", "years": str(YEAR), "measure": "overall",
+      "licence": ""}, f"column 'licence', value '' (the row of {NEW}): "
+     "empty; fill it in"),
+])
+def test_every_read_column_of_a_row_is_checked(tmp_path, cells, expected):
+    raw = register_copy(tmp_path)
+    row_as_the_old_recipe_wrote_it(raw, NEW, **cells)
+    problems = sources.check(raw)
+    assert any(expected in p for p in problems), problems
+
+
+def test_a_row_the_check_accepts_is_read_by_the_cleaning(tmp_path):
+    from helpers.rankings.read import registered_tables
+    from helpers.schemas import Problem
+
+    raw = register_copy(tmp_path)
+    row_as_the_old_recipe_wrote_it(raw, NEW, kind="dti_ranking",
+                                   basis="34", years=str(YEAR), measure="overall")
+    assert sources.check(raw) == []
+    found: list[Problem] = []
+    tables = registered_tables(raw, found)
+    assert found == [] and NEW in {t.rel for t in tables}

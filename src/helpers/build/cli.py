@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .. import config, params, provinces, sources, store
-from . import pipeline
+from . import pipeline, recipes
 
 #: How many problems the terminal shows; the full list goes to a file.
 SHOWN = 10
@@ -116,7 +116,7 @@ def _press(args: argparse.Namespace) -> int:
     """Run a press command (imported only here: its patterns take 0.3 s to compile)."""
     from ..press import cli as press_cli
 
-    return press_cli.main(args.arguments)
+    return press_cli.run(args.command, args.folder, args.table)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -237,8 +237,12 @@ def main(argv: list[str] | None = None) -> int:
                       "adds sitemap.xml and canonical links")
     site.set_defaults(func=lambda a: _site(a.folder, a.base_url))
     press = commands.add_parser("press", help="facts from press articles: extract or evaluate DIR")
-    press.add_argument("arguments", nargs=argparse.REMAINDER, help="extract|evaluate DIR [--table]")
+    press.add_argument("command", choices=["extract", "evaluate", "explain"])
+    press.add_argument("folder", type=Path, help="extract, evaluate: articles (.txt) and "
+                       "manifest.csv; explain: one article file")
+    press.add_argument("--table", action="store_true", help="evaluate: a per-type table")
     press.set_defaults(func=_press)
+    recipes.add_commands(commands, press)  # add-source, new-notebook, press accept
     args = parser.parse_args(argv)
     return dispatch(args)
 

@@ -107,12 +107,15 @@ def registered_tables(raw_dir: Path, problems: list[Problem]) -> list[RawTable]:
             tables.append(RawTable(r.path, r.source_id, r.kind, int(r.basis) if r.basis else None,
                                    int(span.group(1)), int(span.group(2) or span.group(1)),
                                    r.measure))
-    listed = set(rows["path"])
+    listed, register = set(rows["path"]), sources.of_kind("", path)
+    kinds = dict(zip(register["path"], register["kind"], strict=True))
     for rel in sources.raw_files(raw_dir):
         if rel.startswith("dti/") and rel not in listed:
-            problems.append(Problem(f"data/raw/{rel}", None, None, None,
-                                    "not in the sources register; add a row to "
-                                    "data/raw/sources.csv with its kind, basis, years and measure"))
+            problems.append(Problem(f"data/raw/{rel}", None, None, None, (
+                f"registered with kind {kinds[rel]!r}, not a DTI kind ({', '.join(KINDS)}); "
+                "correct its kind (dti check lists what the row lacks)") if rel in kinds else (
+                "not in the sources register; register it with `dti add-source FILE --kind "
+                "... --basis ... --years ... --measure ...`")))
     return tables
 
 

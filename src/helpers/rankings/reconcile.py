@@ -8,6 +8,7 @@ from collections import defaultdict
 import pandas as pd
 
 from .. import provinces, reasons
+from ..schemas import score_ties
 from .figures import (
     ACTIVITY_OF_PILLAR,
     MAIN_INDICES,
@@ -257,4 +258,5 @@ class Reconciler:
         frame["_order"] = frame["measure_type"].map(order)
         frame = frame.sort_values(["basis", "year", "_order", "measure", "rank", "province_code"],
                                   ascending=[False, True, True, True, True, True])
+        frame["score_tie"] = score_ties(frame)  # equal printed scores, consecutive ranks
         return frame.drop(columns="_order").reset_index(drop=True)

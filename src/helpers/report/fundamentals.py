@@ -116,6 +116,14 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+def years_text(value: object) -> str:
+    """Return training years as written ("2022-2023", "2023"), never "2023.0" (a lone year
+    read back from CSV is a float)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def signed(value: int) -> str:
     """Return a move in places with its sign (+12, −4, 0), a true minus sign."""
     return f"{value:+d}".replace("-", "\u2212") if value else "0"
@@ -158,7 +166,7 @@ def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, y
     row = hit.iloc[0]
     bench = None
     if pd.notna(row.get("bench_persistence_mae")) and pd.notna(row.get("bench_fundamentals_mae")):
-        bench = {"train": str(row["bench_train_years"]), "year": year,
+        bench = {"train": years_text(row["bench_train_years"]), "year": year,
                  "persistence": float(row["bench_persistence_mae"]),
                  "fundamentals": float(row["bench_fundamentals_mae"])}
     mine = contributions[(contributions["code"] == code) & (contributions["year"] == year)] \

@@ -409,7 +409,7 @@ def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]
             x=INDEX_WORDS[lang], csv=CSV_NAME, citation=index_citation(lang, date),
             statuses=[(s, WORDS[lang][f"status_{s}"], INDEX_WORDS[lang][s])
                       for s in goals.STATUS_ORDER],
-            year=processed.latest_complete_year(ranked, 63),
+            year=processed.latest_year(ranked),  # whatever its basis (a 34-only year too)
             counts=[(s, WORDS[lang][f"status_{s}"], int(counts.get(s, 0)))
                     for s in goals.STATUS_ORDER if counts.get(s, 0)],
             index="index.html" if lang == "en" else f"index.{lang}.html",

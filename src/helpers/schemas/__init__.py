@@ -71,6 +71,33 @@ def _unique_key(frame: pd.DataFrame) -> pd.Series:
     return ~frame.duplicated(subset=key, keep=False)
 
 
+def _equal_score_ranks(frame: pd.DataFrame) -> list[tuple[list, list]]:
+    """Return, per set of rows with one score in a basis-year-measure, their labels and ranks."""
+    out = []
+    both = frame.dropna(subset=["rank", "score"])
+    for _, group in both.groupby(["basis", "year", "measure"]):
+        for _, same in group.groupby(group["score"].round(9)):
+            out.append((list(same.index), [int(r) for r in same["rank"]]))
+    return out
+
+
+def tie_is_accepted(ranks: list[int]) -> bool:
+    """Tell whether equal printed scores may carry these published ranks: one shared rank, or
+    distinct consecutive ranks (the publisher broke the tie on decimals it did not print)."""
+    distinct = sorted(set(ranks))
+    return len(distinct) == 1 or (len(distinct) == len(ranks)
+                                  and distinct == list(range(distinct[0], distinct[-1] + 1)))
+
+
+def score_ties(frame: pd.DataFrame) -> pd.Series:
+    """Tell, row by row, whether a row shares its printed score with a row ranked otherwise."""
+    tie = pd.Series(False, index=frame.index)
+    for labels, ranks in _equal_score_ranks(frame):
+        if len(set(ranks)) > 1:
+            tie[labels] = True
+    return tie
+
+
 def _rank_follows_score(frame: pd.DataFrame) -> pd.Series:
     """Tell, row by row, whether a higher score never has a worse rank in its group."""
     ok = pd.Series(True, index=frame.index)
@@ -79,10 +106,17 @@ def _rank_follows_score(frame: pd.DataFrame) -> pd.Series:
         scores = group["score"].to_numpy()
         ranks = group["rank"].to_numpy()
         for label, score, rank in zip(group.index, scores, ranks, strict=True):
-            better_score_worse_rank = (scores > score + 1e-9) & (ranks > rank)
-            same_score_other_rank = (abs(scores - score) <= 1e-9) & (ranks != rank)
-            if better_score_worse_rank.any() or same_score_other_rank.any():
+            if ((scores > score + 1e-9) & (ranks > rank)).any():
                 ok[label] = False
+    return ok
+
+
+def _ties_are_consecutive(frame: pd.DataFrame) -> pd.Series:
+    """Tell, row by row, whether rows of one printed score share a rank or run on (7, 8)."""
+    ok = pd.Series(True, index=frame.index)
+    for labels, ranks in _equal_score_ranks(frame):
+        if not tie_is_accepted(ranks):
+            ok[labels] = False
     return ok
 
 
@@ -113,11 +147,18 @@ RANKINGS = pa.DataFrameSchema(
         "source_id": pa.Column(str),
         "source_ref": pa.Column(str),
         "n_sources": pa.Column(int, pa.Check.ge(1)),
+        "score_tie": pa.Column(bool),
     },
     checks=[
         pa.Check(_rank_within_basis, error="rank outside 1..N (N = 63 or 34 by basis)"),
         pa.Check(_unique_key, error="duplicate province-basis-year-measure after reconciliation"),
-        pa.Check(_rank_follows_score, error="rank order contradicts score order"),
+        pa.Check(_rank_follows_score, error="rank order contradicts score order: a higher "
+                 "score has a worse rank"),
+        pa.Check(_ties_are_consecutive, error="equal scores with published ranks that are "
+                 "neither shared nor consecutive (a tie at the printed decimals is accepted when "
+                 "the ranks run on, such as 7 and 8); check the ranks and scores as published"),
+        pa.Check(lambda f: f["score_tie"] == score_ties(f),
+                 error="score_tie does not match the equal scores"),
         pa.Check(_complete_groups, error="an official/derived year lacks some provinces"),
         pa.Check(lambda f: f["rank"].notna() | f["score"].notna(), error="neither rank nor score"),
     ],

@@ -191,7 +191,7 @@ def report_inputs(processed_dir: str = "") -> list[Path]:
 
     root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
     return [root / name for name in TABLE_FILES] + _paths(
-        (*(f"data/raw/{name}" for name in RAW_FILES), *_REFERENCE))
+        (*(f"data/raw/{name}" for name in RAW_FILES), *_REFERENCE, "data/raw/sources.csv"))
 
 
 def report_parts(processed_dir: str = "") -> dict:

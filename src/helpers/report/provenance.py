@@ -176,6 +176,8 @@ DOWNLOAD_FIELDS = [
     ("source_ref", "string", "the raw rows that agree, as file:row inside the repository's "
      "data/raw/"),
     ("n_sources", "integer", "how many raw rows agree"),
+    ("score_tie", "boolean", "true when the printed score equals that of another row of the same "
+     "basis, year and measure with a different published rank"),
 ]
 
 

@@ -42,6 +42,14 @@ def test_a_unit_page_shows_the_forecast_range_held_in_the_file_in_both_languages
     assert 'href="../methods/index.vi.html"' in vietnamese
 
 
+def test_a_forecast_is_not_shown_on_pages_of_its_own_year(processed):
+    table = saved(processed).reset_index()
+    year = int(table["year"].iloc[0])
+    assert forecast.unit_range(table, "U27", year - 1) is not None
+    assert forecast.unit_range(table, "U27", year) is None, "scored then, not announced"
+    assert forecast.index_cells(table, year) == {}
+
+
 def test_a_province_page_shows_no_forecast(processed):
     for lang, words in (("en", "DTI 2025 forecast"), ("vi", "Dự báo DTI")):
         html = body("27", lang, str(processed))

@@ -315,7 +315,7 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
     paths = write_downloads(ranked, manifest, root) if not manifest.empty else []
     paths.append(write_licence_page(root))
     table = forecast_table if forecast_table is not None else pd.DataFrame()
-    cells, forecast_year = forecast.index_cells(table), forecast.year_of(table)
+    cells, forecast_year = forecast.index_cells(table, year), forecast.year_of(table)
     for lang in narrative.LANGS:
         t = narrative.TEXT[lang]
         rows = index_rows(manifest, lang, origins)

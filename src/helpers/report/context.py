@@ -190,7 +190,7 @@ def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportCo
         moved=moved(rows, year, lambda m: typical_move(t, basis, year, m)),
         targets=records(t.targets, "province_code", members),
         claims=records(t.claims, "province_code", members),
-        forecast=forecast_words.unit_range(t.forecast, code) if is_unit else None,
+        forecast=forecast_words.unit_range(t.forecast, code, year) if is_unit else None,
     )
 
 

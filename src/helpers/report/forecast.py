@@ -47,9 +47,10 @@ def read(processed_dir: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype={"code": str}) if path.exists() else pd.DataFrame()
 
 
-def unit_range(table: pd.DataFrame, code: str) -> dict | None:
-    """Return a unit's forecast row (ranks as ints, date and commit), or None."""
-    if table.empty or "code" not in table.columns:
+def unit_range(table: pd.DataFrame, code: str, page_year: int) -> dict | None:
+    """Return a unit's forecast row (ranks as ints, date and commit), or None (also once the
+    page shows the forecast's year itself: the model stage scores it then)."""
+    if table.empty or "code" not in table.columns or year_of(table) <= page_year:
         return None
     hit = table[table["code"].astype(str) == code]
     if hit.empty:
@@ -61,9 +62,10 @@ def unit_range(table: pd.DataFrame, code: str) -> dict | None:
             "commit": str(row["commit"]), "words": WORDS}
 
 
-def index_cells(table: pd.DataFrame) -> dict[str, dict]:
-    """Return each unit's 80 % forecast range for the index (text "8–24", low end), by code."""
-    if table.empty or "code" not in table.columns:
+def index_cells(table: pd.DataFrame, index_year: int) -> dict[str, dict]:
+    """Return each unit's 80 % forecast range for the index (text "8–24", low end), by code
+    (none once the index shows the forecast's year)."""
+    if table.empty or "code" not in table.columns or year_of(table) <= index_year:
         return {}
     return {str(r.code): {"text": f"{int(r.rank_low80)}–{int(r.rank_high80)}",
                           "low": int(r.rank_low80)} for r in table.itertuples()}

@@ -165,11 +165,14 @@ def write(root: Path, manifest: pd.DataFrame) -> bool:
     return True
 
 
-def index_key(manifest: pd.DataFrame, year: int, rankings_file: Path) -> str:
+def index_key(manifest: pd.DataFrame, year: int, rankings_file: Path,
+              forecast_file: Path | None = None) -> str:
     """Return the key of the index pages: what they show and the code that draws them."""
     shown = manifest.drop(columns=["seconds"]).to_csv(index=False)
     return cache.sha("\n".join([shown, str(year), cache.code_hash({"build.publish"}),
-                                cache.file_hash(rankings_file), str(cache.EPOCH)]).encode())
+                                cache.file_hash(rankings_file), str(cache.EPOCH)]
+                               + ([cache.file_hash(forecast_file)] if forecast_file else [])
+                               ).encode())
 
 
 def index_paths(root: Path) -> list[Path]:
@@ -181,12 +184,15 @@ def write_index(root: Path, manifest: pd.DataFrame, year: int, records: cache.Bu
                 processed_dir: Path) -> bool:
     """Write the index pages when what they show changed or they are missing."""
     from .. import processed
+    from ..report import forecast
 
-    key = index_key(manifest, year, Path(processed_dir) / "dti_rankings.csv")
+    key = index_key(manifest, year, Path(processed_dir) / "dti_rankings.csv",
+                    Path(processed_dir) / forecast.FILE)
     if records.fresh(INDEX_RECORD, key, index_paths(root)):
         return False
     from .. import gitinfo  # the commit shown on the index
 
-    publish.write_index(manifest, year, gitinfo.commit(), processed.rankings(processed_dir), root)
+    publish.write_index(manifest, year, gitinfo.commit(), processed.rankings(processed_dir), root,
+                        forecast.read(processed_dir))
     records.record(INDEX_RECORD, key, index_paths(root))
     return True

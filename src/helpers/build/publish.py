@@ -292,10 +292,12 @@ def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) ->
 
 
 def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataFrame,
-                root: Path | None = None) -> list[Path]:
-    """Write index.html (English), index.vi.html and the data downloads from the manifest."""
+                root: Path | None = None, forecast_table: pd.DataFrame | None = None
+                ) -> list[Path]:
+    """Write index.html (English), index.vi.html and the data downloads from the manifest
+    (with each unit's forecast range of forecast_table, model/forecast_<year>.csv, if given)."""
     from .. import gitinfo
-    from ..report import figures
+    from ..report import figures, forecast
 
     root = Path(root or config.REPORTS_DIR)
     overall = ranked[(ranked["year"] == year) & (ranked["measure"] == "overall")]
@@ -312,6 +314,8 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
     date = gitinfo.commit_date() or built.date().isoformat()
     paths = write_downloads(ranked, manifest, root) if not manifest.empty else []
     paths.append(write_licence_page(root))
+    table = forecast_table if forecast_table is not None else pd.DataFrame()
+    cells, forecast_year = forecast.index_cells(table, year), forecast.year_of(table)
     for lang in narrative.LANGS:
         t = narrative.TEXT[lang]
         rows = index_rows(manifest, lang, origins)
@@ -337,7 +341,10 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
             by_region_alt=by_region[1] if by_region else "",
             figure_font_px=f"{figures.FONT_PT * figures.DPI * figures.SCALE / 72:.1f}",
             provinces=[r for r in rows if r["geography"] == "province"],
-            units=[r for r in rows if r["geography"] == "unit"],
+            units=[{**r, "forecast": cells.get(str(r["code"]))} for r in rows
+                   if r["geography"] == "unit"],
+            forecast_column=forecast.WORDS[lang]["column"].format(year=forecast_year)
+            if cells else "",
             citation=index_citation(lang, commit, date), description=DESCRIPTIONS[lang],
             **vocab.page_terms(lang))
         path = root / index_name(lang)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config, processed, provinces, reasons, sources, vocab
+from . import forecast as forecast_words
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Tables:
     conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
     conditional: pd.DataFrame = field(default_factory=pd.DataFrame)
     unit_checks: pd.DataFrame = field(default_factory=pd.DataFrame)
+    forecast: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _read(path: Path, **kwargs: object) -> pd.DataFrame:
@@ -36,7 +38,7 @@ def _read(path: Path, **kwargs: object) -> pd.DataFrame:
 #: tables and the targets section's): the report's cache inputs are derived from this list.
 TABLE_FILES = ("dti_rankings.csv", "model/predictions.csv", "model/contributions.csv",
                "targets.csv", "claims.csv", "conflicts.csv", "goals.csv", "press_facts.csv",
-               "unit_checks.csv", "model/conditional.csv")
+               "unit_checks.csv", "model/conditional.csv", forecast_words.FILE)
 #: Raw files (relative to data/raw) whose rows the pages cite: the source column of the rows
 #: behind each figure gives the page's links.
 RAW_FILES = ("dti/*.csv",)
@@ -76,6 +78,7 @@ def _load(root_text: str, stamp: tuple) -> Tables:
                                                        "other_value": str}),
         conditional=_read(root / "model" / "conditional.csv", dtype=codes),
         unit_checks=_read(root / "unit_checks.csv", dtype={"unit_code": str}),
+        forecast=forecast_words.read(root),
     )
 
 
@@ -108,6 +111,7 @@ class ReportContext:
     goals: dict = field(default_factory=dict)
     method: dict = field(default_factory=dict)
     moved: dict = field(default_factory=dict)
+    forecast: dict | None = None
 
     @property
     def n(self) -> int:
@@ -186,6 +190,7 @@ def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportCo
         moved=moved(rows, year, lambda m: typical_move(t, basis, year, m)),
         targets=records(t.targets, "province_code", members),
         claims=records(t.claims, "province_code", members),
+        forecast=forecast_words.unit_range(t.forecast, code, year) if is_unit else None,
     )
 
 

@@ -247,11 +247,3 @@ def test_methods_pages_show_outputs_not_code_and_are_rewritten_only_when_changed
     assert not written[0].exists(), "no page for a stage that did not run"
     assert f'href="{written[0].name}"' not in (root / "methods" / "index.html").read_text(
         encoding="utf-8")
-
-
-def test_index_links_the_methods_pages():
-    from helpers.report import narrative
-
-    source = (narrative.environment().loader.get_source(narrative.environment(),
-                                                         "index.html.j2")[0])
-    assert "href=\"methods/{{ 'index.vi.html' if lang == 'vi' else 'index.html' }}\"" in source

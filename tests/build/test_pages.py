@@ -165,6 +165,9 @@ def test_index_downloads_hold_the_full_table_and_each_report_its_rows(processed,
          "lang": "vi", "status": "ok", "rank": 11, "score": 0.7, "change": None, "n": 34,
          "region_vi": "Đồng bằng sông Hồng", "region_en": "Red River Delta"}])
     publish.write_index(manifest, 2024, "abc1234", ranked, tmp_path)
+    english = (tmp_path / "index.html").read_text(encoding="utf-8")
+    vietnamese = (tmp_path / "index.vi.html").read_text(encoding="utf-8")
+    assert 'href="methods/index.html"' in english and 'href="methods/index.vi.html"' in vietnamese
     full = pd.read_csv(tmp_path / "data" / "dti_rankings.csv", dtype={"province_code": str},
                        keep_default_na=False)
     assert len(full) == len(ranked)
@@ -179,8 +182,6 @@ def test_index_downloads_hold_the_full_table_and_each_report_its_rows(processed,
                                                                    == "27").sum()
     unit = pd.read_csv(tmp_path / "unit" / "bac-ninh.csv", dtype={"province_code": str})
     assert set(unit["province_code"]) == {"U27", "24", "27"}
-    english = (tmp_path / "index.html").read_text(encoding="utf-8")
-    vietnamese = (tmp_path / "index.vi.html").read_text(encoding="utf-8")
     assert 'href="index.vi.html"' in english and 'href="index.html"' in vietnamese
     assert 'href="data/dti_rankings.csv"' in english and "abc1234" in english
     assert 'data-key="bac ninh' in english, "search key without diacritics"

@@ -60,3 +60,31 @@ def test_a_years_parameter_that_is_no_list_of_years_fails_in_one_line_naming_it(
 def test_training_years_read_back_as_a_float_print_as_a_year():
     assert fundamentals.years_text(2023.0) == "2023"
     assert fundamentals.years_text("2022-2023") == "2022-2023"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_start_with_a_hidden_autoreload_cell(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    setup = next(c for c in cells if c["cell_type"] == "code")
+    assert "%autoreload 2" in "".join(setup["source"]), f"{path.name}: add the setup cell"
+    assert "report-hide" in setup["metadata"].get("tags", [])
+
+
+def test_report_parameters_are_typed_for_papermill():
+    import papermill
+
+    shown = {p["name"]: p["inferred_type_name"] for p in papermill.inspect_notebook(
+        str(config.NOTEBOOKS_DIR / "30-province-report.ipynb")).values()}
+    assert shown == {"province": "str", "year": "Optional[int]", "lang": "str", "basis": "int",
+                     "processed_dir": "str"}
+
+
+def test_the_report_build_leaves_out_the_interactive_setup_cell():
+    from papermill.iorw import load_notebook_node
+
+    from helpers.build import pipeline
+
+    notebook = load_notebook_node(str(config.NOTEBOOKS_DIR / "30-province-report.ipynb"))
+    kept = pipeline.without_setup(notebook)
+    assert not any("autoreload" in "".join(c.source) for c in kept.cells)
+    assert any("parameters" in c.metadata.get("tags", []) for c in kept.cells)

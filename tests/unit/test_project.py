@@ -74,3 +74,11 @@ def test_every_stage_notebook_has_a_parameters_cell():
         notebook = json.loads(path.read_text(encoding="utf-8"))
         tags = [cell.get("metadata", {}).get("tags", []) for cell in notebook["cells"]]
         assert sum("parameters" in t for t in tags) == 1, path.name
+
+
+def test_no_source_file_is_named_in_the_code():
+    found = [f"{path.relative_to(config.ROOT)}:{n}"
+             for path in sorted((config.ROOT / "src").rglob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"2022_2024|official_2022", line)]
+    assert not found, f"name sources by the register's kind or the rows' source_id: {found}"

@@ -458,3 +458,124 @@ def test_papermill_province_01_is_ha_noi(good, tmp_path):
          str(good / "notebooks")], env=_env(good), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Hà Nội" in out.read_text(encoding="utf-8")
+
+
+# -- issue 24: what the build did not make, notebooks that cannot be parameterized, options ----
+@pytest.mark.parametrize("stray", ["province/README.html", "unit/notes.html",
+                                   "executed/province/scratch.ipynb", "province/Lao Cai.html"])
+def test_a_stray_file_beside_the_pages_is_listed_and_left_alone(repo, stray):
+    path = repo / "reports" / stray
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x", encoding="utf-8")
+    done = dti(repo, "build", *ONLY)
+    assert done.returncode == 0, done.stderr
+    assert f"note: reports/{stray} is not a page the build makes" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert path.read_text(encoding="utf-8") == "x"
+    assert path.name not in (repo / "reports" / "manifest.csv").read_text("utf-8")
+    assert ",lao-cai," in (repo / "reports" / "manifest.csv").read_text("utf-8")
+
+
+def _edit_notebook(root: Path, name: str, edit: object) -> None:
+    """Change notebooks/<name>.ipynb with edit(notebook dict) as a user in JupyterLab would."""
+    path = root / "notebooks" / f"{name}.ipynb"
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    edit(notebook)  # type: ignore[operator]
+    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def _untag(notebook: dict) -> None:
+    """Remove the parameters tag from every cell."""
+    for cell in notebook["cells"]:
+        tags = cell["metadata"].get("tags", [])
+        if "parameters" in tags:
+            tags.remove("parameters")
+
+
+def _rename_basis(notebook: dict) -> None:
+    """Rename the parameter `basis` in the parameters cell."""
+    for cell in notebook["cells"]:
+        if "parameters" in cell["metadata"].get("tags", []):
+            cell["source"] = [line.replace("basis: int", "bases: int") for line in cell["source"]]
+
+
+@pytest.mark.parametrize("name, edit, message", [
+    ("30-province-report", _untag, "no code cell is tagged 'parameters'"),
+    ("30-province-report", _rename_basis, "the cell tagged 'parameters' does not declare 'basis'"),
+    ("11-clean-targets", _untag, "no code cell is tagged 'parameters'"),
+])
+def test_a_notebook_that_cannot_be_parameterized_is_refused_before_anything_is_built(
+        repo, name, edit, message):
+    _edit_notebook(repo, name, edit)
+    before = outputs(repo)
+    commands = [["build", *ONLY], ["check"]] + (
+        [["reports", "--only", "Lào Cai", "Hà Nội", "--lang", "vi"]] if name.startswith("30")
+        else [["run", "data"]])
+    for command in commands:
+        done = dti(repo, *command)
+        assert done.returncode == 1, (command, done.stdout)
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and f"notebooks/{name}.ipynb: {message}" in lines[0], done.stderr
+    assert outputs(repo) == before
+
+
+@pytest.mark.parametrize("name, command", [("10-clean-rankings", ["build", *ONLY]),
+                                           ("30-province-report", ["reports", *ONLY])])
+def test_a_truncated_notebook_file_is_named_in_one_line(repo, name, command):
+    path = repo / "notebooks" / f"{name}.ipynb"
+    path.write_bytes(path.read_bytes()[:3000])
+    before = outputs(repo)
+    done = dti(repo, *command)
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stderr
+    assert f"notebooks/{name}.ipynb: not a valid notebook file (" in lines[0]
+    assert f"git checkout -- notebooks/{name}.ipynb" in lines[0]
+    assert outputs(repo) == before
+
+
+@pytest.mark.parametrize("args, option", [(["--only", "Lào Cai", "--lang"], "--lang"),
+                                          (["--only", "--lang", "vi"], "--only")])
+def test_an_empty_option_value_is_refused_by_the_parser(repo, args, option):
+    before = outputs(repo)
+    for command in ("reports", "build"):
+        done = dti(repo, command, *args)
+        assert done.returncode == 2
+        assert f"argument {option}: expected at least one argument" in done.stderr
+    assert outputs(repo) == before
+
+
+def test_an_older_year_goes_to_its_own_folder_and_never_reheads_the_index(repo):
+    before = outputs(repo)
+    done = dti(repo, "reports", *ONLY, "--year", "2023")
+    assert done.returncode == 0, done.stderr
+    assert "go to reports/2023/; the site's index stays on DTI 2024" in done.stdout
+    assert {k: v for k, v in outputs(repo).items() if not k.startswith("reports/2023/")} == before
+    older = (repo / "reports" / "2023" / "province" / "lao-cai.vi.html").read_text("utf-8")
+    assert "DTI 2023" in older
+    assert "DTI 2023" in (repo / "reports" / "2023" / "index.vi.html").read_text("utf-8")
+    assert "DTI 2023" not in (repo / "reports" / "index.vi.html").read_text("utf-8")
+    later = dti(repo, "reports", "--only", "Huế", "--lang", "vi")
+    assert later.returncode == 0, later.stderr
+    manifest = (repo / "reports" / "manifest.csv").read_text("utf-8")
+    assert ",2023," not in manifest and ",lao-cai," in manifest
+
+
+@pytest.mark.parametrize("removed, command, expected", [
+    ("data/processed/model", ["reports", *ONLY],
+     "the reports cannot run: data/processed/model/predictions.csv, "
+     "data/processed/model/contributions.csv missing; run `dti run model` first"),
+    ("data/processed/dti_rankings.csv", ["run", "model"],
+     "`dti run model` cannot run: data/processed/dti_rankings.csv missing; run `dti run data` "
+     "first"),
+])
+def test_a_stage_without_its_inputs_says_which_command_makes_them(repo, removed, command,
+                                                                  expected):
+    path = repo / removed
+    shutil.rmtree(path) if path.is_dir() else path.unlink()
+    before = outputs(repo)
+    done = dti(repo, *command)
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and expected in lines[0], done.stderr
+    assert outputs(repo) == before

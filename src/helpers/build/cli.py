@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import config, params, provinces, sources, store
 from ..press import cli as press_cli
 from . import pipeline
+from .stages import stage_inputs
 
 #: How many problems the terminal shows; the full list goes to a file.
 SHOWN = 10
@@ -48,12 +49,34 @@ def _check_register() -> bool:
     return not found
 
 
+def _notebooks(stages: list[str], reports: bool) -> dict[str, tuple[str, ...]]:
+    """Return the notebooks a command runs, each with the parameters it is given."""
+    wanted = {stage.notebook: () for name in stages for stage in pipeline.STAGES[name]}
+    if reports:
+        job = pipeline.ReportJob("province", "01", "ha-noi", "", "en", 0)
+        wanted[pipeline.REPORT_NOTEBOOK] = tuple(job.parameters)
+    return wanted
+
+
+def _check_notebooks(stages: list[str], reports: bool) -> bool:
+    """Refuse, one line each, notebooks that cannot be parameterized; tell if all can."""
+    from . import nbcheck
+
+    found = nbcheck.check(_notebooks(stages, reports))
+    for problem in found:
+        print(f"dti: {problem}; nothing was built", file=sys.stderr)
+    return not found
+
+
 def _run(args: argparse.Namespace) -> int:
     """Run the named stage(s) and report each notebook."""
-    if not _check_register():
-        return 1
     stages = list(pipeline.STAGES) if args.stage == "all" else [args.stage]
+    if not _check_register() or not _check_notebooks(
+            stages, reports=getattr(args, "func_reports", False)):
+        return 1
     for stage in stages:
+        if not _inputs_exist(f"`dti run {stage}`", stage_inputs(stage)):
+            return 1
         for run in pipeline.run_stage(stage, use_cache=not args.no_cache):
             mark = "cached" if run.cached else ("ok    " if run.ok else "FAIL  ")
             print(f"{mark} {stage}/{run.notebook} ({run.seconds:.1f} s) -> {run.output}")
@@ -67,42 +90,77 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _inputs_exist(what: str, patterns: tuple[str, ...]) -> bool:
+    """Refuse in one line, naming the command that makes them, when input files are missing."""
+    from .stages import missing_inputs
+
+    missing = missing_inputs(what, patterns)
+    if missing:
+        print(f"dti: {missing}", file=sys.stderr)
+    return not missing
+
+
 def _reports(args: argparse.Namespace, checked: bool = False) -> int:
     """Build the province and unit reports and the index; non-zero if any report failed."""
-    if not checked and not _check_register():
+    if not checked and (not _check_register() or not _check_notebooks([], reports=True)):
+        return 1
+    if not _inputs_exist("the reports", pipeline.REPORT_INPUTS):
         return 1
     from .. import processed
 
     ranked = processed.rankings()
-    year = params.year_of(args.year, ranked) or processed.latest_year(ranked)
+    year, root = _year_and_root(args.year, ranked)
     jobs = pipeline.report_jobs(year, tuple(args.lang), args.only)
     if args.only and len(jobs) == 1 and args.engine == "warm":
         pipeline.prestart_kernel()  # boots while this process checks the cache
     manifest = pipeline.build_reports(jobs, workers=args.workers or None, engine=args.engine,
-                                      use_cache=not args.no_cache)
+                                      use_cache=not args.no_cache, out_root=root)
     failed = manifest[manifest["status"] != "ok"]
+    where = root.relative_to(config.ROOT).as_posix()
     print(f"{len(manifest) - len(failed)} of {len(manifest)} reports ok; index: "
-          f"{config.REPORTS_DIR / 'index.html'}")
+          f"{root / 'index.html'}")
     for row in failed.itertuples():
         first = (str(row.error).splitlines() or [""])[0]
         print(f"FAILED {row.geography}/{row.slug}.{row.lang}: {first} "
-              f"(partial notebook: reports/{row.notebook})", file=sys.stderr)
+              f"(partial notebook: {where}/{row.notebook})", file=sys.stderr)
     return 1 if len(failed) else 0
+
+
+def _year_and_root(value: int, ranked: object) -> tuple[int, Path]:
+    """Return the report year and where its pages go: reports/ for the latest year only.
+
+    An older year's pages (and their own index) go to reports/<year>/, so they never re-head
+    the site's index or sit at the path of the latest year's page.
+    """
+    from .. import processed
+
+    latest = processed.latest_year(ranked)
+    year = params.year_of(value, ranked) or latest
+    if year == latest:
+        return year, config.REPORTS_DIR
+    root = config.REPORTS_DIR / str(year)
+    print(f"DTI {year} is not the latest assessment year ({latest}): its pages and their own "
+          f"index go to {root.relative_to(config.ROOT).as_posix()}/; the site's index stays "
+          f"on DTI {latest}")
+    return year, root
 
 
 def _build(args: argparse.Namespace) -> int:
     """Run every stage, then every report."""
-    args.stage = "all"
+    args.stage, args.func_reports = "all", True  # the report notebook is checked up front too
     return _run(args) or _reports(args, checked=True)
 
 
 def _check(_: argparse.Namespace) -> int:
     """Check the raw files against the sources register (and the reference tables)."""
-    problems = _raw_problems()
+    from . import nbcheck
+
+    problems = _raw_problems() + nbcheck.check(_notebooks(list(pipeline.STAGES), reports=True))
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:
-        print(f"{len(sources.register())} raw files registered, checksums match")
+        print(f"{len(sources.register())} raw files registered, checksums match; "
+              "every notebook can be parameterized")
     return 1 if problems else 0
 
 
@@ -160,8 +218,8 @@ def dispatch(args: argparse.Namespace) -> int:
 
 def _report_options(parser: argparse.ArgumentParser) -> None:
     """Add the options of the report builder."""
-    parser.add_argument("--only", nargs="*", help="names or codes (prefix 'unit:' for a unit)")
-    parser.add_argument("--lang", nargs="*", default=["en", "vi"], choices=["en", "vi"])
+    parser.add_argument("--only", nargs="+", help="names or codes (prefix 'unit:' for a unit)")
+    parser.add_argument("--lang", nargs="+", default=["en", "vi"], choices=["en", "vi"])
     parser.add_argument("--year", type=int, default=0)
     parser.add_argument("--workers", type=int, default=0, help="default: one per core")
     parser.add_argument("--engine", choices=["warm", "papermill"], default="warm",

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from . import config
@@ -24,11 +27,22 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def normalize_text(text: str) -> str:
+    """Return text in Unicode NFC with one line ending ("\\n"), as a person reads the file.
+
+    Decomposed accents (NFD, as some editors save) would slip past every pattern written in
+    NFC; a line ending of several carriage returns before the newline (a file converted twice)
+    is one line ending to a person, so it must be one to the row numbers too.
+    """
+    return re.sub(r"\r+\n|\r", "\n", unicodedata.normalize("NFC", text))
+
+
 def read_csv_text(path: Path, required: Iterable[str], problems: list[Problem],
                   allow_empty: bool = False) -> pd.DataFrame:
     """Read a raw CSV as strings; record encoding, shape and column problems, never raise.
 
-    Rows are numbered from 1 (row 1 is line 2, under the header). A row whose field count
+    The text is normalised first (normalize_text: NFC, one line ending), before any pattern
+    sees it. Rows are numbered from 1 (row 1 is line 2, under the header). A row whose field count
     differs from the header's (an unquoted decimal comma, a lost separator) is one problem at
     its row and is left out, so it cannot shift the columns of the rows after it.
     """
@@ -50,7 +64,7 @@ def read_csv_text(path: Path, required: Iterable[str], problems: list[Problem],
                     f"not UTF-8 (byte {error.start}, line {line}); re-save the file as UTF-8")
         )
         return empty
-    records = list(csv.reader(io.StringIO(text, newline="")))
+    records = list(csv.reader(io.StringIO(normalize_text(text), newline="")))
     while records and not any(field.strip() for field in records[-1]):
         records.pop()  # trailing blank lines
     if not records:
@@ -141,8 +155,9 @@ def numbers(frame: pd.DataFrame, column: str, path: Path, whole: bool = False) -
 
     text = frame[column].astype("string").str.strip()
     parsed = pd.to_numeric(text.replace("", pd.NA), errors="coerce").astype(float)
-    bad = text.notna() & text.ne("") & parsed.isna()
-    hint = "not a number; write it with a decimal point and no thousands separator (1234.5)"
+    bad = text.notna() & text.ne("") & (parsed.isna() | parsed.abs().eq(np.inf))
+    hint = ("not a finite number; write it with a decimal point and no thousands separator "
+            "(1234.5)")
     if whole:
         bad |= text.ne("") & parsed.notna() & (parsed % 1 != 0)
         bad |= text.eq("") | text.isna()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -51,6 +52,8 @@ def raw_files(raw_dir: Path | None = None) -> list[str]:
 
 #: Columns the register check needs.
 REQUIRED = ("source_id", "path", "sha256")
+#: What a source id may be: letters, digits and _ . - (it is copied into every table and download).
+SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 
 
 def _register_problems(path: Path) -> tuple[pd.DataFrame | None, list[str]]:
@@ -76,6 +79,11 @@ def _register_problems(path: Path) -> tuple[pd.DataFrame | None, list[str]]:
             problems.append(f"{name}, row {row + 1} (line {row + 2}), column {column!r}, value "
                             f"{value!r}: already registered in row {first}; keep one row per "
                             "raw file")
+    for row, value in table["source_id"].items():
+        if not SOURCE_ID.fullmatch(value):
+            problems.append(f"{name}, row {row + 1} (line {row + 2}), column 'source_id', value "
+                            f"{value[:60]!r}: not a plain identifier; use letters, digits and "
+                            "_ . - only (such as dti_official_2022)")
     return table, problems
 
 

@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -578,4 +579,48 @@ def test_a_stage_without_its_inputs_says_which_command_makes_them(repo, removed,
     assert done.returncode == 1
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and expected in lines[0], done.stderr
+    assert outputs(repo) == before
+
+
+# -- issue 24: text normalised at the door, implausible values located, formulas refused -------
+@pytest.mark.parametrize("rel, edit, table", [
+    ("targets/dti_targets.csv", lambda text: unicodedata.normalize("NFD", text), "goals.csv"),
+    ("dti/official_2022_ranking.csv", lambda text: text.replace("\n", "\r\r\n"),
+     "dti_rankings.csv"),
+])
+def test_decomposed_text_and_doubled_line_endings_give_the_same_tables(repo, rel, edit, table):
+    before = (repo / "data" / "processed" / table).read_bytes()
+    register_edit(repo, rel, edit)
+    done = dti(repo, "run", "data")
+    assert done.returncode == 0, done.stderr
+    assert (repo / "data" / "processed" / table).read_bytes() == before
+
+
+@pytest.mark.parametrize("old, new, message", [
+    (",149.69,", ",-149.69,", "row 18 (line 19), column 'value', value -149.69: outside the "
+     "plausible range of grdp_per_capita (a positive amount)"),
+    (",149.69,", ",inf,", "row 18 (line 19), column 'value', value 'inf': not a finite number"),
+    (",149.69,", ",1e309,", "row 18 (line 19), column 'value', value '1e309': not a finite"),
+])
+def test_an_impossible_covariate_stops_the_model_naming_its_place(repo, old, new, message):
+    register_edit(repo, "covariates/nso_indicators.csv", lambda text: text.replace(old, new, 1))
+    before = outputs(repo)
+    done = dti(repo, "run", "model")
+    assert done.returncode == 1
+    assert f"data/raw/covariates/nso_indicators.csv, {message}" in done.stderr, done.stderr
+    assert "LinAlgError" not in done.stderr
+    assert outputs(repo) == before
+
+
+def test_a_formula_as_register_id_is_refused_before_anything_is_built(repo):
+    register = repo / "data" / "raw" / "sources.csv"
+    text = register.read_text(encoding="utf-8")
+    formula = '"=HYPERLINK(""http://x"",""official"")"'
+    register.write_text(text.replace("\ndti_official_2022,", f"\n{formula},", 1),
+                        encoding="utf-8")
+    before = outputs(repo)
+    done = dti(repo, "build", *ONLY)
+    assert done.returncode == 1
+    assert "column 'source_id', value '=HYPERLINK(" in done.stderr
+    assert "not a plain identifier" in done.stderr
     assert outputs(repo) == before

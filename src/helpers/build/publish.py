@@ -245,10 +245,10 @@ def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) ->
     from ..store import write_csv_atomic
 
     paths = [root / "data" / "dti_rankings.csv"]
-    write_csv_atomic(paths[0], ranked)
+    write_csv_atomic(paths[0], ranked, for_people=True)
     for row in manifest.drop_duplicates(["geography", "code"]).itertuples():
         path = root / row.geography / provenance.download_name(row.slug)
-        write_csv_atomic(path, provenance.download_rows(ranked, str(row.code)))
+        write_csv_atomic(path, provenance.download_rows(ranked, str(row.code)), for_people=True)
         paths.append(path)
     return paths
 

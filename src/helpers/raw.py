@@ -27,6 +27,22 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+#: No raw table of the project comes near these (the largest: about 38 000 rows, 5 MB); a file
+#: beyond them is not the file as published (rows appended many times over) and is refused
+#: before it is parsed, so that memory, the problem list and the failed notebook stay small.
+MAX_BYTES = 32 << 20
+MAX_ROWS = 250_000
+
+
+def _too_large(path: Path, data: bytes | None = None) -> str | None:
+    """Return why a raw file is far larger than any raw table may be (None: it is not)."""
+    size = Path(path).stat().st_size if data is None else len(data)
+    if size > MAX_BYTES:
+        return f"{size / (1 << 20):.0f} MB"
+    rows = data.count(b"\n") if data is not None else 0
+    return f"{rows} lines" if rows > MAX_ROWS else None
+
+
 def normalize_text(text: str) -> str:
     """Return text in Unicode NFC with one line ending ("\\n"), as a person reads the file.
 
@@ -49,10 +65,16 @@ def read_csv_text(path: Path, required: Iterable[str], problems: list[Problem],
     name = display_path(path)
     empty = pd.DataFrame(columns=list(required))
     try:
-        data = Path(path).read_bytes()
+        large = _too_large(path) or _too_large(path, data := Path(path).read_bytes())
     except OSError as error:
         problems.append(Problem(name, None, None, None,
                                 f"cannot be read ({error.strerror or error}); restore the file"))
+        return empty
+    if large:
+        problems.append(Problem(name, None, None, None, (
+            f"{large}, far more than any raw table of this project holds (at most "
+            f"{MAX_BYTES >> 20} MB and {MAX_ROWS} rows); check that it is the file as published "
+            "(rows appended or repeated?); it was not read")))
         return empty
     try:
         text = data.decode("utf-8-sig")

@@ -624,3 +624,34 @@ def test_a_formula_as_register_id_is_refused_before_anything_is_built(repo):
     assert "column 'source_id', value '=HYPERLINK(" in done.stderr
     assert "not a plain identifier" in done.stderr
     assert outputs(repo) == before
+
+
+# -- issue 24: failure output stays bounded ----------------------------------------------------
+def test_thousands_of_problems_keep_the_failed_notebook_small_and_the_full_list_in_a_file(repo):
+    register_edit(repo, "covariates/nso_indicators.csv", lambda text: re.sub(
+        r"^([^,\n]*,\d{4},[^,\n]*,)[^,\n]*,", r"\1x,", text, flags=re.M))
+    before = outputs(repo)
+    done = dti(repo, "run", "model")
+    assert done.returncode == 1
+    shown = [line for line in done.stderr.splitlines() if line.startswith("  - ")]
+    assert len(shown) == 10, done.stderr
+    total = len((repo / "data" / "raw" / "covariates" / "nso_indicators.csv").read_text(
+        encoding="utf-8").splitlines()) - 1
+    assert (f"{total - 10} more ({total} problems in all); the full list is in "
+            "reports/executed/problems/nso_indicators.csv.txt") in done.stderr, done.stderr
+    full = repo / "reports" / "executed" / "problems" / "nso_indicators.csv.txt"
+    assert len(full.read_text(encoding="utf-8").splitlines()) == total
+    failed = repo / "reports" / "executed" / "20-model-factors.failed.ipynb"
+    assert failed.stat().st_size < 1 << 20
+    assert outputs(repo) == before
+
+
+def test_a_raw_file_far_larger_than_its_kind_stops_early_in_one_line(repo):
+    register_edit(repo, "dti/official_2022_ranking.csv", lambda text: text + "".join(
+        f"{line}\n" for line in text.splitlines()[1:]) * 4000)  # the rows appended 4000 times
+    before = outputs(repo)
+    done = dti(repo, "build", *ONLY)
+    assert done.returncode == 1
+    assert re.search(r"official_2022_ranking.csv: \d{6} lines, far more than any raw table",
+                     done.stderr), done.stderr
+    assert outputs(repo) == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import re
 import sys
 from pathlib import Path
 
@@ -17,14 +18,22 @@ from .stages import stage_inputs
 SHOWN = 10
 
 
-def _problems(header: str, lines: list[str], full: Path | None = None) -> None:
-    """Print a header, the first problems and their count; write the full list to a file."""
+def _problems(header: str, lines: list[str], full: Path | None = None, total: int = 0,
+              elsewhere: str = "") -> None:
+    """Print a header, the first problems and their count; write the full list to a file.
+
+    total and elsewhere: the count and file of a list longer than the lines given (a
+    DataValidationError lists its first problems and streams all of them to a file).
+    """
     print(header, file=sys.stderr)
     for line in lines[:SHOWN]:
         print(f"  - {line.removeprefix('  - ')}", file=sys.stderr)
-    if len(lines) > SHOWN:
-        more = f"  ... {len(lines) - SHOWN} more ({len(lines)} problems in all)"
-        if full is not None:
+    total = max(total, len(lines))
+    if total > SHOWN:
+        more = f"  ... {total - SHOWN} more ({total} problems in all)"
+        if elsewhere:
+            more += f"; the full list is in {elsewhere}"
+        elif full is not None:
             try:
                 store.write_text_atomic(full, "\n".join(lines) + "\n")
                 more += f"; the full list is in {full.relative_to(config.ROOT).as_posix()}"
@@ -85,7 +94,10 @@ def _run(args: argparse.Namespace) -> int:
                 listed = [line for line in lines if line.startswith("  - ")]
                 header = next((line for line in lines if line.strip()), "failed")
                 full = run.output.with_name(f"{run.notebook}.problems.txt")
-                _problems(f"{stage}/{run.notebook} failed: {header}", listed or lines[1:], full)
+                count = re.search(r"(\d+) problems? in ", header)
+                elsewhere = re.search(r"the full list is in (\S+)$", lines[-1] if lines else "")
+                _problems(f"{stage}/{run.notebook} failed: {header}", listed or lines[1:], full,
+                          int(count[1]) if count else 0, elsewhere[1] if elsewhere else "")
                 return 1
     return 0
 

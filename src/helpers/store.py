@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
@@ -97,6 +98,15 @@ def build_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock, also when the process dies
+
+
+def clear_temporaries(folders: Iterable[Path]) -> None:
+    """Remove the temporary files of writes an interrupted build left (hold the build lock)."""
+    for folder in folders:
+        for pattern in (".*.tmp", ".write-probe.*"):
+            for path in Path(folder).rglob(pattern):
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
 
 def is_disk_error(error: BaseException) -> bool:

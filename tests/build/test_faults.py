@@ -272,26 +272,60 @@ def test_killing_the_build_stops_its_workers_and_kernels(repo):
     assert manifest.count(",ok,") == 6, manifest
 
 
+REPORTS_2x2 = ["reports", "--only", "Lào Cai", "Bắc Ninh", "--lang", "vi", "en", "--workers", "2"]
+
+
+def _page_written(repo: Path) -> bool:
+    """Tell whether a report page of this build has been written."""
+    return any((repo / "reports" / "province").glob("bac-ninh.*.html")) or \
+        (repo / "reports" / "province" / "lao-cai.en.html").exists()
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("command, processes", [
-    (["reports", "--only", "Lào Cai", "Bắc Ninh", "--lang", "vi", "en", "--workers", "2"], 4),
-    (["run", "all"], 1),
+@pytest.mark.parametrize("command, moment", [
+    (REPORTS_2x2, "starting"),         # while the command imports its libraries
+    (REPORTS_2x2, "kernels"),          # workers and kernels up, cells running
+    (REPORTS_2x2, "pages"),            # a page written, others on their way
+    (["reports", *ONLY], "kernels"),   # one report: its kernel in the build's own process
+    (["run", "all"], "kernels"),       # a stage notebook under papermill
 ])
-def test_ctrl_c_stops_the_build_in_one_line(repo, command, processes):
+def test_ctrl_c_stops_the_build_in_one_line(repo, command, moment):
     build = subprocess.Popen([sys.executable, "-m", "helpers", "--no-cache", *command],
                              env=_env(repo), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, start_new_session=True)
-    _wait_for(lambda: len(_descendants(build.pid)) >= processes)
-    below = _descendants(build.pid)
-    time.sleep(1)
+    below: set[int] = set()
+
+    def kernels_up() -> bool:
+        below.update(_descendants(build.pid))
+        return len(below) >= (4 if "--workers" in command else 1)
+    if moment == "starting":
+        time.sleep(0.8)
+    else:
+        (repo / PAGE).unlink(missing_ok=True)
+        _wait_for(kernels_up)
+        _wait_for(lambda: _page_written(repo)) if moment == "pages" else time.sleep(1)
+    below.update(_descendants(build.pid))
     os.killpg(build.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
     _, err = build.communicate(timeout=60)
-    assert build.returncode == 130
-    lines = [line for line in err.splitlines() if line.strip() and "IPKernelApp" not in line
-             and not line.startswith("reports:")]
+    assert build.returncode == 130, err
+    lines = [line for line in err.replace("\r", "\n").splitlines()
+             if line.strip() and not line.startswith("reports:")]
     assert lines == ["dti: interrupted; pages already built are kept, the next build "
                      "finishes the rest"], err
     _wait_for(lambda: not any(_alive(pid) for pid in below), seconds=15)
+    assert not [p for p in (repo / "reports").rglob("*.html")
+                if not p.read_bytes().rstrip().endswith(b"</html>")]  # no half-written page
+    done = dti(repo, *command[:-2] if "--workers" in command else command)  # the lock is free
+    assert done.returncode == 0, done.stderr
+    assert not list(repo.rglob(".*.tmp")), "temporary files of the interrupted build are left"
+
+
+def test_an_ordinary_build_prints_no_kernel_noise(repo):
+    done = dti(repo, "--no-cache", "reports", "--only", "Lào Cai", "Huế", "--lang", "vi")
+    assert done.returncode == 0, done.stderr
+    noise = [line for line in done.stderr.replace("\r", "\n").splitlines()
+             if line.strip() and not line.startswith("reports:")]
+    assert noise == [], done.stderr
 
 
 @contextlib.contextmanager

@@ -187,6 +187,7 @@ def _locked(func: object) -> object:
     """Wrap a command so it holds the checkout's build lock while it runs."""
     def run(args: argparse.Namespace) -> int:
         with store.build_lock(config.REPORTS_DIR):
+            store.clear_temporaries([config.REPORTS_DIR, config.PROCESSED_DIR])  # an interrupt's
             return func(args)  # type: ignore[operator]
     return run
 
@@ -205,9 +206,9 @@ def dispatch(args: argparse.Namespace) -> int:
     """Run a parsed command; turn the expected failures into one line and an exit status."""
     from .workers import stop_on_interrupt
 
-    stop_on_interrupt()
     try:
-        return int(args.func(args))
+        with stop_on_interrupt():
+            return int(args.func(args))
     except KeyboardInterrupt:
         print("dti: interrupted; pages already built are kept, the next build finishes the rest",
               file=sys.stderr)

@@ -26,6 +26,8 @@ import sys
 import time
 from pathlib import Path
 
+from helpers.build.workers import descendants
+
 PROVINCES = ["Lào Cai", "Hà Nội", "Huế", "Bắc Ninh", "Cà Mau", "Sơn La", "Đà Nẵng", "An Giang",
              "Nghệ An", "Quảng Ninh", "Cao Bằng", "Long An"]
 MESSAGE = "dti: interrupted; pages already built are kept, the next build finishes the rest"
@@ -47,17 +49,8 @@ def command(root: Path, mode: str) -> tuple[list[str], dict[str, str]]:
 
 
 def below(pid: int) -> set[int]:
-    """Return every process below pid (from /proc)."""
-    found, todo = set(), [pid]
-    while todo:
-        current = todo.pop()
-        for children in Path(f"/proc/{current}/task").glob("*/children"):
-            with contextlib.suppress(OSError, ValueError):
-                for child in map(int, children.read_text().split()):
-                    if child not in found:
-                        found.add(child)
-                        todo.append(child)
-    return found
+    """Return every process below pid (workers and kernels, from /proc)."""
+    return set(descendants(pid))
 
 
 def alive(pid: int) -> bool:

@@ -162,3 +162,17 @@ def test_declared_reads_annotated_and_tuple_assignments():
 def test_a_problem_names_its_place():
     assert str(Problem("f.csv", 2, "value", "-1", "bad")) == \
         "f.csv, row 2 (line 3), column 'value', value '-1': bad"
+
+
+# -- press commands on a folder that is not ready ----------------------------------------------
+def test_press_commands_on_a_missing_or_unlabelled_folder_say_so_in_one_line(tmp_path, capsys):
+    from helpers.build import cli
+
+    assert cli.main(["press", "extract", str(tmp_path / "missing")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "missing/manifest.csv: no manifest.csv" in err[0], err
+    (tmp_path / "manifest.csv").write_text("file,province\n", encoding="utf-8")
+    assert cli.main(["press", "evaluate", str(tmp_path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and ("expected_facts.csv: no labelled facts" in err[0]
+                              or "the shared press scorer is not there" in err[0]), err

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import config, params, provinces, sources, store
 from ..press import cli as press_cli
+from ..press.text import ArticleError
 from . import pipeline
 from .stages import stage_inputs
 
@@ -219,7 +220,7 @@ def dispatch(args: argparse.Namespace) -> int:
     except (params.ParameterError, provinces.UnknownProvinceError) as error:
         print(f"dti: {error}", file=sys.stderr)
         return 2
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ArticleError) as error:  # a missing file or press folder
         print(f"dti: {error}", file=sys.stderr)
         return 1
     except OSError as error:

@@ -165,10 +165,14 @@ def test_no_cache_with_a_corrupt_cache_rebuilds_everything(repo):
 def test_only_merges_into_the_manifest_and_index_and_orphans_are_removed(repo):
     orphan = repo / "reports" / "province" / "lao-kai.vi.html"  # an old slug
     orphan.write_text("<html>old page</html>", encoding="utf-8")
+    download = orphan.with_name("lao-kai.csv")  # and its download
+    download.write_text("province_code\n10\n", encoding="utf-8")
     done = dti(repo, "reports", "--only", "Bắc Ninh", "--lang", "vi")
     assert done.returncode == 0, done.stderr
     assert "removed province/lao-kai.vi.html" in done.stdout
-    assert not orphan.exists()
+    assert "removed province/lao-kai.csv" in done.stdout
+    assert not orphan.exists() and not download.exists()
+    assert (repo / "reports" / "province" / "lao-cai.csv").exists()
     manifest = (repo / "reports" / "manifest.csv").read_text(encoding="utf-8")
     assert "lao-cai.vi.html" in manifest and "bac-ninh.vi.html" in manifest
     assert "lao-kai" not in manifest

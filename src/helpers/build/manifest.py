@@ -61,6 +61,10 @@ PAGE_NAME = re.compile(
     r"^(?P<slug>[a-z0-9][a-z0-9-]*)\.(?P<lang>en|vi)(?:\.failed)?\.(?:html|ipynb)$")
 
 
+#: The name of a page's download: <slug>.csv.
+DOWNLOAD_NAME = re.compile(r"^(?P<slug>[a-z0-9][a-z0-9-]*)\.csv$")
+
+
 def _built_files(root: Path, geography: str) -> list[Path]:
     """Return the pages and executed notebooks of a geography (hidden temporary files aside)."""
     return [*sorted((Path(root) / geography).glob("*.html")),
@@ -71,10 +75,15 @@ def _built_files(root: Path, geography: str) -> list[Path]:
 def orphans(root: Path, known: set[str]) -> list[Path]:
     """Return the pages (and their notebooks) under root whose slug names no known report."""
     found = []
+    slugs = {key.rsplit(".", 1)[0] for key in known}  # "<geography>/<slug>"
     for geography in GEOGRAPHIES:
         for path in _built_files(root, geography):
             match = PAGE_NAME.match(path.name)
             if match and row_key(geography, match["slug"], match["lang"]) not in known:
+                found.append(path)
+        for path in sorted((Path(root) / geography).glob("*.csv")):  # a page's download
+            match = DOWNLOAD_NAME.match(path.name)
+            if match and f"{geography}/{match['slug']}" not in slugs:
                 found.append(path)
     return found
 

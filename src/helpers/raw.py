@@ -177,14 +177,20 @@ def numbers(frame: pd.DataFrame, column: str, path: Path, whole: bool = False) -
 
     text = frame[column].astype("string").str.strip()
     parsed = pd.to_numeric(text.replace("", pd.NA), errors="coerce").astype(float)
-    bad = text.notna() & text.ne("") & (parsed.isna() | parsed.abs().eq(np.inf))
-    hint = ("not a finite number; write it with a decimal point and no thousands separator "
-            "(1234.5)")
+    given = text.notna() & text.ne("")
+    bad = given & parsed.isna()
+    infinite = (given & parsed.abs().eq(np.inf)).fillna(False)  # "inf", "1e309"
+    hint = "not a number; write it with a decimal point and no thousands separator (1234.5)"
     if whole:
         bad |= text.ne("") & parsed.notna() & (parsed % 1 != 0)
         bad |= text.eq("") | text.isna()
         hint = "not a whole number (such as 2023)"
+    bad = bad.fillna(True) & ~infinite
     name = display_path(path)
-    raise_if_any([Problem(name, int(row), column, value, hint)
-                  for row, value in text[bad.fillna(True)].items()], name)
+    raise_if_any(sorted([Problem(name, int(row), column, value, hint)
+                         for row, value in text[bad].items()]
+                        + [Problem(name, int(row), column, value, "not a finite number; "
+                                   "write the value as published")
+                           for row, value in text[infinite].items()],
+                        key=lambda p: p.row or 0), name)
     return parsed.astype(int) if whole else parsed

@@ -170,9 +170,17 @@ def kill_descendants() -> None:
 _PROGRESS_SHOWN = False
 
 
+def progress_shown() -> bool:
+    """Tell whether the progress bar is on the terminal (its line not ended yet)."""
+    return _PROGRESS_SHOWN
+
+
 @contextlib.contextmanager
 def stop_on_interrupt() -> Iterator[None]:
     """While a command runs, Ctrl-C ends it at once: workers and kernels killed, one line, 130.
+
+    The dti entry point does the same from a thread of its own (helpers.build.entry), which
+    nbclient cannot displace; this handler covers a command run in-process (tests, notebooks).
 
     The build does not unwind: killed first, workers and kernels have no time to print the
     tracebacks of a half-closed connection, and the process ends before asyncio, the kernel
@@ -190,6 +198,7 @@ def stop_on_interrupt() -> Iterator[None]:
             return
         kill_descendants()
         leave(130, ("\n" if _PROGRESS_SHOWN else "") + INTERRUPTED)  # not after the bar
+
 
     previous = signal.getsignal(signal.SIGINT)
     if previous is signal.SIG_IGN:

@@ -26,12 +26,16 @@ def _end(*_: object) -> None:
     """End an interrupted command now: its descendants killed, one line, exit 130."""
     from . import workers
 
-    workers.kill_descendants()
-    leave(EXIT_INTERRUPTED, ("\n" if workers.progress_shown() else "") + INTERRUPTED)
+    say(("\n" if workers.progress_shown() else "") + INTERRUPTED)
+    quiet = os.open(os.devnull, os.O_WRONLY)  # whatever the main thread prints from now on
+    os.dup2(quiet, 1)                         # (a worker pool it sees broken) goes nowhere
+    os.dup2(quiet, 2)
+    workers.kill_descendants()  # then straight out: no I/O, no switch to the main thread
+    os._exit(EXIT_INTERRUPTED)
 
 
-def leave(code: int, line: str = "") -> None:
-    """Print a line (if any), flush the output and end the process with code."""
+def say(line: str) -> None:
+    """Print a line on stderr and flush both output streams."""
     if line:
         print(line, file=sys.stderr)
     for stream in (sys.stdout, sys.stderr):
@@ -39,6 +43,11 @@ def leave(code: int, line: str = "") -> None:
             stream.flush()
         except (OSError, ValueError):
             pass
+
+
+def leave(code: int, line: str = "") -> None:
+    """Print a line (if any), flush the output and end the process with code."""
+    say(line)
     os._exit(code)
 
 

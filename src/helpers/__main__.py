@@ -1,5 +1,5 @@
 """``python -m helpers`` is the ``dti`` command."""
 
-from .build.cli import main
+from .build.entry import main
 
 raise SystemExit(main())

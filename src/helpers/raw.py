@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from . import config
@@ -24,21 +27,54 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+#: No raw table of the project comes near these (the largest: about 38 000 rows, 5 MB); a file
+#: beyond them is not the file as published (rows appended many times over) and is refused
+#: before it is parsed, so that memory, the problem list and the failed notebook stay small.
+MAX_BYTES = 32 << 20
+MAX_ROWS = 250_000
+
+
+def _too_large(path: Path, data: bytes | None = None) -> str | None:
+    """Return why a raw file is far larger than any raw table may be (None: it is not)."""
+    size = Path(path).stat().st_size if data is None else len(data)
+    if size > MAX_BYTES:
+        return f"{size / (1 << 20):.0f} MB"
+    rows = data.count(b"\n") if data is not None else 0
+    return f"{rows} lines" if rows > MAX_ROWS else None
+
+
+def normalize_text(text: str) -> str:
+    """Return text in Unicode NFC with one line ending ("\\n"), as a person reads the file.
+
+    Decomposed accents (NFD, as some editors save) would slip past every pattern written in
+    NFC; a line ending of several carriage returns before the newline (a file converted twice)
+    is one line ending to a person, so it must be one to the row numbers too.
+    """
+    return re.sub(r"\r+\n|\r", "\n", unicodedata.normalize("NFC", text))
+
+
 def read_csv_text(path: Path, required: Iterable[str], problems: list[Problem],
                   allow_empty: bool = False) -> pd.DataFrame:
     """Read a raw CSV as strings; record encoding, shape and column problems, never raise.
 
-    Rows are numbered from 1 (row 1 is line 2, under the header). A row whose field count
+    The text is normalised first (normalize_text: NFC, one line ending), before any pattern
+    sees it. Rows are numbered from 1 (row 1 is line 2, under the header). A row whose field count
     differs from the header's (an unquoted decimal comma, a lost separator) is one problem at
     its row and is left out, so it cannot shift the columns of the rows after it.
     """
     name = display_path(path)
     empty = pd.DataFrame(columns=list(required))
     try:
-        data = Path(path).read_bytes()
+        large = _too_large(path) or _too_large(path, data := Path(path).read_bytes())
     except OSError as error:
         problems.append(Problem(name, None, None, None,
                                 f"cannot be read ({error.strerror or error}); restore the file"))
+        return empty
+    if large:
+        problems.append(Problem(name, None, None, None, (
+            f"{large}, far more than any raw table of this project holds (at most "
+            f"{MAX_BYTES >> 20} MB and {MAX_ROWS} rows); check that it is the file as published "
+            "(rows appended or repeated?); it was not read")))
         return empty
     try:
         text = data.decode("utf-8-sig")
@@ -50,7 +86,7 @@ def read_csv_text(path: Path, required: Iterable[str], problems: list[Problem],
                     f"not UTF-8 (byte {error.start}, line {line}); re-save the file as UTF-8")
         )
         return empty
-    records = list(csv.reader(io.StringIO(text, newline="")))
+    records = list(csv.reader(io.StringIO(normalize_text(text), newline="")))
     while records and not any(field.strip() for field in records[-1]):
         records.pop()  # trailing blank lines
     if not records:
@@ -141,13 +177,20 @@ def numbers(frame: pd.DataFrame, column: str, path: Path, whole: bool = False) -
 
     text = frame[column].astype("string").str.strip()
     parsed = pd.to_numeric(text.replace("", pd.NA), errors="coerce").astype(float)
-    bad = text.notna() & text.ne("") & parsed.isna()
+    given = text.notna() & text.ne("")
+    bad = given & parsed.isna()
+    infinite = (given & parsed.abs().eq(np.inf)).fillna(False)  # "inf", "1e309"
     hint = "not a number; write it with a decimal point and no thousands separator (1234.5)"
     if whole:
         bad |= text.ne("") & parsed.notna() & (parsed % 1 != 0)
         bad |= text.eq("") | text.isna()
         hint = "not a whole number (such as 2023)"
+    bad = bad.fillna(True) & ~infinite
     name = display_path(path)
-    raise_if_any([Problem(name, int(row), column, value, hint)
-                  for row, value in text[bad.fillna(True)].items()], name)
+    raise_if_any(sorted([Problem(name, int(row), column, value, hint)
+                         for row, value in text[bad].items()]
+                        + [Problem(name, int(row), column, value, "not a finite number; "
+                                   "write the value as published")
+                           for row, value in text[infinite].items()],
+                        key=lambda p: p.row or 0), name)
     return parsed.astype(int) if whole else parsed

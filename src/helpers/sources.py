@@ -179,6 +179,8 @@ def file_problems(root: Path, row: Mapping[str, str]) -> list[str]:
             f"({row['measure'] or 'any measure'}) needs it (found: {', '.join(header)}); "
             "correct the register's kind or measure, or map the columns in code"
             for c in missing]
+#: What a source id may be: letters, digits and _ . - (it is copied into every table and download).
+SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 
 
 def _register_problems(path: Path) -> tuple[pd.DataFrame | None, list[str]]:
@@ -204,6 +206,11 @@ def _register_problems(path: Path) -> tuple[pd.DataFrame | None, list[str]]:
             problems.append(f"{name}, row {row + 1} (line {row + 2}), column {column!r}, value "
                             f"{value!r}: already registered in row {first}; keep one row per "
                             "raw file")
+    for row, value in table["source_id"].items():
+        if not SOURCE_ID.fullmatch(value):
+            problems.append(f"{name}, row {row + 1} (line {row + 2}), column 'source_id', value "
+                            f"{value[:60]!r}: not a plain identifier; use letters, digits and "
+                            "_ . - only (such as dti_official_2022)")
     return table, problems
 
 

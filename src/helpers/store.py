@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -30,9 +32,36 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_csv_atomic(path: Path, frame: pd.DataFrame) -> None:
-    """Write a DataFrame as UTF-8 CSV (no index), atomically."""
-    write_text_atomic(path, frame.to_csv(index=False, lineterminator="\n"))
+#: A cell a spreadsheet program would run as a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def safe_cell(value: object) -> object:
+    """Return a text cell a spreadsheet shows as text: a formula-like start gets a "'" prefix.
+
+    Plain numbers written as text ("-3", "+0.5") are left as they are: no program runs them.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START) \
+            and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def safe_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of a table whose text cells are safe to open in a spreadsheet."""
+    out = frame.copy()
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].map(safe_cell)
+    out.columns = [safe_cell(str(c)) for c in out.columns]
+    return out
+
+
+def write_csv_atomic(path: Path, frame: pd.DataFrame, for_people: bool = False) -> None:
+    """Write a DataFrame as UTF-8 CSV (no index), atomically; for_people: spreadsheet-safe."""
+    table = safe_cells(frame) if for_people else frame
+    write_text_atomic(path, table.to_csv(index=False, lineterminator="\n"))
 
 
 def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> list[Path]:
@@ -69,6 +98,15 @@ def build_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock, also when the process dies
+
+
+def clear_temporaries(folders: Iterable[Path]) -> None:
+    """Remove the temporary files of writes an interrupted build left (hold the build lock)."""
+    for folder in folders:
+        for pattern in (".*.tmp", ".write-probe.*"):
+            for path in Path(folder).rglob(pattern):
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
 
 def is_disk_error(error: BaseException) -> bool:

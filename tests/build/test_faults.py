@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -164,10 +165,14 @@ def test_no_cache_with_a_corrupt_cache_rebuilds_everything(repo):
 def test_only_merges_into_the_manifest_and_index_and_orphans_are_removed(repo):
     orphan = repo / "reports" / "province" / "lao-kai.vi.html"  # an old slug
     orphan.write_text("<html>old page</html>", encoding="utf-8")
+    download = orphan.with_name("lao-kai.csv")  # and its download
+    download.write_text("province_code\n10\n", encoding="utf-8")
     done = dti(repo, "reports", "--only", "Bắc Ninh", "--lang", "vi")
     assert done.returncode == 0, done.stderr
     assert "removed province/lao-kai.vi.html" in done.stdout
-    assert not orphan.exists()
+    assert "removed province/lao-kai.csv" in done.stdout
+    assert not orphan.exists() and not download.exists()
+    assert (repo / "reports" / "province" / "lao-cai.csv").exists()
     manifest = (repo / "reports" / "manifest.csv").read_text(encoding="utf-8")
     assert "lao-cai.vi.html" in manifest and "bac-ninh.vi.html" in manifest
     assert "lao-kai" not in manifest
@@ -271,26 +276,60 @@ def test_killing_the_build_stops_its_workers_and_kernels(repo):
     assert manifest.count(",ok,") == 6, manifest
 
 
+REPORTS_2x2 = ["reports", "--only", "Lào Cai", "Bắc Ninh", "--lang", "vi", "en", "--workers", "2"]
+
+
+def _page_written(repo: Path) -> bool:
+    """Tell whether a report page of this build has been written."""
+    return any((repo / "reports" / "province").glob("bac-ninh.*.html")) or \
+        (repo / "reports" / "province" / "lao-cai.en.html").exists()
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("command, processes", [
-    (["reports", "--only", "Lào Cai", "Bắc Ninh", "--lang", "vi", "en", "--workers", "2"], 4),
-    (["run", "all"], 1),
+@pytest.mark.parametrize("command, moment", [
+    (REPORTS_2x2, "starting"),         # while the command imports its libraries
+    (REPORTS_2x2, "kernels"),          # workers and kernels up, cells running
+    (REPORTS_2x2, "pages"),            # a page written, others on their way
+    (["reports", *ONLY], "kernels"),   # one report: its kernel in the build's own process
+    (["run", "all"], "kernels"),       # a stage notebook under papermill
 ])
-def test_ctrl_c_stops_the_build_in_one_line(repo, command, processes):
+def test_ctrl_c_stops_the_build_in_one_line(repo, command, moment):
     build = subprocess.Popen([sys.executable, "-m", "helpers", "--no-cache", *command],
                              env=_env(repo), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, start_new_session=True)
-    _wait_for(lambda: len(_descendants(build.pid)) >= processes)
-    below = _descendants(build.pid)
-    time.sleep(1)
+    below: set[int] = set()
+
+    def kernels_up() -> bool:
+        below.update(_descendants(build.pid))
+        return len(below) >= (4 if "--workers" in command else 1)
+    if moment == "starting":
+        time.sleep(0.8)
+    else:
+        (repo / PAGE).unlink(missing_ok=True)
+        _wait_for(kernels_up)
+        _wait_for(lambda: _page_written(repo)) if moment == "pages" else time.sleep(1)
+    below.update(_descendants(build.pid))
     os.killpg(build.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
     _, err = build.communicate(timeout=60)
-    assert build.returncode == 130
-    lines = [line for line in err.splitlines() if line.strip() and "IPKernelApp" not in line
-             and not line.startswith("reports:")]
+    assert build.returncode == 130, err
+    lines = [line for line in err.replace("\r", "\n").splitlines()
+             if line.strip() and not line.startswith("reports:")]
     assert lines == ["dti: interrupted; pages already built are kept, the next build "
                      "finishes the rest"], err
     _wait_for(lambda: not any(_alive(pid) for pid in below), seconds=15)
+    assert not [p for p in (repo / "reports").rglob("*.html")
+                if not p.read_bytes().rstrip().endswith(b"</html>")]  # no half-written page
+    done = dti(repo, *command[:-2] if "--workers" in command else command)  # the lock is free
+    assert done.returncode == 0, done.stderr
+    assert not list(repo.rglob(".*.tmp")), "temporary files of the interrupted build are left"
+
+
+def test_an_ordinary_build_prints_no_kernel_noise(repo):
+    done = dti(repo, "--no-cache", "reports", "--only", "Lào Cai", "Huế", "--lang", "vi")
+    assert done.returncode == 0, done.stderr
+    noise = [line for line in done.stderr.replace("\r", "\n").splitlines()
+             if line.strip() and not line.startswith("reports:")]
+    assert noise == [], done.stderr
 
 
 @contextlib.contextmanager
@@ -458,3 +497,199 @@ def test_papermill_province_01_is_ha_noi(good, tmp_path):
          str(good / "notebooks")], env=_env(good), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Hà Nội" in out.read_text(encoding="utf-8")
+
+
+# -- issue 24: what the build did not make, notebooks that cannot be parameterized, options ----
+@pytest.mark.parametrize("stray", ["province/README.html", "unit/notes.html",
+                                   "executed/province/scratch.ipynb", "province/Lao Cai.html"])
+def test_a_stray_file_beside_the_pages_is_listed_and_left_alone(repo, stray):
+    path = repo / "reports" / stray
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x", encoding="utf-8")
+    done = dti(repo, "build", *ONLY)
+    assert done.returncode == 0, done.stderr
+    assert f"note: reports/{stray} is not a page the build makes" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert path.read_text(encoding="utf-8") == "x"
+    assert path.name not in (repo / "reports" / "manifest.csv").read_text("utf-8")
+    assert ",lao-cai," in (repo / "reports" / "manifest.csv").read_text("utf-8")
+
+
+def _edit_notebook(root: Path, name: str, edit: object) -> None:
+    """Change notebooks/<name>.ipynb with edit(notebook dict) as a user in JupyterLab would."""
+    path = root / "notebooks" / f"{name}.ipynb"
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    edit(notebook)  # type: ignore[operator]
+    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def _untag(notebook: dict) -> None:
+    """Remove the parameters tag from every cell."""
+    for cell in notebook["cells"]:
+        tags = cell["metadata"].get("tags", [])
+        if "parameters" in tags:
+            tags.remove("parameters")
+
+
+def _rename_basis(notebook: dict) -> None:
+    """Rename the parameter `basis` in the parameters cell."""
+    for cell in notebook["cells"]:
+        if "parameters" in cell["metadata"].get("tags", []):
+            cell["source"] = [line.replace("basis: int", "bases: int") for line in cell["source"]]
+
+
+@pytest.mark.parametrize("name, edit, message", [
+    ("30-province-report", _untag, "no code cell is tagged 'parameters'"),
+    ("30-province-report", _rename_basis, "the cell tagged 'parameters' does not declare 'basis'"),
+    ("11-clean-targets", _untag, "no code cell is tagged 'parameters'"),
+])
+def test_a_notebook_that_cannot_be_parameterized_is_refused_before_anything_is_built(
+        repo, name, edit, message):
+    _edit_notebook(repo, name, edit)
+    before = outputs(repo)
+    commands = [["build", *ONLY], ["check"]] + (
+        [["reports", "--only", "Lào Cai", "Hà Nội", "--lang", "vi"]] if name.startswith("30")
+        else [["run", "data"]])
+    for command in commands:
+        done = dti(repo, *command)
+        assert done.returncode == 1, (command, done.stdout)
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and f"notebooks/{name}.ipynb: {message}" in lines[0], done.stderr
+    assert outputs(repo) == before
+
+
+@pytest.mark.parametrize("name, command", [("10-clean-rankings", ["build", *ONLY]),
+                                           ("30-province-report", ["reports", *ONLY])])
+def test_a_truncated_notebook_file_is_named_in_one_line(repo, name, command):
+    path = repo / "notebooks" / f"{name}.ipynb"
+    path.write_bytes(path.read_bytes()[:3000])
+    before = outputs(repo)
+    done = dti(repo, *command)
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stderr
+    assert f"notebooks/{name}.ipynb: not a valid notebook file (" in lines[0]
+    assert f"git checkout -- notebooks/{name}.ipynb" in lines[0]
+    assert outputs(repo) == before
+
+
+@pytest.mark.parametrize("args, option", [(["--only", "Lào Cai", "--lang"], "--lang"),
+                                          (["--only", "--lang", "vi"], "--only")])
+def test_an_empty_option_value_is_refused_by_the_parser(repo, args, option):
+    before = outputs(repo)
+    for command in ("reports", "build"):
+        done = dti(repo, command, *args)
+        assert done.returncode == 2
+        assert f"argument {option}: expected at least one argument" in done.stderr
+    assert outputs(repo) == before
+
+
+def test_an_older_year_goes_to_its_own_folder_and_never_reheads_the_index(repo):
+    before = outputs(repo)
+    done = dti(repo, "reports", *ONLY, "--year", "2023")
+    assert done.returncode == 0, done.stderr
+    assert "go to reports/2023/; the site's index stays on DTI 2024" in done.stdout
+    assert {k: v for k, v in outputs(repo).items() if not k.startswith("reports/2023/")} == before
+    older = (repo / "reports" / "2023" / "province" / "lao-cai.vi.html").read_text("utf-8")
+    assert "DTI 2023" in older
+    assert "DTI 2023" in (repo / "reports" / "2023" / "index.vi.html").read_text("utf-8")
+    assert "DTI 2023" not in (repo / "reports" / "index.vi.html").read_text("utf-8")
+    later = dti(repo, "reports", "--only", "Huế", "--lang", "vi")
+    assert later.returncode == 0, later.stderr
+    manifest = (repo / "reports" / "manifest.csv").read_text("utf-8")
+    assert ",2023," not in manifest and ",lao-cai," in manifest
+
+
+@pytest.mark.parametrize("removed, command, expected", [
+    ("data/processed/model", ["reports", *ONLY],
+     "the reports cannot run: data/processed/model/predictions.csv, "
+     "data/processed/model/contributions.csv missing; run `dti run model` first"),
+    ("data/processed/dti_rankings.csv", ["run", "model"],
+     "`dti run model` cannot run: data/processed/dti_rankings.csv missing; run `dti run data` "
+     "first"),
+])
+def test_a_stage_without_its_inputs_says_which_command_makes_them(repo, removed, command,
+                                                                  expected):
+    path = repo / removed
+    shutil.rmtree(path) if path.is_dir() else path.unlink()
+    before = outputs(repo)
+    done = dti(repo, *command)
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and expected in lines[0], done.stderr
+    assert outputs(repo) == before
+
+
+# -- issue 24: text normalised at the door, implausible values located, formulas refused -------
+@pytest.mark.parametrize("rel, edit, table", [
+    ("targets/dti_targets.csv", lambda text: unicodedata.normalize("NFD", text), "goals.csv"),
+    ("dti/official_2022_ranking.csv", lambda text: text.replace("\n", "\r\r\n"),
+     "dti_rankings.csv"),
+])
+def test_decomposed_text_and_doubled_line_endings_give_the_same_tables(repo, rel, edit, table):
+    before = (repo / "data" / "processed" / table).read_bytes()
+    register_edit(repo, rel, edit)
+    done = dti(repo, "run", "data")
+    assert done.returncode == 0, done.stderr
+    assert (repo / "data" / "processed" / table).read_bytes() == before
+
+
+@pytest.mark.parametrize("old, new, message", [
+    (",149.69,", ",-149.69,", "row 18 (line 19), column 'value', value -149.69: outside the "
+     "plausible range of grdp_per_capita (a positive amount)"),
+    (",149.69,", ",inf,", "row 18 (line 19), column 'value', value 'inf': not a finite number"),
+    (",149.69,", ",1e309,", "row 18 (line 19), column 'value', value '1e309': not a finite"),
+])
+def test_an_impossible_covariate_stops_the_model_naming_its_place(repo, old, new, message):
+    register_edit(repo, "covariates/nso_indicators.csv", lambda text: text.replace(old, new, 1))
+    before = outputs(repo)
+    done = dti(repo, "run", "model")
+    assert done.returncode == 1
+    assert f"data/raw/covariates/nso_indicators.csv, {message}" in done.stderr, done.stderr
+    assert "LinAlgError" not in done.stderr
+    assert outputs(repo) == before
+
+
+def test_a_formula_as_register_id_is_refused_before_anything_is_built(repo):
+    register = repo / "data" / "raw" / "sources.csv"
+    text = register.read_text(encoding="utf-8")
+    formula = '"=HYPERLINK(""http://x"",""official"")"'
+    register.write_text(text.replace("\ndti_official_2022,", f"\n{formula},", 1),
+                        encoding="utf-8")
+    before = outputs(repo)
+    done = dti(repo, "build", *ONLY)
+    assert done.returncode == 1
+    assert "column 'source_id', value '=HYPERLINK(" in done.stderr
+    assert "not a plain identifier" in done.stderr
+    assert outputs(repo) == before
+
+
+# -- issue 24: failure output stays bounded ----------------------------------------------------
+def test_thousands_of_problems_keep_the_failed_notebook_small_and_the_full_list_in_a_file(repo):
+    register_edit(repo, "covariates/nso_indicators.csv", lambda text: re.sub(
+        r"^([^,\n]*,\d{4},[^,\n]*,)[^,\n]*,", r"\1x,", text, flags=re.M))
+    before = outputs(repo)
+    done = dti(repo, "run", "model")
+    assert done.returncode == 1
+    shown = [line for line in done.stderr.splitlines() if line.startswith("  - ")]
+    assert len(shown) == 10, done.stderr
+    total = len((repo / "data" / "raw" / "covariates" / "nso_indicators.csv").read_text(
+        encoding="utf-8").splitlines()) - 1
+    assert (f"{total - 10} more ({total} problems in all); the full list is in "
+            "reports/executed/problems/nso_indicators.csv.txt") in done.stderr, done.stderr
+    full = repo / "reports" / "executed" / "problems" / "nso_indicators.csv.txt"
+    assert len(full.read_text(encoding="utf-8").splitlines()) == total
+    failed = repo / "reports" / "executed" / "20-model-factors.failed.ipynb"
+    assert failed.stat().st_size < 1 << 20
+    assert outputs(repo) == before
+
+
+def test_a_raw_file_far_larger_than_its_kind_stops_early_in_one_line(repo):
+    register_edit(repo, "dti/official_2022_ranking.csv", lambda text: text + "".join(
+        f"{line}\n" for line in text.splitlines()[1:]) * 4000)  # the rows appended 4000 times
+    before = outputs(repo)
+    done = dti(repo, "build", *ONLY)
+    assert done.returncode == 1
+    assert re.search(r"official_2022_ranking.csv: \d{6} lines, far more than any raw table",
+                     done.stderr), done.stderr
+    assert outputs(repo) == before

@@ -65,4 +65,4 @@ def test_build_kernels_start_without_the_harmless_tcp_warning(capfd):
     kernel.close()
     err = capfd.readouterr().err
     assert not any(message in err for message in quiet.HARMLESS), err
-    assert "--IPKernelApp.log_level=ERROR" in quiet.KERNEL_ARGUMENTS
+    assert "--IPKernelApp.log_level=CRITICAL" in quiet.KERNEL_ARGUMENTS

@@ -5,24 +5,34 @@ from __future__ import annotations
 
 import argparse
 import errno
+import re
 import sys
 from pathlib import Path
 
 from .. import config, params, provinces, sources, store
 from . import pipeline, recipes
+from .stages import stage_inputs
 
 #: How many problems the terminal shows; the full list goes to a file.
 SHOWN = 10
 
 
-def _problems(header: str, lines: list[str], full: Path | None = None) -> None:
-    """Print a header, the first problems and their count; write the full list to a file."""
+def _problems(header: str, lines: list[str], full: Path | None = None, total: int = 0,
+              elsewhere: str = "") -> None:
+    """Print a header, the first problems and their count; write the full list to a file.
+
+    total and elsewhere: the count and file of a list longer than the lines given (a
+    DataValidationError lists its first problems and streams all of them to a file).
+    """
     print(header, file=sys.stderr)
     for line in lines[:SHOWN]:
         print(f"  - {line.removeprefix('  - ')}", file=sys.stderr)
-    if len(lines) > SHOWN:
-        more = f"  ... {len(lines) - SHOWN} more ({len(lines)} problems in all)"
-        if full is not None:
+    total = max(total, len(lines))
+    if total > SHOWN:
+        more = f"  ... {total - SHOWN} more ({total} problems in all)"
+        if elsewhere:
+            more += f"; the full list is in {elsewhere}"
+        elif full is not None:
             try:
                 store.write_text_atomic(full, "\n".join(lines) + "\n")
                 more += f"; the full list is in {full.relative_to(config.ROOT).as_posix()}"
@@ -47,12 +57,34 @@ def _check_register() -> bool:
     return not found
 
 
+def _notebooks(stages: list[str], reports: bool) -> dict[str, tuple[str, ...]]:
+    """Return the notebooks a command runs, each with the parameters it is given."""
+    wanted = {stage.notebook: () for name in stages for stage in pipeline.STAGES[name]}
+    if reports:
+        job = pipeline.ReportJob("province", "01", "ha-noi", "", "en", 0)
+        wanted[pipeline.REPORT_NOTEBOOK] = tuple(job.parameters)
+    return wanted
+
+
+def _check_notebooks(stages: list[str], reports: bool) -> bool:
+    """Refuse, one line each, notebooks that cannot be parameterized; tell if all can."""
+    from . import nbcheck
+
+    found = nbcheck.check(_notebooks(stages, reports))
+    for problem in found:
+        print(f"dti: {problem}; nothing was built", file=sys.stderr)
+    return not found
+
+
 def _run(args: argparse.Namespace) -> int:
     """Run the named stage(s) and report each notebook."""
-    if not _check_register():
-        return 1
     stages = list(pipeline.STAGES) if args.stage == "all" else [args.stage]
+    if not _check_register() or not _check_notebooks(
+            stages, reports=getattr(args, "func_reports", False)):
+        return 1
     for stage in stages:
+        if not _inputs_exist(f"`dti run {stage}`", stage_inputs(stage)):
+            return 1
         for run in pipeline.run_stage(stage, use_cache=not args.no_cache):
             mark = "cached" if run.cached else ("ok    " if run.ok else "FAIL  ")
             print(f"{mark} {stage}/{run.notebook} ({run.seconds:.1f} s) -> {run.output}")
@@ -61,33 +93,50 @@ def _run(args: argparse.Namespace) -> int:
                 listed = [line for line in lines if line.startswith("  - ")]
                 header = next((line for line in lines if line.strip()), "failed")
                 full = run.output.with_name(f"{run.notebook}.problems.txt")
-                _problems(f"{stage}/{run.notebook} failed: {header}", listed or lines[1:], full)
+                count = re.search(r"(\d+) problems? in ", header)
+                elsewhere = re.search(r"the full list is in (\S+)$", lines[-1] if lines else "")
+                _problems(f"{stage}/{run.notebook} failed: {header}", listed or lines[1:], full,
+                          int(count[1]) if count else 0, elsewhere[1] if elsewhere else "")
                 return 1
     return 0
 
 
+def _inputs_exist(what: str, patterns: tuple[str, ...]) -> bool:
+    """Refuse in one line, naming the command that makes them, when input files are missing."""
+    from .stages import missing_inputs
+
+    missing = missing_inputs(what, patterns)
+    if missing:
+        print(f"dti: {missing}", file=sys.stderr)
+    return not missing
+
+
 def _reports(args: argparse.Namespace, checked: bool = False) -> int:
     """Build the province and unit reports and the index; non-zero if any report failed."""
-    if not checked and not _check_register():
+    if not checked and (not _check_register() or not _check_notebooks([], reports=True)):
+        return 1
+    if not _inputs_exist("the reports", pipeline.REPORT_INPUTS):
         return 1
     from .. import processed
 
     ranked = processed.rankings()
-    year = params.year_of(args.year, ranked) or processed.latest_year(ranked)
+    year, root = _year_and_root(args.year, ranked)
     jobs = pipeline.report_jobs(year, tuple(args.lang), args.only)
     if args.shard:  # a part of the reports; `dti index` derives manifest and index afterwards
         jobs = pipeline.shard(jobs, args.shard)
     if args.only and len(jobs) == 1 and args.engine == "warm":
         pipeline.prestart_kernel()  # boots while this process checks the cache
     manifest = pipeline.build_reports(jobs, workers=args.workers or None, engine=args.engine,
-                                      use_cache=not args.no_cache, site=args.shard is None)
+                                      use_cache=not args.no_cache, site=args.shard is None,
+                                      out_root=root)
     failed = manifest[manifest["status"] != "ok"]
+    where = root.relative_to(config.ROOT).as_posix()
     print(f"{len(manifest) - len(failed)} of {len(manifest)} reports ok; index: "
-          f"{config.REPORTS_DIR / 'index.html'}")
+          f"{root / 'index.html'}")
     for row in failed.itertuples():
         first = (str(row.error).splitlines() or [""])[0]
         print(f"FAILED {row.geography}/{row.slug}.{row.lang}: {first} "
-              f"(partial notebook: reports/{row.notebook})", file=sys.stderr)
+              f"(partial notebook: {where}/{row.notebook})", file=sys.stderr)
     return 1 if len(failed) else 0
 
 
@@ -115,23 +164,50 @@ def _shard(text: str) -> str:
 def _press(args: argparse.Namespace) -> int:
     """Run a press command (imported only here: its patterns take 0.3 s to compile)."""
     from ..press import cli as press_cli
+    from ..press.text import ArticleError
 
-    return press_cli.run(args.command, args.folder, args.table)
+    try:
+        return press_cli.run(args.command, args.folder, args.table)
+    except ArticleError as error:  # a press folder without articles, manifest or labels
+        print(f"dti: {error}", file=sys.stderr)
+        return 1
+
+
+def _year_and_root(value: int, ranked: object) -> tuple[int, Path]:
+    """Return the report year and where its pages go: reports/ for the latest year only.
+
+    An older year's pages (and their own index) go to reports/<year>/, so they never re-head
+    the site's index or sit at the path of the latest year's page.
+    """
+    from .. import processed
+
+    latest = processed.latest_year(ranked)
+    year = params.year_of(value, ranked) or latest
+    if year == latest:
+        return year, config.REPORTS_DIR
+    root = config.REPORTS_DIR / str(year)
+    print(f"DTI {year} is not the latest assessment year ({latest}): its pages and their own "
+          f"index go to {root.relative_to(config.ROOT).as_posix()}/; the site's index stays "
+          f"on DTI {latest}")
+    return year, root
 
 
 def _build(args: argparse.Namespace) -> int:
     """Run every stage, then every report."""
-    args.stage = "all"
+    args.stage, args.func_reports = "all", True  # the report notebook is checked up front too
     return _run(args) or _reports(args, checked=True)
 
 
 def _check(_: argparse.Namespace) -> int:
     """Check the raw files against the sources register (and the reference tables)."""
-    problems = _raw_problems()
+    from . import nbcheck
+
+    problems = _raw_problems() + nbcheck.check(_notebooks(list(pipeline.STAGES), reports=True))
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:
-        print(f"{len(sources.register())} raw files registered, checksums match")
+        print(f"{len(sources.register())} raw files registered, checksums match; "
+              "every notebook can be parameterized")
     return 1 if problems else 0
 
 
@@ -153,6 +229,7 @@ def _locked(func: object) -> object:
     """Wrap a command so it holds the checkout's build lock while it runs."""
     def run(args: argparse.Namespace) -> int:
         with store.build_lock(config.REPORTS_DIR):
+            store.clear_temporaries([config.REPORTS_DIR, config.PROCESSED_DIR])  # an interrupt's
             return func(args)  # type: ignore[operator]
     return run
 
@@ -171,9 +248,9 @@ def dispatch(args: argparse.Namespace) -> int:
     """Run a parsed command; turn the expected failures into one line and an exit status."""
     from .workers import stop_on_interrupt
 
-    stop_on_interrupt()
     try:
-        return int(args.func(args))
+        with stop_on_interrupt():
+            return int(args.func(args))
     except KeyboardInterrupt:
         print("dti: interrupted; pages already built are kept, the next build finishes the rest",
               file=sys.stderr)
@@ -184,7 +261,7 @@ def dispatch(args: argparse.Namespace) -> int:
     except (params.ParameterError, provinces.UnknownProvinceError) as error:
         print(f"dti: {error}", file=sys.stderr)
         return 2
-    except FileNotFoundError as error:
+    except FileNotFoundError as error:  # a missing file
         print(f"dti: {error}", file=sys.stderr)
         return 1
     except OSError as error:
@@ -196,8 +273,8 @@ def dispatch(args: argparse.Namespace) -> int:
 
 def _report_options(parser: argparse.ArgumentParser) -> None:
     """Add the options of the report builder."""
-    parser.add_argument("--only", nargs="*", help="names or codes (prefix 'unit:' for a unit)")
-    parser.add_argument("--lang", nargs="*", default=["en", "vi"], choices=["en", "vi"])
+    parser.add_argument("--only", nargs="+", help="names or codes (prefix 'unit:' for a unit)")
+    parser.add_argument("--lang", nargs="+", default=["en", "vi"], choices=["en", "vi"])
     parser.add_argument("--year", type=int, default=0)
     parser.add_argument("--workers", type=int, default=0, help="default: one per core")
     parser.add_argument("--engine", choices=["warm", "papermill"], default="warm",

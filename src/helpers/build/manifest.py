@@ -56,19 +56,49 @@ def row_key(geography: object, slug: object, lang: object) -> str:
     return f"{geography}/{slug}.{lang}"
 
 
+#: The name of a page or executed notebook the build makes: <slug>.<lang>[.failed].html|ipynb.
+PAGE_NAME = re.compile(
+    r"^(?P<slug>[a-z0-9][a-z0-9-]*)\.(?P<lang>en|vi)(?:\.failed)?\.(?:html|ipynb)$")
+
+
+#: The name of a page's download: <slug>.csv.
+DOWNLOAD_NAME = re.compile(r"^(?P<slug>[a-z0-9][a-z0-9-]*)\.csv$")
+
+
+def _built_files(root: Path, geography: str) -> list[Path]:
+    """Return the pages and executed notebooks of a geography (hidden temporary files aside)."""
+    return [*sorted((Path(root) / geography).glob("*.html")),
+            *sorted(p for p in (Path(root) / "executed" / geography).glob("*.ipynb")
+                    if not p.name.startswith("."))]
+
+
 def orphans(root: Path, known: set[str]) -> list[Path]:
     """Return the pages (and their notebooks) under root whose slug names no known report."""
     found = []
+    slugs = {key.rsplit(".", 1)[0] for key in known}  # "<geography>/<slug>"
     for geography in GEOGRAPHIES:
-        for path in sorted((Path(root) / geography).glob("*.html")):
-            if row_key(geography, *path.name[: -len(".html")].rsplit(".", 1)) not in known:
+        for path in _built_files(root, geography):
+            match = PAGE_NAME.match(path.name)
+            if match and row_key(geography, match["slug"], match["lang"]) not in known:
                 found.append(path)
-        for path in sorted((Path(root) / "executed" / geography).glob("*.ipynb")):
-            stem = path.name.removesuffix(".ipynb").removesuffix(".failed")
-            if not path.name.startswith(".") and row_key(geography, *stem.rsplit(".", 1)) \
-                    not in known:
+        for path in sorted((Path(root) / geography).glob("*.csv")):  # a page's download
+            match = DOWNLOAD_NAME.match(path.name)
+            if match and f"{geography}/{match['slug']}" not in slugs:
                 found.append(path)
     return found
+
+
+def strays(root: Path) -> list[Path]:
+    """Return the files beside the pages that the build does not make (left alone, listed)."""
+    return [path for geography in GEOGRAPHIES for path in _built_files(root, geography)
+            if not PAGE_NAME.match(path.name)]
+
+
+def note_strays(root: Path) -> None:
+    """Print one line per file beside the pages that is not a page the build makes."""
+    for path in strays(root):
+        print(f"note: {cache.relative(path)} is not a page the build makes; it is left as it "
+              "is and not listed in the manifest or index", file=sys.stderr)
 
 
 def derive(root: Path, universe: dict[str, object], results: dict[str, dict],

@@ -260,6 +260,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
             todo.append(job)
     universe = _universe(jobs)
     orphaned = manifest.orphans(root, set(universe)) if site else []
+    manifest.note_strays(root)
     if todo or orphaned:  # stop before touching anything when the output cannot take it
         store.check_writable([root, root / "executed"], _needed_bytes(todo, root))
         worker_pool.clear_stale_partials(root / "executed")

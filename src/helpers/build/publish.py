@@ -281,12 +281,12 @@ def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) ->
 
     ranked = provenance.with_sources(ranked, sources.register())
     paths = [root / "data" / "dti_rankings.csv", root / "data" / "dti_rankings.schema.json"]
-    write_csv_atomic(paths[0], ranked)
+    write_csv_atomic(paths[0], ranked, for_people=True)
     write_text_atomic(paths[1], json.dumps(provenance.table_schema(), ensure_ascii=False,
                                            indent=1) + "\n")
     for row in manifest.drop_duplicates(["geography", "code"]).itertuples():
         path = root / row.geography / provenance.download_name(row.slug)
-        write_csv_atomic(path, provenance.download_rows(ranked, str(row.code)))
+        write_csv_atomic(path, provenance.download_rows(ranked, str(row.code)), for_people=True)
         paths.append(path)
     return paths
 

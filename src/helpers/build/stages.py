@@ -168,3 +168,29 @@ def run_stage(stage_name: str, use_cache: bool = True) -> list[NotebookRun]:
         records.record(stage.notebook, stage_key(stage), outputs)
         records.save()
     return runs
+
+
+def maker(path: Path) -> str:
+    """Return the command that writes a processed file (`dti run data`, `dti run model`)."""
+    for name, stages in STAGES.items():
+        if any(path in _paths(stage.outputs) for stage in stages):
+            return f"dti run {name}"
+    return "dti build"
+
+
+def stage_inputs(name: str) -> tuple[str, ...]:
+    """Return what a stage reads from outside itself (not what its own notebooks write)."""
+    own = {o for stage in STAGES[name] for o in stage.outputs}
+    return tuple(dict.fromkeys(i for stage in STAGES[name] for i in stage.inputs if i not in own))
+
+
+def missing_inputs(what: str, patterns: tuple[str, ...]) -> str | None:
+    """Return one line naming the missing input files and the commands that make them."""
+    missing = [p for p in _paths(patterns) if not p.exists()]
+    if not missing:
+        return None
+    names = ", ".join(cache.relative(p) for p in missing[:4]) + (
+        f" and {len(missing) - 4} more" if len(missing) > 4 else "")
+    commands = ", then ".join(f"`{c}`" for c in dict.fromkeys(maker(p) for p in missing))
+    return (f"{what} cannot run: {names} missing; run {commands} first (or `dti build`); "
+            "nothing was built")

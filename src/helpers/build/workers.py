@@ -14,7 +14,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -167,19 +167,56 @@ def descendants(pid: int) -> list[int]:
     return found[::-1]
 
 
-def stop_on_interrupt() -> None:
-    """On Ctrl-C, kill this process's workers and kernels at once, then raise KeyboardInterrupt.
+def kill_descendants() -> None:
+    """Kill every process below this one (workers and their kernels) at once."""
+    for pid in descendants(os.getpid()):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
 
-    Killed first, they have no time to print the tracebacks of a half-closed connection.
+
+#: Whether a progress bar is on the terminal (its line has no end until the bar closes).
+_PROGRESS_SHOWN = False
+
+
+def progress_shown() -> bool:
+    """Tell whether the progress bar is on the terminal (its line not ended yet)."""
+    return _PROGRESS_SHOWN
+
+
+@contextlib.contextmanager
+def stop_on_interrupt() -> Iterator[None]:
+    """While a command runs, Ctrl-C ends it at once: workers and kernels killed, one line, 130.
+
+    The dti entry point does the same from a thread of its own (helpers.build.entry), which
+    nbclient cannot displace; this handler covers a command run in-process (tests, notebooks).
+
+    The build does not unwind: killed first, workers and kernels have no time to print the
+    tracebacks of a half-closed connection, and the process ends before asyncio, the kernel
+    client or the worker pool can print theirs. Every write is atomic, so nothing is half
+    written; the build lock goes with the process; the next build clears the temporary files.
+    Left alone when Ctrl-C is ignored (a build started in the background with nohup).
     """
-    def interrupted(*_: object) -> None:
-        for pid in descendants(os.getpid()):
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-        raise KeyboardInterrupt
+    from .entry import INTERRUPTED, leave
 
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        signal.signal(signal.SIGINT, interrupted)
+    owner = os.getpid()
+
+    def interrupted(*_: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C cannot cut this short
+        if os.getpid() != owner:  # a worker just forked, before init_worker: the parent acts
+            return
+        kill_descendants()
+        leave(130, ("\n" if _PROGRESS_SHOWN else "") + INTERRUPTED)  # not after the bar
+
+
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.SIG_IGN:
+        yield
+        return
+    signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_all(task: Callable[..., dict], jobs: Iterable[Any], args: tuple, workers: int,
@@ -201,11 +238,14 @@ def run_all(task: Callable[..., dict], jobs: Iterable[Any], args: tuple, workers
         return
     pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))),
                                initializer=init_worker, initargs=(os.getpid(),))
+    global _PROGRESS_SHOWN
     try:
         futures = {pool.submit(task, job, *args): job for job in todo}
+        _PROGRESS_SHOWN = progress
         for future in tqdm(as_completed(futures), total=len(futures), disable=not progress,
                            desc="reports", unit="report"):
             on_done(futures[future], future.result())
+        _PROGRESS_SHOWN = False
     except BaseException:
         processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)

@@ -25,6 +25,8 @@ import numpy as np
 import pandas as pd
 
 from .. import config, provinces, raw
+from ..schemas import raise_if_any
+from ..schemas.ranges import implausible
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ def _nso(raw_dir: Path) -> pd.DataFrame:
     frame = raw.read_table(path, ["gso_code", "year", "variable", "value"])  # located errors
     frame["year"], frame["value"] = raw.numbers(frame, "year", path, whole=True), \
         raw.numbers(frame, "value", path)
+    raise_if_any(implausible(frame, raw.display_path(path)), raw.display_path(path))
     status = frame["status"] if "status" in frame else pd.Series("", index=frame.index)
     frame["status"] = status.fillna("").replace("", "as_published")
     return frame.rename(columns={"gso_code": "code"})[["code", "year", "variable", "value",
@@ -98,6 +101,7 @@ def _governance(raw_dir: Path) -> tuple[pd.DataFrame, list[str]]:
     frame["code"] = frame["province_as_published"].map(names)
     frame["year"] = raw.numbers(frame, "year", path, whole=True)
     frame["value"] = raw.numbers(frame, "value", path)
+    raise_if_any(implausible(frame, raw.display_path(path)), raw.display_path(path))
     frame["status"] = np.where(frame["source"].str.startswith("DERIVED"), "derived",
                                "as_published")
     notes = []

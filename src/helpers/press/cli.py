@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..store import safe_cells
 from .evaluate import evaluate, table
 from .extract import extract
 from .facts import Article, Fact
@@ -26,7 +27,8 @@ def run(command: str, folder: Path, as_table: bool = False) -> int:
         print(table(result) if as_table else json.dumps(result, ensure_ascii=False))
         return 0
     facts, errors = extract_folder(folder)
-    facts.drop(columns="sentence").to_csv(sys.stdout, index=False, quoting=csv.QUOTE_MINIMAL)
+    safe_cells(facts.drop(columns="sentence")).to_csv(sys.stdout, index=False,
+                                                      quoting=csv.QUOTE_MINIMAL)
     for error in errors:
         print(error, file=sys.stderr)
     return 0

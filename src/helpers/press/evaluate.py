@@ -24,6 +24,9 @@ def evaluate(folder: Path, scorer: Path | None = None, strict: bool = False) -> 
     if not scorer.exists():
         raise FileNotFoundError(f"{scorer}: the shared press scorer is not there; put ../shared "
                                 "beside the checkout or pass its path")
+    if not (folder / "expected_facts.csv").is_file():
+        raise FileNotFoundError(f"{folder / 'expected_facts.csv'}: no labelled facts to score "
+                                "against; label the articles first (../shared/press/LABELING.md)")
     predicted, errors = extract_folder(folder)
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "predicted.csv"

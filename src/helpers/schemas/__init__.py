@@ -42,13 +42,51 @@ class Problem:
         return f"{', '.join(where)}: {self.message}"
 
 
+#: Problems a message (and so a failed notebook) lists; the rest go to a file, one a line.
+LISTED = 200
+
+
+def _write_full_list(problems: list[Problem], what: str) -> str:
+    """Stream every problem to reports/executed/problems/<what>.txt; return its path as shown."""
+    import os
+    import re
+    import tempfile
+    from pathlib import Path
+
+    from .. import config
+
+    folder = config.EXECUTED_DIR / "problems"
+    path = folder / (re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(what).name) + ".txt")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".problems.", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            for problem in problems:
+                handle.write(f"{problem}\n")
+        os.replace(tmp, path)
+    except OSError:
+        return ""
+    try:
+        return path.relative_to(config.ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
 class DataValidationError(ValueError):
-    """Every problem found in a set of tables, raised at once; nothing was written."""
+    """Every problem found in a set of tables, raised at once; nothing was written.
+
+    The message lists the first LISTED problems and the count; a longer list is streamed to a
+    file that the message names, so a failed notebook stays small whatever the input.
+    """
 
     def __init__(self, problems: Iterable[Problem], what: str = "data") -> None:
         self.problems = list(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
         count = len(self.problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems[:LISTED])
+        if count > LISTED:
+            full = _write_full_list(self.problems, what)
+            lines += (f"\n  ... {count - LISTED} more not listed here"
+                      + (f"; the full list is in {full}" if full else ""))
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{count} {noun} in {what}; nothing was written:\n{lines}")
 

@@ -1,0 +1,85 @@
+"""The ``dti`` command's entry point: Ctrl-C is one line and exit 130 at any moment.
+
+Ctrl-C is blocked in every thread of the command and taken by one thread that waits for it
+(signal.sigwait): whatever the main thread does (importing pandas, waiting on a kernel inside
+nbclient, which installs its own SIGINT handler that would clean up the kernel and let the
+build go on), the waiting thread kills the workers and kernels, prints one line and ends the
+process (os._exit): the build lock goes with it, every write is atomic, and nothing is left for
+the interpreter's shutdown to print about (pending asyncio tasks, the kernel client's sockets).
+Workers and kernels inherit the blocked signal, so only this thread ever sees Ctrl-C. A
+finished command closes its kernels (the atexit functions) and ends the same way.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import signal
+import sys
+import threading
+
+INTERRUPTED = "dti: interrupted; pages already built are kept, the next build finishes the rest"
+EXIT_INTERRUPTED = 130
+
+
+def _end(*_: object) -> None:
+    """End an interrupted command now: its descendants killed, one line, exit 130."""
+    from . import workers
+
+    say(("\n" if workers.progress_shown() else "") + INTERRUPTED)
+    quiet = os.open(os.devnull, os.O_WRONLY)  # whatever the main thread prints from now on
+    os.dup2(quiet, 1)                         # (a worker pool it sees broken) goes nowhere
+    os.dup2(quiet, 2)
+    workers.kill_descendants()  # then straight out: no I/O, no switch to the main thread
+    os._exit(EXIT_INTERRUPTED)
+
+
+def say(line: str) -> None:
+    """Print a line on stderr and flush both output streams."""
+    if line:
+        print(line, file=sys.stderr)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+
+
+def leave(code: int, line: str = "") -> None:
+    """Print a line (if any), flush the output and end the process with code."""
+    say(line)
+    os._exit(code)
+
+
+def watch_interrupts() -> bool:
+    """Block Ctrl-C in every thread and end the command from one that waits for it."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # started with nohup: leave it so
+        return False
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+    def wait() -> None:
+        signal.sigwait({signal.SIGINT})
+        _end()
+
+    threading.Thread(target=wait, name="dti-interrupt", daemon=True).start()
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the dti command line; an interrupt anywhere ends it in one line with exit 130."""
+    watch_interrupts()
+    try:
+        from .cli import main as command_line
+
+        code = command_line(argv)
+    except KeyboardInterrupt:
+        _end()
+    if code == EXIT_INTERRUPTED:  # the command printed the line; skip the interpreter's exit
+        leave(code)
+    atexit._run_exitfuncs()  # close the kernels now, while Ctrl-C is still watched
+    leave(code)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -210,7 +210,7 @@ def _register_problems(path: Path) -> tuple[pd.DataFrame | None, list[str]]:
         if not SOURCE_ID.fullmatch(value):
             problems.append(f"{name}, row {row + 1} (line {row + 2}), column 'source_id', value "
                             f"{value[:60]!r}: not a plain identifier; use letters, digits and "
-                            "_ . - only (such as dti_official_2022)")
+                            "_ . - only (such as dti_ranking_2025)")
     return table, problems
 
 

@@ -90,8 +90,8 @@ def test_every_download_is_spreadsheet_safe(tmp_path):
     manifest = pd.DataFrame({"geography": ["province"], "code": ["10"], "slug": ["lao-cai"]})
     paths = publish.write_downloads(ranked, manifest, tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == [
-        "data/dti_rankings.csv", "province/lao-cai.csv"]
-    for path in paths:
+        "data/dti_rankings.csv", "data/dti_rankings.schema.json", "province/lao-cai.csv"]
+    for path in (p for p in paths if p.suffix == ".csv"):
         rows = _read_back(path)
         cells = [v for row in rows for v in row.values()]
         assert not any(c.startswith(store.FORMULA_START) and c not in ("-1", "-0.25")
@@ -117,7 +117,7 @@ def test_a_register_id_that_is_not_plain_is_refused(tmp_path):
     problems = [p for p in sources.check(tmp_path) if "source_id" in p]
     assert problems == ["data/raw/sources.csv, row 1 (line 2), column 'source_id', value "
                         "'=HYPERLINK(\"http://x\")': not a plain identifier; use letters, "
-                        "digits and _ . - only (such as dti_official_2022)"]
+                        "digits and _ . - only (such as dti_ranking_2025)"]
     assert [p for p in sources.check() if "source_id" in p] == []
 
 

@@ -115,7 +115,7 @@ def _reports(args: argparse.Namespace, checked: bool = False) -> int:
     """Build the province and unit reports and the index; non-zero if any report failed."""
     if not checked and (not _check_register() or not _check_notebooks([], reports=True)):
         return 1
-    if not _inputs_exist("the reports", pipeline.REPORT_INPUTS):
+    if not _inputs_exist("the reports", pipeline.required_inputs()):
         return 1
     from .. import processed
 

@@ -194,6 +194,13 @@ def report_inputs(processed_dir: str = "") -> list[Path]:
         (*(f"data/raw/{name}" for name in RAW_FILES), *_REFERENCE, "data/raw/sources.csv"))
 
 
+def required_inputs() -> tuple[str, ...]:
+    """Return the processed tables the reports read, as repository paths (checked first)."""
+    from ..report.context import TABLE_FILES
+
+    return tuple(f"data/processed/{name}" for name in TABLE_FILES)
+
+
 def report_parts(processed_dir: str = "") -> dict:
     """Return the parts of a report's key that every report shares (hashed once per build)."""
     notebook = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"

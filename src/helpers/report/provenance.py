@@ -101,7 +101,7 @@ def bibtex(name: str, year: int, slug: str, commit: str, date: str, built: str) 
 def _raw_source_column(relative: str) -> tuple[str, ...]:
     """Return the 'source' column of a raw file (row 1 first), or nothing if it has none."""
     path = config.ROOT / relative
-    if not path.exists():
+    if not relative or not path.is_file():
         return ()
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     return tuple(frame["source"]) if "source" in frame.columns else ()

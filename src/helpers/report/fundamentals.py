@@ -37,9 +37,9 @@ WORDS: dict[str, dict[str, str]] = {
                  "model; the 95 % interval is clear of zero in {clear} of {years}",
         "development": "Development (income, urbanisation, trained labour, social insurance)",
         "governance": "Governance (PCI)",
-        "bench": "Benchmark out of sample (fitted on {train}, predicting {year}): last year's "
-                 "rank alone missed this year's rank by {persistence} places on average, the "
-                 "fundamentals by {fundamentals}.",
+        "bench": "Checked out of sample against a naive benchmark (fitted on {train}, "
+                 "predicting {year}): last year's rank alone missed this year's rank by "
+                 "{persistence} places on average, the fundamentals by {fundamentals}.",
         "note": "Ranges come from {n} provinces' scores simulated from their development and "
                 "governance; associations across provinces, not causes (method: notebook "
                 "20-model-factors).",
@@ -90,7 +90,7 @@ WORDS: dict[str, dict[str, str]] = {
                  "nền tảng thì {fundamentals} bậc.",
         "note": "Các khoảng được mô phỏng từ điểm của {n} tỉnh theo mức phát triển và quản trị; "
                 "đây là mối tương quan giữa các tỉnh, không phải quan hệ nhân quả (phương pháp: "
-                "sổ phân tích số 20 của dự án).",
+                "xem mục “Dữ liệu và phương pháp”).",
         "axis": "thứ hạng (1 = cao nhất)", "of": "/",
         "given": "Với điểm năm {previous_year}, các tỉnh tương tự thường thay đổi từ {low} đến "
                  "{high} bậc; tỉnh thay đổi {moved} bậc: {verdict}.",

@@ -107,11 +107,11 @@ CLAIM_PATTERNS = {
                      r"(\d+|none) differs?",
            "all": r"All (\d+) checked independently (match|differ)",
            "one": r"The one checked independently (match|differ)"},
-    "vi": {"claims": r"Trong (\d+) thứ hạng tỉnh công bố",
+    "vi": {"claims": r"Trong (\d+) thứ hạng (?:tỉnh|thành phố) công bố",
            "none": "không thứ hạng nào đối chiếu được", "checked": r"(\d+) thứ hạng đối chiếu "
            r"được", "official": r"(\d+) với bảng xếp hạng chính thức",
            "derived": r"(\d+) với thứ hạng tính từ điểm", "reported": r"(\d+) với báo chí khác",
-           "dependent": r"(\d+) chỉ với báo chí của chính tỉnh hoặc cùng nguồn đăng",
+           "dependent": r"(\d+) chỉ với báo chí của chính (?:tỉnh|thành phố) hoặc cùng nguồn đăng",
            "result": r"Trong (\d+) thứ hạng đối chiếu độc lập, (\d+|không thứ hạng nào) khớp và "
                      r"(\d+|không thứ hạng nào) không khớp",
            "all": r"Cả (\d+) thứ hạng đối chiếu độc lập đều (khớp|không khớp)",

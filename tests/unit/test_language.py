@@ -48,3 +48,15 @@ def test_a_centrally_run_city_is_called_a_city_in_vietnamese():
                                narrative.place_word("01", "vi")).startswith("Báo chí của thành phố")
     assert "thành phố tiếp tục" in narrative.page_text("vi", "01")["province_unchanged"]
     assert "tỉnh tiếp tục" in narrative.page_text("vi", "27")["province_unchanged"]
+
+
+def test_a_city_page_calls_its_own_place_a_city_in_headings_and_claims():
+    words = narrative.page_text("vi", "01")
+    assert words["claimed"] == "Thứ hạng thành phố công bố"
+    assert words["targets"].endswith("của thành phố") and "tỉnh" not in words["links"]
+    assert narrative.page_text("vi", "27")["claimed"] == "Thứ hạng tỉnh công bố"
+    assert narrative.page_text("en", "01") == narrative.TEXT["en"]
+    counts = claims.ClaimCounts(2, 1, 0, 0, 0, 2, 0, 0)
+    said = claims.sentence(counts, "vi", narrative.place_word("01", "vi"))
+    assert said.startswith("Trong 2 thứ hạng thành phố công bố")
+    assert "báo chí của chính thành phố" in said

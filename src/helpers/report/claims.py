@@ -87,11 +87,12 @@ PARTS = {
 }
 
 
-def sentence(c: ClaimCounts, lang: str) -> str:
+def sentence(c: ClaimCounts, lang: str, place: str = "tỉnh") -> str:
     """Word a page's claims sentence from its counts ("" when the page has no claim)."""
     if not c.claims:
         return ""
-    p = PARTS[lang]
+    p = {k: v.replace("tỉnh", place) if k in ("lead", "dependent") else v
+         for k, v in PARTS[lang].items()}
     if not c.checked:
         return p["lead"].format(n=c.claims, s=_s(c.claims)) + p["none"]
     independent = [p[k].format(v=getattr(c, k)) for k in ("official", "derived", "reported")

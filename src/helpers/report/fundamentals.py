@@ -93,7 +93,7 @@ WORDS: dict[str, dict[str, str]] = {
                 "xem mục “Dữ liệu và phương pháp”).",
         "axis": "thứ hạng (1 = cao nhất)", "of": "/",
         "given": "Với điểm năm {previous_year}, các tỉnh tương tự thường thay đổi từ {low} đến "
-                 "{high} bậc; tỉnh thay đổi {moved} bậc: {verdict}.",
+                 "{high} bậc; thực tế thay đổi {moved} bậc: {verdict}.",
         "given_above": "cao hơn khoảng đó", "given_below": "thấp hơn khoảng đó",
         "given_above_far": "cao hơn hẳn khoảng đó", "given_below_far": "thấp hơn hẳn khoảng đó",
         "given_inside": "nằm trong khoảng đó",
@@ -106,7 +106,7 @@ WORDS: dict[str, dict[str, str]] = {
         "moved": "Thay đổi so với {previous_year}",
         "usual_move": "Thay đổi thường gặp ở các tỉnh tương tự (80 %)",
         "level": "Chỉ theo mức phát triển và quản trị, không tính điểm xuất phát: hạng "
-                 "{low80}–{high80} (80 %), {low95}–{high95} (95 %); tỉnh xếp thứ {observed}, "
+                 "{low80}–{high80} (80 %), {low95}–{high95} (95 %); thực tế xếp thứ {observed}, "
                  "{verdict}.",
         "given_note": "Thay đổi tính bằng bậc (dương: tăng bậc) trong {n} tỉnh, theo điểm năm "
                       "trước, mức phát triển và quản trị, ước lượng không có {name}.",

@@ -131,7 +131,7 @@ _MORE: dict[str, dict[str, str]] = {
         "licence_data": "data", "about": "About the index", "kind": "kind",
         "terms": "terms of reuse",
         "ties": "{count} {what} at {score}", "also_index": "Tiếng Việt",
-        "units_map": "The 34 units formed in 2025, coloured by DTI rank (of 34)",
+        "units_map": "The 34 units formed in 2025, coloured by their DTI rank among the 34",
         "provinces_table": "The 63 provinces", "units_table": "The 34 units formed in 2025",
         "no_match": "No province or unit matches.", "commit_date": "commit date",
         "method_2024": "DTI 2024 was computed with a changed method (47 indicators instead of "
@@ -193,7 +193,7 @@ _MORE: dict[str, dict[str, str]] = {
         "licence_data": "dữ liệu", "about": "Về chỉ số", "kind": "loại nguồn",
         "terms": "điều kiện sử dụng",
         "ties": "{count} {what} đạt {score}", "also_index": "English",
-        "units_map": "34 đơn vị hành chính từ năm 2025 theo thứ hạng DTI (trên 34)",
+        "units_map": "34 đơn vị hành chính từ năm 2025 theo thứ hạng DTI",
         "provinces_table": "63 tỉnh, thành phố", "units_table": "34 tỉnh, thành phố từ năm 2025",
         "no_match": "Không tìm thấy tỉnh, thành phố phù hợp.", "commit_date": "ngày cập nhật mã",
         "method_2024": "DTI 2024 được tính theo phương pháp mới (47 chỉ tiêu thay cho 98), nên "
@@ -222,7 +222,8 @@ for _lang, _words in _MORE.items():
 MEASURE_NAMES = vocab.MEASURE_NAMES
 
 #: Words of TEXT that name the page's own place as a province ("tỉnh"), said of a city otherwise.
-_OWN_PLACE = ("province_unchanged",)
+_OWN_PLACE = ("province_unchanged", "unit_unchanged", "province_page", "targets", "claimed",
+              "links", "method_2024")
 
 
 def is_city(code: str) -> bool:
@@ -243,11 +244,16 @@ def place_word(code: str, lang: str) -> str:
 
 def page_text(lang: str, code: str) -> dict[str, str]:
     """Return TEXT for one page: a centrally-run city is "thành phố", not "tỉnh", in Vietnamese."""
-    words = dict(TEXT[lang])
-    if lang == "vi" and is_city(code):
-        for key in _OWN_PLACE:
-            words[key] = words[key].replace("tỉnh tiếp tục", "thành phố tiếp tục")
-    return words
+    return own_place(TEXT[lang], _OWN_PLACE, code, lang)
+
+
+def own_place(words: dict[str, str], keys: tuple[str, ...], code: str, lang: str
+              ) -> dict[str, str]:
+    """Return words with "tỉnh" said as "thành phố" in the given keys, on a city's page."""
+    if lang != "vi" or not is_city(code):
+        return words
+    return {**words, **{k: words[k].replace(" tỉnh", " thành phố").replace("tỉnh ", "thành phố ")
+                        for k in keys}}
 
 
 def measure_name(measure: str, lang: str) -> str:

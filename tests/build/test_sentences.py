@@ -405,7 +405,7 @@ def check_moved(page: str, code: str, lang: str, t: Truth, year: int = 2024
     return 1, wrong
 
 
-TYPICAL_WORDS = {"en": r"(\d+) % of the .*? moved (\d+) places or fewer",
+TYPICAL_WORDS = {"en": r"(\d+) % of the .*? moved (\d+) places? or fewer",
                  "vi": r"(\d+) % số .*? thay đổi không quá (\d+) bậc"}
 
 

@@ -60,3 +60,10 @@ def test_a_city_page_calls_its_own_place_a_city_in_headings_and_claims():
     said = claims.sentence(counts, "vi", narrative.place_word("01", "vi"))
     assert said.startswith("Trong 2 thứ hạng thành phố công bố")
     assert "báo chí của chính thành phố" in said
+
+
+def test_the_typical_move_of_one_place_is_singular():
+    moved = {"largest": {"places": 0}, "years": [2023, 2024], "from_year": 2023,
+             "typical": {"share": 0.8, "places": 1}}
+    said = narrative.moved_sentence(moved, narrative.TEXT["en"], "en")
+    assert "moved 1 place or fewer" in said

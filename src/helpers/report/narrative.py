@@ -145,7 +145,7 @@ _MORE: dict[str, dict[str, str]] = {
                           "{r1} ({n} place{s}).",
         "moved_none": "No main index changed rank from {y0} to {y1}.",
         "rose": "rose", "fell": "fell",
-        "typical": "For comparison, {p} % of the {what} moved {n} places or fewer in that "
+        "typical": "For comparison, {p} % of the {what} moved {n} place{s} or fewer in that "
                    "index.",
         "moved_no_split": "The overall score combines eight main indices and only four are "
                           "published for every province, so the change of the overall score "
@@ -333,6 +333,7 @@ def moved_sentence(moved: dict, t: dict, lang: str) -> str:
     typical = moved.get("typical")
     if typical:
         text += " " + t["typical"].format(p=round(100 * typical["share"]), n=typical["places"],
+                                          s="" if typical["places"] == 1 else "s",
                                           what=t["provinces"], y0=y0, y1=y1)
     if moved.get("method_changed"):
         text += " " + t[f"method_{moved['method_changed']}"][0].upper() + \

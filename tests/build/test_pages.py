@@ -204,9 +204,11 @@ def test_chart_alt_text_states_the_finding_not_the_title(processed):
 def test_only_merged_units_are_titled_formed_in_2025(processed, lang):
     t = narrative.TEXT[lang]
     for code, name in (("U01", "Hà Nội"), ("U27", "Bắc Ninh")):
-        h1 = re.search(r"<h1>(.*?)</h1>", page(code, lang, str(processed))).group(1)
+        html = page(code, lang, str(processed))
+        h1 = re.search(r"<h1>(.*?)</h1>", html).group(1)
         merged = len(provinces.predecessors(code)) > 1
         assert h1 == (t["unit_title"] if merged else t["title"]).format(name=name), code
+        assert not re.search(r"\(\d+/63 \d{4}", html), "a province's rank worded, not 4/63 2024"
 
 
 @pytest.mark.parametrize("lang", narrative.LANGS)

@@ -157,7 +157,7 @@ _MORE: dict[str, dict[str, str]] = {
     },
     "vi": {
         "unit_2025": "Đơn vị từ năm 2025", "unit_rank": "thứ {rank}/34 năm {year}",
-        "province_rank": "thứ {rank}/63 năm {year}",
+        "province_rank": "{rank}/63 năm {year}",
         "unit_series": "{name} (đơn vị, trên 34)",
         "via_unit": "thứ hạng của {unit}/34",
         "units_only_index": "DTI {year} chỉ được công bố cho 34 đơn vị thành lập năm 2025: "

@@ -95,7 +95,8 @@ def test_only_merged_units_say_formed_from_and_pages_link_both_ways(processed, l
             assert f'href="../province/{slug}.{lang}.html"' in html
     hanoi = page("01", lang, str(processed))
     assert 'href="../unit/ha-noi.' + lang + '.html"' in hanoi
-    unchanged = t["province_unchanged"].format(name="Hà Nội", date=vocab.merger_date(lang))
+    unchanged = narrative.page_text(lang, "01")["province_unchanged"].format(
+        name="Hà Nội", date=vocab.merger_date(lang))
     assert unchanged in hanoi and formed not in hanoi
     assert t["unit_rank"].format(rank=1, year=2024) in hanoi, "Hà Nội: 1st of 34 shown"
 
@@ -198,3 +199,34 @@ def test_chart_alt_text_states_the_finding_not_the_title(processed):
         assert expected in history, history
         assert narrative.TEXT[lang]["history"] != history
         assert any(narrative.number(0.7364, lang) in a for a in alts), "the score in the alt"
+
+
+@pytest.mark.parametrize("lang", narrative.LANGS)
+def test_only_merged_units_are_titled_formed_in_2025(processed, lang):
+    t = narrative.TEXT[lang]
+    for code, name in (("U01", "Hà Nội"), ("U27", "Bắc Ninh")):
+        html = page(code, lang, str(processed))
+        h1 = re.search(r"<h1>(.*?)</h1>", html).group(1)
+        merged = len(provinces.predecessors(code)) > 1
+        assert h1 == (t["unit_title"] if merged else t["title"]).format(name=name), code
+        assert not re.search(r"\(\d+/63 \d{4}", html), "a province's rank worded, not 4/63 2024"
+
+
+@pytest.mark.parametrize("lang", narrative.LANGS)
+def test_a_rank_shared_with_another_province_is_said_to_be_joint(processed, lang):
+    ranked = processed_tables.rankings(processed)
+    part = ranked[(ranked["basis"] == 63) & (ranked["year"] == 2024)
+                  & (ranked["measure"] == "overall")].dropna(subset=["rank"])
+    shared = part[part["rank"].duplicated(keep=False)].sort_values("rank")
+    alone = part[~part["rank"].duplicated(keep=False)].sort_values("rank")
+    assert not shared.empty, "no tie in the 2024 overall ranks to test with"
+    tie, single = shared.iloc[0], alone.iloc[0]
+    said = {"en": "ranked <b>joint {}", "vi": "xếp <b>đồng hạng {}/63"}[lang]
+    expected = narrative.ordinal(tie["rank"], "en") if lang == "en" else int(tie["rank"])
+    html = page(tie["province_code"], lang, str(processed))
+    assert said.format(expected) in html, tie["province_code"]
+    assert 'data-sentence="tie"' in html
+    html = page(single["province_code"], lang, str(processed))
+    assert said.split(" {")[0].split("<b>")[1] not in html.split('id="narrative"')[1][:400]
+    assert 'data-sentence="tie"' not in html
+

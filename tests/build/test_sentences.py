@@ -103,14 +103,37 @@ CLAIM_PATTERNS = {
            "checked": r"(\d+) could be checked", "official": r"(\d+) against the ministry's",
            "derived": r"(\d+) against ranks derived", "reported": r"(\d+) against other press",
            "dependent": r"(\d+) only against the province's own media or the same publisher",
-           "result": r"Of the (\d+) checked independently, (\d+) match and (\d+) differ"},
-    "vi": {"claims": r"Trong (\d+) thứ hạng tỉnh công bố",
+           "result": r"Of the (\d+) checked independently, (\d+|none) match(?:es)? and "
+                     r"(\d+|none) differs?",
+           "all": r"All (\d+) checked independently (match|differ)",
+           "one": r"The one checked independently (match|differ)"},
+    "vi": {"claims": r"Trong (\d+) thứ hạng (?:tỉnh|thành phố) công bố",
            "none": "không thứ hạng nào đối chiếu được", "checked": r"(\d+) thứ hạng đối chiếu "
            r"được", "official": r"(\d+) với bảng xếp hạng chính thức",
            "derived": r"(\d+) với thứ hạng tính từ điểm", "reported": r"(\d+) với báo chí khác",
-           "dependent": r"(\d+) chỉ với báo chí của chính tỉnh hoặc cùng nguồn đăng",
-           "result": r"Trong (\d+) thứ hạng đối chiếu độc lập, (\d+) khớp và (\d+) không khớp"},
+           "dependent": r"(\d+) chỉ với báo chí của chính (?:tỉnh|thành phố) hoặc cùng nguồn đăng",
+           "result": r"Trong (\d+) thứ hạng đối chiếu độc lập, (\d+|không thứ hạng nào) khớp và "
+                     r"(\d+|không thứ hạng nào) không khớp",
+           "all": r"Cả (\d+) thứ hạng đối chiếu độc lập đều (khớp|không khớp)",
+           "one": r"Thứ hạng duy nhất được đối chiếu độc lập (khớp|không khớp)"},
 }
+
+
+def count_of(word: str) -> int:
+    """Read a count the pages word ("3", "none", "không thứ hạng nào") as a number."""
+    return int(word) if word.isdigit() else 0
+
+
+def claim_result(p: dict, text: str) -> tuple[int, int, int]:
+    """Read (checked independently, match, differ) from a claims sentence ((0, 0, 0) if none)."""
+    if result := re.search(p["result"], text):
+        return int(result.group(1)), count_of(result.group(2)), count_of(result.group(3))
+    for key in ("all", "one"):
+        if found := re.search(p[key], text):
+            n = int(found.group(1)) if key == "all" else 1
+            match = found.groups()[-1] in ("match", "khớp")
+            return n, n if match else 0, 0 if match else n
+    return 0, 0, 0
 
 
 def claim_truth(t: Truth, code: str) -> pd.DataFrame:
@@ -140,8 +163,7 @@ def check_claims(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[s
         said = {k: number(p[k], text) for k in ("claims", "official", "derived", "reported",
                                                 "dependent")}
         said["checked"] = 0 if p["none"] in text else number(p["checked"], text, None)
-        result = re.search(p["result"], text)
-        said["result"] = tuple(int(g) for g in result.groups()) if result else (0, 0, 0)
+        said["result"] = claim_result(p, text)
         wrong += [f"{k}: says {said[k]}, data {v} ({text})" for k, v in expected.items()
                   if said[k] != v]
     return len(found), wrong
@@ -188,11 +210,13 @@ def check_claim_rows(page: str, code: str, lang: str, t: Truth) -> tuple[int, li
 
 TARGET_PATTERNS = {
     "en": (r"Its (press reports|plans) give (\d+) targets? with the achieved figure beside "
-           r"the target, (\d+) of them met",
-           r"Its (press reports|plans) count (\d+) of (\d+) targets met(?: \((\d{4})\))?"),
-    "vi": (r"(Báo chí|Kế hoạch) của tỉnh nêu (\d+) chỉ tiêu có số liệu thực hiện bên cạnh mục "
-           r"tiêu, trong đó (\d+) chỉ tiêu đạt",
-           r"(Báo chí|Kế hoạch) của tỉnh ghi (\d+)/(\d+) mục tiêu đạt(?: \(năm (\d{4})\))?"),
+           r"the target, (?:(\d+|none) of them met|and it was (not )?met)",
+           r"Its (press reports|plans) count (\d+) of (\d+) targets? met(?: \((\d{4})\))?"),
+    "vi": (r"(Báo chí|Kế hoạch) của (?:tỉnh|thành phố) nêu (\d+) chỉ tiêu có số liệu thực "
+           r"hiện bên cạnh mục tiêu, "
+           r"(?:trong đó (\d+|không) chỉ tiêu (?:nào )?đạt|chỉ tiêu này (không )?đạt)",
+           r"(Báo chí|Kế hoạch) của (?:tỉnh|thành phố) ghi (\d+)/(\d+) mục tiêu đạt"
+           r"(?: \(năm (\d{4})\))?"),
 }
 DOCUMENTS = {"press reports": "press", "plans": "plan", "Báo chí": "press", "Kế hoạch": "plan"}
 
@@ -218,7 +242,8 @@ def check_targets(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[
     judged_p, tally_p = TARGET_PATTERNS[lang]
     said: Counter = Counter()
     for m in re.finditer(judged_p, text):
-        said[(DOCUMENTS[m.group(1)], "judged", int(m.group(2)), int(m.group(3)))] += 1
+        met = count_of(m.group(3)) if m.group(3) else int(m.group(4) is None)
+        said[(DOCUMENTS[m.group(1)], "judged", int(m.group(2)), met)] += 1
     for m in re.finditer(tally_p, text):
         said[(DOCUMENTS[m.group(1)], "tally", int(m.group(2)), int(m.group(3)),
               None if m.group(4) is None else int(m.group(4)))] += 1
@@ -288,10 +313,10 @@ def reasons_year(params: str) -> str:
 
 
 CHANGE_WORDS = {
-    "en": {"moved": r"that is (\d+) places? (higher|lower) than in (\d{4}) \((\d+)",
+    "en": {"moved": r"that is (\d+) places? (higher|lower) than in (\d{4}) \((?:joint )?(\d+)",
            "same": r"the same place as in (\d{4})", "up": "higher",
            "method": "changed method (47 indicators instead of 98)"},
-    "vi": {"moved": r"(tăng|giảm) (\d+) bậc so với năm (\d{4}) \(thứ (\d+)",
+    "vi": {"moved": r"(tăng|giảm) (\d+) bậc so với năm (\d{4}) \((?:thứ|đồng hạng) (\d+)",
            "same": r"giữ nguyên thứ hạng so với năm (\d{4})", "up": "tăng",
            "method": "phương pháp mới (47 chỉ tiêu thay cho 98)"},
 }
@@ -380,7 +405,7 @@ def check_moved(page: str, code: str, lang: str, t: Truth, year: int = 2024
     return 1, wrong
 
 
-TYPICAL_WORDS = {"en": r"(\d+) % of the .*? moved (\d+) places or fewer",
+TYPICAL_WORDS = {"en": r"(\d+) % of the .*? moved (\d+) places? or fewer",
                  "vi": r"(\d+) % số .*? thay đổi không quá (\d+) bậc"}
 
 
@@ -600,7 +625,7 @@ CONTROLS = [  # (page, language, sentence type, text on the page, an altered sta
     ("24", "en", "claims_rows", "consistent (not an independent check)", "consistent"),
     ("24", "en", "claims_rows", "ranks reported by the province's own media",
      "the official table"),
-    ("20", "en", "targets", "count 23 of 34 targets met", "count 0 of 1 targets met"),
+    ("20", "en", "targets", "count 23 of 34 targets met", "count 0 of 1 target met"),
     ("10", "vi", "targets", "trong đó 5 chỉ tiêu đạt", "trong đó 4 chỉ tiêu đạt"),
     ("91", "en", "conflicts", "withheld here", "kept here: 8, from a source"),
     ("11", "en", "conflicts", "; probably the 2023 figure under the wrong year", ""),

@@ -42,25 +42,31 @@ def counts(targets: list[dict]) -> list[Attained]:
 
 WORDS = {
     "en": {"press": "Its press reports", "plan": "Its plans",
-           "judged": "{who} give {n} target{s} with the achieved figure beside the target, {m} "
+           "judged": "{who} give {n} targets with the achieved figure beside the target, {m} "
                      "of them met.",
-           "tally": "{who} count {m} of {d} targets met{y}.", "year": " ({y})"},
-    "vi": {"press": "Báo chí của tỉnh", "plan": "Kế hoạch của tỉnh",
+           "judged_one": "{who} give 1 target with the achieved figure beside the target, "
+                         "and it was {met}.", "met": "met", "not_met": "not met", "none": "none",
+           "tally": "{who} count {m} of {d} target{s} met{y}.", "year": " ({y})"},
+    "vi": {"press": "Báo chí của {place}", "plan": "Kế hoạch của {place}",
            "judged": "{who} nêu {n} chỉ tiêu có số liệu thực hiện bên cạnh mục tiêu, trong đó "
                      "{m} chỉ tiêu đạt.",
+           "judged_one": "{who} nêu 1 chỉ tiêu có số liệu thực hiện bên cạnh mục tiêu, chỉ tiêu "
+                         "này {met}.", "met": "đạt", "not_met": "không đạt", "none": "không",
            "tally": "{who} ghi {m}/{d} mục tiêu đạt{y}.", "year": " (năm {y})"},
 }
 
 
-def sentence(groups: list[Attained], lang: str) -> str:
+def sentence(groups: list[Attained], lang: str, place: str = "tỉnh") -> str:
     """Word a page's targets-met sentence ("" when no target has an achieved figure)."""
     w, parts = WORDS[lang], []
     for g in groups:
-        who = w[g.document]
-        if g.judged:
-            parts.append(w["judged"].format(who=who, n=g.judged, m=g.met,
-                                            s="" if g.judged == 1 else "s"))
+        who = w[g.document].format(place=place)
+        if g.judged == 1:
+            parts.append(w["judged_one"].format(who=who, met=w["met" if g.met else "not_met"]))
+        elif g.judged:
+            judged = w["judged"].format(who=who, n=g.judged, m=g.met or w["none"])
+            parts.append(judged.replace("không chỉ tiêu đạt", "không chỉ tiêu nào đạt"))
         for met, of, year in g.tallies:
-            parts.append(w["tally"].format(who=who, m=met, d=of,
+            parts.append(w["tally"].format(who=who, m=met, d=of, s="" if of == 1 else "s",
                                            y="" if year is None else w["year"].format(y=year)))
     return " ".join(parts)

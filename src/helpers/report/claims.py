@@ -65,23 +65,34 @@ PARTS = {
            "official": "{v} against the ministry's table", "derived": "{v} against ranks "
            "derived from the published scores", "reported": "{v} against other press reports",
            "dependent": "{v} only against the province's own media or the same publisher (not "
-           "independent)", "result": " Of the {v} checked independently, {m} match and {d} "
-           "differ.", "no_independent": " None was checked independently."},
+           "independent)", "result": " Of the {v} checked independently, {m} and {d}.",
+           "all_match": " All {v} checked independently match.",
+           "all_differ": " All {v} checked independently differ.",
+           "one_match": " The one checked independently matches.",
+           "one_differ": " The one checked independently differs.",
+           "match": "{n} match", "differ": "{n} differ", "no_independent": " None was checked "
+           "independently."},
     "vi": {"lead": "Trong {n} thứ hạng tỉnh công bố, ", "none": "không thứ hạng nào đối chiếu "
            "được với bảng xếp hạng hiện có.", "checked": "{k} thứ hạng đối chiếu được: ",
            "official": "{v} với bảng xếp hạng chính thức của Bộ", "derived": "{v} với thứ hạng "
            "tính từ điểm số đã công bố", "reported": "{v} với báo chí khác",
            "dependent": "{v} chỉ với báo chí của chính tỉnh hoặc cùng nguồn đăng (không độc "
-           "lập)", "result": " Trong {v} thứ hạng đối chiếu độc lập, {m} khớp và {d} không "
-           "khớp.", "no_independent": " Không thứ hạng nào được đối chiếu độc lập."},
+           "lập)", "result": " Trong {v} thứ hạng đối chiếu độc lập, {m} và {d}.",
+           "all_match": " Cả {v} thứ hạng đối chiếu độc lập đều khớp.",
+           "all_differ": " Cả {v} thứ hạng đối chiếu độc lập đều không khớp.",
+           "one_match": " Thứ hạng duy nhất được đối chiếu độc lập khớp.",
+           "one_differ": " Thứ hạng duy nhất được đối chiếu độc lập không khớp.",
+           "match": "{n} khớp", "differ": "{n} không khớp",
+           "no_independent": " Không thứ hạng nào được đối chiếu độc lập."},
 }
 
 
-def sentence(c: ClaimCounts, lang: str) -> str:
+def sentence(c: ClaimCounts, lang: str, place: str = "tỉnh") -> str:
     """Word a page's claims sentence from its counts ("" when the page has no claim)."""
     if not c.claims:
         return ""
-    p = PARTS[lang]
+    p = {k: v.replace("tỉnh", place) if k in ("lead", "dependent") else v
+         for k, v in PARTS[lang].items()}
     if not c.checked:
         return p["lead"].format(n=c.claims, s=_s(c.claims)) + p["none"]
     independent = [p[k].format(v=getattr(c, k)) for k in ("official", "derived", "reported")
@@ -92,9 +103,28 @@ def sentence(c: ClaimCounts, lang: str) -> str:
         text += ("; " if independent else "") + p["dependent"].format(v=c.dependent)
     text += "."
     if c.independent:
-        return text + p["result"].format(v=c.independent, m=c.independent_match,
-                                         d=c.independent_differ)
+        return text + result(c.independent, c.independent_match, c.independent_differ, lang)
     return text + p["no_independent"]
+
+
+def result(checked: int, match: int, differ: int, lang: str) -> str:
+    """Word how many independently checked claims match and differ, with plurals and "none"."""
+    p = PARTS[lang]
+    for count, key in ((match, "match"), (differ, "differ")):
+        if count == checked:
+            return p[("one_" if checked == 1 else "all_") + key].format(v=checked)
+    return p["result"].format(v=checked, m=_agree(match, p["match"], lang),
+                              d=_agree(differ, p["differ"], lang))
+
+
+def _agree(n: int, phrase: str, lang: str) -> str:
+    """Word "{n} match" with its count: "none match", "1 matches" / "không thứ hạng nào khớp"."""
+    if n == 0:
+        return "none " + phrase.format(n="").strip() if lang == "en" else \
+            "không thứ hạng nào " + phrase.format(n="").strip()
+    if n == 1 and lang == "en":
+        return phrase.format(n=1) + ("es" if phrase.endswith("match") else "s")
+    return phrase.format(n=n)
 
 
 def _s(n: int) -> str:

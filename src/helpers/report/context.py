@@ -175,10 +175,13 @@ def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportCo
         name=vocab.place_name(info["name_vi"]), slug=info["slug"],
         region=info["region"] if lang == "vi" else info["region_en_nso"],
         full_name=info["full_name"] if is_unit else info["name_vi"],
-        overall={**overall(rows, year),
-                 "agrees_published": agrees_published(t, code, year, "overall")},
+        overall={**(o := overall(rows, year)),
+                 "agrees_published": agrees_published(t, code, year, "overall"),
+                 "tied": tied(t, basis, year, "overall", o["rank"]),
+                 "prev_tied": tied(t, basis, year - 1, "overall", o["prev_rank"])},
         pillars=[{"measure": m, "rank": value(rows, year, m, "rank"),
-                  "score": value(rows, year, m, "score"), "origin": origin(rows, year, m)}
+                  "score": value(rows, year, m, "score"), "origin": origin(rows, year, m),
+                  "tied": tied(t, basis, year, m, value(rows, year, m, "rank"))}
                  for m in vocab.PILLARS if value(rows, year, m, "rank") is not None],
         indices=indices(t, code, basis, year, info["region"]),
         peers=peers(t, code, basis, year),
@@ -192,6 +195,15 @@ def assemble(t: Tables, code: str, year: int, lang: str, text: dict) -> ReportCo
         claims=records(t.claims, "province_code", members),
         forecast=forecast_words.unit_range(t.forecast, code, year) if is_unit else None,
     )
+
+
+def tied(t: Tables, basis: int, year: int, measure: str, rank: float | None) -> bool:
+    """Tell whether another province or unit shares a rank (ties share a rank in the table)."""
+    if rank is None:
+        return False
+    r = t.rankings
+    return int(((r["basis"] == basis) & (r["year"] == year) & (r["measure"] == measure)
+                & (r["rank"] == rank)).sum()) > 1
 
 
 def overall(rows: pd.DataFrame, year: int) -> dict:
@@ -293,6 +305,7 @@ def indices(t: Tables, code: str, basis: int, year: int, region: str) -> list[di
         out.append({"measure": measure, "score": float(mine["score"].iloc[0]),
                     "rank": None if pd.isna(mine["rank"].iloc[0]) else int(mine["rank"].iloc[0]),
                     "origin": str(mine["origin"].iloc[0]),
+                    "tied": int((part["rank"] == mine["rank"].iloc[0]).sum()) > 1,
                     "median": float(part["score"].median()), "best": best,
                     "best_names": [vocab.place_name(n) for n in tied["name_vi"]],
                     "regional_mean": float(same_region["score"].mean()), "n": len(part)})
@@ -327,7 +340,9 @@ def history(t: Tables, code: str) -> list[dict]:
     return [{"code": row.province_code, "name": vocab.place_name(row.name_vi),
              "basis": int(row.basis), "year": int(row.year),
              "rank": None if pd.isna(row.rank) else int(row.rank),
-             "score": None if pd.isna(row.score) else float(row.score), "origin": row.origin}
+             "score": None if pd.isna(row.score) else float(row.score), "origin": row.origin,
+             "tied": tied(t, int(row.basis), int(row.year), "overall",
+                          None if pd.isna(row.rank) else row.rank)}
             for part in (before, after)
             for row in part.sort_values(["province_code", "year"]).itertuples()]
 
@@ -342,6 +357,7 @@ def predecessors(t: Tables, code: str, year: int) -> list[dict]:
                     "slug": provinces.provinces().loc[member, "slug"],
                     "rank": None if rank is None else int(rank),
                     "origin": origin(rows, year, "overall"),
+                    "tied": tied(t, vocab.BASIS_PROVINCES, year, "overall", rank),
                     "score": value(rows, year, "overall", "score")})
     return out
 

@@ -37,9 +37,9 @@ WORDS: dict[str, dict[str, str]] = {
                  "model; the 95 % interval is clear of zero in {clear} of {years}",
         "development": "Development (income, urbanisation, trained labour, social insurance)",
         "governance": "Governance (PCI)",
-        "bench": "Benchmark out of sample (fitted on {train}, predicting {year}): last year's "
-                 "rank alone missed this year's rank by {persistence} places on average, the "
-                 "fundamentals by {fundamentals}.",
+        "bench": "Checked out of sample against a naive benchmark (fitted on {train}, "
+                 "predicting {year}): last year's rank alone missed this year's rank by "
+                 "{persistence} places on average, the fundamentals by {fundamentals}.",
         "note": "Ranges come from {n} provinces' scores simulated from their development and "
                 "governance; associations across provinces, not causes (method: notebook "
                 "20-model-factors).",
@@ -90,10 +90,10 @@ WORDS: dict[str, dict[str, str]] = {
                  "nền tảng thì {fundamentals} bậc.",
         "note": "Các khoảng được mô phỏng từ điểm của {n} tỉnh theo mức phát triển và quản trị; "
                 "đây là mối tương quan giữa các tỉnh, không phải quan hệ nhân quả (phương pháp: "
-                "sổ phân tích số 20 của dự án).",
+                "xem mục “Dữ liệu và phương pháp”).",
         "axis": "thứ hạng (1 = cao nhất)", "of": "/",
         "given": "Với điểm năm {previous_year}, các tỉnh tương tự thường thay đổi từ {low} đến "
-                 "{high} bậc; tỉnh thay đổi {moved} bậc: {verdict}.",
+                 "{high} bậc; thực tế thay đổi {moved} bậc: {verdict}.",
         "given_above": "cao hơn khoảng đó", "given_below": "thấp hơn khoảng đó",
         "given_above_far": "cao hơn hẳn khoảng đó", "given_below_far": "thấp hơn hẳn khoảng đó",
         "given_inside": "nằm trong khoảng đó",
@@ -106,7 +106,7 @@ WORDS: dict[str, dict[str, str]] = {
         "moved": "Thay đổi so với {previous_year}",
         "usual_move": "Thay đổi thường gặp ở các tỉnh tương tự (80 %)",
         "level": "Chỉ theo mức phát triển và quản trị, không tính điểm xuất phát: hạng "
-                 "{low80}–{high80} (80 %), {low95}–{high95} (95 %); tỉnh xếp thứ {observed}, "
+                 "{low80}–{high80} (80 %), {low95}–{high95} (95 %); thực tế xếp thứ {observed}, "
                  "{verdict}.",
         "given_note": "Thay đổi tính bằng bậc (dương: tăng bậc) trong {n} tỉnh, theo điểm năm "
                       "trước, mức phát triển và quản trị, ước lượng không có {name}.",

@@ -245,7 +245,7 @@ def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
     members = list(provinces.predecessors(code)) if code.startswith("U") else [code]
     mine = [c for c in held.claims if c["province_code"] in members]
     claimed = claims.rows(mine, held.publisher, basis, lang)
-    summary = claims.sentence(claims.counts(mine), lang)
+    summary = claims.sentence(claims.counts(mine), lang, narrative.place_word(code, lang))
     shown = page_goals(held.goals, code)
     chart = [{k: g[k] for k in ("code", "value", "due_year", "status")} for g in shown
              if g["basis"] == 63 and g["measure"] == "overall"
@@ -253,7 +253,8 @@ def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
     ids = {"plan_targets"} if any("plan" in g["origin"] for g in shown) else set()
     if claimed or any("press" in g["origin"] for g in shown):
         ids.add("press_reviewed_facts")
-    return {"w": WORDS[lang], "rows": goal_rows(shown, code, lang, held.board),
+    w = narrative.own_place(WORDS[lang], ("heading_goals", "claims"), code, lang)
+    return {"w": w, "rows": goal_rows(shown, code, lang, held.board),
             "counts": stated_counts(held.counted, members, lang), "claims": claimed,
             "claims_summary": summary, "source_ids": sorted(ids), "chart": chart,
             "main": main_target(shown, code, lang)}

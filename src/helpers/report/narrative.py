@@ -6,7 +6,7 @@ from functools import cache
 
 import jinja2
 
-from .. import config, vocab
+from .. import config, provinces, vocab
 
 LANGS = ("en", "vi")
 
@@ -26,7 +26,7 @@ TEXT: dict[str, dict[str, str]] = {
         "method": "Data and method", "index_name": "Index", "value": "Score",
         "national_median": "National median", "best": "Best", "regional_mean": "Regional mean",
         "province": "Province", "unit": "Unit", "up": "up", "down": "down", "same": "unchanged",
-        "first_time": "first year on this basis", "predicted": "Predicted rank",
+        "first_time": "first year on this basis", "joint": "joint", "predicted": "Predicted rank",
         "observed": "Observed rank", "factor": "Factor", "contribution": "Contribution (points)",
         "target_kind": "Target", "achieved": "Achieved", "target": "Target", "met": "Met",
         "claimed": "Claimed rank", "official": "Official rank", "status": "Check",
@@ -65,7 +65,8 @@ TEXT: dict[str, dict[str, str]] = {
         "national_median": "Trung vị cả nước", "best": "Cao nhất",
         "regional_mean": "Trung bình vùng", "province": "Tỉnh, thành phố",
         "unit": "Đơn vị", "up": "tăng", "down": "giảm", "same": "giữ nguyên",
-        "first_time": "năm đầu tiên trên cơ sở này", "predicted": "Thứ hạng dự báo",
+        "first_time": "năm đầu tiên trên cơ sở này",
+        "joint": "đồng hạng", "predicted": "Thứ hạng dự báo",
         "observed": "Thứ hạng thực tế", "factor": "Yếu tố", "contribution": "Đóng góp (điểm)",
         "target_kind": "Mục tiêu", "achieved": "Đạt được", "target": "Kế hoạch", "met": "Đạt",
         "claimed": "Thứ hạng tỉnh công bố", "official": "Thứ hạng chính thức",
@@ -80,7 +81,7 @@ TEXT: dict[str, dict[str, str]] = {
                     "của từng tỉnh trước sáp nhập.",
         "no_press": "Chưa có dữ liệu báo chí về {name}.",
         "no_fundamentals": "Mô hình chưa có dự báo cho {name} năm nay (thiếu số liệu một yếu tố).",
-        "predecessors": "Hợp thành từ", "origin": "Nguồn gốc", "year": "Năm",
+        "predecessors": "Hợp thành từ", "origin": "Nguồn số liệu", "year": "Năm",
         "consistent": "khớp", "inconsistent": "không khớp",
         "not verifiable": "chưa kiểm chứng được",
         "index_page": "Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: các báo cáo",
@@ -95,6 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
 _MORE: dict[str, dict[str, str]] = {
     "en": {
         "unit_2025": "2025 unit", "unit_rank": "{rank} of 34 in {year}",
+        "province_rank": "{rank} of 63 in {year}",
         "unit_series": "{name} (unit, of 34)",
         "via_unit": "{unit}'s rank of 34",
         "units_only_index": "DTI {year} was published for the 34 units formed in 2025 only: "
@@ -108,7 +110,7 @@ _MORE: dict[str, dict[str, str]] = {
         "province_unchanged": "{name} was not merged on {date}: it continues as a unit of its own.",
         "unit_unchanged": "{name} was not merged on {date}: the unit has the territory of the "
                           "province of the same name.",
-        "province_page": "Province page (63 basis)", "unit_page": "Unit page (34 basis)",
+        "province_page": "Province page (ranks of 63)", "unit_page": "Unit page (ranks of 34)",
         "conflict": "Sources disagree: {host} gives, for {year}, {items}.",
         "conflict_item": "{measure} {field} {other}",
         "conflict_kept": " (kept here: {kept}, from the {kept_source}{why})",
@@ -129,7 +131,7 @@ _MORE: dict[str, dict[str, str]] = {
         "licence_data": "data", "about": "About the index", "kind": "kind",
         "terms": "terms of reuse",
         "ties": "{count} {what} at {score}", "also_index": "Tiếng Việt",
-        "units_map": "The 34 units formed in 2025, coloured by DTI rank (34 basis)",
+        "units_map": "The 34 units formed in 2025, coloured by their DTI rank among the 34",
         "provinces_table": "The 63 provinces", "units_table": "The 34 units formed in 2025",
         "no_match": "No province or unit matches.", "commit_date": "commit date",
         "method_2024": "DTI 2024 was computed with a changed method (47 indicators instead of "
@@ -143,7 +145,7 @@ _MORE: dict[str, dict[str, str]] = {
                           "{r1} ({n} place{s}).",
         "moved_none": "No main index changed rank from {y0} to {y1}.",
         "rose": "rose", "fell": "fell",
-        "typical": "For comparison, {p} % of the {what} moved {n} places or fewer in that "
+        "typical": "For comparison, {p} % of the {what} moved {n} place{s} or fewer in that "
                    "index.",
         "moved_no_split": "The overall score combines eight main indices and only four are "
                           "published for every province, so the change of the overall score "
@@ -155,6 +157,7 @@ _MORE: dict[str, dict[str, str]] = {
     },
     "vi": {
         "unit_2025": "Đơn vị từ năm 2025", "unit_rank": "thứ {rank}/34 năm {year}",
+        "province_rank": "{rank}/63 năm {year}",
         "unit_series": "{name} (đơn vị, trên 34)",
         "via_unit": "thứ hạng của {unit}/34",
         "units_only_index": "DTI {year} chỉ được công bố cho 34 đơn vị thành lập năm 2025: "
@@ -168,7 +171,8 @@ _MORE: dict[str, dict[str, str]] = {
                               "hành chính.",
         "unit_unchanged": "{name} không sáp nhập ngày {date}: đơn vị giữ nguyên địa giới của tỉnh "
                           "cùng tên.",
-        "province_page": "Trang của tỉnh (cơ sở 63)", "unit_page": "Trang của đơn vị (cơ sở 34)",
+        "province_page": "Trang của tỉnh (xếp hạng trên 63)",
+        "unit_page": "Trang của đơn vị (xếp hạng trên 34)",
         "conflict": "Các nguồn không thống nhất: {host} ghi năm {year} {items}.",
         "conflict_item": "{field} {measure} là {other}",
         "conflict_kept": " (báo cáo này giữ {kept}, theo nguồn “{kept_source}”{why})",
@@ -189,7 +193,7 @@ _MORE: dict[str, dict[str, str]] = {
         "licence_data": "dữ liệu", "about": "Về chỉ số", "kind": "loại nguồn",
         "terms": "điều kiện sử dụng",
         "ties": "{count} {what} đạt {score}", "also_index": "English",
-        "units_map": "34 đơn vị hành chính từ năm 2025 theo thứ hạng DTI (cơ sở 34)",
+        "units_map": "34 đơn vị hành chính từ năm 2025 theo thứ hạng DTI",
         "provinces_table": "63 tỉnh, thành phố", "units_table": "34 tỉnh, thành phố từ năm 2025",
         "no_match": "Không tìm thấy tỉnh, thành phố phù hợp.", "commit_date": "ngày cập nhật mã",
         "method_2024": "DTI 2024 được tính theo phương pháp mới (47 chỉ tiêu thay cho 98), nên "
@@ -216,6 +220,40 @@ for _lang, _words in _MORE.items():
     TEXT[_lang].update(_words)
 
 MEASURE_NAMES = vocab.MEASURE_NAMES
+
+#: Words of TEXT that name the page's own place as a province ("tỉnh"), said of a city otherwise.
+_OWN_PLACE = ("province_unchanged", "unit_unchanged", "province_page", "targets", "claimed",
+              "links", "method_2024")
+
+
+def is_city(code: str) -> bool:
+    """Tell whether a province or unit is a centrally-run city (Hà Nội, Đà Nẵng, ...)."""
+    units = provinces.units()
+    if code.startswith("U"):
+        return str(units.loc[code, "full_name"]).startswith("Thành phố")
+    info = provinces.provinces().loc[code]
+    unit = units.loc[info["unit_code"]]
+    return str(unit["full_name"]).startswith("Thành phố") and \
+        vocab.place_name(unit["name_vi"]) == vocab.place_name(info["name_vi"])
+
+
+def place_word(code: str, lang: str) -> str:
+    """Return what the page's place is called: "tỉnh" or "thành phố" (Vietnamese only)."""
+    return "thành phố" if lang == "vi" and is_city(code) else "tỉnh"
+
+
+def page_text(lang: str, code: str) -> dict[str, str]:
+    """Return TEXT for one page: a centrally-run city is "thành phố", not "tỉnh", in Vietnamese."""
+    return own_place(TEXT[lang], _OWN_PLACE, code, lang)
+
+
+def own_place(words: dict[str, str], keys: tuple[str, ...], code: str, lang: str
+              ) -> dict[str, str]:
+    """Return words with "tỉnh" said as "thành phố" in the given keys, on a city's page."""
+    if lang != "vi" or not is_city(code):
+        return words
+    return {**words, **{k: words[k].replace(" tỉnh", " thành phố").replace("tỉnh ", "thành phố ")
+                        for k in keys}}
 
 
 def measure_name(measure: str, lang: str) -> str:
@@ -255,6 +293,13 @@ def ordinal(rank: int | None, lang: str) -> str:
     return f"{rank}{suffix}"
 
 
+def ranked(rank: int | None, lang: str, tied: bool = False) -> str:
+    """Return a rank in a sentence, a shared one marked: "joint 13th" / "đồng hạng 13"."""
+    if not tied or rank is None or rank != rank:
+        return ordinal(rank, lang)
+    return f"đồng hạng {int(rank)}" if lang == "vi" else f"joint {ordinal(rank, lang)}"
+
+
 def conflict_item(item: dict, t: dict, lang: str, kept_source: str = "") -> str:
     """Word one disagreement: the source's figure, and the one kept here or that none is."""
     def shown(value: str) -> str:
@@ -288,6 +333,7 @@ def moved_sentence(moved: dict, t: dict, lang: str) -> str:
     typical = moved.get("typical")
     if typical:
         text += " " + t["typical"].format(p=round(100 * typical["share"]), n=typical["places"],
+                                          s="" if typical["places"] == 1 else "s",
                                           what=t["provinces"], y0=y0, y1=y1)
     if moved.get("method_changed"):
         text += " " + t[f"method_{moved['method_changed']}"][0].upper() + \
@@ -305,6 +351,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["num"] = number
     env.filters["ordinal"] = ordinal
+    env.filters["ranked"] = ranked
     env.filters["measure"] = measure_name
     env.filters["origin"] = vocab.origin_name
     env.filters["mark"] = vocab.origin_mark

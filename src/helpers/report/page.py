@@ -39,10 +39,11 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
     code, year = params.check_report(province, year, lang, basis, t.rankings)  # one-line errors
     basis = 34 if code.startswith("U") else 63
     year = int(year) if year else processed.latest_year(t.rankings)
-    ctx = context.assemble(t, code, year, lang, narrative.TEXT[lang])
+    ctx = context.assemble(t, code, year, lang, narrative.page_text(lang, code))
     ctx.fundamentals = None if ctx.is_unit else _fundamentals(t, code, year)
     ctx.goals = goal_pages.section(code, basis, lang, processed_dir)  # the targets section
-    ctx.goals["targets_sentence"] = attainment.sentence(attainment.counts(ctx.targets), lang)
+    ctx.goals["targets_sentence"] = attainment.sentence(attainment.counts(ctx.targets), lang,
+                                                        narrative.place_word(code, lang))
     if ctx.moved:
         ctx.moved["sentence"] = narrative.moved_sentence(ctx.moved, ctx.t, lang)
     rows = context.rows_of(t, code, basis)

@@ -1,0 +1,69 @@
+"""Wording a reader notices: shared ranks, counts of one and of none, cities called cities."""
+
+import pytest
+
+from helpers.report import attainment, claims, narrative
+
+
+def test_a_shared_rank_is_marked_joint_in_both_languages():
+    assert narrative.ranked(13, "en", tied=True) == "joint 13th"
+    assert narrative.ranked(13, "vi", tied=True) == "đồng hạng 13"
+    assert narrative.ranked(13, "en") == "13th" and narrative.ranked(13, "vi") == "thứ 13"
+    assert narrative.ranked(None, "en", tied=True) == "–"
+
+
+@pytest.mark.parametrize(("checked", "match", "differ", "en", "vi"), [
+    (1, 1, 0, "The one checked independently matches.",
+     "Thứ hạng duy nhất được đối chiếu độc lập khớp."),
+    (1, 0, 1, "The one checked independently differs.",
+     "Thứ hạng duy nhất được đối chiếu độc lập không khớp."),
+    (3, 3, 0, "All 3 checked independently match.",
+     "Cả 3 thứ hạng đối chiếu độc lập đều khớp."),
+    (3, 1, 2, "Of the 3 checked independently, 1 matches and 2 differ.",
+     "Trong 3 thứ hạng đối chiếu độc lập, 1 khớp và 2 không khớp."),
+    (3, 0, 2, "Of the 3 checked independently, none match and 2 differ.",
+     "Trong 3 thứ hạng đối chiếu độc lập, không thứ hạng nào khớp và 2 không khớp."),
+])
+def test_claim_results_agree_in_number_and_never_say_zero(checked, match, differ, en, vi):
+    assert claims.result(checked, match, differ, "en").strip() == en
+    assert claims.result(checked, match, differ, "vi").strip() == vi
+
+
+def test_targets_met_sentence_words_one_target_and_none_met():
+    one = [attainment.Attained("press", 1, 1, ())]
+    assert "give 1 target with" in attainment.sentence(one, "en")
+    assert attainment.sentence(one, "en").endswith("and it was met.")
+    none = [attainment.Attained("plan", 4, 0, ((0, 1, 2024),))]
+    assert "4 targets with the achieved figure beside the target, none of them met" in \
+        attainment.sentence(none, "en")
+    assert "count 0 of 1 target met (2024)" in attainment.sentence(none, "en")
+    vi = attainment.sentence(none, "vi")
+    assert "trong đó không chỉ tiêu nào đạt" in vi and " 0 chỉ tiêu" not in vi
+
+
+def test_a_centrally_run_city_is_called_a_city_in_vietnamese():
+    assert narrative.is_city("01") and narrative.is_city("U46") and narrative.is_city("92")
+    assert not narrative.is_city("46") and not narrative.is_city("30")  # Thừa Thiên Huế, Hải Dương
+    assert attainment.sentence([attainment.Attained("press", 2, 1, ())], "vi",
+                               narrative.place_word("01", "vi")).startswith("Báo chí của thành phố")
+    assert "thành phố tiếp tục" in narrative.page_text("vi", "01")["province_unchanged"]
+    assert "tỉnh tiếp tục" in narrative.page_text("vi", "27")["province_unchanged"]
+
+
+def test_a_city_page_calls_its_own_place_a_city_in_headings_and_claims():
+    words = narrative.page_text("vi", "01")
+    assert words["claimed"] == "Thứ hạng thành phố công bố"
+    assert words["targets"].endswith("của thành phố") and "tỉnh" not in words["links"]
+    assert narrative.page_text("vi", "27")["claimed"] == "Thứ hạng tỉnh công bố"
+    assert narrative.page_text("en", "01") == narrative.TEXT["en"]
+    counts = claims.ClaimCounts(2, 1, 0, 0, 0, 2, 0, 0)
+    said = claims.sentence(counts, "vi", narrative.place_word("01", "vi"))
+    assert said.startswith("Trong 2 thứ hạng thành phố công bố")
+    assert "báo chí của chính thành phố" in said
+
+
+def test_the_typical_move_of_one_place_is_singular():
+    moved = {"largest": {"places": 0}, "years": [2023, 2024], "from_year": 2023,
+             "typical": {"share": 0.8, "places": 1}}
+    said = narrative.moved_sentence(moved, narrative.TEXT["en"], "en")
+    assert "moved 1 place or fewer" in said

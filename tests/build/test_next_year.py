@@ -198,7 +198,7 @@ def test_next_years_table_added_with_dti_commands_builds_and_passes_the_data_che
                "--origin", "tests/build/test_next_year.py", "--licence", "synthetic",
                cwd=tmp_path)
     assert f"registered data/raw/{DRILL}" in said
-    assert dti(root, "check", cwd=tmp_path).endswith("raw files registered, checksums match\n")
+    assert "raw files registered, checksums match" in dti(root, "check", cwd=tmp_path)
     dti(root, "run", "all", cwd=tmp_path)  # what make data and the model stage run
     # no --year: the default is the latest assessment year, whatever its basis (34 here)
     dti(root, "reports", "--only", "Lào Cai", "unit:Bắc Ninh", "--lang", "en", cwd=tmp_path)

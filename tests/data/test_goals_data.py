@@ -120,7 +120,7 @@ def test_the_claims_sentence_says_against_what_each_claim_was_checked():
         "Of the 5 ranks it claims, 4 could be checked: 1 against the ministry's table, 2 "
         "against ranks derived from the published scores; 1 only against the province's own "
         "media or the same publisher (not independent). Of the 3 checked independently, 2 "
-        "match and 1 differ.")
+        "match and 1 differs.")
     assert claims.sentence(counted, "vi").startswith("Trong 5 thứ hạng tỉnh công bố, 4 thứ hạng")
     shown = claims.rows(rows, {"a.txt": "an invented paper"}, 63, "en")
     assert [r["status_text"] for r in shown[:3]] == [

@@ -195,10 +195,10 @@ def report_inputs(processed_dir: str = "") -> list[Path]:
 
 
 def required_inputs() -> tuple[str, ...]:
-    """Return the processed tables the reports read, as repository paths (checked first)."""
-    from ..report.context import TABLE_FILES
+    """Return the processed tables the reports need, as repository paths (checked first)."""
+    from ..report.context import OPTIONAL_FILES, TABLE_FILES
 
-    return tuple(f"data/processed/{name}" for name in TABLE_FILES)
+    return tuple(f"data/processed/{name}" for name in TABLE_FILES if name not in OPTIONAL_FILES)
 
 
 def report_parts(processed_dir: str = "") -> dict:

@@ -39,6 +39,8 @@ def _read(path: Path, **kwargs: object) -> pd.DataFrame:
 TABLE_FILES = ("dti_rankings.csv", "model/predictions.csv", "model/contributions.csv",
                "targets.csv", "claims.csv", "conflicts.csv", "goals.csv", "press_facts.csv",
                "unit_checks.csv", "model/conditional.csv", forecast_words.FILE)
+#: Tables a page shows only when held: the 2025 forecast is not made once DTI 2025 is published.
+OPTIONAL_FILES = (forecast_words.FILE,)
 #: Raw files (relative to data/raw) whose rows the pages cite: the source column of the rows
 #: behind each figure gives the page's links.
 RAW_FILES = ("dti/*.csv",)

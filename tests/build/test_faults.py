@@ -603,7 +603,8 @@ def test_an_older_year_goes_to_its_own_folder_and_never_reheads_the_index(repo):
 @pytest.mark.parametrize("removed, command, expected", [
     ("data/processed/model", ["reports", *ONLY],
      "the reports cannot run: data/processed/model/predictions.csv, "
-     "data/processed/model/contributions.csv missing; run `dti run model` first"),
+     "data/processed/model/contributions.csv, data/processed/model/conditional.csv missing; "
+     "run `dti run model` first"),
     ("data/processed/dti_rankings.csv", ["run", "model"],
      "`dti run model` cannot run: data/processed/dti_rankings.csv missing; run `dti run data` "
      "first"),

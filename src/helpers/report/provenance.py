@@ -9,6 +9,7 @@ from functools import cache
 import pandas as pd
 
 from .. import config, gitinfo, vocab
+from ..raw import ref_sources
 
 #: Kinds of source every report rests on (the score tables, the reference tables of provinces
 #: and units), as the register's "kind" column names them: no file is named here.
@@ -97,29 +98,12 @@ def bibtex(name: str, year: int, slug: str, commit: str, date: str, built: str) 
     return f"@misc{{dti-{slug}-{year},\n{body}\n}}"
 
 
-@cache
-def _raw_source_column(relative: str) -> tuple[str, ...]:
-    """Return the 'source' column of a raw file (row 1 first), or nothing if it has none."""
-    path = config.ROOT / relative
-    if not relative or not path.is_file():
-        return ()
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return tuple(frame["source"]) if "source" in frame.columns else ()
-
-
 def source_links(rows: pd.DataFrame, limit: int = 30) -> list[dict]:
     """Return the web addresses of the raw rows behind a province's figures (deduplicated)."""
     links: dict[str, str] = {}
     years = rows["year"] if "year" in rows else pd.Series("", index=rows.index)
     for refs, year in zip(rows["source_ref"], years, strict=True):
-        if pd.isna(refs):
-            continue
-        for ref in str(refs).split("; "):
-            relative, _, number = ref.rpartition(":")
-            column = _raw_source_column(relative)
-            if not number.isdigit() or not 0 < int(number) <= len(column):
-                continue
-            text = column[int(number) - 1]
+        for text in ref_sources(refs):
             for url in [text.split()[0] if text else "", *ministry_pages(text, year)]:
                 if url.startswith(("http://", "https://")) and url not in links:
                     links[url] = link_label(url)
@@ -187,14 +171,9 @@ def with_sources(ranked: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
     urls = []
     for refs, year in zip(ranked["source_ref"], ranked["year"], strict=True):
         found = ""
-        for ref in str(refs).split("; ") if isinstance(refs, str) else []:
-            relative, _, number = ref.rpartition(":")
-            column = _raw_source_column(relative)
-            if number.isdigit() and 0 < int(number) <= len(column):
-                text = column[int(number) - 1]
-                candidates = [*ministry_pages(text, year), text.split()[0] if text else ""]
-                found = next((u for u in candidates if u.startswith(("http://", "https://"))),
-                             "")
+        for text in ref_sources(refs):
+            candidates = [*ministry_pages(text, year), text.split()[0] if text else ""]
+            found = next((u for u in candidates if u.startswith(("http://", "https://"))), "")
             if found:
                 break
         urls.append(found)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .. import config, press, processed, provinces, rankings
-from ..raw import display_path, read_table
+from ..raw import display_path, read_table, ref_sources
 from ..schemas import CLAIM_CHECKS, Problem, raise_if_any, validate_tables
 from ..store import write_tables
 
@@ -219,7 +218,7 @@ def checked_against(rankings: pd.DataFrame, code: str, basis: int | None, year: 
     if origin != "reported":
         return origin if origin in ("official", "derived") else "none"
     refs = str(processed.lookup(rankings, code, basis, year, measure, "source_ref") or "")
-    hosts = [source_host(h) for h in _sources(refs)]
+    hosts = [source_host(h) for h in ref_sources(refs)]
     own = _own_media(code if not code.startswith("U") else provinces.predecessors(code)[0])
     mine = source_host(publisher)
     if any(h and h != mine and not own(h) for h in hosts):
@@ -243,26 +242,6 @@ def _own_media(code: str) -> Callable[[str], bool]:
     """Return a test of whether a host is the province's own portal or newspaper."""
     slug = provinces.provinces().loc[code, "slug"].replace("-", "")
     return lambda host: slug in host.replace("-", "")
-
-
-def _sources(refs: str) -> list[str]:
-    """Return the source column of the raw rows ("file:row") a clean value came from."""
-    out = []
-    for ref in refs.split("; "):
-        relative, _, number = ref.rpartition(":")
-        column = _source_column(str(config.ROOT / relative))
-        if number.isdigit() and 0 < int(number) <= len(column):
-            out.append(column[int(number) - 1])
-    return out
-
-
-@cache
-def _source_column(path: str) -> tuple[str, ...]:
-    """Return a raw file's source column (empty when the file or column is absent)."""
-    if not Path(path).is_file():
-        return ()
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return tuple(frame["source"]) if "source" in frame else ()
 
 
 def _measure(fact: object) -> str:

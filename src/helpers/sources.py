@@ -7,6 +7,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -240,3 +241,23 @@ def check(raw_dir: Path | None = None) -> list[str]:
                 "(clean in code), or record the new version's sha256 with its source"
             )
     return problems
+
+def ref_sources(refs: object) -> list[str]:
+    """Return the source column of each raw row a clean value cites ("file:row; file:row")."""
+    out = []
+    for ref in refs.split("; ") if isinstance(refs, str) else []:
+        relative, _, number = ref.rpartition(":")
+        column = _source_column(relative)
+        if number.isdigit() and 0 < int(number) <= len(column):
+            out.append(column[int(number) - 1])
+    return out
+
+
+@cache
+def _source_column(relative: str) -> tuple[str, ...]:
+    """Return a raw file's 'source' column, row 1 first (empty when file or column is absent)."""
+    path = config.ROOT / relative
+    if not relative or not path.is_file():
+        return ()
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return tuple(frame["source"]) if "source" in frame.columns else ()

@@ -9,7 +9,7 @@ from functools import cache
 import pandas as pd
 
 from .. import config, gitinfo, vocab
-from ..raw import ref_sources
+from ..sources import ref_sources
 
 #: Kinds of source every report rests on (the score tables, the reference tables of provinces
 #: and units), as the register's "kind" column names them: no file is named here.

@@ -11,8 +11,9 @@ import numpy as np
 import pandas as pd
 
 from .. import config, press, processed, provinces, rankings
-from ..raw import display_path, read_table, ref_sources
+from ..raw import display_path, read_table
 from ..schemas import CLAIM_CHECKS, Problem, raise_if_any, validate_tables
+from ..sources import ref_sources
 from ..store import write_tables
 
 REVIEWED_FACTS = "press/reviewed_facts.csv"

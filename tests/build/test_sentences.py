@@ -27,7 +27,7 @@ import pandas as pd
 import pytest
 
 from helpers import provinces, vocab
-from helpers.report import goal_words
+from helpers.report import words
 
 TYPES = ("claims", "claims_rows", "targets", "conflicts", "change", "moved", "statuses",
          "published")
@@ -187,7 +187,7 @@ def check_claim_rows(page: str, code: str, lang: str, t: Truth) -> tuple[int, li
         return 0, []
     if len(shown) != len(rows):
         return 1, [f"claims table has {len(shown)} rows, claims.csv {len(rows)}"]
-    w, basis = goal_words.WORDS[lang], 34 if code.startswith("U") else 63
+    w, basis = words.table("TARGETS")[lang], 34 if code.startswith("U") else 63
     wrong = []
     for (_, claim), cells in zip(rows.iterrows(), shown, strict=True):
         claimed, status, against = cells[2], cells[4], cells[5]
@@ -454,7 +454,7 @@ def check_statuses(page: str, code: str, lang: str, t: Truth) -> tuple[int, list
     goals = page_goals(t, code)
     if goals.empty:
         return 0, []
-    w, wrong = goal_words.WORDS[lang], []
+    w, wrong = words.table("TARGETS")[lang], []
     section = page[page.find('id="targets"'):]
     if w["status_defs"] not in html_lib.unescape(section):
         wrong.append("the statuses are not defined on the page")

@@ -15,7 +15,10 @@ from ..store import write_text_atomic
 from ..targets import goals
 from . import claims, markup, narrative, press_words
 from .context import stamp
-from .goal_words import INDICATORS_VI, WORDS
+from .words import table, vi
+
+WORDS = table("TARGETS")
+INDICATORS_VI = vi.PLAN_INDICATORS
 
 if TYPE_CHECKING:  # only for the type hint: reports import matplotlib, the index need not
     from matplotlib.axes import Axes
@@ -309,29 +312,7 @@ def draw_rank_targets(ax: Axes, ctx: Mapping) -> None:
 
 # -- the targets index (reports/targets.html, targets.vi.html) ---------------------------------
 #: The targets page's own words: what each status means, the filter, the download.
-INDEX_WORDS = {
-    "en": {"met": "the rank (or score) of the due year reaches the target",
-           "not_met": "the rank (or score) of the due year falls short of the target",
-           "on_track": "not yet due; the latest rank already reaches the target",
-           "behind": "not yet due; the latest rank falls short of the target",
-           "not_yet_due": "due after the latest assessment, with no rank held to compare",
-           "not_assessable": "the clean table does not hold the measure the target is about",
-           "no_achieved_figure": "no source held states what was achieved",
-           "definitions": "What each status means", "show": "Show targets by status",
-           "all": "all", "download": "These targets as CSV",
-           "citation": "Suggested citation",
-           "cite_title": "Provinces' own DTI targets and where they stand"},
-    "vi": {"met": "thứ hạng (hoặc điểm) của năm đến hạn đạt mục tiêu",
-           "not_met": "thứ hạng (hoặc điểm) của năm đến hạn không đạt mục tiêu",
-           "on_track": "chưa đến hạn; thứ hạng gần nhất đã đạt mục tiêu",
-           "behind": "chưa đến hạn; thứ hạng gần nhất chưa đạt mục tiêu",
-           "not_yet_due": "đến hạn sau kỳ đánh giá gần nhất, chưa có thứ hạng để so sánh",
-           "not_assessable": "bảng xếp hạng không có chỉ số mà mục tiêu nhắm tới",
-           "no_achieved_figure": "các nguồn hiện có không nêu kết quả đạt được",
-           "definitions": "Ý nghĩa của từng trạng thái", "show": "Lọc mục tiêu theo trạng thái",
-           "all": "tất cả", "download": "Tải các mục tiêu này (CSV)",
-           "citation": "Trích dẫn đề xuất",
-           "cite_title": "Mục tiêu DTI của các tỉnh và kết quả hiện tại"}}
+INDEX_WORDS = table("TARGETS_INDEX")
 CSV_NAME = "data/dti_targets.csv"
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from helpers.report import attainment, claims, narrative
+from helpers.report.sections import moved as moved_section
 
 
 def test_a_shared_rank_is_marked_joint_in_both_languages():
@@ -65,7 +66,7 @@ def test_a_city_page_calls_its_own_place_a_city_in_headings_and_claims():
 def test_the_typical_move_of_one_place_is_singular():
     moved = {"largest": {"places": 0}, "years": [2023, 2024], "from_year": 2023,
              "typical": {"share": 0.8, "places": 1}}
-    said = narrative.moved_sentence(moved, narrative.TEXT["en"], "en")
+    said = moved_section.moved_sentence(moved, narrative.TEXT["en"], "en")
     assert "moved 1 place or fewer" in said
 
 

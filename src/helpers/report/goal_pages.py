@@ -14,7 +14,7 @@ from .. import config, processed, provinces
 from ..store import write_text_atomic
 from ..targets import goals
 from . import claims, markup, narrative, press_words
-from .context import stamp
+from .context import Tables, tables
 from .words import table, vi
 
 WORDS = table("TARGETS")
@@ -22,28 +22,6 @@ INDICATORS_VI = vi.PLAN_INDICATORS
 
 if TYPE_CHECKING:  # only for the type hint: reports import matplotlib, the index need not
     from matplotlib.axes import Axes
-
-
-def _stamped(processed_dir: str) -> tuple[str, tuple]:
-    """Return the processed folder and its tables' stamp (modification times and sizes)."""
-    root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
-    return str(root), stamp(root)
-
-
-def _tables(processed_dir: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Load goals, press facts, claims and rankings; again only when one of the files changed."""
-    return _tables_at(*_stamped(processed_dir))
-
-
-@lru_cache(maxsize=4)
-def _tables_at(root_text: str, files: tuple) -> tuple[pd.DataFrame, ...]:
-    """Load the targets section's tables of a folder (cached by the files' stamp)."""
-    root = Path(root_text)
-
-    def read(name: str) -> pd.DataFrame:
-        path = root / f"{name}.csv"
-        return pd.read_csv(path, dtype={"province_code": str}) if path.exists() else pd.DataFrame()
-    return goals.read(root), read("press_facts"), read("claims"), processed.rankings(root)
 
 
 @dataclass(frozen=True)
@@ -58,15 +36,11 @@ class _Held:
     board: dict
 
 
-def _held(processed_dir: str) -> _Held:
-    """Prepare the goals, counted targets, claims and publishers; again when a file changed."""
-    return _held_at(*_stamped(processed_dir))
-
-
 @lru_cache(maxsize=4)
-def _held_at(root_text: str, files: tuple) -> _Held:
-    """Prepare what every report's targets section reads, from a folder's tables."""
-    table, facts, claims, ranked = _tables_at(root_text, files)
+def _held(t: Tables) -> _Held:
+    """Prepare what every report's targets section reads from the loader's tables (once per
+    folder and file stamp: the loader returns the same object until a file changes)."""
+    table, facts, claims, ranked = t.goals, t.press_facts, t.claims, t.rankings
     publisher = {} if facts.empty else dict(zip(facts["article_id"],
                                                 facts["source_hint"].fillna(""), strict=True))
     return _Held(_records(table), counted_facts(facts),
@@ -244,7 +218,12 @@ def stated_counts(counted: list[dict], codes: list[str], lang: str = "en") -> li
 
 def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
     """Return everything the targets section of one report shows, worded in a language."""
-    held = _held(str(processed_dir or ""))
+    return section_of(tables(processed_dir), code, basis, lang)
+
+
+def section_of(t: Tables, code: str, basis: int, lang: str) -> dict:
+    """Return the targets section of one report from the loader's tables."""
+    held = _held(t)
     members = list(provinces.predecessors(code)) if code.startswith("U") else [code]
     mine = [c for c in held.claims if c["province_code"] in members]
     claimed = claims.rows(mine, held.publisher, basis, lang)
@@ -375,7 +354,8 @@ def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]
     """
     from .. import gitinfo
 
-    table, _, _, ranked = _tables(str(processed_dir or ""))
+    held = tables(processed_dir)
+    table, ranked = held.goals, held.rankings
     root = Path(root or config.REPORTS_DIR)
     paths = []
     date = gitinfo.commit_date() or pd.Timestamp.now("UTC").date().isoformat()

@@ -109,33 +109,6 @@ def conflict_item(item: dict, t: dict, lang: str, kept_source: str = "") -> str:
                                             why=why)
 
 
-def moved_sentence(moved: dict, t: dict, lang: str) -> str:
-    """Word the largest move of a main index from the year before to the page's year."""
-    largest, y1 = moved["largest"], moved["years"][-1]
-    y0 = moved["from_year"]
-    if not largest["places"]:
-        text = t["moved_none"].format(y0=y0, y1=y1)
-    else:
-        r0, r1 = largest["ranks"][-2], largest["ranks"][-1]
-        text = t["moved_sentence"].format(
-            y0=y0, y1=y1, measure=measure_name(largest["measure"], lang),
-            verb=t["rose" if largest["places"] > 0 else "fell"], n=abs(largest["places"]),
-            s="" if abs(largest["places"]) == 1 else "s",
-            r0=ordinal(r0, lang) if lang == "en" else r0, r1=ordinal(r1, lang) if lang == "en"
-            else r1)
-        if lang == "vi" and largest["places"] > 0:
-            text = text.replace(" xuống thứ ", " lên thứ ")
-    typical = moved.get("typical")
-    if typical:
-        text += " " + t["typical"].format(p=round(100 * typical["share"]), n=typical["places"],
-                                          s="" if typical["places"] == 1 else "s",
-                                          what=t["provinces"], y0=y0, y1=y1)
-    if moved.get("method_changed"):
-        text += " " + t[f"method_{moved['method_changed']}"][0].upper() + \
-            t[f"method_{moved['method_changed']}"][1:] + "."
-    return text
-
-
 @cache
 def environment() -> jinja2.Environment:
     """Return the Jinja2 environment of src/helpers/templates (HTML autoescaped)."""

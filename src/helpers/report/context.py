@@ -123,6 +123,8 @@ class ReportContext:
     goals: dict = field(default_factory=dict)
     method: dict = field(default_factory=dict)
     moved: dict = field(default_factory=dict)
+    similar: dict = field(default_factory=dict)
+    typical: dict = field(default_factory=dict)
     forecast: dict | None = None
 
     @property

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import config, processed, provinces
+from .. import config, processed, provinces, vocab
 from ..store import write_text_atomic
 from ..targets import goals
 from . import claims, markup, narrative, press_words
@@ -171,6 +171,8 @@ def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str,
         elif (g["basis"] == 63 and g["kind"] in goals.DTI_KINDS and pd.notna(g["due_year"])
               and int(g["due_year"]) > goals.LAST_63_YEAR):
             notes.append(w["post_merger"])
+            if judged_after := after_merger(g, board, lang):
+                notes.append(judged_after)
         stated = w[f"status_{g['stated_status']}"] if g["stated_status"] else ""
         value = _fmt(g["value"], lang) + ("%" if g["unit"] == "%" else "")
         rows.append({"label": (label := _label(g, lang)),
@@ -183,6 +185,35 @@ def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str,
                      "disagrees": bool(g["disagrees"]), "notes": notes,
                      "whose": _whose(g, code, lang), "links": _links(g)})
     return rows
+
+
+def share_of_units(n: int) -> int:
+    """Return the top M of the 34 units that is the same share as the top N of the 63 provinces
+    (the largest M with M/34 <= N/63; at least 1)."""
+    return max(1, n * vocab.BASIS_UNITS // vocab.BASIS_PROVINCES)
+
+
+def after_merger(goal: Mapping, board: dict | None, lang: str) -> str:
+    """Word how a 63-basis overall rank target due after the merger is judged here: the same
+    share of the 34 units, against the latest rank of 34 of the unit the province is part of
+    ("" for other targets, or when no unit rank is held)."""
+    if (board is None or goal["measure"] != "overall"
+            or goal["kind"] not in ("rank_top_n", "rank_exact")):
+        return ""
+    unit = goal["unit_code"]
+    held = [(year, own[unit][1]) for (basis, year), (_, own) in sorted(board.items())
+            if basis == vocab.BASIS_UNITS and unit in own and own[unit][1] is not None]
+    if not held:
+        return ""
+    year, rank = held[-1]
+    n = int(goal["value"])
+    m = share_of_units(n)
+    w = WORDS[lang]
+    return w["post_merger_share"].format(
+        n=n, p=narrative.number(100 * n / vocab.BASIS_PROVINCES, lang, 1), m=m, y=year,
+        rank=narrative.ordinal(rank, lang) if lang == "en" else rank,
+        unit=provinces.display_name(unit),
+        verdict=w["post_merger_within" if rank <= m else "post_merger_outside"])
 
 
 def _links(goal: Mapping) -> list[dict]:

@@ -82,7 +82,7 @@ def unit_link(t: Tables, code: str, year: int) -> dict:
     return {"code": unit_code, "name": vocab.place_name(unit["name_vi"]), "slug": unit["slug"],
             "rank": None if rank is None else int(rank), "origin": origin(rows, year, "overall"),
             "score": value(rows, year, "overall", "score"), "merged": bool(others),
-            "others": others}
+            "others": others, "agrees_published": agrees_published(t, unit_code, year, "overall")}
 
 
 def unit_standing(t: Tables, code: str, year: int) -> dict | None:

@@ -153,6 +153,20 @@ TEXT: dict[str, str] = {
     "moved_none_held": ("Fewer than two years of main-index ranks are held for {name} on this "
                         "basis."),
     "moved_alt": "Ranks of the four main indices of {name}, {y0} to {y1}: {items}.",
+    "similar": "Provinces most like it in development and governance",
+    "similar_sentence": ("The five provinces closest to {name} on the model's development and "
+                         "governance blocks ranked between {best} and {worst} of {n} in {year}; "
+                         "{name} ranked {own}."),
+    "similar_note": ("Development: income, urbanisation, trained labour and social insurance; "
+                     "governance: the PCI. Closest: the smallest distance over the two blocks, "
+                     "each scaled to the same spread across the {n_model} provinces modelled "
+                     "({year}). Position: 1 = highest of the {n_model}."),
+    "development_position": "Development (position)",
+    "governance_position": "Governance (position)",
+    "typical_overall": ("To judge a change: from {y0} to {y1}, {p} % of the {what} moved {n} "
+                        "place{s} or fewer in the overall rank."),
+    "typical_method": "These moves include the change of method of DTI {year}.",
+    "mark_agrees": "agrees with the published rank",
 }
 
 #: The targets section and page: status codes, target labels, sentences.
@@ -246,6 +260,11 @@ TARGETS: dict[str, str] = {
     "need": "Score of the N-th (latest year)",
     "basis": "Basis",
     "back": "All reports",
+    "post_merger_share": ("judged here instead by the same share of the 34 units: the top {n} "
+                          "of 63 are the best {p} %, the top {m} of 34 ({unit}, the unit after "
+                          "the merger, ranked {rank} of 34 in {y}: {verdict})"),
+    "post_merger_within": "currently within",
+    "post_merger_outside": "currently outside",
 }
 
 #: The targets page's own words: what each status means, filter, download.

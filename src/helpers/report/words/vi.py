@@ -152,6 +152,20 @@ TEXT: dict[str, str] = {
                        "đóng góp của từng chỉ số; báo cáo chỉ nêu thứ hạng các chỉ số."),
     "moved_none_held": "Chưa có đủ hai năm thứ hạng chỉ số chính của {name} trên cơ sở này.",
     "moved_alt": "Thứ hạng bốn chỉ số chính của {name} từ {y0} đến {y1}: {items}.",
+    "similar": "Các tỉnh tương đồng nhất về mức phát triển và quản trị",
+    "similar_sentence": ("Năm tỉnh gần {name} nhất theo hai nhóm yếu tố phát triển và quản trị "
+                         "của mô hình xếp từ thứ {best} đến thứ {worst}/{n} năm {year}; {name} "
+                         "xếp thứ {own}."),
+    "similar_note": ("Mức phát triển: thu nhập, đô thị hóa, lao động qua đào tạo và bảo hiểm xã "
+                     "hội; quản trị: PCI. Gần nhất: khoảng cách nhỏ nhất theo hai nhóm yếu tố, "
+                     "mỗi nhóm được chuẩn hóa theo cùng độ phân tán trong {n_model} tỉnh của mô "
+                     "hình (năm {year}). Vị trí: 1 = cao nhất trong {n_model} tỉnh."),
+    "development_position": "Mức phát triển (vị trí)",
+    "governance_position": "Quản trị (vị trí)",
+    "typical_overall": ("Để đánh giá một thay đổi: từ {y0} đến {y1}, {p} % số {what} thay đổi "
+                        "không quá {n} bậc ở thứ hạng tổng hợp."),
+    "typical_method": "Các thay đổi này gồm cả tác động của việc đổi phương pháp DTI {year}.",
+    "mark_agrees": "khớp với thứ hạng đã công bố",
 }
 
 #: The targets section and page: status codes, target labels, sentences.
@@ -246,6 +260,11 @@ TARGETS: dict[str, str] = {
     "need": "Điểm của tỉnh thứ N (năm gần nhất)",
     "basis": "Cơ sở",
     "back": "Tất cả báo cáo",
+    "post_merger_share": ("thay vào đó, đánh giá ở đây theo cùng tỷ lệ trong 34 đơn vị: nhóm "
+                          "{n}/63 là {p} % dẫn đầu, tương ứng nhóm {m}/34 ({unit}, đơn vị sau "
+                          "sáp nhập, xếp thứ {rank}/34 năm {y}: {verdict})"),
+    "post_merger_within": "hiện nằm trong",
+    "post_merger_outside": "hiện nằm ngoài",
 }
 
 #: The targets page's own words: what each status means, filter, download.

@@ -144,8 +144,6 @@ def alt(ctx: dict) -> str:
     if section.get("given"):
         return f"{ctx['name']}: {given_sentence(section, lang)}"
     verdict = words["inside"] if section["direction"] == "inside" else words[section["verdict"]]
-    if lang == "vi":
-        return (f"{ctx['name']} xếp thứ {section['observed']}/{section['n_model']}; khoảng 80 %: "
-                f"{section['low80']}–{section['high80']}; {verdict}.")
-    return (f"{ctx['name']} ranks {section['observed']} of {section['n_model']}; 80 % range "
-            f"{section['low80']}–{section['high80']}: {verdict}.")
+    return words["alt_level"].format(name=ctx["name"], observed=section["observed"],
+                                     n=section["n_model"], low=section["low80"],
+                                     high=section["high80"], verdict=verdict)

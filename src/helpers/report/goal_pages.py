@@ -369,7 +369,7 @@ def index_citation(lang: str, date: str) -> str:
 
     info = cited()
     return (f"{info['authors']} ({date[:4]}). {INDEX_WORDS[lang]['cite_title']} "
-            f"({'phiên bản' if lang == 'vi' else 'version'} {info['version']}, {date}).")
+            f"({narrative.TEXT[lang]['version']} {info['version']}, {date}).")
 
 
 def _sort_value(goal: Mapping) -> float:

@@ -167,6 +167,9 @@ TEXT: dict[str, str] = {
                         "place{s} or fewer in the overall rank."),
     "typical_method": "These moves include the change of method of DTI {year}.",
     "mark_agrees": "agrees with the published rank",
+    "cite": ("{who} ({y}). Vietnam provincial Digital Transformation Index reports: {name}, DTI "
+             "{year} (version {version}, code {commit}, {date}).{url}"),
+    "version": "version",
 }
 
 #: The targets section and page: status codes, target labels, sentences.
@@ -333,6 +336,7 @@ FUNDAMENTALS: dict[str, str] = {
                    "development and governance, from a fit without {name}."),
     "move_axis": "places moved since {previous_year} (positive: up)",
     "details": "Development and governance: benchmark and blocks",
+    "alt_level": "{name} ranks {observed} of {n}; 80 % range {low}–{high}: {verdict}.",
 }
 
 #: The claims sentence's parts (empty counts are left out).

@@ -166,6 +166,9 @@ TEXT: dict[str, str] = {
                         "không quá {n} bậc ở thứ hạng tổng hợp."),
     "typical_method": "Các thay đổi này gồm cả tác động của việc đổi phương pháp DTI {year}.",
     "mark_agrees": "khớp với thứ hạng đã công bố",
+    "cite": ("{who} ({y}). Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: báo cáo {name}, DTI {year} "
+             "(phiên bản {version}, mã {commit}, {date}).{url}"),
+    "version": "phiên bản",
 }
 
 #: The targets section and page: status codes, target labels, sentences.
@@ -334,6 +337,7 @@ FUNDAMENTALS: dict[str, str] = {
                    "trước, mức phát triển và quản trị, ước lượng không có {name}."),
     "move_axis": "số bậc thay đổi so với {previous_year} (dương: tăng bậc)",
     "details": "Mức phát triển và quản trị: đối chiếu và các nhóm yếu tố",
+    "alt_level": "{name} xếp thứ {observed}/{n}; khoảng 80 %: {low}–{high}; {verdict}.",
 }
 
 #: The claims sentence's parts (empty counts are left out).

@@ -40,12 +40,12 @@ class _Held:
 def _held(t: Tables) -> _Held:
     """Prepare what every report's targets section reads from the loader's tables (once per
     folder and file stamp: the loader returns the same object until a file changes)."""
-    table, facts, claims, ranked = t.goals, t.press_facts, t.claims, t.rankings
+    facts = t.press_facts
     publisher = {} if facts.empty else dict(zip(facts["article_id"],
                                                 facts["source_hint"].fillna(""), strict=True))
-    return _Held(_records(table), counted_facts(facts),
-                 [] if claims.empty else claims.to_dict("records"), publisher, ranked,
-                 goals.score_board(ranked))
+    return _Held(_records(t.goals), counted_facts(facts),
+                 [] if t.claims.empty else t.claims.to_dict("records"), publisher, t.rankings,
+                 goals.score_board(t.rankings))
 
 
 def _fmt(value: float, lang: str) -> str:

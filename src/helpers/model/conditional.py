@@ -371,7 +371,7 @@ def metrics(rows: pd.DataFrame, observed: np.ndarray) -> dict:
     return out
 
 
-def _usual_move(train: pd.DataFrame, test: pd.DataFrame) -> list[np.ndarray]:
+def usual_move(train: pd.DataFrame, test: pd.DataFrame) -> list[np.ndarray]:
     """Rank distributions from last year's rank and the training pairs' rank changes."""
     moves = np.concatenate([(rank_within(g[PREVIOUS]) - rank_within(g["score"])).to_numpy()
                             for _, g in train.groupby("year")])
@@ -379,6 +379,15 @@ def _usual_move(train: pd.DataFrame, test: pd.DataFrame) -> list[np.ndarray]:
     previous = rank_within(test[PREVIOUS]).to_numpy()
     ranks = np.clip(previous[:, None] - moves[None, :], 1, m).astype(int)
     return list(_pmf_rows(ranks, m)[:, None, :])
+
+
+def later_year(train: pd.DataFrame, test: pd.DataFrame, blocks: list[str], year: int,
+               rng: np.random.Generator) -> list[np.ndarray]:
+    """Fit on earlier pairs; return each test row's rank distribution (draws × ranks) in year."""
+    fitted = fit(train, blocks)
+    betas, sigma = parameter_draws(fitted, N_PARAMETERS, rng)
+    mu = betas @ fitted.design(test, year).T
+    return [rank_distribution(mu, sigma, i) for i in range(len(test))]
 
 
 def out_of_sample(frame: pd.DataFrame, blocks: list[str], years: list[int], break_year: int,
@@ -395,10 +404,7 @@ def out_of_sample(frame: pd.DataFrame, blocks: list[str], years: list[int], brea
         test = pairs[pairs["year"] == year].reset_index(drop=True)
         observed = rank_within(test["score"]).to_numpy()
         m, rng = len(test), _rng(seed, year)
-        fitted = fit(train, blocks)
-        betas, sigma = parameter_draws(fitted, N_PARAMETERS, rng)
-        mu = betas @ fitted.design(test, year).T
-        conditional = [rank_distribution(mu, sigma, i) for i in range(m)]
+        conditional = later_year(train, test, blocks, year, rng)
         level_train = levels[levels["year"] < year]
         draws = _fit_draws(level_train, test, blocks, n_sim, rng)
         level = list(_pmf_rows(simulated_ranks(draws), m)[:, None, :])
@@ -407,7 +413,7 @@ def out_of_sample(frame: pd.DataFrame, blocks: list[str], years: list[int], brea
                 (CONDITIONAL, conditional, ", ".join(spans)),
                 (LEVEL, level, "-".join(map(str, sorted({int(level_train["year"].min()),
                                                            int(level_train["year"].max())})))),
-                (USUAL_MOVE, _usual_move(train, test), ", ".join(spans))):
+                (USUAL_MOVE, usual_move(train, test), ", ".join(spans))):
             scored = _scored(pmfs, observed, rng)
             rows.append({"check": "out of sample (later year)", "train": trained,
                          "test_year": year, "predictor": name, **metrics(scored, observed)})

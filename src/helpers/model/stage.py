@@ -29,6 +29,7 @@ from . import (
     covariates,
     estimation,
     intervals,
+    odds,
     pillars,
     repeated,
     units,
@@ -141,12 +142,14 @@ class Results:
 def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         years: list[int] | None = None, factors: list[str] | None = None, lag: int = 1,
         n_boot: int = 2000, seed: int = 20221, n_sim: int = 2000,
-        model_dir: Path | None = None) -> Results:
+        model_dir: Path | None = None, goals: pd.DataFrame | None = None) -> Results:
     """Validation, rank intervals, block models, specifications, repeated years, correlations.
 
     ``years``: the model years (None: every complete year); ``factors``: the candidate factors
     described by correlations (None: all of covariates.FACTORS); ``model_dir``: where a forecast
-    made before is kept (None: data/processed/model), scored once its year is published.
+    made before is kept (None: data/processed/model), scored once its year is published;
+    ``goals``: the provinces' targets (data/processed/goals.csv) whose odds are computed
+    (None: none).
     """
     years = list(years) if years else complete_years(rankings)
     skipped = [y for y in years if y in unit_only_years(rankings)]
@@ -213,6 +216,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         **_pillar_tables(frame, rankings, years, n_sim, n_boot, seed),
         "unit_check": units.check(frame, rankings, years, METHOD_CHANGE_YEAR, seed),
         **_forecast(frame, rankings, years, seed, model_dir),
+        **_target_tables(frame, rankings, years, goals, seed),
         "residual_correlations": repeated.residual_correlations(
             frame[frame["year"].isin(years)], blocks.MAIN),
         "rank_changes": estimation.rank_change_correlation(frame[frame["year"].isin(years)],
@@ -243,6 +247,19 @@ def _pillar_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int]
             "pillar_validation": pillars.validation(fitted, rankings, blocks.MAIN, years,
                                                     n_sim=min(n_sim, 500),
                                                     n_boot=min(n_boot, 500), seed=seed)}
+
+
+def _target_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int],
+                   goals: pd.DataFrame | None, seed: int) -> dict[str, pd.DataFrame]:
+    """Return each due rank target's probability and the Brier scores (helpers.model.odds)."""
+    goals = pd.DataFrame() if goals is None else goals
+    held = frame[frame["year"].isin(years)]
+    table = odds.target_odds(goals, held, rankings, blocks.MAIN, max(years), METHOD_CHANGE_YEAR,
+                             seed)
+    return {"target_odds": table, "target_brier": pd.concat(
+        [odds.targets_brier(table, max(years)),
+         odds.every_province(held, rankings, blocks.MAIN, odds.thresholds_of(goals),
+                             METHOD_CHANGE_YEAR, seed)], ignore_index=True)}
 
 
 def _forecast(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int], seed: int,

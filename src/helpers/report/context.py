@@ -38,9 +38,11 @@ def _read(path: Path, **kwargs: object) -> pd.DataFrame:
 #: tables and the targets section's): the report's cache inputs are derived from this list.
 TABLE_FILES = ("dti_rankings.csv", "model/predictions.csv", "model/contributions.csv",
                "targets.csv", "claims.csv", "conflicts.csv", "goals.csv", "press_facts.csv",
-               "unit_checks.csv", "model/conditional.csv", forecast_words.FILE)
-#: Tables a page shows only when held: the 2025 forecast is not made once DTI 2025 is published.
-OPTIONAL_FILES = (forecast_words.FILE,)
+               "unit_checks.csv", "model/conditional.csv", forecast_words.FILE,
+               "model/target_odds.csv")
+#: Tables a page shows only when held: the 2025 forecast is not made once DTI 2025 is published;
+#: the targets' odds (model stage) are shown on the targets page when held.
+OPTIONAL_FILES = (forecast_words.FILE, "model/target_odds.csv")
 #: Raw files (relative to data/raw) whose rows the pages cite: the source column of the rows
 #: behind each figure gives the page's links.
 RAW_FILES = ("dti/*.csv",)

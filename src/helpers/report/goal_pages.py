@@ -320,7 +320,11 @@ INDEX_WORDS = {
            "definitions": "What each status means", "show": "Show targets by status",
            "all": "all", "download": "These targets as CSV",
            "citation": "Suggested citation",
-           "cite_title": "Provinces' own DTI targets and where they stand"},
+           "cite_title": "Provinces' own DTI targets and where they stand",
+           "odds": "How likely it looked",
+           "odds_note": "How likely it looked: the model's probability, made only from the "
+                        "years before the due year, that the province would reach the target "
+                        "(met or not met targets only; – where no complete year came before)."},
     "vi": {"met": "thứ hạng (hoặc điểm) của năm đến hạn đạt mục tiêu",
            "not_met": "thứ hạng (hoặc điểm) của năm đến hạn không đạt mục tiêu",
            "on_track": "chưa đến hạn; thứ hạng gần nhất đã đạt mục tiêu",
@@ -331,7 +335,11 @@ INDEX_WORDS = {
            "definitions": "Ý nghĩa của từng trạng thái", "show": "Lọc mục tiêu theo trạng thái",
            "all": "tất cả", "download": "Tải các mục tiêu này (CSV)",
            "citation": "Trích dẫn đề xuất",
-           "cite_title": "Mục tiêu DTI của các tỉnh và kết quả hiện tại"}}
+           "cite_title": "Mục tiêu DTI của các tỉnh và kết quả hiện tại",
+           "odds": "Khả năng đạt (ước tính trước hạn)",
+           "odds_note": "Khả năng đạt: xác suất mô hình tính được, chỉ từ số liệu các năm trước "
+                        "năm đến hạn, rằng tỉnh đạt mục tiêu (chỉ với mục tiêu đã đạt hoặc không "
+                        "đạt; – khi chưa có năm đầy đủ nào trước đó)."}}
 CSV_NAME = "data/dti_targets.csv"
 
 
@@ -340,7 +348,26 @@ def page_name(lang: str) -> str:
     return "targets.html" if lang == "en" else f"targets.{lang}.html"
 
 
-def index_rows(table: pd.DataFrame, lang: str) -> list[dict]:
+def target_odds(processed_dir: str = "") -> dict[tuple, float]:
+    """Return the model's probability of each due rank target (model/target_odds.csv), keyed
+    by (code, kind, value, due year); empty when the model stage has not written it."""
+    path = Path(processed_dir or config.PROCESSED_DIR) / "model" / "target_odds.csv"
+    if not path.exists():
+        return {}
+    held = pd.read_csv(path, dtype={"code": str}).dropna(subset=["p_model"])
+    return {(r.code, r.kind, float(r.threshold), int(r.due_year)): float(r.p_model)
+            for r in held.itertuples()}
+
+
+def _odds_of(goal: Mapping, odds: Mapping[tuple, float]) -> float | None:
+    """Return a met or not-met target's probability as it looked before its due year."""
+    if goal["status"] not in ("met", "not_met") or pd.isna(goal["due_year"]):
+        return None
+    return odds.get((goal["code"], goal["kind"], float(goal["value"]), int(goal["due_year"])))
+
+
+def index_rows(table: pd.DataFrame, lang: str, odds: Mapping[tuple, float] | None = None
+               ) -> list[dict]:
     """Return one row per DTI rank, score or pillar target, with its page and status."""
     rows = []
     part = table[table["kind"].isin(goals.DTI_KINDS)] if not table.empty else table
@@ -359,7 +386,7 @@ def index_rows(table: pd.DataFrame, lang: str) -> list[dict]:
                      "needed": None if pd.isna(g["needed_score"]) else float(g["needed_score"]),
                      "stated": WORDS[lang][f"status_{g['stated_status']}"]
                      if g["stated_status"] else "", "disagrees": bool(g["disagrees"]),
-                     "links": _links(g)})
+                     "odds": _odds_of(g, odds or {}), "links": _links(g)})
     return sorted(rows, key=lambda r: (r["order"], r["name"]))
 
 
@@ -398,8 +425,9 @@ def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]
     root = Path(root or config.REPORTS_DIR)
     paths = []
     date = gitinfo.commit_date() or pd.Timestamp.now("UTC").date().isoformat()
+    odds = target_odds(str(processed_dir or ""))
     for lang in narrative.LANGS:
-        rows = index_rows(table, lang)
+        rows = index_rows(table, lang, odds)
         counts = pd.Series([r["status"] for r in rows], dtype=str).value_counts()
         if lang == "en":  # the rows as CSV beside the pages (rewritten only when they change)
             text, csv = index_csv(rows).to_csv(index=False), root / CSV_NAME

@@ -273,6 +273,32 @@ MODEL_FORECAST_SCORE = pa.DataFrameSchema(
     strict=True, coerce=True, name="model/forecast_score",
 )
 
+_PROB_OR_NA = pa.Check.in_range(0.0, 1.0)
+
+MODEL_TARGET_ODDS = pa.DataFrameSchema(
+    {"code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")), "name_vi": pa.Column(str),
+     "kind": pa.Column(str), "threshold": pa.Column(int, pa.Check.in_range(1, 63)),
+     "due_year": pa.Column(int), "status": pa.Column(str, pa.Check.isin(["met", "not_met"])),
+     "met": pa.Column(bool), "from_year": pa.Column(int), "model": pa.Column(str, nullable=True),
+     **{f"p_{name}": pa.Column(float, _PROB_OR_NA, nullable=True)
+        for name in ("model", "usual_move", "persistence", "base_rate")},
+     "note": pa.Column(str, nullable=True)},
+    checks=[pa.Check(lambda f: f["from_year"] < f["due_year"], error="made before the due year"),
+            pa.Check(lambda f: f["met"] == (f["status"] == "met"), error="met agrees with status"),
+            pa.Check(lambda f: f["p_model"].notna() | (f["note"].fillna("") != ""),
+                     error="a target without a probability says why")],
+    strict=True, coerce=True, name="model/target_odds",
+)
+
+MODEL_TARGET_BRIER = pa.DataFrameSchema(
+    {"scope": pa.Column(str), "years": pa.Column(str, nullable=True),
+     "predictor": pa.Column(str), "n": pa.Column(int, pa.Check.ge(0)),
+     "n_provinces": pa.Column(int, pa.Check.ge(0)),
+     "brier": pa.Column(float, _PROB_OR_NA, nullable=True),
+     **{c: pa.Column(float, nullable=True) for c in ("gain", "gain_low", "gain_high")}},
+    strict=True, coerce=True, name="model/target_brier",
+)
+
 MODEL_ANY = pa.DataFrameSchema(coerce=False, name="model/table")
 
 
@@ -294,6 +320,8 @@ MODEL_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "model/pillar_slopes": MODEL_PILLAR_SLOPES,
     "model/pillar_tests": MODEL_PILLAR_TESTS,
     "model/pillar_validation": MODEL_PILLAR_VALIDATION,
+    "model/target_odds": MODEL_TARGET_ODDS,
+    "model/target_brier": MODEL_TARGET_BRIER,
     **{f"model/{name}": MODEL_ANY for name in (
         "coverage", "anatomy", "dropped", "status", "specifications", "stability", "loadings",
         "point_errors")},

@@ -55,7 +55,8 @@ STAGES: dict[str, list[Stage]] = {
                   "stability", "loadings", "status", "point_errors", "conditional",
                   "conditional_validation", "residual_correlations", "rank_changes",
                   "pillar_fits", "pillar_slopes", "pillar_tests", "pillar_validation",
-                  "unit_check", "forecast_2025", "target_odds", "target_brier"))),
+                  "unit_check", "forecast_2025", "target_odds", "target_brier",
+                  "pillar_ranges"))),
     ],
 }
 def _paths(patterns: tuple[str, ...]) -> list[Path]:

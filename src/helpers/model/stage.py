@@ -242,11 +242,12 @@ def _pillar_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int]
     slopes, tests = (pillars.joint(fitted, rankings, blocks.MAIN, years, METHOD_CHANGE_YEAR)
                      if len(years) > 1 else (pd.DataFrame(columns=pillars.SLOPE_COLUMNS),
                                              pd.DataFrame(columns=pillars.TEST_COLUMNS)))
+    checked = pillars.validation(fitted, rankings, blocks.MAIN, years, n_sim=min(n_sim, 500),
+                                 n_boot=min(n_boot, 500), seed=seed)
     return {"pillar_fits": pillars.per_year(fitted, rankings, blocks.MAIN, years, blocks.LABELS),
-            "pillar_slopes": slopes, "pillar_tests": tests,
-            "pillar_validation": pillars.validation(fitted, rankings, blocks.MAIN, years,
-                                                    n_sim=min(n_sim, 500),
-                                                    n_boot=min(n_boot, 500), seed=seed)}
+            "pillar_slopes": slopes, "pillar_tests": tests, "pillar_validation": checked,
+            "pillar_ranges": pillars.ranges(fitted, rankings, blocks.MAIN, years, checked,
+                                            n_sim, seed)}
 
 
 def _target_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int],

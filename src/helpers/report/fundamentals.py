@@ -64,6 +64,11 @@ WORDS: dict[str, dict[str, str]] = {
                       "score, development and governance, from a fit without {name}.",
         "move_axis": "places moved since {previous_year} (positive: up)",
         "details": "Development and governance: benchmark and blocks",
+        "pillar": "{index}, one of the indices where development and governance, checked out "
+                  "of sample, did no worse than last year's rank: provinces like it usually "
+                  "rank {low80}–{high80} of {n} (80 %); it ranks {observed}, {verdict}.",
+        "pillar_inside": "within that range", "pillar_above": "above that range",
+        "pillar_below": "below that range",
     },
     "vi": {
         "observed": "Thứ hạng thực tế",
@@ -112,6 +117,11 @@ WORDS: dict[str, dict[str, str]] = {
                       "trước, mức phát triển và quản trị, ước lượng không có {name}.",
         "move_axis": "số bậc thay đổi so với {previous_year} (dương: tăng bậc)",
         "details": "Mức phát triển và quản trị: đối chiếu và các nhóm yếu tố",
+        "pillar": "{index}, một trong các chỉ số mà mức phát triển và quản trị, khi kiểm tra "
+                  "ngoài mẫu, không kém thứ hạng năm trước: các tỉnh tương tự thường xếp hạng "
+                  "{low80}–{high80}/{n} (80 %); thực tế xếp thứ {observed}, {verdict}.",
+        "pillar_inside": "nằm trong khoảng đó", "pillar_above": "cao hơn khoảng đó",
+        "pillar_below": "thấp hơn khoảng đó",
     },
 }
 
@@ -155,8 +165,19 @@ def given(conditional: pd.DataFrame | None, code: str, year: int) -> dict | None
             {"key": "tail_" + side, "p": "<1" if tail < 0.005 else str(round(100 * tail))}}
 
 
+def pillar_ranges(table: pd.DataFrame | None, code: str, year: int) -> list[dict]:
+    """Return the province's rank ranges of the indices whose model held up out of sample."""
+    if table is None or table.empty:
+        return []
+    hit = table[(table["code"] == code) & (table["year"] == year)]
+    return [{"measure": r["index"], "low80": int(r["rank_low80"]), "high80": int(r["rank_high80"]),
+             "observed": int(r["observed_rank"]), "n": int(r["n_model"]),
+             "verdict": "pillar_" + str(r["direction"])} for _, r in hit.iterrows()]
+
+
 def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, year: int,
-            conditional: pd.DataFrame | None = None) -> dict | None:
+            conditional: pd.DataFrame | None = None, pillars: pd.DataFrame | None = None
+            ) -> dict | None:
     """Return the section's numbers for one province and year (None when not modelled)."""
     if predictions.empty:
         return None
@@ -181,7 +202,7 @@ def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, y
             "direction": str(row["direction"]), "far": bool(row["outside95"]),
             "verdict": str(row["direction"]) + ("_far" if row["outside95"] else ""),
             "bench": bench, "blocks": blocks, "given": given(conditional, code, year),
-            "words": WORDS}
+            "pillars": pillar_ranges(pillars, code, year), "words": WORDS}
 
 
 def figure(ctx: dict, fig: Figure) -> Figure | None:

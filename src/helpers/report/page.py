@@ -59,7 +59,8 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
 
 def _fundamentals(t: Tables, code: str, year: int) -> dict | None:
     """Return the rank interval from the fundamentals and the sign-stable blocks."""
-    return fundamentals.context(t.predictions, t.contributions, code, year, t.conditional)
+    return fundamentals.context(t.predictions, t.contributions, code, year, t.conditional,
+                                t.pillar_ranges)
 
 
 @figures.styled

@@ -273,6 +273,23 @@ MODEL_FORECAST_SCORE = pa.DataFrameSchema(
     strict=True, coerce=True, name="model/forecast_score",
 )
 
+MODEL_PILLAR_RANGES = pa.DataFrameSchema(
+    {"code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")), "year": pa.Column(int),
+     "index": pa.Column(str, pa.Check.isin(_INDICES)), "label": pa.Column(str),
+     **{c: pa.Column(int, pa.Check.in_range(1, 63)) for c in (
+         "observed_rank", "rank_low80", "rank_high80", "rank_low95", "rank_high95")},
+     "rank_mid": pa.Column(float, pa.Check.in_range(1, 63)),
+     "direction": pa.Column(str, pa.Check.isin(["above", "below", "inside"])),
+     "outside95": pa.Column(bool), "n_model": pa.Column(int, pa.Check.ge(8)),
+     "validated": pa.Column(str)},
+    checks=[pa.Check(lambda f: ~f.duplicated(["code", "year", "index"]),
+                     error="one row per province, year and index"),
+            pa.Check(lambda f: (f["rank_low95"] <= f["rank_low80"])
+                     & (f["rank_high80"] <= f["rank_high95"]),
+                     error="the 80 % range lies inside the 95 % range")],
+    strict=True, coerce=True, name="model/pillar_ranges",
+)
+
 _PROB_OR_NA = pa.Check.in_range(0.0, 1.0)
 
 MODEL_TARGET_ODDS = pa.DataFrameSchema(
@@ -320,6 +337,7 @@ MODEL_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "model/pillar_slopes": MODEL_PILLAR_SLOPES,
     "model/pillar_tests": MODEL_PILLAR_TESTS,
     "model/pillar_validation": MODEL_PILLAR_VALIDATION,
+    "model/pillar_ranges": MODEL_PILLAR_RANGES,
     "model/target_odds": MODEL_TARGET_ODDS,
     "model/target_brier": MODEL_TARGET_BRIER,
     **{f"model/{name}": MODEL_ANY for name in (

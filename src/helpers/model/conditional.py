@@ -33,6 +33,7 @@ from scipy.stats import qmc
 
 from .estimation import complete, rank_within
 from .intervals import simulated_ranks
+from .repeated import pair_correlations
 from .validation import _fit_draws
 
 LEVELS = (0.80, 0.95)
@@ -326,6 +327,25 @@ def coefficients(frame: pd.DataFrame, blocks: list[str], years: list[int], break
     return pd.DataFrame(rows), stats_row
 
 
+def residual_correlations(frame: pd.DataFrame, blocks: list[str], years: list[int],
+                          break_year: int) -> pd.DataFrame:
+    """Correlate each province's residuals of the model given last year's score between pairs.
+
+    The ranges draw each pair's residual independently: right when last year's score carries
+    the persistence (an AR(1) in the mean, no province effect left). A positive correlation
+    would say a province effect remains; measurement noise in last year's score makes it
+    slightly negative.
+    """
+    pairs = complete(with_pairs(frame[frame["year"].isin(years)], break_year),
+                     ["score", PREVIOUS, *blocks]).reset_index(drop=True)
+    if pairs["year"].nunique() < 2:
+        return pair_correlations(pairs.assign(residual=np.nan).iloc[0:0], GIVEN_MODEL)
+    fitted = fit(pairs, blocks)
+    residual = pairs["score"].to_numpy(float) - fitted.design(pairs) @ fitted.beta
+    return pair_correlations(pairs.assign(residual=residual), GIVEN_MODEL)
+
+
+GIVEN_MODEL = "given last year's score: score ~ score_t-1 + blocks + year"
 CONDITIONAL = "given last year's score (score_t-1 + blocks)"
 LEVEL = "fundamentals only (blocks; the current ranges)"
 USUAL_MOVE = "last year's rank ± the usual move"

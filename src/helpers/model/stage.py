@@ -217,8 +217,10 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         "unit_check": units.check(frame, rankings, years, METHOD_CHANGE_YEAR, seed),
         **_forecast(frame, rankings, years, seed, model_dir),
         **_target_tables(frame, rankings, years, goals, seed),
-        "residual_correlations": repeated.residual_correlations(
-            frame[frame["year"].isin(years)], blocks.MAIN),
+        "residual_correlations": pd.concat([
+            repeated.residual_correlations(frame[frame["year"].isin(years)], blocks.MAIN),
+            conditional.residual_correlations(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR)],
+            ignore_index=True),
         "rank_changes": estimation.rank_change_correlation(frame[frame["year"].isin(years)],
                                                            n_boot=min(n_boot, 1000), seed=seed),
         "conditional_validation": pd.concat(
@@ -381,7 +383,7 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
         sentences += [conditional.slope_sentence(t["coefficients"]),
                       *conditional.ranges_sentences(t["conditional"]),
                       conditional.validation_sentence(t["conditional_validation"])]
-    sentences += _persistence_sentences(t)
+    sentences += persistence_sentences(t)
     if len(t.get("pillar_tests", [])):
         sentences += pillars.sentences(t["pillar_fits"], t["pillar_tests"],
                                        t["pillar_validation"])
@@ -405,7 +407,7 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
     return sentences
 
 
-def _persistence_sentences(t: dict[str, pd.DataFrame]) -> list[str]:
+def persistence_sentences(t: dict[str, pd.DataFrame]) -> list[str]:
     """Say how ranks regress to the mean and how residuals persist, from the tables."""
     out = []
     changes = t.get("rank_changes", pd.DataFrame())
@@ -417,13 +419,25 @@ def _persistence_sentences(t: dict[str, pd.DataFrame]) -> list[str]:
                    "measured with noise, no province catching up), so it is no evidence of "
                    "catching up.")
     pairs = t.get("residual_correlations", pd.DataFrame())
-    if len(pairs) and pairs["gap"].nunique() > 1:
-        by_gap = pairs.groupby("gap")["r"].mean()
-        out.append("Residuals of the same province correlate "
+    levels = pairs[pairs["model"] == repeated.LEVELS_MODEL] if len(pairs) else pairs
+    if len(levels) and levels["gap"].nunique() > 1:
+        by_gap = levels.groupby("gap")["r"].mean()
+        out.append("Residuals of the same province (fundamentals only) correlate "
                    + ", ".join(f"{r:.2f} {g} year{'s' if g > 1 else ''} apart"
                                for g, r in by_gap.items())
-                   + ": one province random intercept, which assumes the same correlation at "
-                   "every distance, is an average of these.")
+                   + f" (an AR(1) with the one-year value implies "
+                   f"{repeated.ar1_implied(levels):.2f} two years apart): one province random "
+                   "intercept, which assumes the same correlation at every distance, is an "
+                   "average of these.")
+    given = pairs[pairs["model"] == conditional.GIVEN_MODEL] if len(pairs) else pairs
+    if len(given):
+        parts = "; ".join(f"{r.year_a - 1}->{r.year_a} with {r.year_b - 1}->{r.year_b} "
+                          f"{r.r:.2f} (95% CI {r.ci_low:.2f} to {r.ci_high:.2f}, n = {r.n})"
+                          for r in given.itertuples())
+        out.append("Given last year's score, the residuals of the same province in consecutive "
+                   f"pairs correlate {parts}: last year's score carries the persistence (an "
+                   "AR(1) in the mean), so the ranges draw each year's residual independently, "
+                   "with no extra covariance.")
     return out
 
 

@@ -205,7 +205,8 @@ MODEL_CONDITIONAL_VALIDATION = pa.DataFrameSchema(
 _CORR = pa.Check.in_range(-1.0, 1.0)
 
 MODEL_RESIDUAL_CORRELATIONS = pa.DataFrameSchema(
-    {"year_a": pa.Column(int), "year_b": pa.Column(int), "gap": pa.Column(int, pa.Check.gt(0)),
+    {"model": pa.Column(str), "year_a": pa.Column(int), "year_b": pa.Column(int),
+     "gap": pa.Column(int, pa.Check.gt(0)),
      "n": pa.Column(int, pa.Check.ge(8)),
      **{c: pa.Column(float, _CORR) for c in ("r", "ci_low", "ci_high")}},
     checks=[pa.Check(lambda f: f["year_b"] - f["year_a"] == f["gap"], error="gap in years")],

@@ -48,7 +48,8 @@ STAGES: dict[str, list[Stage]] = {
     "model": [
         Stage("20-model-factors", ("data/raw/covariates/*.csv", "data/raw/governance/*.csv",
                                    "data/processed/dti_rankings.csv",
-                                   "data/processed/goals.csv", *_REFERENCE),
+                                   "data/processed/goals.csv", "data/forecasts/*.csv",
+                                   *_REFERENCE),
               tuple(f"data/processed/model/{n}.csv" for n in (
                   "coverage", "correlations", "coefficients", "fits", "predictions",
                   "contributions", "anatomy", "dropped", "validation", "specifications",

@@ -146,8 +146,9 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
     """Validation, rank intervals, block models, specifications, repeated years, correlations.
 
     ``years``: the model years (None: every complete year); ``factors``: the candidate factors
-    described by correlations (None: all of covariates.FACTORS); ``model_dir``: where a forecast
-    made before is kept (None: data/processed/model), scored once its year is published;
+    described by correlations (None: all of covariates.FACTORS); ``model_dir``: the model
+    tables' folder (None: data/processed/model), beside whose processed folder a forecast made
+    before is kept (data/forecasts), scored once its year is published;
     ``goals``: the provinces' targets (data/processed/goals.csv) whose odds are computed
     (None: none).
     """
@@ -270,8 +271,7 @@ def _forecast(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int], see
     """Return the next year's 34-unit forecast, or, once that year is published, its score."""
     if len(years) < 2:
         return {}
-    path = Path(model_dir or config.PROCESSED_DIR / "model") / f"forecast_{max(years) + 1}.csv"
-    saved = pd.read_csv(path, dtype={"code": str, "commit": str}) if path.exists() else None
+    saved = units.read_kept(Path(model_dir or config.PROCESSED_DIR / "model"), max(years) + 1)
     return units.forecast_tables(frame, rankings, years, METHOD_CHANGE_YEAR, saved, seed)
 
 
@@ -490,9 +490,13 @@ def validate(results: Results) -> dict[str, pd.DataFrame]:
 
 
 def write(results: Results, out_dir: Path | None = None) -> list[Path]:
-    """Validate and write the model tables to data/processed/model (each atomically)."""
+    """Validate and write the model tables to data/processed/model (each atomically); keep
+    a forecast in data/forecasts/ (helpers.model.units.keep: not removed by make clean)."""
     tables = validate(results)
-    return write_tables(Path(out_dir or config.PROCESSED_DIR / "model"), tables)
+    out = Path(out_dir or config.PROCESSED_DIR / "model")
+    kept = [units.keep(table, units.kept_dir(out)) for name, table in tables.items()
+            if name.startswith("forecast_") and not name.endswith("_score")]
+    return [*write_tables(out, tables), *(path for path in kept if path)]
 
 
 

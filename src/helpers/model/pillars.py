@@ -179,7 +179,7 @@ def beats_persistence(table: pd.DataFrame) -> pd.Series:
 
 
 def ranges(frame: pd.DataFrame, rankings: pd.DataFrame, blocks: list[str], years: list[int],
-           checked: pd.DataFrame, n_sim: int, seed: int) -> pd.DataFrame:
+           checked: pd.DataFrame, seed: int) -> pd.DataFrame:
     """Return each province's rank range per year for the indices whose fundamentals match or
     beat their own persistence out of sample (none for the others: a page states no more)."""
     held = beats_persistence(checked)
@@ -189,7 +189,7 @@ def ranges(frame: pd.DataFrame, rankings: pd.DataFrame, blocks: list[str], years
         splits = ", ".join(str(y) for y in sorted(checked.loc[checked["index"] == index,
                                                               "test_year"].unique()))
         for year in years:
-            table = rank_intervals(data, blocks, year, n_sim, seed)
+            table = rank_intervals(data, blocks, year, seed)
             tables.append(table.assign(index=index, label=LABELS[index], validated=splits))
     if not tables:
         return pd.DataFrame(columns=RANGE_COLUMNS)

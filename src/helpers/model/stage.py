@@ -181,7 +181,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
                   period=str(year), labels=blocks.LABELS)
         fits.append(fit.stats)
         coefficients.append(fit.coefficients)
-        predictions.append(intervals.rank_intervals(frame, blocks.MAIN, year, n_sim, seed))
+        predictions.append(intervals.rank_intervals(frame, blocks.MAIN, year, seed))
     if len(years) > 1:
         for table, stats in (repeated.mixed(frame, blocks.MAIN, blocks.LABELS, period),
                              *([repeated.break_test(frame, blocks.MAIN, blocks.LABELS, period,
@@ -250,7 +250,7 @@ def _pillar_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int]
     return {"pillar_fits": pillars.per_year(fitted, rankings, blocks.MAIN, years, blocks.LABELS),
             "pillar_slopes": slopes, "pillar_tests": tests, "pillar_validation": checked,
             "pillar_ranges": pillars.ranges(fitted, rankings, blocks.MAIN, years, checked,
-                                            n_sim, seed)}
+                                            seed)}
 
 
 def _target_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int],

@@ -157,3 +157,23 @@ def test_residuals_given_last_year_do_not_persist_unless_a_province_effect_is_pl
     table = conditional.residual_correlations(ar1_panel(seed=1), blocks.MAIN,
                                               [2022, 2023, 2024], 2024)
     assert table[["year_a", "year_b", "gap", "n"]].iloc[0].tolist() == [2023, 2024, 1, N]
+
+
+def test_each_year_is_simulated_with_its_own_residual_variance():
+    # planted: residual sd 0.03 in one year, 0.05 in the next (as moves grew after 2024)
+    rng = np.random.default_rng(7)
+    x = np.column_stack([np.ones(400), rng.normal(size=400)])
+    groups = np.repeat([2023, 2024], 200)
+    y = 0.5 + 0.2 * x[:, 1] + rng.normal(size=400) * np.where(groups == 2023, 0.03, 0.05)
+    fitted = conditional.least_squares(x, y, groups)
+    early, late = conditional.at_year(fitted, 2023), conditional.at_year(fitted, 2024)
+    assert np.sqrt(early.s2) == pytest.approx(0.03, rel=0.15)
+    assert np.sqrt(late.s2) == pytest.approx(0.05, rel=0.15)
+    assert conditional.at_year(fitted, 2025).s2 == late.s2  # a later year: the latest variance
+    # the estimates' spread does not depend on the year simulated
+    assert np.allclose(early.s2 * early.xtx_inv, late.s2 * late.xtx_inv)
+    # one year: the ordinary fit
+    plain = conditional.least_squares(x[:200], y[:200])
+    one = conditional.at_year(conditional.least_squares(x[:200], y[:200], groups[:200]), 2023)
+    assert one.s2 == pytest.approx(plain.s2) and np.allclose(one.beta, plain.beta)
+    assert np.allclose(one.xtx_inv, plain.xtx_inv)

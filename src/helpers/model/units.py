@@ -33,6 +33,7 @@ from .conditional import (
     LEVELS,
     PREVIOUS,
     _rng,
+    at_year,
     fit,
     metrics,
     parameter_draws,
@@ -58,7 +59,7 @@ def _simulate(train: pd.DataFrame, test: pd.DataFrame, as_year: int, n_sim: int,
               rng: np.random.Generator) -> np.ndarray:
     """Simulate the test rows' scores (rows × draws) from the model given last year's score."""
     fitted = fit(train, [])
-    betas, sigma = parameter_draws(fitted, n_sim, rng)
+    betas, sigma = parameter_draws(at_year(fitted, as_year), n_sim, rng)
     mu = fitted.design(test, as_year) @ betas.T
     return mu + rng.standard_normal(mu.shape) * sigma[None, :]
 

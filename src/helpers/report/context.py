@@ -35,6 +35,8 @@ class Tables:
     conditional: pd.DataFrame = field(default_factory=pd.DataFrame)
     unit_checks: pd.DataFrame = field(default_factory=pd.DataFrame)
     forecast: pd.DataFrame = field(default_factory=pd.DataFrame)
+    pillar_ranges: pd.DataFrame = field(default_factory=pd.DataFrame)
+    target_odds: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _read(path: Path, **kwargs: object) -> pd.DataFrame:
@@ -46,9 +48,11 @@ def _read(path: Path, **kwargs: object) -> pd.DataFrame:
 #: tables and the targets section's): the report's cache inputs are derived from this list.
 TABLE_FILES = ("dti_rankings.csv", "model/predictions.csv", "model/contributions.csv",
                "targets.csv", "claims.csv", "conflicts.csv", "goals.csv", "press_facts.csv",
-               "unit_checks.csv", "model/conditional.csv", forecast_words.FILE)
-#: Tables a page shows only when held: the 2025 forecast is not made once DTI 2025 is published.
-OPTIONAL_FILES = (forecast_words.FILE,)
+               "unit_checks.csv", "model/conditional.csv", forecast_words.FILE,
+               "model/target_odds.csv", "model/pillar_ranges.csv")
+#: Tables a page shows only when held: the 2025 forecast is not made once DTI 2025 is published;
+#: the targets' odds and the per-index ranges (model stage) are shown when held.
+OPTIONAL_FILES = (forecast_words.FILE, "model/target_odds.csv", "model/pillar_ranges.csv")
 #: Raw files (relative to data/raw) whose rows the pages cite: the source column of the rows
 #: behind each figure gives the page's links.
 RAW_FILES = ("dti/*.csv",)
@@ -91,6 +95,8 @@ def _load(root_text: str, stamp: tuple) -> Tables:
         conditional=_read(root / "model" / "conditional.csv", dtype=codes),
         unit_checks=_read(root / "unit_checks.csv", dtype={"unit_code": str}),
         forecast=forecast_words.read(root),
+        pillar_ranges=_read(root / "model" / "pillar_ranges.csv", dtype=codes),
+        target_odds=_read(root / "model" / "target_odds.csv", dtype=codes),
     )
 
 

@@ -61,8 +61,19 @@ def given(conditional: pd.DataFrame | None, code: str, year: int) -> dict | None
             {"key": "tail_" + side, "p": "<1" if tail < 0.005 else str(round(100 * tail))}}
 
 
+def pillar_ranges(table: pd.DataFrame | None, code: str, year: int) -> list[dict]:
+    """Return the province's rank ranges of the indices whose model held up out of sample."""
+    if table is None or table.empty:
+        return []
+    hit = table[(table["code"] == code) & (table["year"] == year)]
+    return [{"measure": r["index"], "low80": int(r["rank_low80"]), "high80": int(r["rank_high80"]),
+             "observed": int(r["observed_rank"]), "n": int(r["n_model"]),
+             "verdict": "pillar_" + str(r["direction"])} for _, r in hit.iterrows()]
+
+
 def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, year: int,
-            conditional: pd.DataFrame | None = None) -> dict | None:
+            conditional: pd.DataFrame | None = None, pillars: pd.DataFrame | None = None
+            ) -> dict | None:
     """Return the section's numbers for one province and year (None when not modelled)."""
     if predictions.empty:
         return None
@@ -87,7 +98,7 @@ def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, y
             "direction": str(row["direction"]), "far": bool(row["outside95"]),
             "verdict": str(row["direction"]) + ("_far" if row["outside95"] else ""),
             "bench": bench, "blocks": blocks, "given": given(conditional, code, year),
-            "words": WORDS}
+            "pillars": pillar_ranges(pillars, code, year), "words": WORDS}
 
 
 def figure(ctx: dict, fig: Figure) -> Figure | None:

@@ -331,7 +331,25 @@ def page_name(lang: str) -> str:
     return "targets.html" if lang == "en" else f"targets.{lang}.html"
 
 
-def index_rows(table: pd.DataFrame, lang: str) -> list[dict]:
+def target_odds(held: pd.DataFrame) -> dict[tuple, float]:
+    """Return the model's probability of each due rank target (the loader's model/target_odds),
+    keyed by (code, kind, value, due year); empty when the model stage has not written it."""
+    if held.empty or "p_model" not in held:
+        return {}
+    held = held.dropna(subset=["p_model"])
+    return {(r.code, r.kind, float(r.threshold), int(r.due_year)): float(r.p_model)
+            for r in held.itertuples()}
+
+
+def _odds_of(goal: Mapping, odds: Mapping[tuple, float]) -> float | None:
+    """Return a met or not-met target's probability as it looked before its due year."""
+    if goal["status"] not in ("met", "not_met") or pd.isna(goal["due_year"]):
+        return None
+    return odds.get((goal["code"], goal["kind"], float(goal["value"]), int(goal["due_year"])))
+
+
+def index_rows(table: pd.DataFrame, lang: str, odds: Mapping[tuple, float] | None = None
+               ) -> list[dict]:
     """Return one row per DTI rank, score or pillar target, with its page and status."""
     rows = []
     part = table[table["kind"].isin(goals.DTI_KINDS)] if not table.empty else table
@@ -350,7 +368,7 @@ def index_rows(table: pd.DataFrame, lang: str) -> list[dict]:
                      "needed": None if pd.isna(g["needed_score"]) else float(g["needed_score"]),
                      "stated": WORDS[lang][f"status_{g['stated_status']}"]
                      if g["stated_status"] else "", "disagrees": bool(g["disagrees"]),
-                     "links": _links(g)})
+                     "odds": _odds_of(g, odds or {}), "links": _links(g)})
     return sorted(rows, key=lambda r: (r["order"], r["name"]))
 
 
@@ -390,8 +408,9 @@ def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]
     root = Path(root or config.REPORTS_DIR)
     paths = []
     date = gitinfo.commit_date() or pd.Timestamp.now("UTC").date().isoformat()
+    odds = target_odds(held.target_odds)
     for lang in narrative.LANGS:
-        rows = index_rows(table, lang)
+        rows = index_rows(table, lang, odds)
         counts = pd.Series([r["status"] for r in rows], dtype=str).value_counts()
         if lang == "en":  # the rows as CSV beside the pages (rewritten only when they change)
             text, csv = index_csv(rows).to_csv(index=False), root / CSV_NAME

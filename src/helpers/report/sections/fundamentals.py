@@ -20,7 +20,8 @@ def numbers(t: Tables, ctx: ReportContext) -> dict:
         return {"fundamentals": None,
                 "forecast": forecast.unit_range(t.forecast, ctx.code, ctx.year)}
     return {"fundamentals": model_ranges.context(t.predictions, t.contributions, ctx.code,
-                                                 ctx.year, t.conditional), "forecast": None}
+                                                 ctx.year, t.conditional, t.pillar_ranges),
+            "forecast": None}
 
 
 @figures.styled

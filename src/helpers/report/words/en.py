@@ -285,6 +285,10 @@ TARGETS_INDEX: dict[str, str] = {
     "download": "These targets as CSV",
     "citation": "Suggested citation",
     "cite_title": "Provinces' own DTI targets and where they stand",
+    "odds": "How likely it looked",
+    "odds_note": ("How likely it looked: the model's probability, made only from the years "
+                  "before the due year, that the province would reach the target (met or not "
+                  "met targets only; – where no complete year came before)."),
 }
 
 #: The section "what provinces like it usually reach".
@@ -336,6 +340,11 @@ FUNDAMENTALS: dict[str, str] = {
                    "development and governance, from a fit without {name}."),
     "move_axis": "places moved since {previous_year} (positive: up)",
     "details": "Development and governance: benchmark and blocks",
+    "pillar": "{index}, one of the indices where development and governance, checked out "
+              "of sample, did no worse than last year's rank: provinces like it usually "
+              "rank {low80}–{high80} of {n} (80 %); it ranks {observed}, {verdict}.",
+    "pillar_inside": "within that range", "pillar_above": "above that range",
+    "pillar_below": "below that range",
     "alt_level": "{name} ranks {observed} of {n}; 80 % range {low}–{high}: {verdict}.",
 }
 

@@ -285,6 +285,10 @@ TARGETS_INDEX: dict[str, str] = {
     "download": "Tải các mục tiêu này (CSV)",
     "citation": "Trích dẫn đề xuất",
     "cite_title": "Mục tiêu DTI của các tỉnh và kết quả hiện tại",
+    "odds": "Khả năng đạt (ước tính trước hạn)",
+    "odds_note": ("Khả năng đạt: xác suất mô hình tính được, chỉ từ số liệu các năm trước năm "
+                  "đến hạn, rằng tỉnh đạt mục tiêu (chỉ với mục tiêu đã đạt hoặc không đạt; – "
+                  "khi chưa có năm đầy đủ nào trước đó)."),
 }
 
 #: The section "what provinces like it usually reach".
@@ -337,6 +341,11 @@ FUNDAMENTALS: dict[str, str] = {
                    "trước, mức phát triển và quản trị, ước lượng không có {name}."),
     "move_axis": "số bậc thay đổi so với {previous_year} (dương: tăng bậc)",
     "details": "Mức phát triển và quản trị: đối chiếu và các nhóm yếu tố",
+    "pillar": "{index}, một trong các chỉ số mà mức phát triển và quản trị, khi kiểm tra "
+              "ngoài mẫu, không kém thứ hạng năm trước: các tỉnh tương tự thường xếp hạng "
+              "{low80}–{high80}/{n} (80 %); thực tế xếp thứ {observed}, {verdict}.",
+    "pillar_inside": "nằm trong khoảng đó", "pillar_above": "cao hơn khoảng đó",
+    "pillar_below": "thấp hơn khoảng đó",
     "alt_level": "{name} xếp thứ {observed}/{n}; khoảng 80 %: {low}–{high}; {verdict}.",
 }
 

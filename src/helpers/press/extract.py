@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..vntext import fold
-from . import coordination, frames, gazetteer, goals, grammar, indicators
+from . import coordination, english, frames, gazetteer, goals, grammar, indicators
 from .concepts import concept
 from .facts import Article, Fact, subject, year_of
 from .goals import GoalReaders
@@ -124,7 +124,8 @@ class Reader(GoalReaders, ListReaders):
             for rule in (self.attainments, self.rank_targets, self.plan_targets,
                          self.target_counts, self.shares_met,
                          self.leading_places, self.distribute,
-                         self.respectively, self.ranks, self.idioms, self.runner_up,
+                         self.respectively, self.ranks, self.gapped_positions, self.idioms,
+                         self.runner_up,
                          self.sequences,
                          self.changes, self.goals):
                 rule(s)
@@ -166,11 +167,13 @@ class Reader(GoalReaders, ListReaders):
               tags: tuple[str, ...] = (), entity: str | None = None,
               year: int | None = None, year_basis: str = "") -> list[Fact]:
         """Record a rank at s[start:end], one per coordinated topic."""
+        scope = english.not_a_rank(s, end)
         if grammar.RANK_NEGATIVE_AFTER.search(s[end:end + 20]) or \
-                grammar.AMONG_AGENCIES.match(s, end):
+                grammar.AMONG_AGENCIES.match(s, end) or scope == "units":
             self.claim(start, end)
             return []
-        found = topic_of(s, start, end) or [None]
+        found = [grammar.Topic(end, end, "other", "")] if scope == "region" else (
+            topic_of(s, start, end) or [None])
         if den is None:
             after = grammar.DENOMINATOR_AFTER.match(s[end:])
             den = int(after.group(1)) if after else None
@@ -271,6 +274,16 @@ class Reader(GoalReaders, ListReaders):
                                latest.province, latest.year - 1, "previous edition")
                     continue
                 self._rank(s, m.start(), m.end(), value, den)
+
+    def gapped_positions(self, s: str) -> None:
+        """Positions by gapping: "A ranked second, B third and C fourth" (english.positions)."""
+        for p in english.positions(s):
+            if not self.free(p.start, p.end):
+                continue
+            named = [x for x in gazetteer.mentions(s) if x.kind == "province"
+                     and p.name_start <= x.start and x.end <= p.name_end]
+            if len(named) == 1:
+                self._rank(s, p.start, p.end, p.value, None, entity=named[0].name)
 
     def runner_up(self, s: str) -> None:
         """Rank 2 as a word: "was the runner-up in the 2023 DTI"."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .. import provinces
+from . import english
 
 NATIONAL = "Toàn quốc"
 MINISTRY_BLOC = "Toàn quốc (khối bộ, ngành)"
@@ -135,6 +136,12 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in taken)
 
+    aggregates = {"national": (NATIONAL, "national"), "bloc": (MINISTRY_BLOC, "bloc"),
+                  "province_bloc": (PROVINCE_BLOC, "bloc")}
+    for a in english.aggregate(sentence):  # English aggregates, any case and word order
+        if free(a.start, a.end):
+            found.append(Mention(a.start, a.end, *aggregates[a.key]))
+            taken.append((a.start, a.end))
     for pattern, name, kind in ((_DISTRICT, "", "district"), (_AGENCY, "", "agency"),
                                 (_REGION_AGGREGATE, "", "region"),
                                 (_NATIONAL, NATIONAL, "national"),

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import english
 from .numbers import EN_CARDINAL, EN_ORDINAL, VI_WORD
 
 PILLARS = {"chinh_quyen_so": "chính quyền số", "kinh_te_so": "kinh tế số",
@@ -206,11 +207,14 @@ def years(sentence: str) -> tuple[YearMention, ...]:
         before = sentence[max(0, m.start("year") - 40):m.start("year")]
         if _DATE_BEFORE.search(before):
             continue
+        typed = english.year_type(sentence, m.start("year"))
+        if typed == "event":
+            continue  # "Vietnam Digital Transformation Day 2024": the event's year only
         edition = bool(EDITION.search(sentence[max(0, m.start() - 30):m.start("year")])
                        or EDITION_AFTER.match(sentence[m.end():]))
         earlier = EARLIER_VALUE.search(sentence[max(0, m.start() - 40):m.start("year")])
         out.append(YearMention(m.start("year"), int(m.group("year")),
-                               bool(m.group("cmp") or earlier),
+                               bool(m.group("cmp") or earlier or typed == "comparison"),
                                bool(m.group("due")), edition))
     for m in MONTH_YEAR.finditer(sentence):  # "tính đến tháng 9/2023", "as of June 30, 2024"
         group = 1 if m.group(1) else 2
@@ -249,7 +253,7 @@ RANK_EN = re.compile(
     rf"|\b(?:took|claimed|won|in|secured|held|earned|occupied|retained|kept)\s+(?:the\s+)?"
     rf"({EN_ORDINAL})\s+(?:place|position|spot)\b"
     rf"|\b({EN_ORDINAL})-(?:best|highest|ranked)\b"
-    rf"|\b(?:was|is|to|at|as|remains?|stood|stands|ranked|ranks|became|named|rated|placed|"
+    rf"|\b(?:was|is|to|at|as|remain(?:s|ed)?|stood|stands|ranked|ranks|became|named|rated|placed|"
     rf"came|finished)\s+(?:the\s+)?"
     rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import importlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,7 +19,6 @@ from . import (
     coordination,
     discourse,
     english,
-    extract,
     frames,
     gazetteer,
     goals,
@@ -27,6 +27,9 @@ from . import (
     lists,
 )
 from .evaluate import TYPES, evaluate
+
+#: The module (the package's name ``extract`` is the function of the same name).
+reader = importlib.import_module(f"{__package__}.extract")
 
 
 def _untyped_years(sentence: str) -> tuple[grammar.YearMention, ...]:
@@ -47,7 +50,7 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
     "discourse (fronted topics, anaphora, sequences)": (
         (discourse, "referent", lambda *a, **k: None),
         (discourse, "fronted", lambda *a, **k: None),
-        (extract.Reader, "sequences", _noop),
+        (lists.ListReaders, "sequences", _noop),
     ),
     "typed years (comparison, due, edition)": (
         (grammar, "years", _untyped_years),
@@ -63,7 +66,7 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
         (goals.GoalReaders, "attainments", _noop),
     ),
     "topic model of rankings (nearest ranking name)": (
-        (extract, "topic_of", lambda *a, **k: []),
+        (reader, "topic_of", lambda *a, **k: []),
         (indicators, "topic_of", lambda *a, **k: []),
     ),
     "English aggregates (national, ministry and province blocs)": (

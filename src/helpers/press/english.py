@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import EN_ORDINAL, ordinal_value
+from .numbers import EN_CARDINAL, EN_ORDINAL, ordinal_value
 
 #: National and bloc aggregates in English, case-insensitive: (pattern, entity key).
 AGGREGATES: tuple[tuple[str, str], ...] = (
@@ -60,32 +60,63 @@ def aggregate(sentence: str) -> list[Aggregate]:
             for m in _AGGREGATE.finditer(sentence)]
 
 
-#: (Matched at the position's end: no "^" anchors, which would tie the match to the string start.)
-#: A scope after a position that is not the national DTI ranking: a region's provinces,
-#: districts, departments, ministries, or a count of units smaller than the ranking.
+#: Regions of Vietnam, in English and Vietnamese: a position among their provinces is the
+#: region's ranking, not the national DTI.
+REGIONS = (r"Mekong Delta|Central Highlands|Red River Delta|North Central(?: Coast)?|"
+           r"South Central(?: Coast)?|Southeast(?:ern)?|South East|Northwest(?:ern)?|"
+           r"Northeast(?:ern)?|Northern [Mm]idlands(?: and [Mm]ountain(?:ous)? areas?)?|"
+           r"Bắc Trung Bộ|Nam Trung Bộ|Duyên hải [\w ]{0,20}?Trung Bộ|Tây Nguyên|Đông Nam Bộ|"
+           r"Tây Nam Bộ|Tây Bắc|Đông Bắc|Đồng bằng sông (?:Cửu Long|Hồng)|ĐBSCL|ĐBSH|"
+           r"Trung du (?:và )?miền núi(?: phía Bắc)?|miền Trung|miền Bắc|miền Nam")
+_COUNT = (r"(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+          r"fourteen)\s+)?")
+#: A scope after a position that is not the national DTI ranking (matched at the position's
+#: end, so no "^": with a start position, "^" would tie the match to the string's start).
 OTHER_SCOPE = re.compile(
-    r"(?i)(?:-(?:highest|best|ranked|placed))?\s*(?:place\s+|position\s+|spot\s+)?(?:overall\s+)?"
-    r"(?:among|of|in|within|out of)\s+(?:the\s+|its\s+|all\s+)?"
-    r"(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen)\s+)?"
-    r"(?:(?-i:[A-Z][\w-]*)\s+){1,4}(?:provinces|localities|region|cities)\b"
-    r"|\s*(?:place\s+)?(?:among|of|in)\s+(?:the\s+|its\s+|all\s+)?(?:\d{1,2}\s+)?"
-    r"(?:province's\s+|provincial\s+)?(?:districts|towns|communes|departments|agencies|sectors|"
-    r"ministries|ministerial[- ]level agencies|ministries and agencies)\b"
-    r"|\s*(?:place\s+)?in\s+(?:the\s+|its\s+)?(?:region|Mekong Delta|Central Highlands|"
-    r"Red River Delta|North Central|South Central|Northern Midlands|Southeast)\b")
+    rf"(?i)(?:-(?:highest|best|ranked|placed))?\s*(?:place\s+|position\s+|spot\s+)?"
+    rf"(?:overall\s+)?(?:among|of|in|within|out of)\s+(?:the\s+|its\s+|all\s+)?{_COUNT}"
+    rf"(?:(?:(?-i:[A-Z][\w-]*)\s+){{1,4}}(?:provinces|localities|region|cities)\b|"
+    rf"(?:{REGIONS})\b)"
+    rf"|\s*(?:/\s*\d+\s*)?(?:trong(?: số)?|của|giữa)\s+{_COUNT}(?:các\s+)?"
+    rf"(?:tỉnh|địa phương)(?:,? thành(?: phố)?)?\s+(?:(?:thuộc\s+)?(?:khu vực|vùng)\s+)?"
+    rf"(?:{REGIONS})"
+    rf"|\s*(?:place\s+)?(?:among|of|in)\s+(?:the\s+|its\s+|all\s+)?(?:\d{{1,2}}\s+)?"
+    rf"(?:province's\s+|provincial\s+)?(?:districts|towns|communes|departments|agencies|"
+    rf"sectors|ministries|ministerial[- ]level agencies|ministries and agencies)\b"
+    rf"|\s*(?:place\s+)?in\s+(?:the\s+|its\s+)?(?:region|{REGIONS})\b")
 
 
-def not_a_rank(sentence: str, end: int) -> str:
+#: An ordinal that counts occurrences, not a position: "the 3rd year in a row", "the fifth
+#: time", "its second consecutive year", "the 5th meeting" (junk, rule 8.6).
+OCCURRENCE = re.compile(r"(?i)(?:-(?:highest|best|ranked|placed))?\s+(?:consecutive\s+|straight\s+|"
+                        r"successive\s+)?(?:years?|times?|editions?|meetings?|sessions?|terms?|"
+                        r"rounds?|consecutive|straight|successive|in a row|quarter|half|phase|"
+                        r"anniversary|congress|conference|forum|national\s+(?:congress|assembly))"
+                        r"\b")
+#: The subject of a position is a count of provinces ("Five provinces climbed ..., led by"):
+#: a statement about a group, not one entity's rank.
+COUNTED_SUBJECT = re.compile(rf"(?i)(?:^|[,;:]\s*)\W*(?:(?:only|some|about|nearly|over|more than)"
+                             rf"\s+)?(?:\d{{1,2}}|{EN_CARDINAL})\s+(?:of\s+the\s+\d+\s+)?"
+                             rf"(?:provinces|localities|cities|provinces and cities)\b[^,;.]*$")
+
+
+def not_a_rank(sentence: str, end: int, start: int | None = None) -> str:
     """Return the scope other than the DTI's a position ending at end is placed in, or "".
 
-    "region": a region's provinces (a rank in another ranking, rule 3.5); "units": districts,
-    departments or ministries (out of scope, rules 2.6, 8.1)."""
+    "region": a region's provinces, "districts": the province's districts in its own assessment
+    (both ranks in another ranking, rules 3.5, 2.6); "units": departments, agencies or
+    ministries (out of scope, rules 2.6, 8.1); "occurrence": the ordinal counts
+    years or times (junk, rule 8.6); "group": the subject is a count of provinces (rule 8.7)."""
+    if OCCURRENCE.match(sentence, end):
+        return "occurrence"
+    if start is not None and COUNTED_SUBJECT.search(sentence[:start]):
+        return "group"
     m = OTHER_SCOPE.match(sentence, end)
     if not m:
         return ""
-    return "units" if re.search(r"(?i)districts|towns|communes|departments|agencies|sectors|"
-                                r"ministr", m.group(0)) else "region"
+    if re.search(r"(?i)departments|agencies|sectors|ministr", m.group(0)):
+        return "units"
+    return "districts" if re.search(r"(?i)districts|towns|communes", m.group(0)) else "region"
 
 
 _ORD = rf"(?:(\d{{1,2}})(?:st|nd|rd|th)|({EN_ORDINAL}))"
@@ -111,23 +142,48 @@ class Position:
     name_end: int
 
 
+#: A name followed by its position, with no verb: "saw Quang Ninh first, Da Nang second".
+_NAME_ORD = re.compile(rf"(?P<name>(?-i:[A-Z])[^,;.()\d]{{1,40}}?)\s+(?:{_ORD})(?:\s+place)?\b"
+                       rf"(?!\s*(?:[-/]|in\s+the\s+(?!20)|consecutive|year|time))", re.I)
+_LINK = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+with\s+)")
+
+
 def positions(sentence: str) -> list[Position]:
-    """Return the gapped positions after a rank verb: one per name followed by an ordinal."""
+    """Return the positions given by gapping: after a rank verb, one per name followed by an
+    ordinal; without a verb, a chain of two or more "Name ordinal" items."""
     out: list[Position] = []
-    for lead in _LEAD.finditer(sentence):
-        at = lead.end()
-        while True:
-            item = _GAP_ITEM.match(sentence, at)
-            if not item:
-                break
-            token = item.group(2) or item.group(3)
-            value = ordinal_value(token) if token else None
-            if not value:
-                break
-            out.append(Position(item.start(2) if item.group(2) else item.start(3), item.end(),
-                                value, item.start("name"), item.end("name")))
-            at = item.end()
+    leads = list(_LEAD.finditer(sentence))
+    for lead in leads:
+        out += _chain(sentence, lead.end(), _GAP_ITEM)
+    for first in _NAME_ORD.finditer(sentence):
+        if any(p.name_start <= first.start("name") < p.end for p in out) or any(
+                lead.start() < first.end() and first.start() < lead.end() for lead in leads):
+            continue
+        head = _position(first)
+        rest = _chain(sentence, first.end(), _GAP_ITEM)
+        if head and rest and not re.search(r"(?i)\b(?:ranked|ranks|placed|came|finished|was)\s*$",
+                                           sentence[:first.start("name")]):
+            out += [head, *rest]
     return out
+
+
+def _chain(sentence: str, at: int, item_pattern: re.Pattern[str]) -> list[Position]:
+    """Return the positions of the gapped items that follow one another from at."""
+    out = []
+    while (item := item_pattern.match(sentence, at)) and (position := _position(item)):
+        out.append(position)
+        at = item.end()
+    return out
+
+
+def _position(item: re.Match[str]) -> Position | None:
+    """Return the position an item ("Name ordinal") gives, or None."""
+    token = item.group(2) or item.group(3)
+    value = ordinal_value(token) if token else None
+    if not value:
+        return None
+    return Position(item.start(2) if item.group(2) else item.start(3), item.end(), value,
+                    item.start("name"), item.end("name"))
 
 
 #: Words before a year that make it the reference of a comparison or the start of a period.

@@ -167,12 +167,12 @@ class Reader(GoalReaders, ListReaders):
               tags: tuple[str, ...] = (), entity: str | None = None,
               year: int | None = None, year_basis: str = "") -> list[Fact]:
         """Record a rank at s[start:end], one per coordinated topic."""
-        scope = english.not_a_rank(s, end)
+        scope = english.not_a_rank(s, end, start if entity is None else None)
         if grammar.RANK_NEGATIVE_AFTER.search(s[end:end + 20]) or \
-                grammar.AMONG_AGENCIES.match(s, end) or scope == "units":
+                grammar.AMONG_AGENCIES.match(s, end) or scope in ("units", "occurrence", "group"):
             self.claim(start, end)
             return []
-        found = [grammar.Topic(end, end, "other", "")] if scope == "region" else (
+        found = [grammar.Topic(end, end, "other", "")] if scope in ("region", "districts") else (
             topic_of(s, start, end) or [None])
         if den is None:
             after = grammar.DENOMINATOR_AFTER.match(s[end:])

@@ -63,7 +63,7 @@ _NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|bộ, ngành,? 
                        r"(?:63 )?provinces\b|\bprovinces averaged\b|"
                        r"(?:[Tt]rung bình|[Bb]ình quân)(?: của)? (?:cấp tỉnh|cả nước|toàn quốc)|"
                        r"(?<=của )Việt Nam(?! [A-Z])")
-_BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|khối các bộ|ministerial level|"
+_BLOC = re.compile(r"DTI cấp bộ|[Kk]hối bộ, ngành|[Kk]hối các bộ|ministerial level|"
                    r"\bministries averaged\b|\baverage (?:DTI |score |value )*(?:of|for|among) "
                    r"(?:all |the )?ministries\b|"
                    r"các bộ,? (?:cơ quan ngang bộ|ngành)(?!,? (?:địa phương|tỉnh))|"
@@ -73,7 +73,7 @@ _BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|khối các bộ|ministe
 _REGION_AGGREGATE = re.compile(r"(?i)\b(?:regional|the region's)\s+average\b|"
                                r"\b(?:trung bình|bình quân)(?: của)? (?:khu vực|vùng)\b")
 #: The block of provinces: "khối tỉnh, thành", "khối địa phương".
-_PROVINCE_BLOC = re.compile(r"khối (?:tỉnh, thành(?: phố)?|địa phương)|provincial bloc")
+_PROVINCE_BLOC = re.compile(r"[Kk]hối (?:tỉnh, thành(?: phố)?|địa phương)|provincial bloc")
 #: Words that refer back to the article's main province.
 _ANAPHOR = re.compile(
     r"^\s*Đây(?: cũng)? là (?:địa phương|tỉnh)|\b(?:(?:của )?(?:tỉnh|địa phương|thành phố) này|"

@@ -285,7 +285,7 @@ IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|ngôi đầ
                    r"\b(?:came|come|comes|finished|ended up|was|is) (?:out )?on top\b|"
                    r"\b(?:headed|heads|tops|topped) the (?:20\d\d )?(?:[\w-]+ )?"
                    r"(?:rankings?|table|list|index)\b|"
-                   r"\b(?:led|leads|topped|tops)\b|"
+                   r"\b(?:led|leads|topped|tops)\b(?!\s+by\b)|"
                    r"\bthe top (?:spot|position|place)\b|"
                    r"\bleading in\b|\branked first\b)")
 MEMBERSHIP_BEFORE = re.compile(

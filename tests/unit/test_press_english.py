@@ -107,3 +107,35 @@ def test_ablation_counts_the_true_positives_a_mechanism_resolves(tmp_path):
     assert rows["(all on)"]["overall"] == 3
     assert rows["English rank statements (positions, places, ordinal words)"]["dti_rank"] == 2
     assert "English rank statements" in ablate.ablation_table(list(rows.values()))
+
+
+def test_reviewed_facts_are_described_without_article_text():
+    from helpers.press import review
+    row = {"fact_type": "pillar_rank", "pillar": "kinh_te_so", "unit": "rank", "denominator": "",
+           "target": ""}
+    assert review.describe(row) == "DTI pillar rank (kinh_te_so)"
+    target = {**row, "fact_type": "target_attainment", "pillar": "", "unit": "%"}
+    assert review.describe(target, "digital signatures") == "target: digital signatures (%)"
+    met = {**target, "unit": "chỉ tiêu", "denominator": "15"}
+    assert review.describe(met) == "targets met of those set"
+    other = {**row, "fact_type": "indicator", "pillar": "", "notes": "tags=non_dti_rank"}
+    assert review.describe(other) == "rank in another index than the DTI"
+
+
+@pytest.mark.skipif(not SHARED_SCORER.exists(), reason="no ../shared/press beside the checkout")
+def test_review_keeps_the_labelled_facts_found_and_says_what_it_left_out(tmp_path):
+    from helpers.press import review
+    write_folder(tmp_path, {"a.txt": "Năm 2023, Gia Lai xếp thứ 14/63 và tăng 3 bậc.".encode(),
+                            "b.txt": "Năm 2023, Kon Tum xếp thứ 50/63.".encode()},
+                 [("a.txt", "Gia Lai"), ("b.txt", "Kon Tum")])
+    (tmp_path / "expected_facts.csv").write_text(
+        "file,province,year,fact_type,pillar,indicator_text,value,target,unit,denominator\n"
+        "a.txt,Gia Lai,2023,dti_rank,overall,x,14,,rank,63\n"
+        "a.txt,Gia Lai,2023,rank_change,overall,x,3,,rank,\n"
+        "a.txt,Gia Lai,2023,indicator,,x,99,,%,\n"
+        "b.txt,Kon Tum,2023,dti_rank,overall,x,50,,rank,63\n", encoding="utf-8")
+    table, left_out = review.review(tmp_path, SHARED_SCORER)
+    assert table[["province", "indicator_text", "value"]].values.tolist() == [
+        ["Gia Lai", "DTI rank", "14"], ["Gia Lai", "DTI rank change", "3"],
+        ["Kon Tum", "DTI rank", "50"]]
+    assert left_out[0].startswith("1 labelled fact")

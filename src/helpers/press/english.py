@@ -88,11 +88,18 @@ OTHER_SCOPE = re.compile(
 
 #: An ordinal that counts occurrences, not a position: "the 3rd year in a row", "the fifth
 #: time", "its second consecutive year", "the 5th meeting" (junk, rule 8.6).
-OCCURRENCE = re.compile(r"(?i)(?:-(?:highest|best|ranked|placed))?\s+(?:consecutive\s+|straight\s+|"
-                        r"successive\s+)?(?:years?|times?|editions?|meetings?|sessions?|terms?|"
-                        r"rounds?|consecutive|straight|successive|in a row|quarter|half|phase|"
-                        r"anniversary|congress|conference|forum|national\s+(?:congress|assembly))"
-                        r"\b")
+OCCURRENCE = re.compile(
+    r"(?i)(?:-(?:highest|best|ranked|placed))?\s+(?:consecutive\s+|straight\s+|successive\s+)?"
+    r"(?:years?|times?|editions?|meetings?|sessions?|terms?|rounds?|consecutive|straight|"
+    r"successive|in a row|quarter|half|phase|anniversary|congress|conference|forum|plenum|"
+    r"plenary|industrial revolution|national\s+(?:congress|assembly))\b"
+    # an ordinal naming an event or an era ("the 4th Industrial Revolution", "the 3rd Digital
+    # Transformation Forum"): a rank is followed by "in", "place", "nationwide", a comma or a
+    # clause end, not by a capitalised name
+    r"|\s+(?-i:(?!(?:In|On|Of|Among|Out|For|At|Place|Position|Nationwide|Overall|With|And|"
+    r"After|Behind|Ahead|Up|Down|From|To)\b)[A-Z][a-z]+\s+[A-Z][a-z]+)"
+    r"|\s+(?-i:Industrial|Revolution|Plenum|Congress|Forum|Conference|Summit|Festival|"
+    r"Session|Meeting|Party|Central)\b")
 #: The subject of a position is a count of provinces ("Five provinces climbed ..., led by"):
 #: a statement about a group, not one entity's rank.
 COUNTED_SUBJECT = re.compile(rf"(?i)(?:^|[,;:]\s*)\W*(?:(?:only|some|about|nearly|over|more than)"

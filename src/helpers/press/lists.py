@@ -173,9 +173,15 @@ class ListReaders:
         first = min((x for x in (m, post) if x), key=lambda x: x.start(), default=None)
         before = [f for f in self.rank_facts if f.start < self.offset + first.start()] \
             if first else []
+        here = [f for f in self.facts if first and f.unit == "rank" and f.fact_type in (
+            "dti_rank", "pillar_rank", "indicator") and f.sentence == s.strip()
+            and f.start < self.offset + first.start()]
+        if here:  # the position stated just before in the sentence anchors it, in its ranking
+            before = here[-1:]
         if not before:
             return
         anchor = ([f for f in before if f.pillar == "overall"] or before)[-1]
+        tags = ("sequence", *(("non_dti_rank",) if "non_dti_rank" in anchor.tag else ()))
         found = gazetteer.mentions(s)
         named = coordination.run_before(s, post.start(), found) if post else []
         if m:
@@ -186,7 +192,7 @@ class ListReaders:
             at = post if post and x.end <= post.start() else m
             self.add(s, at.start(), at.end(), anchor.fact_type, anchor.value + i,
                      pillar=anchor.pillar, unit="rank", denominator=anchor.denominator,
-                     tags=("sequence",), entity=x.name, year=anchor.year,
+                     tags=tags, entity=x.name, year=anchor.year,
                      year_basis=anchor.year_basis or "context")
         for x in (m, post):
             if x:

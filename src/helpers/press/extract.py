@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..vntext import fold
-from . import coordination, english, frames, gazetteer, goals, grammar, indicators
+from . import coordination, discourse, english, frames, gazetteer, goals, grammar, indicators
 from .concepts import concept
 from .facts import Article, Fact, subject, year_of
 from .goals import GoalReaders
@@ -101,7 +101,8 @@ class Reader(GoalReaders, ListReaders):
                     " ".join(s[max(0, start - 80):start].split()[-5:]))
         self.facts.append(fact)
         self.claim(start, end)
-        if entity not in (gazetteer.NATIONAL, gazetteer.MINISTRY_BLOC, gazetteer.PROVINCE_BLOC):
+        if entity not in (gazetteer.NATIONAL, gazetteer.MINISTRY_BLOC, gazetteer.PROVINCE_BLOC) \
+                and discourse.sets_focus(s, how, self.home):
             self.focus = entity
         return fact
 

@@ -76,7 +76,8 @@ _REGION_AGGREGATE = re.compile(r"(?i)\b(?:regional|the region's)\s+average\b|"
 _PROVINCE_BLOC = re.compile(r"[Kk]hối (?:tỉnh, thành(?: phố)?|địa phương)|provincial bloc")
 #: Words that refer back to the article's main province.
 _ANAPHOR = re.compile(
-    r"^\s*Đây(?: cũng)? là (?:địa phương|tỉnh)|\b(?:(?:của )?(?:tỉnh|địa phương|thành phố) này|"
+    r"^\s*Đây(?: cũng)? là (?:địa phương|tỉnh)|"
+    r"\b(?:(?:của )?(?:[Tt]ỉnh|[Đđ]ịa phương|[Tt]hành phố) này|"
     r"của tỉnh|toàn tỉnh|tỉnh ta|[Tt]he province(?:'s)?|[Tt]he locality|[Tt]his province|"
     r"[Tt]ỉnh(?= (?:đã|đạt|xếp|đứng|có|hiện|tăng|vươn|phấn đấu|đặt|xác định|tiếp tục|sẽ)))")
 

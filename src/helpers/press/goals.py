@@ -169,8 +169,10 @@ class GoalReaders:
                 continue
             if LINK_BACK.match(s) and self._pair_with_previous(s, m.start(), m.end(), value):
                 continue  # "Con số này còn cách xa chỉ tiêu năm 2022 (55%)"
+            due = _own_due(s, m.start(), m.end())  # "top 5 by 2026 and 100% ... by 2025"
             self.add(s, m.start(), m.end(), "target_attainment", None, target=value, unit=unit,
-                     tags=(*tags, "target_only"), is_target=True)
+                     tags=(*tags, "target_only"), is_target=True,
+                     year=int(due.group(1)) if due else None, year_basis="clause" if due else "")
 
     def _pair_with_previous(self, s: str, start: int, end: int, target: float) -> bool:
         """Pair a target with the value an anaphor links it to in the previous sentence."""
@@ -186,6 +188,17 @@ class GoalReaders:
             fact.tag = ";".join(t for t in fact.tag.split(";") if t and t != "year_ctx")
         self.claim(start, end)
         return True
+
+
+def _own_due(s: str, start: int, end: int) -> re.Match[str] | None:
+    """Return the due year printed right after a target coordinated after an earlier one with
+    its own due year ("be among the top 5 by 2026 and have 100% of ... online by 2025")."""
+    due = OWN_DUE_AFTER.match(s, end)
+    earlier = [y for y in grammar.years(s) if y.due and y.start < start]
+    if not due or not earlier or not re.search(r"(?i)\b(?:and|và)\b",
+                                               s[earlier[-1].start:start]):
+        return None
+    return due
 
 
 def _marked_achieved(s: str, start: int) -> bool:
@@ -232,4 +245,7 @@ RANGE_UPPER = re.compile(r"\s*(?:[-–]|đến|to)\s*\d+(?:[.,]\d+)?\s*%")
 #: The due year printed right after a target: "20% by 2025", "80% vào năm 2025".
 DUE_AFTER_TARGET = re.compile(r"(?i)[^.;,\d]{0,12}?\b(?:by|in|đến|vào|trong)\s+(?:the end of\s+|"
                               r"cuối\s+)?(?:năm\s+)?(20[1-4]\d)\b")
+#: A due year after a target, not past the next coordinated target ("and", "và", a comma).
+OWN_DUE_AFTER = re.compile(r"(?i)(?:(?!\b(?:và|and|with)\b)[^.;,\d]){0,60}?\b(?:by|đến|vào)\s+"
+                           r"(?:the end of\s+|cuối\s+)?(?:năm\s+)?(20[1-4]\d)\b")
 AGE = re.compile(r".{0,12}(?:tuổi|years old)")

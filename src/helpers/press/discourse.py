@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import NATIONAL, Mention, mentions
+from .gazetteer import DESCRIBED, NATIONAL, Mention, mentions
 
 #: Anaphors that point at the entity just named, not at the article's province.
 DEMONSTRATIVE = re.compile(r"(?i)(?:tỉnh|địa phương|thành phố) này|^\s*đây|the province|"
-                           r"the locality|this province|the city")
+                           r"the locality|this province|the city|"
+                           rf"the (?:{DESCRIBED}\s+){{1,2}}(?:province|city|locality)")
 #: Words that front a topic at the start of a sentence or clause.
 FRONTING = re.compile(r"(?i)(?:^|[;:]\s*)\W*(?:riêng|với|đối với|còn|về phía|as for|regarding|"
                       r"in the case of)\s+$")

@@ -200,6 +200,10 @@ COMPARED_BEFORE = re.compile(
 #: "compared with 0.48 and 41st place in 2022": the year closes a comparison segment.
 COMPARED_SEGMENT = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|against|than)\b"
                               r"(?:[^;:.!?,]|\.(?=\d)){0,80}?\b(?:in|of)\s+(?:the\s+)?$")
+#: A relative clause telling an earlier state: "Lai Chau, which was at the bottom of the 2021
+#: rankings, rose ..." (the year dates the earlier state, not the figures of the main clause).
+PAST_STATE = re.compile(r"(?i),\s*(?:which|who)\s+(?:was|were|had been|ranked|placed|came|"
+                        r"finished|stood)\b[^,;.]{0,60}$")
 #: A capitalised event name ending right before the year ("... Transformation Day 2024").
 EVENT_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s+){1,6}(?:Day|Week|Awards?|Conference|Summit|"
                           r"Forum|Festival|Expo|Fair|Show|Congress|Contest|Competition|"
@@ -211,6 +215,7 @@ def year_type(sentence: str, position: int) -> str:
     before = sentence[max(0, position - 90):position]
     if EVENT_BEFORE.search(before):
         return "event"
-    if COMPARED_BEFORE.search(before[-30:]) or COMPARED_SEGMENT.search(before):
+    if COMPARED_BEFORE.search(before[-30:]) or COMPARED_SEGMENT.search(before) or \
+            PAST_STATE.search(before):
         return "comparison"
     return ""

@@ -74,11 +74,16 @@ _REGION_AGGREGATE = re.compile(r"(?i)\b(?:regional|the region's)\s+average\b|"
                                r"\b(?:trung bình|bình quân)(?: của)? (?:khu vực|vùng)\b")
 #: The block of provinces: "khối tỉnh, thành", "khối địa phương".
 _PROVINCE_BLOC = re.compile(r"[Kk]hối (?:tỉnh, thành(?: phố)?|địa phương)|provincial bloc")
+#: Words that describe a province in an anaphor: "the northern province", "the coastal city".
+DESCRIBED = (r"(?:northern|southern|central|eastern|western|northernmost|southernmost|coastal|"
+             r"mountainous|border|highland|north-central|south-central|south-eastern|"
+             r"north-western|Mekong Delta|Central Highlands|neighbouring|neighboring)")
 #: Words that refer back to the article's main province.
 _ANAPHOR = re.compile(
     r"^\s*Đây(?: cũng)? là (?:địa phương|tỉnh)|"
     r"\b(?:(?:của )?(?:[Tt]ỉnh|[Đđ]ịa phương|[Tt]hành phố) này|"
     r"của tỉnh|toàn tỉnh|tỉnh ta|[Tt]he province(?:'s)?|[Tt]he locality|[Tt]his province|"
+    rf"[Tt]he (?:{DESCRIBED}\s+){{1,2}}(?:province|city|locality)(?:'s)?|"
     r"[Tt]ỉnh(?= (?:đã|đạt|xếp|đứng|có|hiện|tăng|vươn|phấn đấu|đặt|xác định|tiếp tục|sẽ)))")
 
 

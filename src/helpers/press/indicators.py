@@ -77,7 +77,7 @@ THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])(?:\d+\s*/\s*\d+\s+[^\d;]{0,100
                                 + r")\b[^\d;]{0,60}?)"
                                 r"(?:đạt|có|with|reached|scored|scoring|achieved)[^\d;]{0,80}?"
                                 r"(?:trên|từ|over|above|at least|tối thiểu|more than|higher than|"
-                                r"cao hơn)\s*$")
+                                r"cao hơn|dưới|thấp hơn|below|under|less than|lower than)\s*$")
 #: A count of units meeting a criterion, up to the criterion: "19/63 tỉnh đã số hóa 100% ...".
 CRITERION_OF_COUNT = re.compile(r"(?i)\b(?:có|there (?:are|were)|only)\s+\d+\s*/\s*\d+\s+"
                                 r"(?:tỉnh|địa phương|sở|bộ|provinces|localities)[^\d;]{0,80}?$")

@@ -185,7 +185,7 @@ class ListReaders:
         found = gazetteer.mentions(s)
         named = coordination.run_before(s, post.start(), found) if post else []
         if m:
-            stop = re.search(r"[;.]", s[m.end():])
+            stop = re.search(r";|\.(?!\d)", s[m.end():])  # a decimal point is no stop
             named += [x for x in found if x.kind == "province" and x.start >= m.end()
                       and not (stop and x.start > m.end() + stop.start())]
         for i, x in enumerate(named, start=1):

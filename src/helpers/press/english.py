@@ -197,9 +197,12 @@ def _position(item: re.Match[str]) -> Position | None:
 COMPARED_BEFORE = re.compile(
     r"(?i)(?:\bsince|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|"
     r"\bfrom|\bbest\s+(?:result|position|ranking)\s+since)\s+(?:the\s+)?(?:DTI\s+)?$")
-#: "compared with 0.48 and 41st place in 2022": the year closes a comparison segment.
-COMPARED_SEGMENT = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|against|than)\b"
-                              r"(?:[^;:.!?,]|\.(?=\d)){0,80}?\b(?:in|of)\s+(?:the\s+)?$")
+#: "compared with 0.48 and 41st place in 2022", "up from 45th in 2023": the year closes a
+#: comparison segment (it dates the figure compared with, read by the rank's own clause).
+COMPARED_SEGMENT = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|against|than|"
+                              r"(?:up|down|rising|falling|climbing|dropping|rose|fell|climbed|"
+                              r"dropped|jumped|improved|improving|increas\w*|decreas\w*)\s+from)\b"
+                              r"(?:(?!\bto\b)[^;:.!?,]|\.(?=\d)){0,80}?\b(?:in|of)\s+(?:the\s+)?$")
 #: A relative clause telling an earlier state: "Lai Chau, which was at the bottom of the 2021
 #: rankings, rose ..." (the year dates the earlier state, not the figures of the main clause).
 PAST_STATE = re.compile(r"(?i),\s*(?:which|who)\s+(?:was|were|had been|ranked|placed|came|"

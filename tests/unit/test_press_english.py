@@ -139,3 +139,9 @@ def test_review_keeps_the_labelled_facts_found_and_says_what_it_left_out(tmp_pat
         ["Gia Lai", "DTI rank", "14"], ["Gia Lai", "DTI rank change", "3"],
         ["Kon Tum", "DTI rank", "50"]]
     assert left_out[0].startswith("1 labelled fact")
+
+
+def test_a_year_printed_after_one_figure_is_that_figures_own():
+    assert english.own_year("Hue came 3rd in 2022.", len("Hue came 3rd in "))
+    sentence = "Hue rose to 9th in the 2023 provincial index."
+    assert not english.own_year(sentence, sentence.index("2023"))

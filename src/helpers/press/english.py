@@ -203,6 +203,20 @@ COMPARED_SEGMENT = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|against|t
                               r"(?:up|down|rising|falling|climbing|dropping|rose|fell|climbed|"
                               r"dropped|jumped|improved|improving|increas\w*|decreas\w*)\s+from)\b"
                               r"(?:(?!\bto\b)[^;:.!?,]|\.(?=\d)){0,80}?\b(?:in|of)\s+(?:the\s+)?$")
+#: A year printed right after one figure ("3rd in 2022", "45% in 2023"): that figure's year, not
+#: the period of the passage after it (rule 5.7).
+OWN_YEAR_BEFORE = re.compile(r"(?i)(?:\d(?:st|nd|rd|th)|\d\s*%|\b(?:first|second|third|fourth|"
+                             r"fifth|sixth|seventh|eighth|ninth|tenth))\s+(?:place\s+)?in\s+"
+                             r"(?:the\s+)?$")
+
+
+def own_year(sentence: str, position: int) -> bool:
+    """Tell whether the year at position is printed for the one figure before it ("3rd in
+    2022." but not "9th in the 2023 provincial index", which names the edition)."""
+    return bool(OWN_YEAR_BEFORE.search(sentence[max(0, position - 30):position])
+                and re.match(r"\d{4}\s*(?:[,.;:)]|and\b|while\b|$)", sentence[position:]))
+
+
 #: A relative clause telling an earlier state: "Lai Chau, which was at the bottom of the 2021
 #: rankings, rose ..." (the year dates the earlier state, not the figures of the main clause).
 PAST_STATE = re.compile(r"(?i),\s*(?:which|who)\s+(?:was|were|had been|ranked|placed|came|"

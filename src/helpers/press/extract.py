@@ -149,8 +149,9 @@ class Reader(GoalReaders, ListReaders):
     def _remember(self, s: str) -> None:
         """Carry the sentence's year, due year and subject to the sentences after it."""
         for y in grammar.years(s):
-            if y.comparison or re.search(r"[\d%]\s*\(\s*$", s[:y.start]):
-                continue  # a comparison year, or "28,1% (2021)": the year of one figure only
+            if y.comparison or re.search(r"[\d%]\s*\(\s*$", s[:y.start]) or \
+                    english.own_year(s, y.start):
+                continue  # a comparison year, or "28,1% (2021)", "3rd in 2022": one figure's
             if y.due and self.goal:
                 self.goal_year, self.year_source["goal"] = y.year, self.role
             elif not y.due and not grammar.forecast(s, y.start):

@@ -299,7 +299,7 @@ DENOMINATOR_AFTER = re.compile(
     r"(?:the\s+)?(?:bảng xếp hạng (?:gồm |của )?|ranking of\s+)?(\d{2,3})\b")
 SENTENCE_DENOMINATOR = re.compile(
     r"(?i)(?:/\s*|trên\s+(?:tổng số\s+)?|trong (?:tổng số\s+|số\s+)?|out of\s+|among\s+|"
-    r"compared to\s+|group of\s+|"
+    r"compared to\s+|group of\s+|basis of\s+|"
     r"\bled\s+)(?:the\s+)?(63|34)\b")
 FROM_TO = re.compile(rf"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{{1,2}}) (?:tiến |vươn |tăng )?lên "
                      rf"(?:vị trí |hạng )?(?:thứ )?(\d{{1,2}})"

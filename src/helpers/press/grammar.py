@@ -255,7 +255,11 @@ RANK_EN = re.compile(
     rf"|\b({EN_ORDINAL})-(?:best|highest|ranked)\b"
     rf"|\b(?:was|is|to|at|as|remain(?:s|ed)?|stood|stands|ranked|ranks|became|named|rated|placed|"
     rf"came|finished)\s+(?:the\s+)?"
-    rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
+    rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])"
+    # a bare number after a passive or locative rank verb: "is ranked 12 out of 63", "ranked at 12"
+    rf"|\b(?:ranked|ranks|placed)\s+(?:at\s+)?(\d{{1,2}})(?![\d/%]|[.,]\d|\s*(?:%|percent|points?|"
+    rf"places?|positions?|spots?|notch|steps?|bậc))"
+    rf"(?=\s+(?:out of|among|of|in|nationwide)\b|\s*[,.;]|$)")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
                                  r"(?:consecutive|straight|successive)\b|"
                                  r"[\w-]*\s*(?:lowest|from (?:the )?(?:bottom|last))\b|"

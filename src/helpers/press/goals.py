@@ -20,6 +20,9 @@ class GoalReaders:
             n = small_number(next(g for g in m.groups() if g))
             if not n:
                 continue
+            if COUNT_BEFORE_TOP_K.search(s[max(0, m.start() - 60):m.start()]):
+                self.claim(m.start(), m.end())  # "5/9 chỉ số chính thuộc nhóm 20": K is a
+                continue  # threshold of the count (rule 8.5), the count is the target
             due = DUE_IN.search(m.group(0)) or DUE_AFTER.match(s, m.end())
             year, basis = (int(due.group(1)), "clause") if due else (None, "")
             self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
@@ -223,6 +226,11 @@ DTI_SCORE_TARGET = re.compile(r"(?i)(?:DTI|score|điểm|chỉ số chuyển đ�
 #: A target count of main indicators: "five of its nine main indicators", "5/9 chỉ số chính".
 MAIN_COUNT_TARGET = re.compile(rf"(?i){_N_WORD}\s*(?:/|of|trên|trong số|trong)\s*(?:its\s+|the\s+)?"
                                rf"{_N_WORD}\s+(?:main indicators|chỉ số chính)")
+#: A count of units or indicators right before a top-K group: K is the count's threshold.
+COUNT_BEFORE_TOP_K = re.compile(rf"(?i){_N_WORD}\s*(?:/|of|trên|trong số|trong)\s*"
+                                rf"(?:its\s+|the\s+)?{_N_WORD}\s+(?:main indicators|indicators|"
+                                rf"chỉ số(?: chính)?|huyện|sở|xã|districts|departments)"
+                                rf"[^.;]{{0,30}}$")
 TOP_K_AFTER = re.compile(r"(?i)[^.;]{0,50}?\b(?:top|tốp|nhóm)\s+\d{1,2}\b")
 #: The due year of a plan named with its period: "Chương trình ... giai đoạn 2021-2025",
 #: "Nghị quyết ... về chuyển đổi số đến năm 2025".

@@ -266,7 +266,8 @@ RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(
                                  r"(?:từ dưới lên|từ cuối lên|thấp nhất)|"
 
                                  r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
-                                 r"steps?\b|phase|quarter|half|stage|round|part(?:y|ies)\b|tiers?\b|generation|batch|lần|đợt|quý|"
+                                 r"steps?\b|phase|quarter|half|stage|round|part(?:y|ies)\b|"
+                                 r"tiers?\b|generation|batch|lần(?! lượt)|đợt|quý|"
                                  r"giai đoạn|,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})", re.I)
 #: A rank among the province's own agencies or departments (rules 2.6, 8.1): out of scope.
 AMONG_AGENCIES = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:[\w-]+\s+)?"

@@ -14,6 +14,14 @@ RANK_BEFORE = re.compile(r"(?i)(?:thứ|hạng|xếp|ranked|rank|as high as|posi
                          r"(?:lần lượt\s*)?(?:là\s*)?$")
 
 
+#: A ranking word in the clause of a list of numbers ("thứ hạng của A và B lần lượt là 12 và
+#: 15") or right after it ("12 và 15 lần lượt là thứ hạng của A và B").
+RANK_IN_CLAUSE = re.compile(r"(?i)\b(?:thứ hạng|xếp hạng|vị trí|ranked|ranks|rankings?|"
+                            r"positions)\b")
+RANK_AFTER = re.compile(r"(?i)\s*(?:lần lượt\s+)?(?:là\s+|were\s+|are\s+)?(?:the\s+)?"
+                        r"(?:thứ hạng|vị trí|xếp hạng|positions?|ranks?|rankings?|places?)\b")
+
+
 class ListReaders:
     """The list constructions of ``extract.Reader``: one position per entity or topic."""
 
@@ -73,7 +81,10 @@ class ListReaders:
             if not self.free(numbers.start, numbers.end):
                 continue
             pairs = self._distribution_targets(s, numbers, found)
-            rank = bool(RANK_BEFORE.search(s[max(0, numbers.start - 30):numbers.start]))
+            lo = max(s.rfind(ch, 0, numbers.start) for ch in ";:") + 1
+            rank = bool(RANK_BEFORE.search(s[max(0, numbers.start - 30):numbers.start])
+                        or RANK_IN_CLAUSE.search(s[lo:numbers.start])
+                        or RANK_AFTER.match(s, numbers.end))
             scores = all(re.search(r"[.,]\d", raw) or s[end:end + 2].strip().startswith("%")
                          for _, end, raw in numbers.items)
             if not pairs or not (rank or scores):
@@ -92,6 +103,11 @@ class ListReaders:
         topics = coordination.run_of(specific, s) if specific else []
         if len(topics) == n:
             return [(None, t) for t in topics]
+        hi = min([i for i in (s.find(";", numbers.end),) if i >= 0] or [len(s)])
+        after = [t for t in grammar.topics(s) if t.kind in ("pillar", "main")
+                 and numbers.end <= t.start and t.end <= hi]
+        if len(after) >= n and len(coordination.run_of(after[:n], s)) == n:
+            return [(None, t) for t in after[:n]]  # "lần lượt đạt 0,61, 0,55 và 0,48 ở ..."
         for run in (coordination.run_before(s, numbers.start, found),
                     coordination.run_after(s, numbers.end, found)):
             if len(run) == n:

@@ -87,7 +87,7 @@ def test_each_mechanism_switches_off_and_back_on():
         assert facts(text)[0][0] == "Quảng Trị"
     assert facts(text)[0][0] == "Toàn quốc (khối bộ, ngành)"
     gapped = "Hanoi ranked second, Quang Ninh third and Hai Phong fourth in the 2023 DTI."
-    with ablate.switched_off("English rank statements (positions, places, ordinal words)"):
+    with ablate.switched_off("English gapped positions ('A second, B third')"):
         assert [f[4] for f in facts(gapped, "")] == [2.0]
     for name in ablate.MECHANISMS:  # every mechanism names functions that exist
         with ablate.switched_off(name):
@@ -105,8 +105,8 @@ def test_ablation_counts_the_true_positives_a_mechanism_resolves(tmp_path):
         "a.txt,Hải Phòng,2023,dti_rank,overall,4,,\n", encoding="utf-8")
     rows = {r["mechanism"]: r for r in ablate.ablate(tmp_path, SHARED_SCORER)}
     assert rows["(all on)"]["overall"] == 3
-    assert rows["English rank statements (positions, places, ordinal words)"]["dti_rank"] == 2
-    assert "English rank statements" in ablate.ablation_table(list(rows.values()))
+    assert rows["English gapped positions ('A second, B third')"]["dti_rank"] == 2
+    assert "English gapped positions" in ablate.ablation_table(list(rows.values()))
 
 
 def test_reviewed_facts_are_described_without_article_text():

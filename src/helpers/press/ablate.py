@@ -52,6 +52,9 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
         (discourse, "fronted", lambda *a, **k: None),
         (lists.ListReaders, "sequences", _noop),
     ),
+    "discourse focus (lists and national digressions keep it)": (
+        (discourse, "sets_focus", lambda *a, **k: True),
+    ),
     "typed years (comparison, due, edition)": (
         (grammar, "years", _untyped_years),
     ),
@@ -64,6 +67,7 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
     "target frames (plan passages, paired values)": (
         (frames, "opens", lambda *a, **k: False),
         (goals.GoalReaders, "attainments", _noop),
+        (goals, "_own_due", lambda *a, **k: None),
     ),
     "topic model of rankings (nearest ranking name)": (
         (reader, "topic_of", lambda *a, **k: []),
@@ -72,13 +76,14 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
     "English aggregates (national, ministry and province blocs)": (
         (english, "aggregate", lambda *a, **k: []),
     ),
-    "English scopes (a region's provinces, districts, ministries)": (
+    "English scopes (region, districts, ministries, occurrences, groups)": (
         (english, "not_a_rank", lambda *a, **k: ""),
     ),
     "English year types (since, than, compared with, event names)": (
         (english, "year_type", lambda *a, **k: ""),
+        (english, "own_year", lambda *a, **k: False),
     ),
-    "English rank statements (positions, places, ordinal words)": (
+    "English gapped positions ('A second, B third')": (
         (english, "positions", lambda *a, **k: []),
     ),
 }
@@ -124,12 +129,12 @@ def ablate(folder: Path, scorer: Path | None = None) -> list[dict]:
 def ablation_table(rows: list[dict]) -> str:
     """Return the ablation as a text table: tp lost per type, share of the gold facts, F1."""
     short = ("dti", "pillar", "change", "target", "indic", "all")
-    lines = [f"{'mechanism switched off':62s} " + " ".join(f"{s:>6s}" for s in short)
+    lines = [f"{'mechanism switched off':68s} " + " ".join(f"{s:>6s}" for s in short)
              + f" {'share':>6s} {'F1':>6s}"]
     for row in rows:
         share = row["overall"] / row["gold"] if row["gold"] else 0.0
         label = "tp (all mechanisms on)" if row["mechanism"] == "(all on)" else row["mechanism"]
-        lines.append(f"{label:62s} " + " ".join(f"{row[t]:6d}" for t in TYPES)
+        lines.append(f"{label:68s} " + " ".join(f"{row[t]:6d}" for t in TYPES)
                      + f" {share:6.1%} {row['f1']:6.3f}")
     return "\n".join(lines)
 

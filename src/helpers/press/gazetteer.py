@@ -77,12 +77,14 @@ _PROVINCE_BLOC = re.compile(r"[Kk]hối (?:tỉnh, thành(?: phố)?|địa phư
 #: Words that describe a province in an anaphor: "the northern province", "the coastal city".
 DESCRIBED = (r"(?:northern|southern|central|eastern|western|northernmost|southernmost|coastal|"
              r"mountainous|border|highland|north-central|south-central|south-eastern|"
-             r"north-western|Mekong Delta|Central Highlands|neighbouring|neighboring)")
+             r"north-western|Mekong Delta|Central Highlands|neighbouring|neighboring|merged|"
+             r"newly merged|new|newly established)")
 #: Words that refer back to the article's main province.
 _ANAPHOR = re.compile(
     r"^\s*Đây(?: cũng)? là (?:địa phương|tỉnh)|"
     r"\b(?:(?:của )?(?:[Tt]ỉnh|[Đđ]ịa phương|[Tt]hành phố) này|"
     r"của tỉnh|toàn tỉnh|tỉnh ta|[Tt]he province(?:'s)?|[Tt]he locality|[Tt]his province|"
+    r"\b[Tt]he city(?:'s)?(?! of\b)|[Tt]his city|[Tt]he locality's|"
     rf"[Tt]he (?:{DESCRIBED}\s+){{1,2}}(?:province|city|locality)(?:'s)?|"
     r"[Tt]ỉnh(?= (?:đã|đạt|xếp|đứng|có|hiện|tăng|vươn|phấn đấu|đặt|xác định|tiếp tục|sẽ)))")
 

@@ -57,6 +57,7 @@ LIST_AFTER = re.compile(r"(?i)^[^.;]{0,90}?(?:\blà\b|:)")
 ACHIEVED = re.compile(r"(?i)\bđã (?:đạt|có|hoàn thành|vượt)|\bước\b|(?<!thực )hiện (?:nay|đạt|có)|"
                       r"đạt được|"
                       r"kết quả|\breached\b|\bachieved\b|so far|tính đến|\bas of\b|\bwas\b|"
+                      r"\bcurrent(?:ly)?\b|\bat present\b|\bto date\b|"
                       r"\bwere\b|"
                       r"\b(?:đạt|vượt|hoàn thành)\s+(?:mục tiêu|chỉ tiêu)")
 #: A paragraph that opens with a due year: "Đến năm 2030, ...", "Trong đó, đến năm 2025, ...".

@@ -105,11 +105,12 @@ class GoalReaders:
                 continue
             if grammar.STATUS_MET.match(s, m.end()):  # "45/50 chỉ tiêu đã hoàn thành"
                 year, basis = self._plan_due(s)
-                self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
+                self.add(s, m.start(), m.end(), "target_attainment",
+                         float(small_number(m.group(1)) or 0),
                          denominator=float(m.group(2)), unit=m.group(3), year=year,
                          year_basis=basis)
             elif "/" in m.group(0):
-                self.add(s, m.start(), m.end(), "indicator", float(m.group(1)),
+                self.add(s, m.start(), m.end(), "indicator", float(small_number(m.group(1)) or 0),
                          denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
 
     def _plan_due(self, s: str) -> tuple[int | None, str]:
@@ -136,6 +137,7 @@ class GoalReaders:
         future_from = (s.rfind(";", 0, will.start()) + 1 if will and not frames.ACHIEVED.search(s)
                        else len(s))  # the clause of "sẽ"/"will" and what follows it
         achieved: tuple[int, int, float] | None = None
+        pending = None  # the last target without a value, for a current value stated after it
         for m in PERCENT.finditer(s):
             if not self.free(m.start(), m.end()) or AGE.match(s, m.end()):
                 continue
@@ -173,9 +175,15 @@ class GoalReaders:
             if LINK_BACK.match(s) and self._pair_with_previous(s, m.start(), m.end(), value):
                 continue  # "Con số này còn cách xa chỉ tiêu năm 2022 (55%)"
             due = _own_due(s, m.start(), m.end())  # "top 5 by 2026 and 100% ... by 2025"
-            self.add(s, m.start(), m.end(), "target_attainment", None, target=value, unit=unit,
-                     tags=(*tags, "target_only"), is_target=True,
-                     year=int(due.group(1)) if due else None, year_basis="clause" if due else "")
+            pending = self.add(s, m.start(), m.end(), "target_attainment", None, target=value,
+                               unit=unit, tags=(*tags, "target_only"), is_target=True,
+                               year=int(due.group(1)) if due else None,
+                               year_basis="clause" if due else "")
+        if pending and achieved and achieved[0] > pending.end - self.offset and \
+                CURRENT_BEFORE.search(s[max(0, achieved[0] - 40):achieved[0]]):
+            pending.value = achieved[2]  # "The target is 80% by 2025, while the current rate
+            pending.tag = ";".join(t for t in pending.tag.split(";") if t != "target_only")
+            self.claim(achieved[0], achieved[1])  # is 65%": the value after its target
 
     def _pair_with_previous(self, s: str, start: int, end: int, target: float) -> bool:
         """Pair a target with the value an anaphor links it to in the previous sentence."""
@@ -238,9 +246,13 @@ PLAN_DUE = re.compile(r"(?i)(?:chương trình|kế hoạch|nghị quyết|đề
                       r"[^.;]{0,100}?(?:20[12]\d\s*[-–]\s*|đến năm\s+|by\s+|to\s+)(20[2-4]\d)\b")
 #: A share of targets met, with the phase it counts: "hoàn thành 100% chỉ tiêu giai đoạn
 #: 2019 – 2020 và 70% chỉ tiêu giai đoạn 2021 – 2025".
-SHARE_MET = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:các\s+|số\s+)?"
+SHARE_MET = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:các\s+|số\s+|"
+                       r"of\s+(?:the\s+|its\s+|their\s+)?)?"
                        r"(?:chỉ tiêu|mục tiêu|targets)\b(?:[^\d%;]{0,25}?(?:giai đoạn|period)"
                        r"(?:\s+đoạn)?\s*20\d\d\s*[-–]\s*(20\d\d))?")
+#: Words before an achieved value stated after its target ("while the current rate is 65%").
+CURRENT_BEFORE = re.compile(r"(?i)\b(?:current(?:ly)?|now|so far|to date|at present|hiện nay|"
+                            r"hiện tại|hiện đạt|hiện mới|đến nay)\b[^.;%\d]{0,30}$")
 #: An anaphor that links a sentence to the figure of the previous one ("Con số này ...").
 LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này|this (?:figure|rate|share)|"
                        r"the figure)")

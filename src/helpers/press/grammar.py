@@ -397,7 +397,8 @@ TARGET_COUNT = re.compile(
     r"(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
     r"\s*(?:its\s+|the\s+|their\s+)?"
     r"(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
-STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*(?:/|(?i:out of|of))\s*(?:(?i:the|its)\s+)?"
+STATUS_COUNT = re.compile(rf"(?<![\d/])(\d{{1,3}}|(?i:{EN_CARDINAL}))\s*(?:/|(?i:out of|of))\s*"
+                          r"(?:(?i:the|its)\s+)?"
                           r"(\d{1,3})\s+"
                           r"(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
 #: The counted targets are met: "45/50 chỉ tiêu ... đã hoàn thành", "45 of 50 targets were met".

@@ -188,7 +188,8 @@ def read(reader: Reader, s: str) -> None:
             continue  # "8/12 sở đạt tỷ lệ trên 70%": the count's threshold (rule 8.5)
         if unit == "%" and restates(reader, value, raw, s, m.start()):
             continue  # "8/11 chỉ tiêu (đạt 72,7%)": the count restated (rule 8.4)
-        if unit in ("score", "points", "%") and DECREASE.search(before) or (
+        if unit in ("score", "points", "%", "điểm phần trăm", "percentage points") and \
+                DECREASE.search(before) or (
                 unit in ("score", "points", "điểm phần trăm", "percentage points")
                 and LOWER_AFTER.match(s, m.end())):
             value = -value  # rule 4.3: a decrease, or a difference "0,05 lower than", is negative
@@ -234,7 +235,8 @@ MULTIPLIER = re.compile(
     r"\s*(?:lần|times|-fold)\b"
     r"|(?:tăng\s+)?gấp\s+(?P<w>đôi|ba|bốn)\b|\b(?P<e>twice|double|doubled|tripled|triple)\b")
 #: The end point of a change over a span, after it: "..., từ X năm 2019 lên Y vào tháng 12/2020".
-END_POINT = re.compile(r"(?i)[^.;]{0,60}?\b(?:lên|đến|to)\b[^.;]{0,40}?(20[1-3]\d)\b")
+END_POINT = re.compile(r"(?i)[^.;]{0,60}?(?<!compared )(?<!so )\b(?:lên|đến|to)\b[^.;]{0,40}?"
+                       r"(20[1-3]\d)\b")
 _TIMES = {"đôi": 2, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "two": 2, "three": 3, "four": 4,
           "five": 5, "twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3}
 

@@ -63,6 +63,7 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
         (coordination, "all_pillars", lambda *a, **k: False),
         (lists.ListReaders, "respectively", _noop),
         (lists.ListReaders, "distribute", _noop),
+        (lists.ListReaders, "ordinal_lists", _noop),
     ),
     "target frames (plan passages, paired values)": (
         (frames, "opens", lambda *a, **k: False),

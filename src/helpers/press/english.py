@@ -193,6 +193,22 @@ def _position(item: re.Match[str]) -> Position | None:
                     item.start("name"), item.end("name"))
 
 
+#: Two or more coordinated ordinals: "the first, second and third places", "4th and 9th".
+_ORDINAL_RUN = re.compile(rf"(?i)\b{_ORD}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ORD})+\b")
+_ONE_ORD = re.compile(rf"(?i)\b{_ORD}\b")
+
+
+def ordinal_runs(sentence: str) -> list[list[Position]]:
+    """Return each run of coordinated ordinals with the value of each (name spans empty)."""
+    runs = []
+    for run in _ORDINAL_RUN.finditer(sentence):
+        items = [Position(m.start(), m.end(), ordinal_value(m.group(0)) or 0, 0, 0)
+                 for m in _ONE_ORD.finditer(sentence, run.start(), run.end())]
+        if all(p.value for p in items):
+            runs.append(items)
+    return runs
+
+
 #: Words before a year that make it the reference of a comparison or the start of a period.
 COMPARED_BEFORE = re.compile(
     r"(?i)(?:\bsince|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import coordination, discourse, gazetteer, grammar, indicators
+from . import coordination, discourse, english, gazetteer, grammar, indicators
 from .numbers import ordinal_value, small_number
 from .text import clause_bounds
 from .topics import rank_type
@@ -134,6 +134,20 @@ class ListReaders:
                                      "" if topic else "overall")
         self.add(s, start, end, "indicator", value, pillar=pillar,
                  unit="%" if percent else "score", tags=("respectively",), entity=entity)
+
+    def ordinal_lists(self, s: str) -> None:
+        """N names, then N ordinals: "A, B and C took the first, second and third places"."""
+        found = gazetteer.mentions(s)
+        for run in english.ordinal_runs(s):
+            if not all(self.free(p.start, p.end) for p in run):
+                continue
+            names = coordination.run_before(s, run[0].start, found)
+            lo = max(s.rfind(ch, 0, run[0].start) for ch in ";:") + 1
+            if len(names) != len(run) or names[0].start < lo:
+                continue
+            for name, p in zip(names, run, strict=True):
+                self._rank(s, p.start, p.end, p.value, None, ("respectively",), name.name)
+            self.claim(run[0].start, run[-1].end)
 
     def leading_places(self, s: str) -> None:
         """"2 vị trí dẫn đầu vẫn thuộc về A và B": positions 1..N in order."""

@@ -233,6 +233,9 @@ def own_year(sentence: str, position: int) -> bool:
                 and re.match(r"\d{4}\s*(?:[,.;:)]|and\b|while\b|$)", sentence[position:]))
 
 
+#: A comparison with another entity at the same time ("than that of X", "than the average").
+SAME_TIME = re.compile(r"(?i)\b(?:that|those) of\b|\bthe (?:national |provincial )?average\b|"
+                       r"\bother (?:provinces|localities)\b")
 #: A relative clause telling an earlier state: "Lai Chau, which was at the bottom of the 2021
 #: rankings, rose ..." (the year dates the earlier state, not the figures of the main clause).
 PAST_STATE = re.compile(r"(?i),\s*(?:which|who)\s+(?:was|were|had been|ranked|placed|came|"
@@ -248,7 +251,9 @@ def year_type(sentence: str, position: int) -> str:
     before = sentence[max(0, position - 90):position]
     if EVENT_BEFORE.search(before):
         return "event"
-    if COMPARED_BEFORE.search(before[-30:]) or COMPARED_SEGMENT.search(before) or \
-            PAST_STATE.search(before):
+    segment = COMPARED_SEGMENT.search(before)
+    if segment and SAME_TIME.search(segment.group(0)):
+        segment = None  # "higher than that of Ninh Binh (15th) in 2023": another entity, same year
+    if COMPARED_BEFORE.search(before[-30:]) or segment or PAST_STATE.search(before):
         return "comparison"
     return ""

@@ -36,7 +36,7 @@ _MAIN_INDICATORS = (
     r"[Ii]nformation (?:[Ss]afety|[Ss]ecurity) [Ii]ndex",
     r"(?:[Dd]igital )?[Ii]nstitution(?:al)? [Ii]ndex",
     r"[Hh]uman [Rr]esources? [Ii]ndex", r"[Aa]wareness [Ii]ndex",
-    r"[Cc]ybersecurity",
+    r"[Cc]ybersecurity", r"[Dd]igital [Tt]ransformation [Aa]wareness",
 )
 #: Rankings other than the DTI, one entry per ranking: its Vietnamese and English names and
 #: acronyms. A rank named after one of them is an `indicator` tagged non_dti_rank (rule 3.5).

@@ -72,6 +72,7 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
     ),
     "topic model of rankings (nearest ranking name)": (
         (reader, "topic_of", lambda *a, **k: []),
+        (reader.Reader, "_carried_topic", lambda *a, **k: [None]),
         (indicators, "topic_of", lambda *a, **k: []),
     ),
     "English aggregates (national, ministry and province blocs)": (

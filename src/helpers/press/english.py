@@ -209,6 +209,14 @@ def ordinal_runs(sentence: str) -> list[list[Position]]:
     return runs
 
 
+#: The names of indices other than the DTI that a paragraph may keep talking about.
+INDEX_NAME = re.compile(r"(?i)\bPCI\b|\bPAPI\b|\bPAR[ -]?Index\b|\bSIPAS\b|\bPGI\b|\bEGDI\b|"
+                        r"\bGII\b|\bPII\b|green index|ICT Index|e-?government development|"
+                        r"innovation index|competitiveness|governance and public administration|"
+                        r"administrative reform|năng lực cạnh tranh|cải cách hành chính|"
+                        r"hài lòng|chỉ số xanh|hiệu quả quản trị|sẵn sàng")
+
+
 #: Words before a year that make it the reference of a comparison or the start of a period.
 COMPARED_BEFORE = re.compile(
     r"(?i)(?:\bsince|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|"

@@ -38,6 +38,7 @@ class Reader(GoalReaders, ListReaders):
         self.frame: frames.Frame | None = None
         self.plan_year: int | None = None  # the due year of the plan the article reports on
         self.carried: str | None = None
+        self.ranking = "dti"  # the ranking the paragraph last named: "dti" or "other"
         self.focus: str | None = None  # the entity the last statement was about (discourse)
         self.line = -1
         self.claimed: list[tuple[int, int]] = []
@@ -113,7 +114,7 @@ class Reader(GoalReaders, ListReaders):
             if sent.role == "url":
                 continue
             if sent.line != self.line:
-                self.line, self.carried = sent.line, None
+                self.line, self.carried, self.ranking = sent.line, None, "dti"
             self.role = sent.role
             self.offset = sent.start
             s = self.text[sent.start:sent.end]
@@ -160,6 +161,11 @@ class Reader(GoalReaders, ListReaders):
                 self.edition_year, self.year_source["edition"] = y.year, self.role
         if self.article.year and grammar.last_years(s):
             self.context_year = self.edition_year = self.article.year - 1
+        named_rankings = [t for t in grammar.topics(s) if t.kind in ("dti", "other")]
+        if named_rankings:  # an index other than the DTI, not a share of GRDP or a region
+            last = named_rankings[-1]
+            self.ranking = "other" if last.kind == "other" and english.INDEX_NAME.search(
+                s[last.start:last.end + 30]) else "dti"
         named = [m for m in gazetteer.mentions(s) if m.kind in ("province", "national")]
         if named and named[0].start < 30:  # the subject opens the sentence: carry it
             self.carried = named[0].name
@@ -175,7 +181,7 @@ class Reader(GoalReaders, ListReaders):
             self.claim(start, end)
             return []
         found = [grammar.Topic(end, end, "other", "")] if scope in ("region", "districts") else (
-            topic_of(s, start, end) or [None])
+            topic_of(s, start, end) or self._carried_topic(s))
         if den is None:
             after = grammar.DENOMINATOR_AFTER.match(s[end:])
             den = int(after.group(1)) if after else None
@@ -213,6 +219,13 @@ class Reader(GoalReaders, ListReaders):
                 out.append(fact)
         self.rank_facts.extend(f for f in out if f.fact_type != "indicator")
         return out
+
+    def _carried_topic(self, s: str) -> list[grammar.Topic | None]:
+        """Return the ranking of a position whose sentence names none: the one its paragraph
+        named last ("The PCI 2023 results were announced. Can Tho ranked 5th"), else the DTI."""
+        if self.ranking == "other" and not grammar.topics(s):
+            return [grammar.Topic(0, 0, "other", "")]
+        return [None]
 
     def _pillar_broadcast(self, s: str, start: int, end: int, value: int, den: int | None,
                           tags: tuple[str, ...], entity: str | None, year: int | None,
@@ -334,7 +347,7 @@ class Reader(GoalReaders, ListReaders):
                          target=float(sign * steps), unit="places", is_target=True,
                          tags=("target_only", *((qualifier,) if qualifier else ())))
                 continue  # a rank-improvement target ("phấn đấu tăng ít nhất 3 bậc")
-            for topic in topic_of(s, m.start(), m.end()) or [None]:
+            for topic in topic_of(s, m.start(), m.end()) or self._carried_topic(s):
                 fact_type, pillar, tag = rank_type(topic)
                 if fact_type == "indicator":
                     self.add(s, m.start(), m.end(), "indicator", float(sign * steps),

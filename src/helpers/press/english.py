@@ -75,7 +75,8 @@ _COUNT = (r"(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 OTHER_SCOPE = re.compile(
     rf"(?i)(?:-(?:highest|best|ranked|placed))?\s*(?:place\s+|position\s+|spot\s+)?"
     rf"(?:overall\s+)?(?:among|of|in|within|out of)\s+(?:the\s+|its\s+|all\s+)?{_COUNT}"
-    rf"(?:(?:(?-i:[A-Z][\w-]*)\s+){{1,4}}(?:provinces|localities|region|cities)\b|"
+    rf"(?:(?!Vietnam|Viet Nam|Vietnamese|Provinces\b)(?:(?-i:[A-Z][\w-]*)\s+){{1,4}}"
+    rf"(?:provinces|localities|region|cities)\b|"
     rf"(?:{REGIONS})\b)"
     rf"|\s*(?:/\s*\d+\s*)?(?:trong(?: số)?|của|giữa)\s+{_COUNT}(?:các\s+)?"
     rf"(?:tỉnh|địa phương)(?:,? thành(?: phố)?)?\s+(?:(?:thuộc\s+)?(?:khu vực|vùng)\s+)?"
@@ -104,7 +105,8 @@ OCCURRENCE = re.compile(
 #: a statement about a group, not one entity's rank.
 COUNTED_SUBJECT = re.compile(rf"(?i)(?:^|[,;:]\s*)\W*(?:(?:only|some|about|nearly|over|more than)"
                              rf"\s+)?(?:\d{{1,2}}|{EN_CARDINAL})\s+(?:of\s+the\s+\d+\s+)?"
-                             rf"(?:provinces|localities|cities|provinces and cities)\b[^,;.]*$")
+                             rf"(?:provinces|localities|cities|provinces and cities)\b"
+                             rf"(?:(?!\b(?:and|while|but|whereas)\b)[^,;.])*$")
 
 
 def not_a_rank(sentence: str, end: int, start: int | None = None) -> str:

@@ -67,7 +67,9 @@ FRONT_DUE = re.compile(r"(?i)^\W*(?:(?:trong đó|cụ thể|theo đó|ngoài ra
 DUE = re.compile(r"(?i)(?<!tính )(?:đến|tới|by|vào)\s+(?:hết\s+|cuối\s+)?(?:the end of\s+)?"
                  r"(?:năm\s+)?(20[1-4]\d)\b")
 #: An unmet level: "chưa đạt (mức) 10%" names a target not reached (rule 3.7).
-UNMET = re.compile(r"(?i)chưa đạt(?:\s+(?:mức|trên|tới))?\s*$")
+UNMET = re.compile(r"(?i)(?:chưa đạt(?:\s+(?:mức|trên|tới))?|(?:not|never)\s+(?:yet\s+)?"
+                   r"(?:reached|achieved|met|hit)\s+(?:the\s+|its\s+)?(?:level of\s+|mark of\s+)?|"
+                   r"(?:fell|falls|fall|remains?|remained)\s+short of\s+(?:the\s+)?)\s*$")
 DECREASE = re.compile(r"(?i)(?:giảm|cắt giảm|reduce|cut)\s+(?:được\s+|by\s+)?$")
 
 

@@ -378,6 +378,9 @@ def _same(a: Fact, b: Fact) -> bool:
     if a.fact_type in ("indicator", "target_attainment") and a.unit != "rank":
         if a.sentence == b.sentence and abs(a.start - b.start) < len(a.sentence):
             return False  # two figures of one sentence are two facts
+        if a.denominator and a.denominator == b.denominator and a.fact_type == \
+                "target_attainment":
+            return True  # "11/15 chỉ tiêu đạt" stated again: one count of targets met
         if a.unit == "%" and a.value is not None and not float(a.value).is_integer():
             return True  # "Với tỷ lệ 71,3%, ..." and "... 71,3% được giải quyết": one fact
         measured = _overlap(a.measured, b.measured)

@@ -142,6 +142,9 @@ class GoalReaders:
             if not self.free(m.start(), m.end()) or AGE.match(s, m.end()):
                 continue
             value = indicators.number(m.group(1), self.lang)
+            if indicators.restates(self, value, m.group(1), s, m.start()):
+                self.claim(m.start(), m.end())  # "11/15 chỉ tiêu đạt (tỷ lệ 73,3%)" (rule 8.4)
+                continue
             before = s[max(0, m.start() - 30):m.start()]
             upper = RANGE_UPPER.match(s, m.end())
             tags = [t for t in (indicators.qualifier_tag(before),) if t]

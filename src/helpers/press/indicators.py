@@ -37,7 +37,7 @@ JUNK_AFTER = re.compile(
     r"(?i)^\s*(?:năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|years?|months?|days?|hours?|"
     r"trụ cột|pillars?|chỉ số|indicators?|main|core|component|indexes|indices|sub-indicators|"
     r"tiêu chí|criteria|"
-    r"tiers?|cấp|nhóm|groups?|"
+    r"tiers?|cấp|nhóm|groups?|nguồn (?:thông tin|dữ liệu|số liệu)|(?:data )?sources\b|"
     r"(?:tỉnh|địa phương|provinces|localities|cơ quan|đơn vị|agencies|ministries)[\w ,]{0,15}?\s"
     r"(?:dẫn đầu|đứng đầu|đứng cuối|đầu tiên|leading|top|bottom)|"
     r"bộ(?!, tỉnh|, ngành,? (?:và )?địa phương)|ngành|cơ quan(?= lần đầu| tham gia| mới)|"

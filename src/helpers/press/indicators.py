@@ -60,7 +60,7 @@ RANGE = re.compile(r"\s*[-–]\s*(\d+(?:[.,]\d+)?)(?=\s*(?:%|điểm|points?)\b|
 EVENT = re.compile(r"(?i)\b(?:(?<!truyền hình )hội nghị|hội thảo|buổi lễ|lễ công bố|sự kiện|"
                    r"conference|ceremony|event)\b")
 #: The total of a count written with a word: "8 trên 11 nhiệm vụ", "8 out of 11 tasks".
-RATIO = re.compile(r"(?i)\s+(?:trên|out of)\s+(\d{1,4})(?=\s+[^\W\d])")
+RATIO = re.compile(r"(?i)\s+(?:trên|out of)\s+(\d{1,3}[.,]\d{3}|\d{1,4})(?=\s+[^\W\d])")
 #: Words that put a percentage beside a count: "(đạt 75%", "chiếm", "tương ứng", "(tỷ lệ".
 RESTATED = re.compile(r"(?i)(?:\(\s*(?:đạt|tỷ lệ|bằng|chiếm)?|chiếm|tương ứng|tương đương|"
                       r"equivalent to|or|reaching|representing|accounting for|i\.e\.|"
@@ -147,8 +147,8 @@ def read(reader: Reader, s: str) -> None:
             if value > den or re.search(r"(?i)(?:ngày|tháng|hôm|sáng|chiều)\s*$", before):
                 continue
         ratio = None if den_raw else RATIO.match(after)  # "8 trên 11 nhiệm vụ", "8 out of 11"
-        if ratio:
-            den = float(ratio.group(1))
+        if ratio:  # "612.5 out of 1,000 points": the scale is the denominator
+            den = float(re.sub(r"[.,]", "", ratio.group(1)))
             reader.claim(m.end(), m.end() + ratio.end())
         rest = s[m.end() + (span.end(1) if span else ratio.end() if ratio else 0):]
         unit_match = UNIT_AFTER.match(rest)

@@ -29,7 +29,8 @@ from .numbers import EN_CARDINAL, EN_ORDINAL, ordinal_value
 AGGREGATES: tuple[tuple[str, str], ...] = (
     (r"\b(?:(?:the\s+)?(?:63\s+)?)?ministries(?:,)?\s+(?:and|&)\s+(?:ministerial[- ]level\s+|"
      r"ministry[- ]level\s+|central\s+|government\s+|state\s+)?(?:agencies|branches|sectors|"
-     r"bodies)\b|\bministerial[- ]level\s+(?:agencies|bloc|group|average)\b|"
+     r"bodies)\b|\bministerial[- ]level\s+(?:agencies|bloc|group|average|DTI|index|score)\b|"
+     r"\bministry[- ]level\s+(?:DTI|index|average)\b|\bDTI of (?:the\s+)?ministries\b|"
      r"\b(?:the\s+)?(?:group|bloc|block)\s+of\s+ministries\b|\bministerial\s+(?:bloc|group)\b|"
      r"\bministries\s+averaged\b|\bthe\s+ministries'\s+average\b", "bloc"),
     (r"\b(?:the\s+)?provincial\s+(?:bloc|block|group)\b|\b(?:the\s+)?(?:group|bloc|block)\s+of\s+"
@@ -39,7 +40,8 @@ AGGREGATES: tuple[tuple[str, str], ...] = (
      r"\b(?:the\s+)?(?:provincial|average provincial)\s+average\b|"
      r"\b(?:the\s+)?average\s+(?:DTI\s+|score\s+|value\s+)*(?:of|for|among|across)\s+"
      r"(?:all\s+|the\s+)?(?:63\s+|34\s+)?(?:provinces|localities|provinces and cities)\b|"
-     r"\b(?:provinces|localities)\s+averaged\b", "national"),
+     r"\b(?:provinces|localities)\s+averaged\b|\b(?:the\s+)?provinces'\s+average\b|"
+     r"\bprovincial[- ]level\s+(?:DTI|index)\s+(?=averaged|average)", "national"),
 )
 _AGGREGATE = re.compile("|".join(f"(?P<{key}{i}>{p})" for i, (p, key) in enumerate(AGGREGATES)),
                         re.I)

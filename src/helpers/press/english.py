@@ -41,6 +41,8 @@ AGGREGATES: tuple[tuple[str, str], ...] = (
      r"\b(?:the\s+)?average\s+(?:DTI\s+|score\s+|value\s+)*(?:of|for|among|across)\s+"
      r"(?:all\s+|the\s+)?(?:63\s+|34\s+)?(?:provinces|localities|provinces and cities)\b|"
      r"\b(?:provinces|localities)\s+averaged\b|\b(?:the\s+)?provinces'\s+average\b|"
+     r"\b(?:the\s+)?(?:country's|nation's)(?=\s+(?:DTI|average|digital|score|index|overall))|"
+     r"\b(?:the\s+)?national\s+(?=digital\s+(?:economy|transformation|government|society))|"
      r"\bprovincial[- ]level\s+(?:DTI|index)\s+(?=averaged|average)", "national"),
 )
 _AGGREGATE = re.compile("|".join(f"(?P<{key}{i}>{p})" for i, (p, key) in enumerate(AGGREGATES)),

@@ -1,7 +1,8 @@
-"""English DTI press: who a figure is about, which printed years are not its year, and positions
-given by gapping ("A ranked second, B third and C fourth").
+"""English DTI press (and the Vietnamese forms of its aggregates): who a figure is about,
+which printed years are not its year, and positions given by gapping ("A ranked second, B third
+and C fourth").
 
-Three mechanisms, each one function the extractor calls and the ablation switches off:
+The mechanisms, each a function the extractor calls and the ablation switches off:
 
 - ``aggregate``: the national and bloc aggregates named in English, whatever their case or
   word order ("Ministries and ministerial-level agencies averaged ...", "the provincial
@@ -43,7 +44,11 @@ AGGREGATES: tuple[tuple[str, str], ...] = (
      r"\b(?:provinces|localities)\s+averaged\b|\b(?:the\s+)?provinces'\s+average\b|"
      r"\b(?:the\s+)?(?:country's|nation's)(?=\s+(?:DTI|average|digital|score|index|overall))|"
      r"\b(?:the\s+)?national\s+(?=digital\s+(?:economy|transformation|government|society))|"
-     r"\bprovincial[- ]level\s+(?:DTI|index)\s+(?=averaged|average)", "national"),
+     r"\bprovincial[- ]level\s+(?:DTI|index)\s+(?=averaged|average)|"
+     # the same aggregates in Vietnamese, whatever the word order
+     r"(?:điểm |giá trị |chỉ số )?(?:bình quân|trung bình)(?: chung)?(?: DTI)?(?: của)? "
+     r"(?:các|63|34) (?:địa phương|tỉnh(?:, thành(?: phố)?)?)|"
+     r"DTI (?:bình quân|trung bình) (?:cấp tỉnh|của các (?:tỉnh|địa phương))", "national"),
 )
 _AGGREGATE = re.compile("|".join(f"(?P<{key}{i}>{p})" for i, (p, key) in enumerate(AGGREGATES)),
                         re.I)

@@ -146,10 +146,12 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
 
     aggregates = {"national": (NATIONAL, "national"), "bloc": (MINISTRY_BLOC, "bloc"),
                   "province_bloc": (PROVINCE_BLOC, "bloc")}
-    for a in english.aggregate(sentence):  # English aggregates, any case and word order
+    named_aggregates = []
+    for a in english.aggregate(sentence):  # aggregates, any case and word order
         if free(a.start, a.end):
             found.append(Mention(a.start, a.end, *aggregates[a.key]))
             taken.append((a.start, a.end))
+            named_aggregates.append((a.start, a.end))
     for pattern, name, kind in ((_DISTRICT, "", "district"), (_AGENCY, "", "agency"),
                                 (_REGION_AGGREGATE, "", "region"),
                                 (_NATIONAL, NATIONAL, "national"),
@@ -160,7 +162,8 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
                 found.append(Mention(m.start(), m.end(), name, kind))
                 taken.append((m.start(), m.end()))
     for m in _ANAPHOR.finditer(sentence):
-        found.append(Mention(m.start(), m.end(), "", "anaphor"))
+        if not any(a <= m.start() < b for a, b in named_aggregates):  # "DTI bình quân cấp tỉnh"
+            found.append(Mention(m.start(), m.end(), "", "anaphor"))
     return tuple(sorted(found, key=lambda f: f.start))
 
 

@@ -13,8 +13,11 @@ subject were resolved). Modules, one per seam:
   ranking a figure belongs to);
 - ``facts``: the records and the subject/year precedence;
 - ``extract`` with ``goals``, ``lists`` and ``indicators``: reading one article;
-- ``folder``: a folder with its manifest; ``evaluate``: the shared scorer; ``cli``:
-  ``python -m helpers.press extract|evaluate DIR``, ``explain FILE`` (also ``dti press``).
+- ``english``: English aggregates, scopes of a position, gapped positions and year types;
+- ``folder``: a folder with its manifest; ``evaluate``: the shared scorer; ``ablate``: the
+  true positives each mechanism resolves; ``review``: labelled facts found, described for
+  ``dti press accept``; ``cli``: ``python -m helpers.press extract|evaluate|ablate|review DIR``,
+  ``explain FILE`` (also ``dti press``).
 """
 
 from .evaluate import SCORER, evaluate, table

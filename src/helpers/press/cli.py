@@ -1,5 +1,7 @@
-"""``python -m helpers.press extract DIR`` (facts CSV on stdout), ``evaluate DIR`` and
-``explain FILE`` (an article's facts, each with how its year and subject were resolved)."""
+"""``python -m helpers.press extract DIR`` (facts CSV on stdout), ``evaluate DIR``, ``explain
+FILE`` (an article's facts, each with how its year and subject were resolved) and ``ablate DIR``
+(the true positives each mechanism resolves, switching it off in turn), ``review DIR`` (the
+labelled facts the extractor also finds, described, for ``dti press accept --review``)."""
 
 from __future__ import annotations
 
@@ -10,20 +12,32 @@ import sys
 from pathlib import Path
 
 from ..store import safe_cells
+from .ablate import ablate, ablation_table
 from .evaluate import evaluate, table
 from .extract import extract
 from .facts import Article, Fact
 from .folder import extract_folder, load_articles
+from .review import review
 from .text import ArticleError, clean_text
 
 
-def run(command: str, folder: Path, as_table: bool = False) -> int:
+def run(command: str, folder: Path, as_table: bool = False, scorer: Path | None = None) -> int:
     """Run one press command on a folder; return the exit status."""
     if command == "explain":
         print(explain(folder))
         return 0
+    if command == "ablate":
+        print(ablation_table(ablate(folder, scorer)))
+        return 0
+    if command == "review":
+        reviewed, left_out = review(folder, scorer)
+        safe_cells(reviewed).to_csv(sys.stdout, index=False, lineterminator="\n")
+        print(f"{len(reviewed)} labelled facts the extractor also finds (left out: "
+              f"{'; '.join(left_out)}); keep them with `dti press accept {folder} --review "
+              "FILE`", file=sys.stderr)
+        return 0
     if command == "evaluate":
-        result = evaluate(folder)
+        result = evaluate(folder, scorer)
         print(table(result) if as_table else json.dumps(result, ensure_ascii=False))
         return 0
     facts, errors = extract_folder(folder)
@@ -78,11 +92,15 @@ def marked(text: str, fact: Fact, width: int = 90) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the press command's arguments to a parser."""
-    parser.add_argument("command", choices=["extract", "evaluate", "explain"])
+    parser.add_argument("command", choices=["extract", "evaluate", "explain", "ablate",
+                                            "review"])
     parser.add_argument("folder", type=Path,
-                        help="extract, evaluate: articles (.txt) and manifest.csv; "
-                             "explain: one article file")
+                        help="extract, evaluate, ablate, review: articles (.txt) and "
+                             "manifest.csv (and expected_facts.csv to score); explain: one article")
     parser.add_argument("--table", action="store_true", help="evaluate: a per-type table")
+    parser.add_argument("--scorer", type=Path, default=None,
+                        help="evaluate, ablate, review: the shared score.py "
+                             "(default ../shared/press)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,4 +108,4 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.press", description=__doc__)
     add_arguments(parser)
     args = parser.parse_args(argv)
-    return run(args.command, args.folder, args.table)
+    return run(args.command, args.folder, args.table, args.scorer)

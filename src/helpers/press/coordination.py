@@ -35,9 +35,10 @@ def all_pillars(sentence: str, end: int) -> bool:
 
 #: Markers of an ordered distribution: "lần lượt", "respectively".
 RESPECTIVE = re.compile(r"(?i)lần lượt|respectively")
-#: A list of two or more numbers: "0,55 và 0,39", "7 and 12", "30, 41 và 52".
-NUMBER_LIST = re.compile(r"(?<![\d.,/])\d+(?:[.,]\d+)?(?:(?:\s*,\s*|\s+(?:và|and)\s+|,\s+and\s+)"
-                         r"\d+(?:[.,]\d+)?(?![\d/]))+")
+#: A list of two or more numbers: "0,55 và 0,39", "7 and 12", "30, 41 và 52" (not opened by a
+#: year: "Năm 2023, 12 và 15 lần lượt ...").
+NUMBER_LIST = re.compile(r"(?<![\d.,/])(?!20[1-3]\d\b)\d+(?:[.,]\d+)?"
+                         r"(?:(?:\s*,\s*|\s+(?:và|and)\s+|,\s+and\s+)\d+(?:[.,]\d+)?(?![\d/]))+")
 _ITEM = re.compile(r"\d+(?:[.,]\d+)?")
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import Mention
+from .gazetteer import DESCRIBED, NATIONAL, Mention, mentions
 
 #: Anaphors that point at the entity just named, not at the article's province.
 DEMONSTRATIVE = re.compile(r"(?i)(?:tỉnh|địa phương|thành phố) này|^\s*đây|the province|"
-                           r"the locality|this province|the city")
+                           r"the locality|this province|the city|"
+                           rf"the (?:{DESCRIBED}\s+){{1,2}}(?:province|city|locality)")
 #: Words that front a topic at the start of a sentence or clause.
 FRONTING = re.compile(r"(?i)(?:^|[;:]\s*)\W*(?:riêng|với|đối với|còn|về phía|as for|regarding|"
                       r"in the case of)\s+$")
@@ -49,3 +50,25 @@ def referent(sentence: str, anaphor: Mention, found: tuple[Mention, ...],
         return None
     named = [m for m in found if m.kind == "province" and m.end <= anaphor.start]
     return named[-1].name if named else focus
+
+
+#: A sentence scoped to the whole country or the ministries: a digression in a provincial
+#: article ("Nationwide, Hanoi led ...", "Cả nước có ...", "Among ministries, ...").
+SCOPE_OPENING = re.compile(r"(?i)^\W*(?:nationwide|nationally|across the country|at the national "
+                           r"level|among (?:the )?ministries|in the ministerial|cả nước|trên cả "
+                           r"nước|toàn quốc|ở cấp quốc gia|đối với (?:khối )?(?:các )?bộ)\b")
+
+
+def sets_focus(sentence: str, how: str, home: str) -> bool:
+    """Tell whether a figure's entity becomes the focus that a later anaphor refers to.
+
+    Entities given by a list (respectively, sequences) and the entities of a digression into
+    the national ranking in a provincial article do not: after "Nationwide, Hanoi led, followed
+    by Hue", "the province" is still the article's own province."""
+    if how == "given":
+        return False
+    if home == NATIONAL:
+        return True
+    found = mentions(sentence)
+    return not (SCOPE_OPENING.match(sentence) or (found and found[0].kind == "national"
+                                                  and found[0].start < 25))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..vntext import fold
-from . import coordination, frames, gazetteer, goals, grammar, indicators
+from . import coordination, discourse, english, frames, gazetteer, goals, grammar, indicators
 from .concepts import concept
 from .facts import Article, Fact, subject, year_of
 from .goals import GoalReaders
@@ -38,6 +38,7 @@ class Reader(GoalReaders, ListReaders):
         self.frame: frames.Frame | None = None
         self.plan_year: int | None = None  # the due year of the plan the article reports on
         self.carried: str | None = None
+        self.ranking = "dti"  # the ranking the paragraph last named: "dti" or "other"
         self.focus: str | None = None  # the entity the last statement was about (discourse)
         self.line = -1
         self.claimed: list[tuple[int, int]] = []
@@ -101,7 +102,8 @@ class Reader(GoalReaders, ListReaders):
                     " ".join(s[max(0, start - 80):start].split()[-5:]))
         self.facts.append(fact)
         self.claim(start, end)
-        if entity not in (gazetteer.NATIONAL, gazetteer.MINISTRY_BLOC, gazetteer.PROVINCE_BLOC):
+        if entity not in (gazetteer.NATIONAL, gazetteer.MINISTRY_BLOC, gazetteer.PROVINCE_BLOC) \
+                and discourse.sets_focus(s, how, self.home):
             self.focus = entity
         return fact
 
@@ -112,7 +114,7 @@ class Reader(GoalReaders, ListReaders):
             if sent.role == "url":
                 continue
             if sent.line != self.line:
-                self.line, self.carried = sent.line, None
+                self.line, self.carried, self.ranking = sent.line, None, "dti"
             self.role = sent.role
             self.offset = sent.start
             s = self.text[sent.start:sent.end]
@@ -123,8 +125,9 @@ class Reader(GoalReaders, ListReaders):
             self.plan_year = int(plan.group(1)) if plan and not self.plan_year else self.plan_year
             for rule in (self.attainments, self.rank_targets, self.plan_targets,
                          self.target_counts, self.shares_met,
-                         self.leading_places, self.distribute,
-                         self.respectively, self.ranks, self.idioms, self.runner_up,
+                         self.leading_places, self.distribute, self.ordinal_lists,
+                         self.respectively, self.ranks, self.gapped_positions, self.idioms,
+                         self.runner_up,
                          self.sequences,
                          self.changes, self.goals):
                 rule(s)
@@ -147,8 +150,9 @@ class Reader(GoalReaders, ListReaders):
     def _remember(self, s: str) -> None:
         """Carry the sentence's year, due year and subject to the sentences after it."""
         for y in grammar.years(s):
-            if y.comparison or re.search(r"[\d%]\s*\(\s*$", s[:y.start]):
-                continue  # a comparison year, or "28,1% (2021)": the year of one figure only
+            if y.comparison or re.search(r"[\d%]\s*\(\s*$", s[:y.start]) or \
+                    english.own_year(s, y.start):
+                continue  # a comparison year, or "28,1% (2021)", "3rd in 2022": one figure's
             if y.due and self.goal:
                 self.goal_year, self.year_source["goal"] = y.year, self.role
             elif not y.due and not grammar.forecast(s, y.start):
@@ -157,6 +161,11 @@ class Reader(GoalReaders, ListReaders):
                 self.edition_year, self.year_source["edition"] = y.year, self.role
         if self.article.year and grammar.last_years(s):
             self.context_year = self.edition_year = self.article.year - 1
+        named_rankings = [t for t in grammar.topics(s) if t.kind in ("dti", "other")]
+        if named_rankings:  # an index other than the DTI, not a share of GRDP or a region
+            last = named_rankings[-1]
+            self.ranking = "other" if last.kind == "other" and english.INDEX_NAME.search(
+                s[last.start:last.end + 30]) else "dti"
         named = [m for m in gazetteer.mentions(s) if m.kind in ("province", "national")]
         if named and named[0].start < 30:  # the subject opens the sentence: carry it
             self.carried = named[0].name
@@ -166,11 +175,13 @@ class Reader(GoalReaders, ListReaders):
               tags: tuple[str, ...] = (), entity: str | None = None,
               year: int | None = None, year_basis: str = "") -> list[Fact]:
         """Record a rank at s[start:end], one per coordinated topic."""
+        scope = english.not_a_rank(s, end, start if entity is None else None)
         if grammar.RANK_NEGATIVE_AFTER.search(s[end:end + 20]) or \
-                grammar.AMONG_AGENCIES.match(s, end):
+                grammar.AMONG_AGENCIES.match(s, end) or scope in ("units", "occurrence", "group"):
             self.claim(start, end)
             return []
-        found = topic_of(s, start, end) or [None]
+        found = [grammar.Topic(end, end, "other", "")] if scope in ("region", "districts") else (
+            topic_of(s, start, end) or self._carried_topic(s))
         if den is None:
             after = grammar.DENOMINATOR_AFTER.match(s[end:])
             den = int(after.group(1)) if after else None
@@ -208,6 +219,13 @@ class Reader(GoalReaders, ListReaders):
                 out.append(fact)
         self.rank_facts.extend(f for f in out if f.fact_type != "indicator")
         return out
+
+    def _carried_topic(self, s: str) -> list[grammar.Topic | None]:
+        """Return the ranking of a position whose sentence names none: the one its paragraph
+        named last ("The PCI 2023 results were announced. Can Tho ranked 5th"), else the DTI."""
+        if self.ranking == "other" and not grammar.topics(s):
+            return [grammar.Topic(0, 0, "other", "")]
+        return [None]
 
     def _pillar_broadcast(self, s: str, start: int, end: int, value: int, den: int | None,
                           tags: tuple[str, ...], entity: str | None, year: int | None,
@@ -272,6 +290,16 @@ class Reader(GoalReaders, ListReaders):
                     continue
                 self._rank(s, m.start(), m.end(), value, den)
 
+    def gapped_positions(self, s: str) -> None:
+        """Positions by gapping: "A ranked second, B third and C fourth" (english.positions)."""
+        for p in english.positions(s):
+            if not self.free(p.start, p.end):
+                continue
+            named = [x for x in gazetteer.mentions(s) if x.kind == "province"
+                     and p.name_start <= x.start and x.end <= p.name_end]
+            if len(named) == 1:
+                self._rank(s, p.start, p.end, p.value, None, entity=named[0].name)
+
     def runner_up(self, s: str) -> None:
         """Rank 2 as a word: "was the runner-up in the 2023 DTI"."""
         for m in grammar.RUNNER_UP.finditer(s):
@@ -319,7 +347,7 @@ class Reader(GoalReaders, ListReaders):
                          target=float(sign * steps), unit="places", is_target=True,
                          tags=("target_only", *((qualifier,) if qualifier else ())))
                 continue  # a rank-improvement target ("phấn đấu tăng ít nhất 3 bậc")
-            for topic in topic_of(s, m.start(), m.end()) or [None]:
+            for topic in topic_of(s, m.start(), m.end()) or self._carried_topic(s):
                 fact_type, pillar, tag = rank_type(topic)
                 if fact_type == "indicator":
                     self.add(s, m.start(), m.end(), "indicator", float(sign * steps),
@@ -350,6 +378,9 @@ def _same(a: Fact, b: Fact) -> bool:
     if a.fact_type in ("indicator", "target_attainment") and a.unit != "rank":
         if a.sentence == b.sentence and abs(a.start - b.start) < len(a.sentence):
             return False  # two figures of one sentence are two facts
+        if a.denominator and a.denominator == b.denominator and a.fact_type == \
+                "target_attainment":
+            return True  # "11/15 chỉ tiêu đạt" stated again: one count of targets met
         if a.unit == "%" and a.value is not None and not float(a.value).is_integer():
             return True  # "Với tỷ lệ 71,3%, ..." and "... 71,3% được giải quyết": one fact
         measured = _overlap(a.measured, b.measured)

@@ -75,6 +75,12 @@ INVERTED = re.compile(r"[^;.]{0,60}?\b(?:là|thuộc về|goes to|went to|belong
 COMPARED = re.compile(r"(?i)(?:hơn|so với|than|compared (?:to|with)|above|below)\s*(?:mức\s+)?$")
 
 
+#: The value of an entity compared with, printed with it: "above the national average of 0.56",
+#: "cao hơn bình quân cả nước (0,55)".
+VALUE_OF = re.compile(r"(?i)\s*(?:\(|(?:of|at)\s+(?:about\s+|around\s+)?$|"
+                      r",?\s*which\s+(?:was|stood at)\s+$)")
+
+
 #: A figure fronted before its subject: "Với 0,61 điểm, X ...", "With 0.61 points, X ...".
 FRONTED = re.compile(r"(?i)\s*(?:với|with|scoring|đạt)\s+(?:\S+\s+){0,2}$")
 
@@ -94,7 +100,7 @@ def subject(sentence: str, position: int, home: str, carried: str | None,
                 return m.name, "parenthesis"
     before = [m for m in found if m.end <= position and not (
         COMPARED.search(sentence[max(0, m.start - 20):m.start])
-        and not re.match(r"\s*\(", sentence[m.end:position]))]  # "thấp hơn bình quân cả nước X"
+        and not VALUE_OF.match(sentence[m.end:position]))]  # "thấp hơn bình quân cả nước X"
     lo = max(sentence.rfind(ch, 0, position) for ch in ";:,") + 1
     inverted = INVERTED.match(sentence, position)
     if inverted and not [m for m in before if m.start >= lo]:

@@ -57,6 +57,7 @@ LIST_AFTER = re.compile(r"(?i)^[^.;]{0,90}?(?:\blà\b|:)")
 ACHIEVED = re.compile(r"(?i)\bđã (?:đạt|có|hoàn thành|vượt)|\bước\b|(?<!thực )hiện (?:nay|đạt|có)|"
                       r"đạt được|"
                       r"kết quả|\breached\b|\bachieved\b|so far|tính đến|\bas of\b|\bwas\b|"
+                      r"\bcurrent(?:ly)?\b|\bat present\b|\bto date\b|"
                       r"\bwere\b|"
                       r"\b(?:đạt|vượt|hoàn thành)\s+(?:mục tiêu|chỉ tiêu)")
 #: A paragraph that opens with a due year: "Đến năm 2030, ...", "Trong đó, đến năm 2025, ...".
@@ -66,7 +67,9 @@ FRONT_DUE = re.compile(r"(?i)^\W*(?:(?:trong đó|cụ thể|theo đó|ngoài ra
 DUE = re.compile(r"(?i)(?<!tính )(?:đến|tới|by|vào)\s+(?:hết\s+|cuối\s+)?(?:the end of\s+)?"
                  r"(?:năm\s+)?(20[1-4]\d)\b")
 #: An unmet level: "chưa đạt (mức) 10%" names a target not reached (rule 3.7).
-UNMET = re.compile(r"(?i)chưa đạt(?:\s+(?:mức|trên|tới))?\s*$")
+UNMET = re.compile(r"(?i)(?:chưa đạt(?:\s+(?:mức|trên|tới))?|(?:not|never)\s+(?:yet\s+)?"
+                   r"(?:reached|achieved|met|hit)\s+(?:the\s+|its\s+)?(?:level of\s+|mark of\s+)?|"
+                   r"(?:fell|falls|fall|remains?|remained)\s+short of\s+(?:the\s+)?)\s*$")
 DECREASE = re.compile(r"(?i)(?:giảm|cắt giảm|reduce|cut)\s+(?:được\s+|by\s+)?$")
 
 

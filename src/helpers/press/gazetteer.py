@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .. import provinces
+from . import english
 
 NATIONAL = "Toàn quốc"
 MINISTRY_BLOC = "Toàn quốc (khối bộ, ngành)"
@@ -62,7 +63,7 @@ _NATIONAL = re.compile(r"DTI quốc gia|(?:các )?bộ, tỉnh\b|bộ, ngành,? 
                        r"(?:63 )?provinces\b|\bprovinces averaged\b|"
                        r"(?:[Tt]rung bình|[Bb]ình quân)(?: của)? (?:cấp tỉnh|cả nước|toàn quốc)|"
                        r"(?<=của )Việt Nam(?! [A-Z])")
-_BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|khối các bộ|ministerial level|"
+_BLOC = re.compile(r"DTI cấp bộ|[Kk]hối bộ, ngành|[Kk]hối các bộ|ministerial level|"
                    r"\bministries averaged\b|\baverage (?:DTI |score |value )*(?:of|for|among) "
                    r"(?:all |the )?ministries\b|"
                    r"các bộ,? (?:cơ quan ngang bộ|ngành)(?!,? (?:địa phương|tỉnh))|"
@@ -72,11 +73,19 @@ _BLOC = re.compile(r"DTI cấp bộ|khối bộ, ngành|khối các bộ|ministe
 _REGION_AGGREGATE = re.compile(r"(?i)\b(?:regional|the region's)\s+average\b|"
                                r"\b(?:trung bình|bình quân)(?: của)? (?:khu vực|vùng)\b")
 #: The block of provinces: "khối tỉnh, thành", "khối địa phương".
-_PROVINCE_BLOC = re.compile(r"khối (?:tỉnh, thành(?: phố)?|địa phương)|provincial bloc")
+_PROVINCE_BLOC = re.compile(r"[Kk]hối (?:tỉnh, thành(?: phố)?|địa phương)|provincial bloc")
+#: Words that describe a province in an anaphor: "the northern province", "the coastal city".
+DESCRIBED = (r"(?:northern|southern|central|eastern|western|northernmost|southernmost|coastal|"
+             r"mountainous|border|highland|north-central|south-central|south-eastern|"
+             r"north-western|Mekong Delta|Central Highlands|neighbouring|neighboring|merged|"
+             r"newly merged|new|newly established)")
 #: Words that refer back to the article's main province.
 _ANAPHOR = re.compile(
-    r"^\s*Đây(?: cũng)? là (?:địa phương|tỉnh)|\b(?:(?:của )?(?:tỉnh|địa phương|thành phố) này|"
+    r"^\s*Đây(?: cũng)? là (?:địa phương|tỉnh)|"
+    r"\b(?:(?:của )?(?:[Tt]ỉnh|[Đđ]ịa phương|[Tt]hành phố) này|"
     r"của tỉnh|toàn tỉnh|tỉnh ta|[Tt]he province(?:'s)?|[Tt]he locality|[Tt]his province|"
+    r"\b[Tt]he city(?:'s)?(?! of\b)|[Tt]his city|[Tt]he locality's|"
+    rf"[Tt]he (?:{DESCRIBED}\s+){{1,2}}(?:province|city|locality)(?:'s)?|"
     r"[Tt]ỉnh(?= (?:đã|đạt|xếp|đứng|có|hiện|tăng|vươn|phấn đấu|đặt|xác định|tiếp tục|sẽ)))")
 
 
@@ -135,6 +144,14 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in taken)
 
+    aggregates = {"national": (NATIONAL, "national"), "bloc": (MINISTRY_BLOC, "bloc"),
+                  "province_bloc": (PROVINCE_BLOC, "bloc")}
+    named_aggregates = []
+    for a in english.aggregate(sentence):  # aggregates, any case and word order
+        if free(a.start, a.end):
+            found.append(Mention(a.start, a.end, *aggregates[a.key]))
+            taken.append((a.start, a.end))
+            named_aggregates.append((a.start, a.end))
     for pattern, name, kind in ((_DISTRICT, "", "district"), (_AGENCY, "", "agency"),
                                 (_REGION_AGGREGATE, "", "region"),
                                 (_NATIONAL, NATIONAL, "national"),
@@ -145,7 +162,8 @@ def mentions(sentence: str) -> tuple[Mention, ...]:
                 found.append(Mention(m.start(), m.end(), name, kind))
                 taken.append((m.start(), m.end()))
     for m in _ANAPHOR.finditer(sentence):
-        found.append(Mention(m.start(), m.end(), "", "anaphor"))
+        if not any(a <= m.start() < b for a, b in named_aggregates):  # "DTI bình quân cấp tỉnh"
+            found.append(Mention(m.start(), m.end(), "", "anaphor"))
     return tuple(sorted(found, key=lambda f: f.start))
 
 

@@ -20,6 +20,9 @@ class GoalReaders:
             n = small_number(next(g for g in m.groups() if g))
             if not n:
                 continue
+            if COUNT_BEFORE_TOP_K.search(s[max(0, m.start() - 60):m.start()]):
+                self.claim(m.start(), m.end())  # "5/9 chỉ số chính thuộc nhóm 20": K is a
+                continue  # threshold of the count (rule 8.5), the count is the target
             due = DUE_IN.search(m.group(0)) or DUE_AFTER.match(s, m.end())
             year, basis = (int(due.group(1)), "clause") if due else (None, "")
             self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
@@ -102,11 +105,12 @@ class GoalReaders:
                 continue
             if grammar.STATUS_MET.match(s, m.end()):  # "45/50 chỉ tiêu đã hoàn thành"
                 year, basis = self._plan_due(s)
-                self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
+                self.add(s, m.start(), m.end(), "target_attainment",
+                         float(small_number(m.group(1)) or 0),
                          denominator=float(m.group(2)), unit=m.group(3), year=year,
                          year_basis=basis)
             elif "/" in m.group(0):
-                self.add(s, m.start(), m.end(), "indicator", float(m.group(1)),
+                self.add(s, m.start(), m.end(), "indicator", float(small_number(m.group(1)) or 0),
                          denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
 
     def _plan_due(self, s: str) -> tuple[int | None, str]:
@@ -133,10 +137,14 @@ class GoalReaders:
         future_from = (s.rfind(";", 0, will.start()) + 1 if will and not frames.ACHIEVED.search(s)
                        else len(s))  # the clause of "sẽ"/"will" and what follows it
         achieved: tuple[int, int, float] | None = None
+        pending = None  # the last target without a value, for a current value stated after it
         for m in PERCENT.finditer(s):
             if not self.free(m.start(), m.end()) or AGE.match(s, m.end()):
                 continue
             value = indicators.number(m.group(1), self.lang)
+            if indicators.restates(self, value, m.group(1), s, m.start()):
+                self.claim(m.start(), m.end())  # "11/15 chỉ tiêu đạt (tỷ lệ 73,3%)" (rule 8.4)
+                continue
             before = s[max(0, m.start() - 30):m.start()]
             upper = RANGE_UPPER.match(s, m.end())
             tags = [t for t in (indicators.qualifier_tag(before),) if t]
@@ -169,8 +177,16 @@ class GoalReaders:
                 continue
             if LINK_BACK.match(s) and self._pair_with_previous(s, m.start(), m.end(), value):
                 continue  # "Con số này còn cách xa chỉ tiêu năm 2022 (55%)"
-            self.add(s, m.start(), m.end(), "target_attainment", None, target=value, unit=unit,
-                     tags=(*tags, "target_only"), is_target=True)
+            due = _own_due(s, m.start(), m.end())  # "top 5 by 2026 and 100% ... by 2025"
+            pending = self.add(s, m.start(), m.end(), "target_attainment", None, target=value,
+                               unit=unit, tags=(*tags, "target_only"), is_target=True,
+                               year=int(due.group(1)) if due else None,
+                               year_basis="clause" if due else "")
+        if pending and achieved and achieved[0] > pending.end - self.offset and \
+                CURRENT_BEFORE.search(s[max(0, achieved[0] - 40):achieved[0]]):
+            pending.value = achieved[2]  # "The target is 80% by 2025, while the current rate
+            pending.tag = ";".join(t for t in pending.tag.split(";") if t != "target_only")
+            self.claim(achieved[0], achieved[1])  # is 65%": the value after its target
 
     def _pair_with_previous(self, s: str, start: int, end: int, target: float) -> bool:
         """Pair a target with the value an anaphor links it to in the previous sentence."""
@@ -186,6 +202,17 @@ class GoalReaders:
             fact.tag = ";".join(t for t in fact.tag.split(";") if t and t != "year_ctx")
         self.claim(start, end)
         return True
+
+
+def _own_due(s: str, start: int, end: int) -> re.Match[str] | None:
+    """Return the due year printed right after a target coordinated after an earlier one with
+    its own due year ("be among the top 5 by 2026 and have 100% of ... online by 2025")."""
+    due = OWN_DUE_AFTER.match(s, end)
+    earlier = [y for y in grammar.years(s) if y.due and y.start < start]
+    if not due or not earlier or not re.search(r"(?i)\b(?:and|và)\b",
+                                               s[earlier[-1].start:start]):
+        return None
+    return due
 
 
 def _marked_achieved(s: str, start: int) -> bool:
@@ -210,6 +237,11 @@ DTI_SCORE_TARGET = re.compile(r"(?i)(?:DTI|score|điểm|chỉ số chuyển đ�
 #: A target count of main indicators: "five of its nine main indicators", "5/9 chỉ số chính".
 MAIN_COUNT_TARGET = re.compile(rf"(?i){_N_WORD}\s*(?:/|of|trên|trong số|trong)\s*(?:its\s+|the\s+)?"
                                rf"{_N_WORD}\s+(?:main indicators|chỉ số chính)")
+#: A count of units or indicators right before a top-K group: K is the count's threshold.
+COUNT_BEFORE_TOP_K = re.compile(rf"(?i){_N_WORD}\s*(?:/|of|trên|trong số|trong)\s*"
+                                rf"(?:its\s+|the\s+)?{_N_WORD}\s+(?:main indicators|indicators|"
+                                rf"chỉ số(?: chính)?|huyện|sở|xã|districts|departments)"
+                                rf"[^.;]{{0,30}}$")
 TOP_K_AFTER = re.compile(r"(?i)[^.;]{0,50}?\b(?:top|tốp|nhóm)\s+\d{1,2}\b")
 #: The due year of a plan named with its period: "Chương trình ... giai đoạn 2021-2025",
 #: "Nghị quyết ... về chuyển đổi số đến năm 2025".
@@ -217,9 +249,13 @@ PLAN_DUE = re.compile(r"(?i)(?:chương trình|kế hoạch|nghị quyết|đề
                       r"[^.;]{0,100}?(?:20[12]\d\s*[-–]\s*|đến năm\s+|by\s+|to\s+)(20[2-4]\d)\b")
 #: A share of targets met, with the phase it counts: "hoàn thành 100% chỉ tiêu giai đoạn
 #: 2019 – 2020 và 70% chỉ tiêu giai đoạn 2021 – 2025".
-SHARE_MET = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:các\s+|số\s+)?"
+SHARE_MET = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:các\s+|số\s+|"
+                       r"of\s+(?:the\s+|its\s+|their\s+)?)?"
                        r"(?:chỉ tiêu|mục tiêu|targets)\b(?:[^\d%;]{0,25}?(?:giai đoạn|period)"
                        r"(?:\s+đoạn)?\s*20\d\d\s*[-–]\s*(20\d\d))?")
+#: Words before an achieved value stated after its target ("while the current rate is 65%").
+CURRENT_BEFORE = re.compile(r"(?i)\b(?:current(?:ly)?|now|so far|to date|at present|hiện nay|"
+                            r"hiện tại|hiện đạt|hiện mới|đến nay)\b[^.;%\d]{0,30}$")
 #: An anaphor that links a sentence to the figure of the previous one ("Con số này ...").
 LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này|this (?:figure|rate|share)|"
                        r"the figure)")
@@ -232,4 +268,7 @@ RANGE_UPPER = re.compile(r"\s*(?:[-–]|đến|to)\s*\d+(?:[.,]\d+)?\s*%")
 #: The due year printed right after a target: "20% by 2025", "80% vào năm 2025".
 DUE_AFTER_TARGET = re.compile(r"(?i)[^.;,\d]{0,12}?\b(?:by|in|đến|vào|trong)\s+(?:the end of\s+|"
                               r"cuối\s+)?(?:năm\s+)?(20[1-4]\d)\b")
+#: A due year after a target, not past the next coordinated target ("and", "và", a comma).
+OWN_DUE_AFTER = re.compile(r"(?i)(?:(?!\b(?:và|and|with)\b)[^.;,\d]){0,60}?\b(?:by|đến|vào)\s+"
+                           r"(?:the end of\s+|cuối\s+)?(?:năm\s+)?(20[1-4]\d)\b")
 AGE = re.compile(r".{0,12}(?:tuổi|years old)")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import english
 from .numbers import EN_CARDINAL, EN_ORDINAL, VI_WORD
 
 PILLARS = {"chinh_quyen_so": "chính quyền số", "kinh_te_so": "kinh tế số",
@@ -35,7 +36,7 @@ _MAIN_INDICATORS = (
     r"[Ii]nformation (?:[Ss]afety|[Ss]ecurity) [Ii]ndex",
     r"(?:[Dd]igital )?[Ii]nstitution(?:al)? [Ii]ndex",
     r"[Hh]uman [Rr]esources? [Ii]ndex", r"[Aa]wareness [Ii]ndex",
-    r"[Cc]ybersecurity",
+    r"[Cc]ybersecurity", r"[Dd]igital [Tt]ransformation [Aa]wareness",
 )
 #: Rankings other than the DTI, one entry per ranking: its Vietnamese and English names and
 #: acronyms. A rank named after one of them is an `indicator` tagged non_dti_rank (rule 3.5).
@@ -206,11 +207,14 @@ def years(sentence: str) -> tuple[YearMention, ...]:
         before = sentence[max(0, m.start("year") - 40):m.start("year")]
         if _DATE_BEFORE.search(before):
             continue
+        typed = english.year_type(sentence, m.start("year"))
+        if typed == "event":
+            continue  # "Vietnam Digital Transformation Day 2024": the event's year only
         edition = bool(EDITION.search(sentence[max(0, m.start() - 30):m.start("year")])
                        or EDITION_AFTER.match(sentence[m.end():]))
         earlier = EARLIER_VALUE.search(sentence[max(0, m.start() - 40):m.start("year")])
         out.append(YearMention(m.start("year"), int(m.group("year")),
-                               bool(m.group("cmp") or earlier),
+                               bool(m.group("cmp") or earlier or typed == "comparison"),
                                bool(m.group("due")), edition))
     for m in MONTH_YEAR.finditer(sentence):  # "tính đến tháng 9/2023", "as of June 30, 2024"
         group = 1 if m.group(1) else 2
@@ -248,17 +252,25 @@ RANK_EN = re.compile(
     rf"September|October|November|December)))"
     rf"|\b(?:took|claimed|won|in|secured|held|earned|occupied|retained|kept)\s+(?:the\s+)?"
     rf"({EN_ORDINAL})\s+(?:place|position|spot)\b"
-    rf"|\b({EN_ORDINAL})-(?:best|highest|ranked)\b"
-    rf"|\b(?:was|is|to|at|as|remains?|stood|stands|ranked|ranks|became|named|rated|placed|"
+    rf"|\b({EN_ORDINAL})-(?:best|highest|ranked|place|placed)\b"
+    rf"|(?<![\w.])(?<!Decision )(?<!Resolution )(?<!Directive )(?<!Decree )(?<!Circular )"
+    rf"(?<!Plan )(?<!Document )(?<!Law )(?<!Dispatch )(?<!Official Letter )"
+    rf"No\.\s*(\d{{1,2}})(?=\s+in\s)"
+    rf"|\b(?:was|is|to|at|as|remain(?:s|ed)?|stood|stands|ranked|ranks|became|named|rated|placed|"
     rf"came|finished)\s+(?:the\s+)?"
-    rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])")
+    rf"(?:No\.|number|#)\s*(\d{{1,2}})(?![\d/])"
+    # a bare number after a passive or locative rank verb: "is ranked 12 out of 63", "ranked at 12"
+    rf"|\b(?:ranked|ranks|placed)\s+(?:at\s+)?(\d{{1,2}})(?![\d/%]|[.,]\d|\s*(?:%|percent|points?|"
+    rf"places?|positions?|spots?|notch|steps?|bậc))"
+    rf"(?=\s+(?:out of|among|of|in|nationwide)\b|\s*[,.;]|$)")
 RANK_NEGATIVE_AFTER = re.compile(r"^\s*(?:từ trái|từ phải|from (?:the )?(?:left|right)|century|"
                                  r"(?:consecutive|straight|successive)\b|"
                                  r"[\w-]*\s*(?:lowest|from (?:the )?(?:bottom|last))\b|"
                                  r"(?:từ dưới lên|từ cuối lên|thấp nhất)|"
 
                                  r"anniversary|session|Congress|tháng|ngày|tuần|times?\b|"
-                                 r"steps?\b|phase|quarter|half|stage|round|part(?:y|ies)\b|tiers?\b|generation|batch|lần|đợt|quý|"
+                                 r"steps?\b|phase|quarter|half|stage|round|part(?:y|ies)\b|"
+                                 r"tiers?\b|generation|batch|lần(?! lượt)|đợt|quý|"
                                  r"giai đoạn|,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})", re.I)
 #: A rank among the province's own agencies or departments (rules 2.6, 8.1): out of scope.
 AMONG_AGENCIES = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:[\w-]+\s+)?"
@@ -281,7 +293,7 @@ IDIOM = re.compile(r"(?<![Nn]gười )(?:dẫn đầu|đứng đầu|ngôi đầ
                    r"\b(?:came|come|comes|finished|ended up|was|is) (?:out )?on top\b|"
                    r"\b(?:headed|heads|tops|topped) the (?:20\d\d )?(?:[\w-]+ )?"
                    r"(?:rankings?|table|list|index)\b|"
-                   r"\b(?:led|leads|topped|tops)\b|"
+                   r"\b(?:led|leads|topped|tops)\b(?!\s+by\b)|"
                    r"\bthe top (?:spot|position|place)\b|"
                    r"\bleading in\b|\branked first\b)")
 MEMBERSHIP_BEFORE = re.compile(
@@ -295,7 +307,7 @@ DENOMINATOR_AFTER = re.compile(
     r"(?:the\s+)?(?:bảng xếp hạng (?:gồm |của )?|ranking of\s+)?(\d{2,3})\b")
 SENTENCE_DENOMINATOR = re.compile(
     r"(?i)(?:/\s*|trên\s+(?:tổng số\s+)?|trong (?:tổng số\s+|số\s+)?|out of\s+|among\s+|"
-    r"compared to\s+|group of\s+|"
+    r"compared to\s+|group of\s+|basis of\s+|"
     r"\bled\s+)(?:the\s+)?(63|34)\b")
 FROM_TO = re.compile(rf"(?i)từ (?:vị trí|hạng|thứ) (?:thứ )?(\d{{1,2}}) (?:tiến |vươn |tăng )?lên "
                      rf"(?:vị trí |hạng )?(?:thứ )?(\d{{1,2}})"
@@ -388,7 +400,8 @@ TARGET_COUNT = re.compile(
     r"(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
     r"\s*(?:its\s+|the\s+|their\s+)?"
     r"(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
-STATUS_COUNT = re.compile(r"(?<![\d/])(\d{1,3})\s*(?:/|(?i:out of|of))\s*(?:(?i:the|its)\s+)?"
+STATUS_COUNT = re.compile(rf"(?<![\d/])(\d{{1,3}}|(?i:{EN_CARDINAL}))\s*(?:/|(?i:out of|of))\s*"
+                          r"(?:(?i:the|its)\s+)?"
                           r"(\d{1,3})\s+"
                           r"(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
 #: The counted targets are met: "45/50 chỉ tiêu ... đã hoàn thành", "45 of 50 targets were met".

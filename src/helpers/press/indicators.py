@@ -37,7 +37,7 @@ JUNK_AFTER = re.compile(
     r"(?i)^\s*(?:năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|years?|months?|days?|hours?|"
     r"trụ cột|pillars?|chỉ số|indicators?|main|core|component|indexes|indices|sub-indicators|"
     r"tiêu chí|criteria|"
-    r"tiers?|cấp|nhóm|groups?|"
+    r"tiers?|cấp|nhóm|groups?|nguồn (?:thông tin|dữ liệu|số liệu)|(?:data )?sources\b|"
     r"(?:tỉnh|địa phương|provinces|localities|cơ quan|đơn vị|agencies|ministries)[\w ,]{0,15}?\s"
     r"(?:dẫn đầu|đứng đầu|đứng cuối|đầu tiên|leading|top|bottom)|"
     r"bộ(?!, tỉnh|, ngành,? (?:và )?địa phương)|ngành|cơ quan(?= lần đầu| tham gia| mới)|"
@@ -60,7 +60,7 @@ RANGE = re.compile(r"\s*[-–]\s*(\d+(?:[.,]\d+)?)(?=\s*(?:%|điểm|points?)\b|
 EVENT = re.compile(r"(?i)\b(?:(?<!truyền hình )hội nghị|hội thảo|buổi lễ|lễ công bố|sự kiện|"
                    r"conference|ceremony|event)\b")
 #: The total of a count written with a word: "8 trên 11 nhiệm vụ", "8 out of 11 tasks".
-RATIO = re.compile(r"(?i)\s+(?:trên|out of)\s+(\d{1,4})(?=\s+[^\W\d])")
+RATIO = re.compile(r"(?i)\s+(?:trên|out of)\s+(\d{1,3}[.,]\d{3}|\d{1,4})(?=\s+[^\W\d])")
 #: Words that put a percentage beside a count: "(đạt 75%", "chiếm", "tương ứng", "(tỷ lệ".
 RESTATED = re.compile(r"(?i)(?:\(\s*(?:đạt|tỷ lệ|bằng|chiếm)?|chiếm|tương ứng|tương đương|"
                       r"equivalent to|or|reaching|representing|accounting for|i\.e\.|"
@@ -77,7 +77,7 @@ THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])(?:\d+\s*/\s*\d+\s+[^\d;]{0,100
                                 + r")\b[^\d;]{0,60}?)"
                                 r"(?:đạt|có|with|reached|scored|scoring|achieved)[^\d;]{0,80}?"
                                 r"(?:trên|từ|over|above|at least|tối thiểu|more than|higher than|"
-                                r"cao hơn)\s*$")
+                                r"cao hơn|dưới|thấp hơn|below|under|less than|lower than)\s*$")
 #: A count of units meeting a criterion, up to the criterion: "19/63 tỉnh đã số hóa 100% ...".
 CRITERION_OF_COUNT = re.compile(r"(?i)\b(?:có|there (?:are|were)|only)\s+\d+\s*/\s*\d+\s+"
                                 r"(?:tỉnh|địa phương|sở|bộ|provinces|localities)[^\d;]{0,80}?$")
@@ -147,8 +147,8 @@ def read(reader: Reader, s: str) -> None:
             if value > den or re.search(r"(?i)(?:ngày|tháng|hôm|sáng|chiều)\s*$", before):
                 continue
         ratio = None if den_raw else RATIO.match(after)  # "8 trên 11 nhiệm vụ", "8 out of 11"
-        if ratio:
-            den = float(ratio.group(1))
+        if ratio:  # "612.5 out of 1,000 points": the scale is the denominator
+            den = float(re.sub(r"[.,]", "", ratio.group(1)))
             reader.claim(m.end(), m.end() + ratio.end())
         rest = s[m.end() + (span.end(1) if span else ratio.end() if ratio else 0):]
         unit_match = UNIT_AFTER.match(rest)
@@ -188,7 +188,8 @@ def read(reader: Reader, s: str) -> None:
             continue  # "8/12 sở đạt tỷ lệ trên 70%": the count's threshold (rule 8.5)
         if unit == "%" and restates(reader, value, raw, s, m.start()):
             continue  # "8/11 chỉ tiêu (đạt 72,7%)": the count restated (rule 8.4)
-        if unit in ("score", "points", "%") and DECREASE.search(before) or (
+        if unit in ("score", "points", "%", "điểm phần trăm", "percentage points") and \
+                DECREASE.search(before) or (
                 unit in ("score", "points", "điểm phần trăm", "percentage points")
                 and LOWER_AFTER.match(s, m.end())):
             value = -value  # rule 4.3: a decrease, or a difference "0,05 lower than", is negative
@@ -234,7 +235,8 @@ MULTIPLIER = re.compile(
     r"\s*(?:lần|times|-fold)\b"
     r"|(?:tăng\s+)?gấp\s+(?P<w>đôi|ba|bốn)\b|\b(?P<e>twice|double|doubled|tripled|triple)\b")
 #: The end point of a change over a span, after it: "..., từ X năm 2019 lên Y vào tháng 12/2020".
-END_POINT = re.compile(r"(?i)[^.;]{0,60}?\b(?:lên|đến|to)\b[^.;]{0,40}?(20[1-3]\d)\b")
+END_POINT = re.compile(r"(?i)[^.;]{0,60}?(?<!compared )(?<!so )\b(?:lên|đến|to)\b[^.;]{0,40}?"
+                       r"(20[1-3]\d)\b")
 _TIMES = {"đôi": 2, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "two": 2, "three": 3, "four": 4,
           "five": 5, "twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import coordination, discourse, gazetteer, grammar, indicators
+from . import coordination, discourse, english, gazetteer, grammar, indicators
 from .numbers import ordinal_value, small_number
 from .text import clause_bounds
 from .topics import rank_type
@@ -12,6 +12,14 @@ from .topics import rank_type
 #: Words before a list of numbers that make them positions ("xếp thứ 18 và 30").
 RANK_BEFORE = re.compile(r"(?i)(?:thứ|hạng|xếp|ranked|rank|as high as|positions?|places?)\s*"
                          r"(?:lần lượt\s*)?(?:là\s*)?$")
+
+
+#: A ranking word in the clause of a list of numbers ("thứ hạng của A và B lần lượt là 12 và
+#: 15") or right after it ("12 và 15 lần lượt là thứ hạng của A và B").
+RANK_IN_CLAUSE = re.compile(r"(?i)\b(?:thứ hạng|xếp hạng|vị trí|ranked|ranks|rankings?|"
+                            r"positions)\b")
+RANK_AFTER = re.compile(r"(?i)\s*(?:lần lượt\s+)?(?:là\s+|were\s+|are\s+)?(?:the\s+)?"
+                        r"(?:thứ hạng|vị trí|xếp hạng|positions?|ranks?|rankings?|places?)\b")
 
 
 class ListReaders:
@@ -73,7 +81,10 @@ class ListReaders:
             if not self.free(numbers.start, numbers.end):
                 continue
             pairs = self._distribution_targets(s, numbers, found)
-            rank = bool(RANK_BEFORE.search(s[max(0, numbers.start - 30):numbers.start]))
+            lo = max(s.rfind(ch, 0, numbers.start) for ch in ";:") + 1
+            rank = bool(RANK_BEFORE.search(s[max(0, numbers.start - 30):numbers.start])
+                        or RANK_IN_CLAUSE.search(s[lo:numbers.start])
+                        or RANK_AFTER.match(s, numbers.end))
             scores = all(re.search(r"[.,]\d", raw) or s[end:end + 2].strip().startswith("%")
                          for _, end, raw in numbers.items)
             if not pairs or not (rank or scores):
@@ -92,6 +103,11 @@ class ListReaders:
         topics = coordination.run_of(specific, s) if specific else []
         if len(topics) == n:
             return [(None, t) for t in topics]
+        hi = min([i for i in (s.find(";", numbers.end),) if i >= 0] or [len(s)])
+        after = [t for t in grammar.topics(s) if t.kind in ("pillar", "main")
+                 and numbers.end <= t.start and t.end <= hi]
+        if len(after) >= n and len(coordination.run_of(after[:n], s)) == n:
+            return [(None, t) for t in after[:n]]  # "lần lượt đạt 0,61, 0,55 và 0,48 ở ..."
         for run in (coordination.run_before(s, numbers.start, found),
                     coordination.run_after(s, numbers.end, found)):
             if len(run) == n:
@@ -118,6 +134,20 @@ class ListReaders:
                                      "" if topic else "overall")
         self.add(s, start, end, "indicator", value, pillar=pillar,
                  unit="%" if percent else "score", tags=("respectively",), entity=entity)
+
+    def ordinal_lists(self, s: str) -> None:
+        """N names, then N ordinals: "A, B and C took the first, second and third places"."""
+        found = gazetteer.mentions(s)
+        for run in english.ordinal_runs(s):
+            if not all(self.free(p.start, p.end) for p in run):
+                continue
+            names = coordination.run_before(s, run[0].start, found)
+            lo = max(s.rfind(ch, 0, run[0].start) for ch in ";:") + 1
+            if len(names) != len(run) or names[0].start < lo:
+                continue
+            for name, p in zip(names, run, strict=True):
+                self._rank(s, p.start, p.end, p.value, None, ("respectively",), name.name)
+            self.claim(run[0].start, run[-1].end)
 
     def leading_places(self, s: str) -> None:
         """"2 vị trí dẫn đầu vẫn thuộc về A và B": positions 1..N in order."""
@@ -173,20 +203,26 @@ class ListReaders:
         first = min((x for x in (m, post) if x), key=lambda x: x.start(), default=None)
         before = [f for f in self.rank_facts if f.start < self.offset + first.start()] \
             if first else []
+        here = [f for f in self.facts if first and f.unit == "rank" and f.fact_type in (
+            "dti_rank", "pillar_rank", "indicator") and f.sentence == s.strip()
+            and f.start < self.offset + first.start()]
+        if here:  # the position stated just before in the sentence anchors it, in its ranking
+            before = here[-1:]
         if not before:
             return
         anchor = ([f for f in before if f.pillar == "overall"] or before)[-1]
+        tags = ("sequence", *(("non_dti_rank",) if "non_dti_rank" in anchor.tag else ()))
         found = gazetteer.mentions(s)
         named = coordination.run_before(s, post.start(), found) if post else []
         if m:
-            stop = re.search(r"[;.]", s[m.end():])
+            stop = re.search(r";|\.(?!\d)", s[m.end():])  # a decimal point is no stop
             named += [x for x in found if x.kind == "province" and x.start >= m.end()
                       and not (stop and x.start > m.end() + stop.start())]
         for i, x in enumerate(named, start=1):
             at = post if post and x.end <= post.start() else m
             self.add(s, at.start(), at.end(), anchor.fact_type, anchor.value + i,
                      pillar=anchor.pillar, unit="rank", denominator=anchor.denominator,
-                     tags=("sequence",), entity=x.name, year=anchor.year,
+                     tags=tags, entity=x.name, year=anchor.year,
                      year_basis=anchor.year_basis or "context")
         for x in (m, post):
             if x:

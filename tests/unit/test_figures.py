@@ -31,23 +31,29 @@ INDICES = [
 ]
 
 
-def context(lang: str) -> ReportContext:
+def context(lang: str, indices: list[dict] = INDICES) -> ReportContext:
     """Return an invented report context with a history and the indices."""
     return ReportContext(
         lang=lang, t=narrative.page_text(lang, "27"), code="27", basis=63, year=2024,
         is_unit=False, name="Bắc Ninh", slug="bac-ninh", region="", full_name="Bắc Ninh",
-        overall={}, pillars=[], indices=INDICES, peers=[], history=HISTORY, predecessors=[],
+        overall={}, pillars=[], indices=indices, peers=[], history=HISTORY, predecessors=[],
         unit=None, conflicts=[])
 
 
 @functools.cache
-def drawn(chart: str, lang: str) -> tuple[Figure, figures.Rendered]:
-    """Draw a chart once; return its figure (as drawn) and what the page embeds."""
+def drawn(chart: str, lang: str, indices: tuple[tuple[str, str], ...] = ()
+          ) -> tuple[Figure, figures.Rendered]:
+    """Draw a chart once; return its figure (as drawn) and what the page embeds.
+
+    indices: (measure, score_origin) pairs, to say where the indices' scores came from."""
     kept: list[Figure] = []
     original = figures.png
     figures.png = lambda fig: kept.append(fig) or original(fig)
+    origin = dict(indices)
+    rows = [{**r, "score_origin": origin[r["measure"]]} if r["measure"] in origin else r
+            for r in INDICES]
     try:
-        rendered = getattr(figures, chart)(context(lang))
+        rendered = getattr(figures, chart)(context(lang, rows))
     finally:
         figures.png = original
     return kept[0], rendered
@@ -81,6 +87,25 @@ def test_history_chart_tells_official_derived_and_reported_ranks_apart_with_a_le
                 fills[int(year)] = line.get_fillstyle()
     assert fills[2022] == "full" and fills[2023] == "none" and fills[2020] == "bottom"
     assert len({fills[2022], fills[2023], fills[2020]}) == 3  # three looks, one per origin
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_indices_chart_marks_scores_that_are_not_official_with_a_legend(lang):
+    fig, _ = drawn("indices_figure", lang, (("overall", "derived"),
+                                            ("chinh_quyen_so", "reported")))
+    legend = [text.get_text() for legend in fig.legends for text in legend.get_texts()]
+    assert vocab.origin_name("derived", lang) in legend
+    assert vocab.origin_name("reported", lang) in legend
+    marks = {line.get_xdata()[0]: line.get_fillstyle() for line in fig.axes[0].get_lines()}
+    assert marks == {0.6: "none", 0.55: "bottom"}  # at each bar's end: hollow, half-filled
+
+
+def test_indices_chart_without_other_origins_shows_no_origin_marks(lang="en"):
+    for indices in ((), (("overall", "official"), ("chinh_quyen_so", "official"))):
+        fig, _ = drawn("indices_figure", lang, indices)
+        legend = [text.get_text() for legend in fig.legends for text in legend.get_texts()]
+        assert vocab.origin_name("official", lang) not in legend
+        assert not fig.axes[0].get_lines()
 
 
 def test_no_point_is_cut_by_the_frame_not_even_the_best_rank_at_the_top():

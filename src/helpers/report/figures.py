@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import matplotlib
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -240,8 +241,27 @@ def indices_figure(ctx: ReportContext) -> Rendered | None:
     ax.set_xlim(0, 1.03)
     decimals(ax.xaxis, lang)
     ax.set_xlabel(t["score_axis"])
-    fig.legend(frameon=False, loc="outside lower center", ncol=2)
+    origins = score_origins(ax, rows)
+    if origins:
+        handles = ax.get_legend_handles_labels()[0] + origin_handles(origins, lang)
+        fig.legend(handles=handles, frameon=False, loc="outside lower center", ncol=2)
+    else:
+        fig.legend(frameon=False, loc="outside lower center", ncol=2)
     return Rendered(png(fig), int(WIDTH_IN * DPI), indices_alt(rows, ctx.name, lang))
+
+
+def score_origins(ax: Axes, rows: list[dict]) -> set[str]:
+    """Mark each score at its bar's end as official, derived or reported (rows that say where
+    their score came from, ``score_origin``), when not all are official; return those drawn."""
+    origins = {str(r.get("score_origin") or "") for r in rows} & set(ORIGIN_FILL)
+    if not origins - {"official"}:
+        return set()
+    for i, row in enumerate(rows):
+        origin = str(row.get("score_origin") or "")
+        if origin in ORIGIN_FILL:
+            ax.plot([row["score"]], [i], ls="none", marker="o", ms=5, color=COLOURS[0],
+                    fillstyle=ORIGIN_FILL[origin], markerfacecoloralt="white", zorder=4)
+    return origins
 
 
 def indices_alt(rows: list[dict], name: str, lang: str) -> str:

@@ -10,14 +10,49 @@ no code, nothing loaded from elsewhere. ``--to dti-methods`` turns an executed s
 from __future__ import annotations
 
 import ast
+import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from nbconvert.exporters import Exporter
+from nbconvert.exporters import Exporter, HTMLExporter, TemplateExporter
 from nbformat import NotebookNode
 from traitlets import default
 
 from . import methods, publish
+
+# -- the body of a page: nbconvert's HTML without its BeautifulSoup pass ---------------------------
+#: An <img> tag without alt text.
+_NO_ALT = re.compile(r"<img(?![^>]*\salt=)")
+NO_ALT_TEXT = "No description has been provided for this image"  # nbconvert's placeholder
+
+
+class PageBodyExporter(HTMLExporter):
+    """nbconvert's HTML exporter without its closing BeautifulSoup pass (used by dti build).
+
+    HTMLExporter re-parses its whole output with BeautifulSoup's pure-Python parser, to give
+    images without alt text a placeholder and the lab template's output areas a tabindex, then
+    prints the tree again: 85 % of a report's export (19 -> 3 ms a page). This exporter renders
+    the same template and gives an image without alt text the same placeholder, by pattern; the
+    pages use the basic template (no lab output areas). The markup is the same tree (tested
+    against nbconvert's), written as the template wrote it.
+    """
+
+    def from_notebook_node(self, nb: NotebookNode, resources: dict[str, Any] | None = None,
+                           **kw: Any) -> tuple[str, dict[str, Any]]:
+        """Return the notebook as HTML (and nbconvert's resources), with no second parse."""
+        from nbconvert.filters.highlight import Highlight2HTML
+        from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+        langinfo = nb.metadata.get("language_info", {})
+        lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+        resources = self._init_resources(resources)
+        self.register_filter("highlight_code", self.filters.get(
+            "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+        self.register_filter("filter_data_type", WidgetsDataTypeFilter(
+            notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+        html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        return _NO_ALT.sub(f'<img alt="{NO_ALT_TEXT}"', html), resources
 
 
 # -- a report notebook run by papermill, exported as dti build exports it ------------------------

@@ -30,8 +30,9 @@ PALETTE = ["#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c
 @cache
 def _exporter() -> object:
     """Return an nbconvert HTML exporter that drops code, prompts and hidden cells."""
-    from nbconvert import HTMLExporter
     from traitlets.config import Config
+
+    from .exporter import PageBodyExporter as HTMLExporter  # nbconvert's, without a 2nd parse
 
     settings = Config()
     settings.TagRemovePreprocessor.remove_cell_tags = {HIDE_TAG, "injected-parameters"}

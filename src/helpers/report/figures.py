@@ -10,9 +10,12 @@ from dataclasses import dataclass
 
 import matplotlib
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator, ScalarFormatter
+from PIL import Image
 
 from .. import vocab
 from . import context, goal_pages, narrative
@@ -66,8 +69,23 @@ def png(fig: Figure) -> str:
     if width > WIDTH_IN:
         fig.set_size_inches(WIDTH_IN, height)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI * SCALE)
+    raster(fig).save(buffer, format="png")
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def raster(fig: Figure) -> Image.Image:
+    """Draw a figure at SCALE times its displayed size, in one pass; RGB when it is opaque.
+
+    The same pixels as ``fig.savefig(dpi=DPI * SCALE)``, at two thirds of its cost: savefig
+    walks every artist twice (a layout pass of its own, then the drawing), and encodes the alpha
+    channel of an opaque figure (a quarter of the bytes to compress and store).
+    """
+    fig.set_dpi(DPI * SCALE)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()  # the constrained layout runs within this one draw
+    image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
+                             canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    return image.convert("RGB") if image.getchannel("A").getextrema() == (255, 255) else image
 
 
 class _DecimalComma(ScalarFormatter):
@@ -223,8 +241,27 @@ def indices_figure(ctx: ReportContext) -> Rendered | None:
     ax.set_xlim(0, 1.03)
     decimals(ax.xaxis, lang)
     ax.set_xlabel(t["score_axis"])
-    fig.legend(frameon=False, loc="outside lower center", ncol=2)
+    origins = score_origins(ax, rows)
+    if origins:
+        handles = ax.get_legend_handles_labels()[0] + origin_handles(origins, lang)
+        fig.legend(handles=handles, frameon=False, loc="outside lower center", ncol=2)
+    else:
+        fig.legend(frameon=False, loc="outside lower center", ncol=2)
     return Rendered(png(fig), int(WIDTH_IN * DPI), indices_alt(rows, ctx.name, lang))
+
+
+def score_origins(ax: Axes, rows: list[dict]) -> set[str]:
+    """Mark each score at its bar's end as official, derived or reported (rows that say where
+    their score came from, ``score_origin``), when not all are official; return those drawn."""
+    origins = {str(r.get("score_origin") or "") for r in rows} & set(ORIGIN_FILL)
+    if not origins - {"official"}:
+        return set()
+    for i, row in enumerate(rows):
+        origin = str(row.get("score_origin") or "")
+        if origin in ORIGIN_FILL:
+            ax.plot([row["score"]], [i], ls="none", marker="o", ms=5, color=COLOURS[0],
+                    fillstyle=ORIGIN_FILL[origin], markerfacecoloralt="white", zorder=4)
+    return origins
 
 
 def indices_alt(rows: list[dict], name: str, lang: str) -> str:

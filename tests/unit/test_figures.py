@@ -1,0 +1,144 @@
+"""The report's charts as a reader sees them: sharp, in the page's decimal mark, every point
+inside the frame, and official, derived and press-reported ranks told apart (issue 22)."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import io
+
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from PIL import Image
+
+from helpers import vocab
+from helpers.report import figures, narrative
+from helpers.report.context import ReportContext
+
+#: An invented province's overall rank and score over five years, the best (rank 3) first, at
+#: the top of the chart, with each kind of origin (a 2021 score unknown).
+HISTORY = [
+    {"code": "27", "name": "Bắc Ninh", "year": year, "rank": rank, "score": score,
+     "origin": origin, "basis": 63}
+    for year, rank, score, origin in ((2020, 3, 0.41, "reported"), (2021, 4, None, "reported"),
+                                      (2022, 7, 0.67, "official"), (2023, 18, 0.71, "derived"),
+                                      (2024, 21, 0.74, "derived"))]
+INDICES = [
+    {"measure": "overall", "score": 0.6, "median": 0.45, "best": 0.72, "regional_mean": 0.5},
+    {"measure": "chinh_quyen_so", "score": 0.55, "median": 0.4, "best": 0.81,
+     "regional_mean": 0.47},
+]
+
+
+def context(lang: str, indices: list[dict] = INDICES) -> ReportContext:
+    """Return an invented report context with a history and the indices."""
+    return ReportContext(
+        lang=lang, t=narrative.page_text(lang, "27"), code="27", basis=63, year=2024,
+        is_unit=False, name="Bắc Ninh", slug="bac-ninh", region="", full_name="Bắc Ninh",
+        overall={}, pillars=[], indices=indices, peers=[], history=HISTORY, predecessors=[],
+        unit=None, conflicts=[])
+
+
+@functools.cache
+def drawn(chart: str, lang: str, indices: tuple[tuple[str, str], ...] = ()
+          ) -> tuple[Figure, figures.Rendered]:
+    """Draw a chart once; return its figure (as drawn) and what the page embeds.
+
+    indices: (measure, score_origin) pairs, to say where the indices' scores came from."""
+    kept: list[Figure] = []
+    original = figures.png
+    figures.png = lambda fig: kept.append(fig) or original(fig)
+    origin = dict(indices)
+    rows = [{**r, "score_origin": origin[r["measure"]]} if r["measure"] in origin else r
+            for r in INDICES]
+    try:
+        rendered = getattr(figures, chart)(context(lang, rows))
+    finally:
+        figures.png = original
+    return kept[0], rendered
+
+
+def tick_texts(fig: Figure) -> list[str]:
+    """Return every tick label the chart shows."""
+    return [label.get_text() for ax in fig.axes
+            for label in (*ax.get_xticklabels(), *ax.get_yticklabels()) if label.get_text()]
+
+
+@pytest.mark.parametrize("chart", ["indices_figure", "history_figure"])
+def test_vietnamese_charts_write_decimals_with_a_comma_english_ones_with_a_point(chart):
+    vi = [t for t in tick_texts(drawn(chart, "vi")[0]) if "," in t or "." in t]
+    en = [t for t in tick_texts(drawn(chart, "en")[0]) if "," in t or "." in t]
+    assert vi and all("," in t and "." not in t for t in vi), vi  # e.g. "0,4"
+    assert en and all("." in t and "," not in t for t in en), en  # e.g. "0.4"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_history_chart_tells_official_derived_and_reported_ranks_apart_with_a_legend(lang):
+    fig, _ = drawn("history_figure", lang)
+    legend = [text.get_text() for legend in fig.legends for text in legend.get_texts()]
+    for origin in ("official", "derived", "reported"):
+        assert vocab.origin_name(origin, lang) in legend
+    rank_axis = fig.axes[0]
+    fills = {}
+    for line in rank_axis.get_lines():
+        if line.get_linestyle() == "None" and len(line.get_xdata()):
+            for year in line.get_xdata():
+                fills[int(year)] = line.get_fillstyle()
+    assert fills[2022] == "full" and fills[2023] == "none" and fills[2020] == "bottom"
+    assert len({fills[2022], fills[2023], fills[2020]}) == 3  # three looks, one per origin
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_indices_chart_marks_scores_that_are_not_official_with_a_legend(lang):
+    fig, _ = drawn("indices_figure", lang, (("overall", "derived"),
+                                            ("chinh_quyen_so", "reported")))
+    legend = [text.get_text() for legend in fig.legends for text in legend.get_texts()]
+    assert vocab.origin_name("derived", lang) in legend
+    assert vocab.origin_name("reported", lang) in legend
+    marks = {line.get_xdata()[0]: line.get_fillstyle() for line in fig.axes[0].get_lines()}
+    assert marks == {0.6: "none", 0.55: "bottom"}  # at each bar's end: hollow, half-filled
+
+
+def test_indices_chart_without_other_origins_shows_no_origin_marks(lang="en"):
+    for indices in ((), (("overall", "official"), ("chinh_quyen_so", "official"))):
+        fig, _ = drawn("indices_figure", lang, indices)
+        legend = [text.get_text() for legend in fig.legends for text in legend.get_texts()]
+        assert vocab.origin_name("official", lang) not in legend
+        assert not fig.axes[0].get_lines()
+
+
+def test_no_point_is_cut_by_the_frame_not_even_the_best_rank_at_the_top():
+    fig, _ = drawn("history_figure", "en")
+    for ax in fig.axes:
+        frame = ax.get_window_extent()
+        for line in ax.get_lines():
+            if not isinstance(line, Line2D) or line.get_marker() in (None, "None", ""):
+                continue
+            radius = (line.get_markersize() + line.get_markeredgewidth()) / 2 * fig.dpi / 72
+            for x, y in ax.transData.transform(line.get_xydata()):
+                assert frame.x0 <= x - radius and x + radius <= frame.x1
+                assert frame.y0 <= y - radius and y + radius <= frame.y1, (
+                    f"a point at {y:.0f} px is cut by the frame {frame.y0:.0f}-{frame.y1:.0f}")
+
+
+@pytest.mark.parametrize("chart", ["indices_figure", "history_figure"])
+def test_charts_are_drawn_at_twice_their_displayed_size(chart):
+    _, rendered = drawn(chart, "en")
+    header, data = rendered.src.split(",", 1)
+    assert header == "data:image/png;base64"
+    image = Image.open(io.BytesIO(base64.b64decode(data)))
+    assert abs(image.width - figures.SCALE * rendered.width) <= figures.SCALE
+    assert rendered.font_px == pytest.approx(figures.FONT_PT * figures.DPI * figures.SCALE / 72)
+
+
+def test_the_png_has_the_pixels_savefig_draws():
+    """The one-pass drawing (no layout pass of savefig's own, no alpha channel) changes no pixel."""
+    fig, rendered = drawn("indices_figure", "en")
+    ours = Image.open(io.BytesIO(base64.b64decode(rendered.src.split(",", 1)[1])))
+    again, _ = drawn.__wrapped__("indices_figure", "en")  # a new figure, same chart
+    buffer = io.BytesIO()
+    again.savefig(buffer, format="png", dpi=figures.DPI * figures.SCALE)
+    theirs = Image.open(buffer)
+    assert ours.mode == "RGB" and ours.size == theirs.size
+    assert ours.tobytes() == theirs.convert("RGB").tobytes()

@@ -24,7 +24,6 @@ from .stages import (  # noqa: F401  (the stage runner, re-exported for the CLI 
     _REFERENCE,
     CELL_TIMEOUT_S,
     KERNEL,
-    STAGES,
     NotebookRun,
     Stage,
     _paths,
@@ -36,6 +35,15 @@ from .stages import (  # noqa: F401  (the stage runner, re-exported for the CLI 
     stage_key,
 )
 from .workers import SETUP_TAG, without_setup  # noqa: F401  (what the warm engine leaves out)
+
+
+def __getattr__(name: str) -> object:
+    """Return STAGES (the stages by group of pipeline.yml), read when asked for."""
+    if name == "STAGES":
+        from . import plan
+
+        return plan.load().stages
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 REPORT_TIMEOUT_S = 300
 REPORT_NOTEBOOK = "30-province-report"

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config, provinces, sources, store
+from . import plan
 
 
 class RecipeError(ValueError):
@@ -246,12 +247,16 @@ _PARAMETERS = ("# Parameters (papermill overrides these). Empty means the projec
                "processed_dir: str = \"\"   # folder of the clean tables; default "
                "data/processed\noutput_dir: str = \"\"      # where this notebook writes; "
                "default data/processed/{name}")
-_BODY = ("from pathlib import Path\n\nfrom helpers import config, processed\n\n"
+_BODY = ("from pathlib import Path\n\nfrom helpers import config, processed, store\n\n"
          "source = Path(processed_dir) if processed_dir else config.PROCESSED_DIR\n"
          "out = Path(output_dir) if output_dir else config.PROCESSED_DIR / \"{name}\"\n"
          "ranked = processed.rankings(source)\n"
          "print(f\"{len(ranked)} rows of the clean rankings, years \"\n"
          "      f\"{', '.join(str(int(y)) for y in sorted(ranked['year'].unique()))}\")")
+_WRITE = ("# What the stage writes (pipeline.yml lists it: the build cache checks it is there)\n"
+          "per_year = ranked.groupby(\"year\").size().rename(\"rows\").reset_index()\n"
+          "store.write_csv_atomic(out / \"summary.csv\", per_year)\n"
+          "per_year")
 
 
 def _cell(cell_id: str, kind: str, source: str, tags: tuple[str, ...] = (),
@@ -284,6 +289,7 @@ def new_notebook(name: str, title: str = "", notebooks_dir: Path | None = None) 
         _cell("setup", "code", _SETUP, ("report-hide", "setup"), hidden=True),
         _cell("parameters", "code", _PARAMETERS.replace("{name}", short), ("parameters",)),
         _cell("first-step", "code", _BODY.replace("\"{name}\"", f"\"{short}\"")),
+        _cell("outputs", "code", _WRITE),
     ]
     notebook = {"cells": cells, "metadata": {
         "kernelspec": {"display_name": "Python (DTI notebooks)", "language": "python",
@@ -292,9 +298,25 @@ def new_notebook(name: str, title: str = "", notebooks_dir: Path | None = None) 
     return path
 
 
-STAGE_HINT = """To make it a stage of the build, add to STAGES in src/helpers/build/stages.py:
-    Stage("{name}", ("data/processed/dti_rankings.csv", ...inputs), ("data/processed/{short}/...",))
-and to NOTEBOOKS in src/helpers/build/methods.py to publish it as a methods page."""
+#: The `dti run` group of a notebook by its number's tens (30s are reports: no stage).
+GROUPS = {"1": "data", "2": "model"}
+
+
+def stage_of(name: str, group: str = "") -> plan.Stage:
+    """Return the stage a new notebook is registered as: it reads the clean rankings and writes
+    data/processed/<name>/summary.csv (edit both in pipeline.yml as the notebook grows)."""
+    short = name.split("-", 1)[1].replace("-", "_")
+    return plan.Stage(name, ("data/processed/dti_rankings.csv",),
+                      (f"data/processed/{short}/summary.csv",), group or GROUPS[name[0]], True)
+
+
+def register_stage(name: str, group: str = "") -> plan.Stage | None:
+    """Append a new notebook's stage to pipeline.yml (None for a report notebook, 30s on)."""
+    if not group and name[0] not in GROUPS:
+        return None
+    stage = stage_of(name, group)
+    plan.append_stage(stage)
+    return stage
 
 
 # -- the command line ----------------------------------------------------------------------------
@@ -331,12 +353,27 @@ def _press_accept(args: argparse.Namespace) -> int:
 
 
 def _new_notebook(args: argparse.Namespace) -> int:
-    """Write a notebook skeleton (dti new-notebook)."""
+    """Write a notebook skeleton and register its stage in pipeline.yml (dti new-notebook)."""
     def run() -> None:
+        if args.group and not re.fullmatch(r"[a-z][a-z0-9_]*", args.group):
+            raise RecipeError(f"--group {args.group!r}: name a `dti run` group in lower case, "
+                              "such as data or model")
         path = new_notebook(args.name, args.title)
         print(f"wrote {path.relative_to(config.ROOT)}; open it with `make lab`")
-        short = args.name.split("-", 1)[1].replace("-", "_")
-        print(STAGE_HINT.format(name=args.name, short=short))
+        if args.no_stage:
+            return
+        try:
+            stage = register_stage(args.name, args.group)
+        except plan.PlanError as error:
+            path.unlink()  # a refused command changes nothing
+            raise RecipeError(str(error)) from None
+        if stage is None:
+            print("a report notebook (30s): no stage added to pipeline.yml")
+            return
+        print(f"added stage {stage.notebook} to pipeline.yml (group {stage.group}: "
+              f"`dti run {stage.group}`; reads {', '.join(stage.inputs)}; writes "
+              f"{', '.join(stage.outputs)}; published as a methods page). Edit its reads and "
+              "writes there as the notebook grows; `dti plan --docs` updates CONTRIBUTING.md")
     return _run(run)
 
 
@@ -359,6 +396,10 @@ def add_commands(commands: argparse._SubParsersAction, press: argparse.ArgumentP
     notebook = commands.add_parser("new-notebook", help="write a notebook that passes the suite")
     notebook.add_argument("name", help="NN-name, such as 21-pillar-models")
     notebook.add_argument("--title", default="")
+    notebook.add_argument("--group", default="", help="the `dti run` group of its stage "
+                          "(default: data for 10s, model for 20s; 30s are reports, no stage)")
+    notebook.add_argument("--no-stage", action="store_true",
+                          help="write the notebook only; add no stage to pipeline.yml")
     notebook.set_defaults(func=_new_notebook)
     reports = commands.choices["reports"]
     reports.add_argument("--allow-unreviewed", action="store_true",

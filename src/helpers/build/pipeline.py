@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import config, store
+from .. import config, gitinfo, store
 from . import cache, manifest, quiet
 from . import workers as worker_pool
 from .stages import (  # noqa: F401  (the stage runner, re-exported for the CLI and tests)
@@ -214,7 +214,9 @@ def report_parts(processed_dir: str = "") -> dict:
     notebook = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"
     inputs = report_inputs(processed_dir)
     modules = cache.notebook_modules(notebook) | {"build.publish"}
-    return cache.parts(notebook=notebook, inputs=inputs, modules=modules)
+    # the page's address in its citation ($DTI_SITE_URL) and CITATION.cff's authors and version
+    return cache.parts(notebook=notebook, inputs=[*inputs, config.ROOT / "CITATION.cff"],
+                       modules=modules) | {"site_url": gitinfo.site_url()}
 
 
 def report_key(job: ReportJob, shared: dict | None = None) -> str:

@@ -55,6 +55,22 @@ def test_add_source_appends_a_row_the_check_accepts(raw, tmp_path):
     assert sources.check(raw) == []
 
 
+def test_the_data_terms_table_follows_the_register(raw, tmp_path):
+    """DATA-LICENSE.md's table is generated: a registered file gets its row, terms as given."""
+    doc = tmp_path / "DATA-LICENSE.md"
+    doc.write_text((config.ROOT / "DATA-LICENSE.md").read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    assert recipes.write_terms(raw, doc).endswith("already matches the register")
+    file = invented_table(tmp_path / "official_2031_ranking.csv", 2031)
+    recipes.add_source(file, "dti_ranking", "34", "2031", "overall", **{
+        **ABOUT, "licence": "reuse | with attribution"}, raw_dir=raw)
+    assert recipes.write_terms(raw, doc).endswith("rewritten from the register")
+    text = doc.read_text(encoding="utf-8")
+    assert ("| `official_2031_ranking` | `dti/official_2031_ranking.csv` | "
+            "tests/data/test_recipes.py | reuse \\| with attribution |") in text
+    assert text.count("\n| `") == len(sources.register(raw / "sources.csv"))
+
+
 @pytest.mark.parametrize(("options", "expected"), [
     ({"kind": "dti_rankings"}, "--kind 'dti_rankings' is not a kind the stages read"),
     ({"title": ""}, "give --title"),

@@ -36,7 +36,7 @@ def test_the_shipped_plan_declares_the_stages_the_build_runs():
 def test_contributing_shows_the_plan_as_it_is():
     text = (config.ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert plan.docs_in(text) == plan.docs_block(plan.load()), (
-        "CONTRIBUTING.md's pipeline.yml block is out of date: run .venv/bin/dti plan --docs")
+        "CONTRIBUTING.md's pipeline.yml block is out of date: run .venv/bin/dti docs")
     assert "STAGES" not in text and "NOTEBOOKS" not in text, "the Python lists are gone"
 
 

@@ -14,7 +14,7 @@ import yaml
 from packaging.requirements import Requirement
 
 from helpers import config
-from helpers.build import exporter, methods
+from helpers.build import exporter, methods, plan, recipes
 
 ROOT = config.ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "reports.yml"
@@ -90,7 +90,9 @@ def test_licences_citation_and_data_terms_cover_every_registered_source():
     terms = (ROOT / "DATA-LICENSE.md").read_text(encoding="utf-8")
     missing = [s for s in pd.read_csv(config.SOURCES_REGISTER)["source_id"]
                if f"`{s}`" not in terms]
-    assert not missing, f"add the terms of {missing} (register licence column) to DATA-LICENSE.md"
+    assert not missing, f"{missing} not in DATA-LICENSE.md: run .venv/bin/dti docs"
+    assert plan.docs_in(terms, recipes.TERMS_BEGIN, recipes.TERMS_END) == recipes.terms_table(), (
+        "DATA-LICENSE.md's table is not the register's: run .venv/bin/dti docs")
 
 
 # -- the CI workflow ------------------------------------------------------------------------

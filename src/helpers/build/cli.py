@@ -246,15 +246,17 @@ def _site(folder: str, base_url: str, partial: bool = False) -> int:
     return site.run(folder, base_url, partial)
 
 
-def _plan(args: argparse.Namespace) -> int:
-    """Print the plan as CONTRIBUTING.md shows it; with --docs, rewrite that block."""
-    current = plan.load()
-    if args.docs:
-        doc = config.ROOT / "CONTRIBUTING.md"
-        changed = plan.write_docs(doc, current)
-        print(f"{doc.name}: {'rewritten from' if changed else 'already matches'} pipeline.yml")
-        return 0
-    print(plan.docs_block(current))
+def _plan(_: argparse.Namespace) -> int:
+    """Print the plan as CONTRIBUTING.md shows it."""
+    print(plan.docs_block(plan.load()))
+    return 0
+
+
+def _docs(_: argparse.Namespace) -> int:
+    """Rewrite the documents' generated blocks: the plan, the table of data terms."""
+    changed = plan.write_docs(config.ROOT / "CONTRIBUTING.md", plan.load())
+    print(f"CONTRIBUTING.md: {'rewritten from' if changed else 'already matches'} pipeline.yml")
+    print(recipes.write_terms())
     return 0
 
 
@@ -357,10 +359,11 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--base-url", default="", help="public address (default: $DTI_SITE_URL); "
                       "adds sitemap.xml and canonical links")
     site.set_defaults(func=lambda a: _site(a.folder, a.base_url, a.partial))
-    shown = commands.add_parser("plan", help="the stages and report sets of pipeline.yml")
-    shown.add_argument("--docs", action="store_true",
-                       help="rewrite CONTRIBUTING.md's generated block from pipeline.yml")
-    shown.set_defaults(func=_plan)
+    commands.add_parser("plan", help="the stages and report sets of pipeline.yml"
+                        ).set_defaults(func=_plan)
+    commands.add_parser("docs", help="rewrite the generated blocks of CONTRIBUTING.md "
+                        "(pipeline.yml) and DATA-LICENSE.md (the sources register)"
+                        ).set_defaults(func=_docs)
     press = commands.add_parser("press", help="facts from press articles: extract or evaluate DIR")
     press.add_argument("command", choices=["extract", "evaluate", "explain"])
     press.add_argument("folder", type=Path, help="extract, evaluate: articles (.txt) and "

@@ -133,6 +133,37 @@ def add_source(file: Path, kind: str, basis: str = "", years: str = "", measure:
     return row
 
 
+# -- DATA-LICENSE.md's table of sources -----------------------------------------------------------
+TERMS_BEGIN = ("<!-- generated from data/raw/sources.csv by `dti add-source` (or `dti docs`); "
+               "edit the register -->")
+TERMS_END = "<!-- end of the generated table -->"
+
+
+def _cell_text(value: str) -> str:
+    """Return register text as one Markdown table cell (one line, bars escaped)."""
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+def terms_table(raw_dir: Path | None = None) -> str:
+    """Return DATA-LICENSE.md's table of sources, one row per register row, with markers."""
+    raw = Path(raw_dir or config.RAW_DIR)
+    _, rows = _read_register(raw)
+    lines = ["| source_id | file in `data/raw/` | publisher (register `origin`) | terms "
+             "(register `licence`) |", "|---|---|---|---|"]
+    lines += [f"| `{r['source_id']}` | `{r['path']}` | {_cell_text(r['origin'])} | "
+              f"{_cell_text(r['licence'])} |" for r in rows]
+    return "\n".join([TERMS_BEGIN, *lines, TERMS_END])
+
+
+def write_terms(raw_dir: Path | None = None, doc: Path | None = None) -> str:
+    """Rewrite DATA-LICENSE.md's table from the register; say what became of it."""
+    doc = Path(doc or config.ROOT / "DATA-LICENSE.md")
+    if not doc.is_file():
+        return f"{doc.name} not in this checkout"
+    changed = plan.replace_block(doc, terms_table(raw_dir), TERMS_BEGIN, TERMS_END)
+    return f"{doc.name}: {'rewritten from' if changed else 'already matches'} the register"
+
+
 # -- dti press accept ----------------------------------------------------------------------------
 #: The reviewed-facts columns a folder's expected_facts.csv (the labelling schema) fills in.
 FACT_COLUMNS = ("province", "year", "fact_type", "pillar", "indicator_text", "value", "target",
@@ -338,8 +369,7 @@ def _add_source(args: argparse.Namespace) -> int:
                          args.retrieved, args.update)
         print(f"registered data/raw/{row['path']} as {row['source_id']} ({row['kind']}, basis "
               f"{row['basis'] or 'per row'}, years {row['years'] or '-'}, sha256 "
-              f"{row['sha256'][:12]}...); next: add `{row['source_id']}` to the table in "
-              "DATA-LICENSE.md, then dti check and make data")
+              f"{row['sha256'][:12]}...); {write_terms()}; next: dti check and make data")
     return _run(run)
 
 
@@ -373,7 +403,7 @@ def _new_notebook(args: argparse.Namespace) -> int:
         print(f"added stage {stage.notebook} to pipeline.yml (group {stage.group}: "
               f"`dti run {stage.group}`; reads {', '.join(stage.inputs)}; writes "
               f"{', '.join(stage.outputs)}; published as a methods page). Edit its reads and "
-              "writes there as the notebook grows; `dti plan --docs` updates CONTRIBUTING.md")
+              "writes there as the notebook grows; `dti docs` updates CONTRIBUTING.md")
     return _run(run)
 
 

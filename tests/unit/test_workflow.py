@@ -303,3 +303,40 @@ def test_methods_pages_show_outputs_not_code_and_are_rewritten_only_when_changed
     assert not written[0].exists(), "no page for a stage that did not run"
     assert f'href="{written[0].name}"' not in (root / "methods" / "index.html").read_text(
         encoding="utf-8")
+
+
+# -- a nearly full disk, an immutable build record ---------------------------------------------
+def test_the_disk_estimate_counts_what_an_in_place_rebuild_frees(tmp_path):
+    """Rebuilding 60 existing reports needs room for the few written at once, not for 60."""
+    from helpers.build import pipeline
+
+    root = tmp_path / "reports"
+    jobs = [pipeline.ReportJob("province", f"{n:02d}", f"p{n}", f"P{n}", "en", 2024)
+            for n in range(60)]
+    for job in jobs[:50]:  # built before: a page and its notebook of 1 MB each
+        for path in (root / "province" / f"{job.slug}.en.html",
+                     root / "executed" / "province" / f"{job.slug}.en.ipynb"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"x" * (1 << 20))
+    assert pipeline._needed_bytes(jobs[:50], root, workers=2) == 2 * (2 << 20)
+    assert pipeline._needed_bytes(jobs, root, workers=2) == 10 * pipeline.REPORT_BYTES + \
+        2 * (2 << 20), "ten new reports need their full size"
+
+
+def test_an_immutable_build_record_is_named_before_anything_is_touched(tmp_path):
+    from helpers.build import cache, cli
+
+    records = tmp_path / ".build-cache.json"
+    records.write_text("{}", encoding="utf-8")
+    made = subprocess.run(["chattr", "+i", str(records)], capture_output=True, check=False) \
+        if shutil.which("chattr") else None
+    if made is None or made.returncode != 0:
+        pytest.skip("chattr +i is not permitted here")
+    try:
+        with pytest.raises(OSError) as caught:
+            cache.BuildCache(records).check_writable()
+        line = cli._disk_message(caught.value)
+    finally:
+        subprocess.run(["chattr", "-i", str(records)], check=False)
+    assert str(records) in line and "chattr -i" in line and "nothing was replaced" in line
+    assert "\n" not in line

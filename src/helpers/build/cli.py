@@ -275,8 +275,9 @@ def _disk_message(error: OSError) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return (f"dti: no space left on the disk for {where} ({error.strerror}); free some space "
                 "and run the command again; the previous pages, manifest and index are kept")
-    return (f"dti: cannot write to {where} ({error.strerror}); make it writable and run the "
-            "command again; nothing was replaced")
+    hint = " (`chattr -i` if it is immutable)" if error.errno == errno.EPERM else ""
+    return (f"dti: cannot write to {where} ({error.strerror}); make it writable{hint} and run "
+            "the command again; nothing was replaced")
 
 
 def dispatch(args: argparse.Namespace) -> int:

@@ -134,6 +134,7 @@ def run_stage(stage_name: str, use_cache: bool = True) -> list[NotebookRun]:
         if use_cache and records.fresh(stage.notebook, key, outputs):
             runs.append(NotebookRun(stage.notebook, executed, 0.0, cached=True))
             continue
+        records.check_writable()
         store.check_writable([config.EXECUTED_DIR, *{p.parent for p in outputs}])
         records.forget(stage.notebook)
         records.save()

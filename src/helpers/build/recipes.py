@@ -400,8 +400,8 @@ def _new_notebook(args: argparse.Namespace) -> int:
         if stage is None:
             print("a report notebook (30s): no stage added to pipeline.yml")
             return
-        print(f"added stage {stage.notebook} to pipeline.yml (group {stage.group}: "
-              f"`dti run {stage.group}`; reads {', '.join(stage.inputs)}; writes "
+        print(f"added stage {stage.notebook} to src/helpers/data/pipeline.yml (group "
+              f"{stage.group}: `dti run {stage.group}`; reads {', '.join(stage.inputs)}; writes "
               f"{', '.join(stage.outputs)}; published as a methods page). Edit its reads and "
               "writes there as the notebook grows; `dti docs` updates CONTRIBUTING.md")
     return _run(run)

@@ -207,3 +207,18 @@ def test_reports_refuse_unreviewed_extracted_facts_unless_asked(processed, tmp_p
     args = argparse.Namespace(allow_unreviewed=True)
     assert guarded(args) == 0 and built == [args]
     assert "warning" in capsys.readouterr().err
+
+
+def test_dti_check_names_a_report_set_page_that_is_no_province():
+    from dataclasses import replace
+
+    from helpers.build import plan
+
+    shipped = plan.load()
+    assert plan.problems() == [], "the shipped plan: notebooks there, pages resolve"
+    preview = replace(shipped.report_sets["preview"], pages=("Lao Kai", "unit:Hà Giang"))
+    found = plan.page_problems(plan.Plan(shipped.stages, {"preview": preview}))
+    assert len(found) == 2
+    assert found[0].startswith("pipeline.yml: report set preview, page 'Lao Kai': unknown "
+                               "province") and "'Lào Cai'" in found[0]
+    assert "not a 2025 unit" in found[1]

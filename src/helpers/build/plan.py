@@ -116,9 +116,9 @@ class _Checker:
     def fail(self, path: tuple, value: object, what: str) -> None:
         """Record one problem at a key path."""
         line = next((self.lines[path[:n]] for n in range(len(path), -1, -1)
-                     if path[:n] in self.lines), 0)
+                     if path[:n] in self.lines), 1)
         key = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path)
-        self.problems.append(f"{self.name}, line {line}, {key.replace('.[', '[')}: "
+        self.problems.append(f"{self.name}, line {line}, {key.replace('.[', '[') or 'the file'}: "
                              f"{value!r}: {what}")
 
     def strings(self, path: tuple, value: object, pattern: re.Pattern | None = None,
@@ -188,10 +188,13 @@ def _report_set(check: _Checker, name: object, item: object) -> ReportSet | None
     assert isinstance(item, dict)
     before = len(check.problems)
     pages = item.get("pages")
-    chosen = None if pages == "all" else check.strings(
-        (*path, "pages"), pages, None, "name a province or code (a 2025 unit as 'unit:NAME')")
-    if pages != "all" and not isinstance(pages, list):
-        check.problems[-1] += "; or write `all`"
+    chosen = None
+    if pages != "all" and (not isinstance(pages, list) or not pages):
+        check.fail((*path, "pages"), pages, "write `all`, or list names or codes, such as "
+                   "[Lào Cai, unit:Bắc Ninh]")
+    elif pages != "all":
+        chosen = check.strings((*path, "pages"), pages, None,
+                               "name a province or code (a 2025 unit as 'unit:NAME')")
     languages = check.strings((*path, "languages"), item.get("languages"),
                               re.compile("|".join(LANGS)), f"use {' or '.join(LANGS)}")
     years: list[int] = []
@@ -272,10 +275,26 @@ def problems(path: Path | None = None) -> list[str]:
         plan = load(path)
     except PlanError as error:
         return str(error).splitlines()[1:] or [str(error)]
-    return [f"{FILE_NAME}: stage {s.notebook}: notebooks/{s.notebook}.ipynb does not exist; "
-            "restore the notebook or delete its block from src/helpers/data/pipeline.yml"
-            for group in plan.stages.values() for s in group
-            if not (config.NOTEBOOKS_DIR / f"{s.notebook}.ipynb").is_file()]
+    found = [f"{FILE_NAME}: stage {s.notebook}: notebooks/{s.notebook}.ipynb does not exist; "
+             "restore the notebook or delete its block from src/helpers/data/pipeline.yml"
+             for group in plan.stages.values() for s in group
+             if not (config.NOTEBOOKS_DIR / f"{s.notebook}.ipynb").is_file()]
+    return found + page_problems(plan)
+
+
+def page_problems(plan: Plan) -> list[str]:
+    """Return the report sets' page names that name no province or 2025 unit."""
+    from .. import params, provinces
+
+    found = []
+    for chosen in plan.report_sets.values():
+        for name in chosen.pages or ():
+            unit = name.lower().startswith(("unit:", "u:"))
+            try:
+                params.resolve(name.split(":", 1)[1] if unit else name, basis=34 if unit else 63)
+            except (params.ParameterError, provinces.UnknownProvinceError) as error:
+                found.append(f"{FILE_NAME}: report set {chosen.name}, page {name!r}: {error}")
+    return found
 
 
 # -- writing -----------------------------------------------------------------------------------

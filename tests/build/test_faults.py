@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from helpers import config
-from helpers.build import publish
+from helpers.build import plan, publish
 
 ONLY = ["--only", "Lào Cai", "--lang", "vi"]
 PAGE = Path("reports/province/lao-cai.vi.html")
@@ -198,7 +198,7 @@ def test_a_moved_checkout_rebuilds_nothing(repo, tmp_path):
     stamp = (moved / PAGE).stat().st_mtime_ns
     done = dti(moved, "build", *ONLY)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.count("cached ") == 3, done.stdout
+    assert done.stdout.count("cached ") == sum(map(len, plan.load().stages.values())), done.stdout
     assert (moved / PAGE).stat().st_mtime_ns == stamp
     assert outputs(moved) == before
 

@@ -58,8 +58,9 @@ def test_add_source_appends_a_row_the_check_accepts(raw, tmp_path):
 def test_the_data_terms_table_follows_the_register(raw, tmp_path):
     """DATA-LICENSE.md's table is generated: a registered file gets its row, terms as given."""
     doc = tmp_path / "DATA-LICENSE.md"
-    doc.write_text((config.ROOT / "DATA-LICENSE.md").read_text(encoding="utf-8"),
+    doc.write_text(f"# Data terms\n\n{recipes.TERMS_BEGIN}\n{recipes.TERMS_END}\n\nMore.\n",
                    encoding="utf-8")
+    assert recipes.write_terms(raw, doc).endswith("rewritten from the register")
     assert recipes.write_terms(raw, doc).endswith("already matches the register")
     file = invented_table(tmp_path / "official_2031_ranking.csv", 2031)
     recipes.add_source(file, "dti_ranking", "34", "2031", "overall", **{

@@ -20,12 +20,14 @@ def plan_copy(tmp_path, monkeypatch):
 
 
 def test_the_shipped_plan_declares_the_stages_the_build_runs():
+    """Whatever stages a maintainer adds (dti new-notebook), the build reads only the plan."""
     shipped = plan.load()
-    assert list(shipped.stages) == ["data", "model"]
-    assert [s.notebook for s in shipped.stages["data"]] == ["10-clean-rankings",
-                                                            "11-clean-targets"]
+    assert {"data", "model"} <= set(shipped.stages)
+    assert [s.notebook for s in shipped.stages["data"]][:2] == ["10-clean-rankings",
+                                                                "11-clean-targets"]
     assert stages.STAGES == shipped.stages, "no second list of stages in Python"
-    assert methods.notebooks() == ("10-clean-rankings", "11-clean-targets", "20-model-factors")
+    assert methods.notebooks() == tuple(s.notebook for g in shipped.stages.values() for s in g
+                                        if s.methods)
     for group in shipped.stages.values():
         for stage in group:
             assert (config.NOTEBOOKS_DIR / f"{stage.notebook}.ipynb").is_file()

@@ -130,11 +130,26 @@ def test_press_accept_appends_the_reviewed_facts_and_re_registers_the_file(raw, 
     assert recipes.press_accept(folder, raw_dir=raw) == (0, 2)  # accepting twice adds nothing
 
 
-def test_press_accept_refuses_a_fact_without_its_articles_date(raw, tmp_path):
-    folder = write_folder(tmp_path / "articles", [FACT], published="")
+def test_press_accept_keeps_an_undated_article_and_refuses_one_without_its_address(raw,
+                                                                                   tmp_path):
+    """An article that prints no date keeps an empty date (as 189 shipped facts do); one
+    without its URL or publisher, or with a date that is no date, is refused once per article."""
+    undated = write_folder(tmp_path / "undated", [FACT, {**FACT, "value": "10"}], published="")
+    assert recipes.press_accept(undated, raw_dir=raw) == (2, 0)
+    after = pd.read_csv(raw / "press" / "reviewed_facts.csv", dtype=str, keep_default_na=False)
+    assert list(after.published.iloc[-2:]) == ["", ""]
     before = (raw / "press" / "reviewed_facts.csv").read_bytes()
-    with pytest.raises(recipes.RecipeError, match="column 'published': empty"):
-        recipes.press_accept(folder, raw_dir=raw)
+    for name, published, hint, expected in (
+            ("no_url", "2032", "", r"row 1 \(article 'a1.txt'\), column 'source_hint': empty"),
+            ("bad_date", "July 2032", "https://example.org/x",
+             "value 'July 2032': write the date")):
+        folder = write_folder(tmp_path / name, [FACT, {**FACT, "value": "11"}], published)
+        (folder / "manifest.csv").write_text(
+            f"file,province,published,source_hint\na1.txt,Lào Cai,{published},{hint}\n",
+            encoding="utf-8")
+        with pytest.raises(recipes.RecipeError, match=expected) as caught:
+            recipes.press_accept(folder, raw_dir=raw)
+        assert str(caught.value).count("manifest.csv") == 1, "named once, not once per fact"
     assert (raw / "press" / "reviewed_facts.csv").read_bytes() == before
 
 

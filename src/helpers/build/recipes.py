@@ -171,6 +171,28 @@ FACT_COLUMNS = ("province", "year", "fact_type", "pillar", "indicator_text", "va
 FACT_TYPES = ("dti_rank", "pillar_rank", "rank_change", "target_attainment", "indicator")
 
 
+#: An article's date as printed: a year, a month or a day (empty when it prints none).
+_DATE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?")
+
+
+def _article_problems(manifest: pd.DataFrame, used: set[str]) -> list[str]:
+    """Return, once per article that facts cite, a missing URL or publisher or a bad date."""
+    problems = []
+    for number, article in enumerate(manifest.to_dict("records"), start=1):
+        if article.get("file") not in used:
+            continue
+        where = f"manifest.csv, row {number} (article {article['file']!r})"
+        if not str(article.get("source_hint", "")).strip():
+            problems.append(f"{where}, column 'source_hint': empty; give the article's URL or "
+                            "publisher (every accepted fact keeps it)")
+        published = str(article.get("published", "")).strip()
+        if published and not _DATE.fullmatch(published):
+            problems.append(f"{where}, column 'published', value {published!r}: write the "
+                            "date the article prints as YYYY, YYYY-MM or YYYY-MM-DD (empty when "
+                            "it prints none)")
+    return problems
+
+
 def _accepted(folder: Path, review: Path | None) -> pd.DataFrame:
     """Return the reviewed facts of a folder with their article's date and publisher."""
     table = review or folder / "expected_facts.csv"
@@ -185,19 +207,13 @@ def _accepted(folder: Path, review: Path | None) -> pd.DataFrame:
                           "schema (file, province, year, fact_type, pillar, indicator_text, "
                           "value, target, unit, denominator)")
     articles = manifest.set_index("file")
-    problems = []
+    problems = _article_problems(manifest, set(facts["file"]))
     for number, fact in enumerate(facts.to_dict("records"), start=1):
         where = f"{table.name}, row {number} (line {number + 1})"
         if fact["file"] not in articles.index:
             problems.append(f"{where}, column 'file', value {fact['file']!r}: not in "
                             "manifest.csv; list the article with its date and publisher")
             continue
-        article = articles.loc[fact["file"]]
-        for column in ("published", "source_hint"):
-            if not str(article.get(column, "")).strip():
-                problems.append(f"manifest.csv, article {fact['file']!r}, column {column!r}: "
-                                "empty; a reviewed fact keeps its article's date and URL or "
-                                "publisher")
         if fact["fact_type"] not in FACT_TYPES:
             problems.append(f"{where}, column 'fact_type', value {fact['fact_type']!r}: use "
                             f"one of {', '.join(FACT_TYPES)}")

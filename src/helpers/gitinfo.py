@@ -18,6 +18,14 @@ def _git(*args: str) -> str:
         return ""
 
 
+def site_url(page: str = "") -> str:
+    """Return a page's public address under $DTI_SITE_URL ("" when no address is configured)."""
+    import os
+
+    base = os.environ.get("DTI_SITE_URL", "").strip().rstrip("/")
+    return f"{base}/{page}" if base else ""
+
+
 @cache
 def commit() -> str:
     """Return the short git commit of the code (or "unknown" outside a checkout)."""

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from helpers import config
-from helpers.build import publish
+from helpers.build import plan, publish
 
 ONLY = ["--only", "Lào Cai", "--lang", "vi"]
 PAGE = Path("reports/province/lao-cai.vi.html")
@@ -198,7 +198,7 @@ def test_a_moved_checkout_rebuilds_nothing(repo, tmp_path):
     stamp = (moved / PAGE).stat().st_mtime_ns
     done = dti(moved, "build", *ONLY)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.count("cached ") == 3, done.stdout
+    assert done.stdout.count("cached ") == sum(map(len, plan.load().stages.values())), done.stdout
     assert (moved / PAGE).stat().st_mtime_ns == stamp
     assert outputs(moved) == before
 
@@ -588,7 +588,8 @@ def test_an_older_year_goes_to_its_own_folder_and_never_reheads_the_index(repo):
     before = outputs(repo)
     done = dti(repo, "reports", *ONLY, "--year", "2023")
     assert done.returncode == 0, done.stderr
-    assert "go to reports/2023/; the site's index stays on DTI 2024" in done.stdout
+    stays = re.search(r"go to reports/2023/; the site's index stays on DTI (\d{4})", done.stdout)
+    assert stays and int(stays[1]) > 2023, done.stdout  # the latest year, whichever it is
     assert {k: v for k, v in outputs(repo).items() if not k.startswith("reports/2023/")} == before
     older = (repo / "reports" / "2023" / "province" / "lao-cai.vi.html").read_text("utf-8")
     assert "DTI 2023" in older

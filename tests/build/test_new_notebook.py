@@ -14,7 +14,8 @@ def test_a_new_notebook_runs_with_its_defaults_and_with_parameters(processed, tm
     path = recipes.new_notebook("21-pillar-models", notebooks_dir=tmp_path)
     out = tmp_path / "out.ipynb"
     papermill.execute_notebook(str(path), str(out), kernel_name="python3", cwd=str(tmp_path),
-                               parameters={"processed_dir": str(processed)},
+                               parameters={"processed_dir": str(processed),
+                                           "output_dir": str(tmp_path / "written")},
                                progress_bar=False)
     cells = json.loads(out.read_text(encoding="utf-8"))["cells"]
     printed = "".join("".join(o.get("text", [])) for c in cells if c["cell_type"] == "code"
@@ -22,3 +23,6 @@ def test_a_new_notebook_runs_with_its_defaults_and_with_parameters(processed, tm
     years = re.search(r"rows of the clean rankings, years ([\d, ]+)$", printed, re.M)
     assert years, printed
     assert all(re.fullmatch(r"20\d\d", y) for y in years.group(1).split(", ")), years.group(0)
+    written = (tmp_path / "written" / "summary.csv").read_text(encoding="utf-8").splitlines()
+    assert written[0] == "year,rows" and len(written) == len(years.group(1).split(", ")) + 1, \
+        "the stage writes the file its pipeline.yml block declares, where it is told"

@@ -66,3 +66,38 @@ def test_build_kernels_start_without_the_harmless_tcp_warning(capfd):
     err = capfd.readouterr().err
     assert not any(message in err for message in quiet.HARMLESS), err
     assert "--IPKernelApp.log_level=CRITICAL" in quiet.KERNEL_ARGUMENTS
+
+
+# -- the citation, the methods link, no machine path ------------------------------------------
+def test_pages_cite_their_address_and_access_date_link_the_methods_and_hide_paths(
+        processed, tmp_path, monkeypatch):
+    """With DTI_SITE_URL set, a page's citation (text and BibTeX) gives the page's address and
+    the date it was built as the access date; no page of the build names a machine path."""
+    from datetime import UTC, datetime
+
+    job = pipeline.report_jobs(2024, ("en",), ["Lào Cai"], processed_dir=str(processed))[0]
+    plain_key = pipeline.report_key(job)
+    monkeypatch.setenv("DTI_SITE_URL", "https://dti.example.org/reports/")
+    assert pipeline.report_key(job) != plain_key, "a new address rebuilds the pages"
+    root = tmp_path / "reports"
+    table = pipeline.build_reports([job], workers=1, out_root=root, progress=False,
+                                   engine="papermill")
+    assert (table["status"] == "ok").all(), table["error"].tolist()
+    page = (root / "province" / "lao-cai.en.html").read_text(encoding="utf-8")
+    today = datetime.now(UTC).date().isoformat()
+    address = "https://dti.example.org/reports/province/lao-cai.en.html"
+    assert f'Retrieved {today}, from <a href="{address}"' in page
+    assert f"url = {{{address}}}" in page and f"urldate = {{{today}}}" in page
+    assert 'href="../methods/index.html"' in page, "every report links the methods summary"
+    index = (root / "index.html").read_text(encoding="utf-8")
+    assert "Retrieved" in index and "https://dti.example.org/reports/index.html" in index
+    for built in root.rglob("*.html"):
+        text = built.read_text(encoding="utf-8")
+        for path in (str(config.ROOT), str(processed), str(tmp_path)):
+            assert path not in text, f"{built.relative_to(root)} names {path}"
+    assert (root / "methods" / "index.vi.html").exists(), "a methods summary in Vietnamese"
+    from helpers.build import site
+
+    missing = site.missing_pages(root)  # a partial build: `dti site` would refuse to deploy it
+    assert len(missing) == 193 and "province/lao-cai.en" not in missing
+    assert "province/lao-cai.vi" in missing and "unit/lao-cai.en" in missing

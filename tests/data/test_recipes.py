@@ -55,6 +55,23 @@ def test_add_source_appends_a_row_the_check_accepts(raw, tmp_path):
     assert sources.check(raw) == []
 
 
+def test_the_data_terms_table_follows_the_register(raw, tmp_path):
+    """DATA-LICENSE.md's table is generated: a registered file gets its row, terms as given."""
+    doc = tmp_path / "DATA-LICENSE.md"
+    doc.write_text(f"# Data terms\n\n{recipes.TERMS_BEGIN}\n{recipes.TERMS_END}\n\nMore.\n",
+                   encoding="utf-8")
+    assert recipes.write_terms(raw, doc).endswith("rewritten from the register")
+    assert recipes.write_terms(raw, doc).endswith("already matches the register")
+    file = invented_table(tmp_path / "official_2031_ranking.csv", 2031)
+    recipes.add_source(file, "dti_ranking", "34", "2031", "overall", **{
+        **ABOUT, "licence": "reuse | with attribution"}, raw_dir=raw)
+    assert recipes.write_terms(raw, doc).endswith("rewritten from the register")
+    text = doc.read_text(encoding="utf-8")
+    assert ("| `official_2031_ranking` | `dti/official_2031_ranking.csv` | "
+            "tests/data/test_recipes.py | reuse \\| with attribution |") in text
+    assert text.count("\n| `") == len(sources.register(raw / "sources.csv"))
+
+
 @pytest.mark.parametrize(("options", "expected"), [
     ({"kind": "dti_rankings"}, "--kind 'dti_rankings' is not a kind the stages read"),
     ({"title": ""}, "give --title"),
@@ -113,11 +130,26 @@ def test_press_accept_appends_the_reviewed_facts_and_re_registers_the_file(raw, 
     assert recipes.press_accept(folder, raw_dir=raw) == (0, 2)  # accepting twice adds nothing
 
 
-def test_press_accept_refuses_a_fact_without_its_articles_date(raw, tmp_path):
-    folder = write_folder(tmp_path / "articles", [FACT], published="")
+def test_press_accept_keeps_an_undated_article_and_refuses_one_without_its_address(raw,
+                                                                                   tmp_path):
+    """An article that prints no date keeps an empty date (as 189 shipped facts do); one
+    without its URL or publisher, or with a date that is no date, is refused once per article."""
+    undated = write_folder(tmp_path / "undated", [FACT, {**FACT, "value": "10"}], published="")
+    assert recipes.press_accept(undated, raw_dir=raw) == (2, 0)
+    after = pd.read_csv(raw / "press" / "reviewed_facts.csv", dtype=str, keep_default_na=False)
+    assert list(after.published.iloc[-2:]) == ["", ""]
     before = (raw / "press" / "reviewed_facts.csv").read_bytes()
-    with pytest.raises(recipes.RecipeError, match="column 'published': empty"):
-        recipes.press_accept(folder, raw_dir=raw)
+    for name, published, hint, expected in (
+            ("no_url", "2032", "", r"row 1 \(article 'a1.txt'\), column 'source_hint': empty"),
+            ("bad_date", "July 2032", "https://example.org/x",
+             "value 'July 2032': write the date")):
+        folder = write_folder(tmp_path / name, [FACT, {**FACT, "value": "11"}], published)
+        (folder / "manifest.csv").write_text(
+            f"file,province,published,source_hint\na1.txt,Lào Cai,{published},{hint}\n",
+            encoding="utf-8")
+        with pytest.raises(recipes.RecipeError, match=expected) as caught:
+            recipes.press_accept(folder, raw_dir=raw)
+        assert str(caught.value).count("manifest.csv") == 1, "named once, not once per fact"
     assert (raw / "press" / "reviewed_facts.csv").read_bytes() == before
 
 
@@ -191,3 +223,18 @@ def test_reports_refuse_unreviewed_extracted_facts_unless_asked(processed, tmp_p
     args = argparse.Namespace(allow_unreviewed=True)
     assert guarded(args) == 0 and built == [args]
     assert "warning" in capsys.readouterr().err
+
+
+def test_dti_check_names_a_report_set_page_that_is_no_province():
+    from dataclasses import replace
+
+    from helpers.build import plan
+
+    shipped = plan.load()
+    assert plan.problems() == [], "the shipped plan: notebooks there, pages resolve"
+    preview = replace(shipped.report_sets["preview"], pages=("Lao Kai", "unit:Hà Giang"))
+    found = plan.page_problems(plan.Plan(shipped.stages, {"preview": preview}))
+    assert len(found) == 2
+    assert found[0].startswith("pipeline.yml: report set preview, page 'Lao Kai': unknown "
+                               "province") and "'Lào Cai'" in found[0]
+    assert "not a 2025 unit" in found[1]

@@ -14,7 +14,7 @@ import yaml
 from packaging.requirements import Requirement
 
 from helpers import config
-from helpers.build import exporter, methods
+from helpers.build import exporter, methods, plan, recipes
 
 ROOT = config.ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "reports.yml"
@@ -90,7 +90,9 @@ def test_licences_citation_and_data_terms_cover_every_registered_source():
     terms = (ROOT / "DATA-LICENSE.md").read_text(encoding="utf-8")
     missing = [s for s in pd.read_csv(config.SOURCES_REGISTER)["source_id"]
                if f"`{s}`" not in terms]
-    assert not missing, f"add the terms of {missing} (register licence column) to DATA-LICENSE.md"
+    assert not missing, f"{missing} not in DATA-LICENSE.md: run .venv/bin/dti docs"
+    assert plan.docs_in(terms, recipes.TERMS_BEGIN, recipes.TERMS_END) == recipes.terms_table(), (
+        "DATA-LICENSE.md's table is not the register's: run .venv/bin/dti docs")
 
 
 # -- the CI workflow ------------------------------------------------------------------------
@@ -158,6 +160,29 @@ def test_workflow_deploys_what_built_and_fails_when_a_report_failed(workflow):
     assert "!cancelled()" in deploy["if"] and "needs.build.outputs.site" in deploy["if"]
 
 
+def _run_step(step: dict, tmp_path, env: dict, site_status: int = 0, status: int = 0
+              ) -> tuple[subprocess.CompletedProcess, list[list[str]]]:
+    """Run a workflow step's script with a fake `dti` that records each call; return the calls.
+
+    The fake exits site_status for `dti site` without a folder (pages of the site set missing:
+    1), else status."""
+    if shutil.which("bash") is None:
+        pytest.skip("bash is not installed")
+    fake = tmp_path / "dti"
+    fake.write_text(f'#!/bin/bash\nprintf "%s\\n" "$@" --- >> "{tmp_path}/calls"\n'
+                    f'if [ "$#" = 1 ] && [ "$1" = site ]; then exit {site_status}; fi\n'
+                    f"exit {status}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    env = {**os.environ, "DTI": str(fake), "GITHUB_OUTPUT": str(tmp_path / "github_output"),
+           "GITHUB_STEP_SUMMARY": str(tmp_path / "summary"), "RUNNER_TEMP": str(tmp_path), **env}
+    done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
+                           step["run"]], env=env, capture_output=True, text=True, cwd=tmp_path)
+    text = (tmp_path / "calls").read_text(encoding="utf-8") if (tmp_path / "calls").exists() \
+        else ""
+    calls = [c.strip("\n").split("\n") for c in text.split("---\n") if c.strip()]
+    return done, calls
+
+
 @pytest.mark.parametrize("provinces, languages, status, expected", [
     ("", "en vi", 0, ["build", "--lang", "en", "vi"]),
     (" Lào Cai ,unit:Bắc Ninh,", "vi", 1,
@@ -165,21 +190,52 @@ def test_workflow_deploys_what_built_and_fails_when_a_report_failed(workflow):
 ])
 def test_workflow_build_step_passes_the_inputs_to_dti(workflow, tmp_path, provinces, languages,
                                                       status, expected):
-    if shutil.which("bash") is None:
-        pytest.skip("bash is not installed")
     build = next(s for s in _steps(workflow, "build") if s.get("id") == "build")
-    fake = tmp_path / "dti"
-    fake.write_text(f'#!/bin/sh\nfor a in "$@"; do echo "$a"; done > "{tmp_path}/args"\n'
-                    f"exit {status}\n", encoding="utf-8")
-    fake.chmod(0o755)
-    output = tmp_path / "github_output"
-    env = {**os.environ, "PROVINCES": provinces, "LANGUAGES": languages, "DTI": str(fake),
-           "GITHUB_OUTPUT": str(output), "RUNNER_TEMP": str(tmp_path)}
-    done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
-                           build["run"]], env=env, capture_output=True, text=True)
+    done, calls = _run_step(build, tmp_path, {"PROVINCES": provinces, "LANGUAGES": languages},
+                            status=status)
     assert done.returncode == 0, done.stderr  # a failed report must not stop the deploy
-    assert (tmp_path / "args").read_text(encoding="utf-8").splitlines() == expected
-    assert f"status={status}" in output.read_text(encoding="utf-8")
+    assert calls[0] == expected
+    assert f"status={status}" in (tmp_path / "github_output").read_text(encoding="utf-8")
+
+
+def test_a_partial_dispatch_on_a_cold_cache_builds_the_rest_of_the_site(workflow, tmp_path):
+    """Some provinces asked for, no cache: the pages of the `site` set that were never built are
+    built after them, so the deploy does not replace the full site with a few pages."""
+    build = next(s for s in _steps(workflow, "build") if s.get("id") == "build")
+    done, calls = _run_step(build, tmp_path, {"PROVINCES": "Lào Cai", "LANGUAGES": "en"},
+                            site_status=1)
+    assert done.returncode == 0, done.stderr
+    assert calls == [["build", "--lang", "en", "--only", "Lào Cai"], ["site"], ["reports"]]
+    (tmp_path / "warm").mkdir()
+    done, calls = _run_step(build, tmp_path / "warm", {"PROVINCES": "Lào Cai", "LANGUAGES": "en"})
+    assert calls == [["build", "--lang", "en", "--only", "Lào Cai"], ["site"]], \
+        "a warm cache: nothing else is built"
+
+
+def test_the_site_step_never_deploys_a_site_missing_pages(workflow, tmp_path):
+    step = next(s for s in _steps(workflow, "build") if s.get("id") == "site")
+    done, calls = _run_step(step, tmp_path, {"STATUS": "0"}, site_status=1)
+    assert done.returncode == 0, done.stderr
+    assert calls == [["site"]], "nothing written when pages are missing"
+    assert "ready=false" in (tmp_path / "github_output").read_text(encoding="utf-8")
+    (tmp_path / "full").mkdir()
+    done, calls = _run_step(step, tmp_path / "full", {"STATUS": "0"})
+    assert calls == [["site"], ["site", "site/"]]
+    assert "ready=true" in (tmp_path / "full" / "github_output").read_text(encoding="utf-8")
+
+
+def test_pull_requests_build_the_preview_set_and_upload_it(workflow):
+    from helpers.build import plan
+
+    job = workflow["jobs"]["preview"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    runs = [s.get("run", "") for s in job["steps"]]
+    assert any(r.startswith(".venv/bin/dti build --set preview") for r in runs)
+    assert any("dti site --partial preview/" in r for r in runs)
+    upload = next(s for s in job["steps"] if "upload-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "preview/"
+    preview = plan.load().report_set("preview")
+    assert preview.pages is not None and len(preview.pages) * len(preview.languages) == 3
 
 
 def test_notebook_parameters_take_papermill_values_over_the_defaults():
@@ -222,13 +278,13 @@ def _stage_notebook(title: str) -> nbformat.NotebookNode:
 def test_methods_pages_show_outputs_not_code_and_are_rewritten_only_when_changed(tmp_path):
     executed, root = tmp_path / "executed", tmp_path / "reports"
     executed.mkdir()
-    for name in methods.NOTEBOOKS[:2]:
+    for name in methods.notebooks()[:2]:
         nbformat.write(_stage_notebook(f"Stage {name}"), executed / f"{name}.ipynb")
 
     written = methods.write_methods_pages(executed, root)
-    assert [p.name for p in written] == [f"{n}.html" for n in methods.NOTEBOOKS[:2]]
+    assert [p.name for p in written] == [f"{n}.html" for n in methods.notebooks()[:2]]
     page = written[0].read_text(encoding="utf-8")
-    assert f"<title>Stage {methods.NOTEBOOKS[0]}</title>" in page
+    assert f"<title>Stage {methods.notebooks()[0]}</title>" in page
     assert "42" in _text(page) and "total" not in _text(page), "outputs shown, code not"
     assert "setup" not in _text(page), "setup cells hidden"
     assert str(ROOT) not in page and "42 read from data/raw/x.csv" in page, "no machine path"
@@ -242,8 +298,45 @@ def test_methods_pages_show_outputs_not_code_and_are_rewritten_only_when_changed
     methods.write_methods_pages(executed, root)
     assert {p: p.stat().st_mtime_ns for p in written} == before, "unchanged: not rewritten"
 
-    (executed / f"{methods.NOTEBOOKS[0]}.ipynb").unlink()  # that stage failed
+    (executed / f"{methods.notebooks()[0]}.ipynb").unlink()  # that stage failed
     methods.write_methods_pages(executed, root)
     assert not written[0].exists(), "no page for a stage that did not run"
     assert f'href="{written[0].name}"' not in (root / "methods" / "index.html").read_text(
         encoding="utf-8")
+
+
+# -- a nearly full disk, an immutable build record ---------------------------------------------
+def test_the_disk_estimate_counts_what_an_in_place_rebuild_frees(tmp_path):
+    """Rebuilding 60 existing reports needs room for the few written at once, not for 60."""
+    from helpers.build import pipeline
+
+    root = tmp_path / "reports"
+    jobs = [pipeline.ReportJob("province", f"{n:02d}", f"p{n}", f"P{n}", "en", 2024)
+            for n in range(60)]
+    for job in jobs[:50]:  # built before: a page and its notebook of 1 MB each
+        for path in (root / "province" / f"{job.slug}.en.html",
+                     root / "executed" / "province" / f"{job.slug}.en.ipynb"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"x" * (1 << 20))
+    assert pipeline._needed_bytes(jobs[:50], root, workers=2) == 2 * (2 << 20)
+    assert pipeline._needed_bytes(jobs, root, workers=2) == 10 * pipeline.REPORT_BYTES + \
+        2 * (2 << 20), "ten new reports need their full size"
+
+
+def test_an_immutable_build_record_is_named_before_anything_is_touched(tmp_path):
+    from helpers.build import cache, cli
+
+    records = tmp_path / ".build-cache.json"
+    records.write_text("{}", encoding="utf-8")
+    made = subprocess.run(["chattr", "+i", str(records)], capture_output=True, check=False) \
+        if shutil.which("chattr") else None
+    if made is None or made.returncode != 0:
+        pytest.skip("chattr +i is not permitted here")
+    try:
+        with pytest.raises(OSError) as caught:
+            cache.BuildCache(records).check_writable()
+        line = cli._disk_message(caught.value)
+    finally:
+        subprocess.run(["chattr", "-i", str(records)], check=False)
+    assert str(records) in line and "chattr -i" in line and "nothing was replaced" in line
+    assert "\n" not in line

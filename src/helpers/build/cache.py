@@ -347,6 +347,22 @@ class BuildCache:
         if self.records.pop(name, None) is not None:
             self._append(name, None)
 
+    def check_writable(self) -> None:
+        """Raise OSError naming the file unless the records and journal can be rewritten (an
+        immutable or read-only file): checked before a build touches anything."""
+        import errno
+
+        for path in (self.path, self.journal):
+            try:
+                with open(path, "r+b"):
+                    pass
+            except FileNotFoundError:
+                continue
+            except OSError as error:
+                if error.errno not in (errno.EPERM, errno.EACCES, errno.EROFS):
+                    raise
+                raise OSError(error.errno, error.strerror, str(path)) from None
+
     def save(self) -> None:
         """Compact: write the records atomically, then drop the journal they include."""
         write_text_atomic(self.path, json.dumps(self.records, indent=1, sort_keys=True))

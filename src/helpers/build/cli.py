@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .. import config, params, provinces, sources, store
-from . import pipeline, recipes
+from . import pipeline, plan, recipes
 from .stages import stage_inputs
 
 #: How many problems the terminal shows; the full list goes to a file.
@@ -59,7 +59,7 @@ def _check_register() -> bool:
 
 def _notebooks(stages: list[str], reports: bool) -> dict[str, tuple[str, ...]]:
     """Return the notebooks a command runs, each with the parameters it is given."""
-    wanted = {stage.notebook: () for name in stages for stage in pipeline.STAGES[name]}
+    wanted = {stage.notebook: () for name in stages for stage in plan.load().stages[name]}
     if reports:
         job = pipeline.ReportJob("province", "01", "ha-noi", "", "en", 0)
         wanted[pipeline.REPORT_NOTEBOOK] = tuple(job.parameters)
@@ -78,7 +78,12 @@ def _check_notebooks(stages: list[str], reports: bool) -> bool:
 
 def _run(args: argparse.Namespace) -> int:
     """Run the named stage(s) and report each notebook."""
-    stages = list(pipeline.STAGES) if args.stage == "all" else [args.stage]
+    groups = plan.load().stages
+    if args.stage != "all" and args.stage not in groups:
+        print(f"dti run: no stage group {args.stage!r} in pipeline.yml; use all or "
+              f"{', '.join(groups)}", file=sys.stderr)
+        return 2
+    stages = list(groups) if args.stage == "all" else [args.stage]
     if not _check_register() or not _check_notebooks(
             stages, reports=getattr(args, "func_reports", False)):
         return 1
@@ -120,11 +125,23 @@ def _reports(args: argparse.Namespace, checked: bool = False) -> int:
     from .. import processed
 
     ranked = processed.rankings()
-    year, root = _year_and_root(args.year, ranked)
-    jobs = pipeline.report_jobs(year, tuple(args.lang), args.only)
+    chosen = plan.load().report_set(args.set)
+    only = args.only or (list(chosen.pages) if chosen.pages else None)
+    langs = tuple(args.lang or chosen.languages)
+    status = 0
+    for wanted in [args.year] if args.year else chosen.years:
+        year, root = _year_and_root(wanted, ranked)
+        status |= _reports_of_year(args, year, root, only, langs)
+    return status
+
+
+def _reports_of_year(args: argparse.Namespace, year: int, root: Path, only: list[str] | None,
+                     langs: tuple[str, ...]) -> int:
+    """Build one year's reports of a set into root; print the outcome; 1 if any failed."""
+    jobs = pipeline.report_jobs(year, langs, only)
     if args.shard:  # a part of the reports; `dti index` derives manifest and index afterwards
         jobs = pipeline.shard(jobs, args.shard)
-    if args.only and len(jobs) == 1 and args.engine == "warm":
+    if only and len(jobs) == 1 and args.engine == "warm":
         pipeline.prestart_kernel()  # boots while this process checks the cache
     manifest = pipeline.build_reports(jobs, workers=args.workers or None, engine=args.engine,
                                       use_cache=not args.no_cache, site=args.shard is None,
@@ -195,6 +212,7 @@ def _year_and_root(value: int, ranked: object) -> tuple[int, Path]:
 def _build(args: argparse.Namespace) -> int:
     """Run every stage, then every report."""
     args.stage, args.func_reports = "all", True  # the report notebook is checked up front too
+    plan.load().report_set(args.set)  # an unknown set is refused before any stage runs
     return _run(args) or _reports(args, checked=True)
 
 
@@ -202,7 +220,10 @@ def _check(_: argparse.Namespace) -> int:
     """Check the raw files against the sources register (and the reference tables)."""
     from . import nbcheck
 
-    problems = _raw_problems() + nbcheck.check(_notebooks(list(pipeline.STAGES), reports=True))
+    problems = plan.problems()
+    if not problems:
+        problems = _raw_problems() + nbcheck.check(
+            _notebooks(list(plan.load().stages), reports=True))
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:
@@ -218,11 +239,25 @@ def _resolve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _site(folder: str, base_url: str) -> int:
+def _site(folder: str, base_url: str, partial: bool = False) -> int:
     """Write the deployable site (helpers.build.site)."""
     from . import site
 
-    return site.run(folder, base_url)
+    return site.run(folder, base_url, partial)
+
+
+def _plan(_: argparse.Namespace) -> int:
+    """Print the plan as CONTRIBUTING.md shows it."""
+    print(plan.docs_block(plan.load()))
+    return 0
+
+
+def _docs(_: argparse.Namespace) -> int:
+    """Rewrite the documents' generated blocks: the plan, the table of data terms."""
+    changed = plan.write_docs(config.ROOT / "CONTRIBUTING.md", plan.load())
+    print(f"CONTRIBUTING.md: {'rewritten from' if changed else 'already matches'} pipeline.yml")
+    print(recipes.write_terms())
+    return 0
 
 
 def _locked(func: object) -> object:
@@ -240,8 +275,9 @@ def _disk_message(error: OSError) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return (f"dti: no space left on the disk for {where} ({error.strerror}); free some space "
                 "and run the command again; the previous pages, manifest and index are kept")
-    return (f"dti: cannot write to {where} ({error.strerror}); make it writable and run the "
-            "command again; nothing was replaced")
+    hint = " (`chattr -i` if it is immutable)" if error.errno == errno.EPERM else ""
+    return (f"dti: cannot write to {where} ({error.strerror}); make it writable{hint} and run "
+            "the command again; nothing was replaced")
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -255,6 +291,9 @@ def dispatch(args: argparse.Namespace) -> int:
         print("dti: interrupted; pages already built are kept, the next build finishes the rest",
               file=sys.stderr)
         return 130
+    except plan.PlanError as error:  # pipeline.yml malformed, or an unknown report set
+        print(f"dti: {error}", file=sys.stderr)
+        return 2
     except store.BuildLocked as error:
         print(f"dti: {error}", file=sys.stderr)
         return 75
@@ -274,8 +313,12 @@ def dispatch(args: argparse.Namespace) -> int:
 def _report_options(parser: argparse.ArgumentParser) -> None:
     """Add the options of the report builder."""
     parser.add_argument("--only", nargs="+", help="names or codes (prefix 'unit:' for a unit)")
-    parser.add_argument("--lang", nargs="+", default=["en", "vi"], choices=["en", "vi"])
-    parser.add_argument("--year", type=int, default=0)
+    parser.add_argument("--set", default=plan.DEFAULT_SET, metavar="NAME",
+                        help="a report set of pipeline.yml (pages, languages, years); --only, "
+                        "--lang and --year override its parts (default: site)")
+    parser.add_argument("--lang", nargs="+", default=None, choices=["en", "vi"],
+                        help="default: the set's languages")
+    parser.add_argument("--year", type=int, default=0, help="default: the set's years")
     parser.add_argument("--workers", type=int, default=0, help="default: one per core")
     parser.add_argument("--engine", choices=["warm", "papermill"], default="warm",
                         help="warm kernels kept between reports, or one kernel per report")
@@ -293,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     _report_options(build)
     build.set_defaults(func=_locked(_build))
     run = commands.add_parser("run", help="execute stage notebooks with papermill")
-    run.add_argument("stage", choices=[*pipeline.STAGES, "all"])
+    run.add_argument("stage", help="a group of stages of pipeline.yml (data, model, ...) or all")
     run.set_defaults(func=_locked(_run))
     reports = commands.add_parser("reports", help="build every report and the index")
     _report_options(reports)
@@ -309,10 +352,19 @@ def main(argv: list[str] | None = None) -> int:
     resolve.add_argument("--basis", type=int, choices=[63, 34])
     resolve.set_defaults(func=_resolve)
     site = commands.add_parser("site", help="the deployable site: reports/ less its working files")
-    site.add_argument("folder", help="where to write the site (replaced)")
+    site.add_argument("folder", nargs="?", default="",
+                      help="where to write the site (replaced); none: only list the pages of "
+                      "the `site` set that are missing")
+    site.add_argument("--partial", action="store_true",
+                      help="write the site even if pages of the `site` set are missing")
     site.add_argument("--base-url", default="", help="public address (default: $DTI_SITE_URL); "
                       "adds sitemap.xml and canonical links")
-    site.set_defaults(func=lambda a: _site(a.folder, a.base_url))
+    site.set_defaults(func=lambda a: _site(a.folder, a.base_url, a.partial))
+    commands.add_parser("plan", help="the stages and report sets of pipeline.yml"
+                        ).set_defaults(func=_plan)
+    commands.add_parser("docs", help="rewrite the generated blocks of CONTRIBUTING.md "
+                        "(pipeline.yml) and DATA-LICENSE.md (the sources register)"
+                        ).set_defaults(func=_docs)
     press = commands.add_parser("press", help="facts from press articles: extract or evaluate DIR")
     press.add_argument("command", choices=["extract", "evaluate", "explain"])
     press.add_argument("folder", type=Path, help="extract, evaluate: articles (.txt) and "

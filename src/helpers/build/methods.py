@@ -1,11 +1,13 @@
 """Methods pages: the executed stage notebooks (10, 11, 20) as pages for readers.
 
-``write_methods_pages`` exports each executed stage notebook in ``reports/executed/`` to
+``write_methods_pages`` exports each stage notebook that pipeline.yml publishes (``methods:
+true``), as executed in ``reports/executed/``, to
 ``reports/methods/<name>.html``: the narration and the outputs, no code and no setup cells, no
 path of the machine that built it. ``reports/methods/index.html`` and ``index.vi.html`` give a
 plain-language summary of how the numbers were made, in each language, and link those pages;
 every report and the index link the summary. A notebook page is rewritten only when its
-notebook changed (its build key), and nbconvert is imported only then: a rebuild with nothing
+notebook changed (its build key), a page of a stage the plan no longer lists is removed, and
+nbconvert is imported only then: a rebuild with nothing
 changed stays fast. ``jupyter nbconvert --to dti-methods NOTEBOOK`` (helpers.exporter) makes the
 same page.
 """
@@ -19,10 +21,8 @@ from pathlib import Path
 
 from .. import config, store
 from ..report import markup, narrative
-from . import cache, publish
+from . import cache, plan, publish
 
-#: The executed stage notebooks shown as methods pages, in data-flow order.
-NOTEBOOKS = ("10-clean-rankings", "11-clean-targets", "20-model-factors")
 DIR_NAME = "methods"
 #: Cells never shown to readers: setup, and papermill's injected parameters.
 HIDDEN_TAGS = {"setup", "injected-parameters", publish.HIDE_TAG}
@@ -107,13 +107,31 @@ def _write_page(source: Path, target: Path, key: str) -> str:
     return title
 
 
+def notebooks() -> tuple[str, ...]:
+    """Return the stage notebooks shown as methods pages (pipeline.yml, in data-flow order)."""
+    return plan.load().methods
+
+
+def remove_orphans(out: Path, names: tuple[str, ...]) -> bool:
+    """Delete the methods pages of notebooks the plan no longer publishes; tell if any went."""
+    keep = {f"{n}.html" for n in names}
+    gone = [p for p in out.glob("*.html") if not p.name.startswith("index")
+            and p.name not in keep]
+    for page in gone:
+        print(f"removed {DIR_NAME}/{page.name}: pipeline.yml publishes no such stage")
+        page.unlink(missing_ok=True)
+    return bool(gone)
+
+
 def write_methods_pages(executed_dir: Path | None = None, root: Path | None = None
                         ) -> list[Path]:
     """Export the executed stage notebooks to reports/methods/ (only those that changed)."""
     executed_dir = Path(executed_dir or config.EXECUTED_DIR)
     out = Path(root or config.REPORTS_DIR) / DIR_NAME
     pages, changed = [], not (out / "index.vi.html").exists()
-    for name in NOTEBOOKS:
+    names = notebooks()
+    changed |= remove_orphans(out, names)
+    for name in names:
         source, target = executed_dir / f"{name}.ipynb", out / f"{name}.html"
         if not source.exists():  # the stage has not run (or failed): no page claims it did
             changed |= target.exists()

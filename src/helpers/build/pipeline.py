@@ -17,14 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import config, store
+from .. import config, gitinfo, store
 from . import cache, manifest, quiet
 from . import workers as worker_pool
 from .stages import (  # noqa: F401  (the stage runner, re-exported for the CLI and tests)
     _REFERENCE,
     CELL_TIMEOUT_S,
     KERNEL,
-    STAGES,
     NotebookRun,
     Stage,
     _paths,
@@ -36,6 +35,15 @@ from .stages import (  # noqa: F401  (the stage runner, re-exported for the CLI 
     stage_key,
 )
 from .workers import SETUP_TAG, without_setup  # noqa: F401  (what the warm engine leaves out)
+
+
+def __getattr__(name: str) -> object:
+    """Return STAGES (the stages by group of pipeline.yml), read when asked for."""
+    if name == "STAGES":
+        from . import plan
+
+        return plan.load().stages
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 REPORT_TIMEOUT_S = 300
 REPORT_NOTEBOOK = "30-province-report"
@@ -206,7 +214,9 @@ def report_parts(processed_dir: str = "") -> dict:
     notebook = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"
     inputs = report_inputs(processed_dir)
     modules = cache.notebook_modules(notebook) | {"build.publish"}
-    return cache.parts(notebook=notebook, inputs=inputs, modules=modules)
+    # the page's address in its citation ($DTI_SITE_URL) and CITATION.cff's authors and version
+    return cache.parts(notebook=notebook, inputs=[*inputs, config.ROOT / "CITATION.cff"],
+                       modules=modules) | {"site_url": gitinfo.site_url()}
 
 
 def report_key(job: ReportJob, shared: dict | None = None) -> str:
@@ -218,17 +228,22 @@ def report_key(job: ReportJob, shared: dict | None = None) -> str:
 REPORT_BYTES = 2 << 20
 
 
-def _needed_bytes(todo: list[ReportJob], root: Path) -> int:
-    """Estimate the disk space the reports to build will take (their earlier size, else 2 MB)."""
+def _needed_bytes(todo: list[ReportJob], root: Path, workers: int = 1) -> int:
+    """Estimate the extra disk space the reports to build take: 2 MB for a new report; a
+    rebuild in place frees its old page first and replaces its notebook, so it needs room only
+    for a notebook and page written beside the old ones, by at most `workers` at a time."""
     from . import publish
 
-    total = 0
+    new, in_place = 0, 0
     for job in todo:
         page = publish.report_path(job.geography, job.slug, job.lang, root)
         notebook = root / "executed" / job.geography / f"{job.slug}.{job.lang}.ipynb"
         sizes = [p.stat().st_size for p in (page, notebook) if p.exists()]
-        total += sum(sizes) if len(sizes) == 2 else REPORT_BYTES
-    return total
+        if len(sizes) == 2:
+            in_place = max(in_place, sum(sizes))
+        else:
+            new += REPORT_BYTES
+    return new + in_place * min(workers, len(todo))
 
 
 def _universe(jobs: list[ReportJob]) -> dict[str, ReportJob]:
@@ -269,7 +284,9 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
     orphaned = manifest.orphans(root, set(universe)) if site else []
     manifest.note_strays(root)
     if todo or orphaned:  # stop before touching anything when the output cannot take it
-        store.check_writable([root, root / "executed"], _needed_bytes(todo, root))
+        records.check_writable()
+        store.check_writable([root, root / "executed"],
+                             _needed_bytes(todo, root, workers_count(workers)))
         worker_pool.clear_stale_partials(root / "executed")
     for path in orphaned:
         print(f"removed {path.relative_to(root).as_posix()}: no province or unit has this slug")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import config, provinces, vntext, vocab
+from .. import config, gitinfo, provinces, vntext, vocab
 from ..report import markup, narrative
 from ..store import write_text_atomic
 
@@ -360,11 +360,13 @@ def regions_codes() -> list[str]:
 
 
 def index_citation(lang: str, commit: str, date: str) -> str:
-    """Return the suggested citation of the collection (APA-like): authors, date, version."""
-    from ..report.provenance import cited
+    """Return the suggested citation of the collection (APA-like): authors, date, version, and
+    its address ($DTI_SITE_URL, else CITATION.cff's) with the access date."""
+    from ..report.provenance import cited, retrieved
 
     who, version = cited()["authors"], cited()["version"]
-    url = f" {cited()['url']}" if cited()["url"] else ""
+    url = retrieved(gitinfo.site_url(index_name(lang)) or cited()["url"],
+                    datetime.now(UTC).date().isoformat(), lang)
     if lang == "vi":
         return (f"{who} ({date[:4]}). Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: các báo cáo "
                 f"(phiên bản {version}, mã {commit}, {date}).{url}")

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config, provinces, sources, store
+from . import plan
 
 
 class RecipeError(ValueError):
@@ -132,11 +133,64 @@ def add_source(file: Path, kind: str, basis: str = "", years: str = "", measure:
     return row
 
 
+# -- DATA-LICENSE.md's table of sources -----------------------------------------------------------
+TERMS_BEGIN = ("<!-- generated from data/raw/sources.csv by `dti add-source` (or `dti docs`); "
+               "edit the register -->")
+TERMS_END = "<!-- end of the generated table -->"
+
+
+def _cell_text(value: str) -> str:
+    """Return register text as one Markdown table cell (one line, bars escaped)."""
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+def terms_table(raw_dir: Path | None = None) -> str:
+    """Return DATA-LICENSE.md's table of sources, one row per register row, with markers."""
+    raw = Path(raw_dir or config.RAW_DIR)
+    _, rows = _read_register(raw)
+    lines = ["| source_id | file in `data/raw/` | publisher (register `origin`) | terms "
+             "(register `licence`) |", "|---|---|---|---|"]
+    lines += [f"| `{r['source_id']}` | `{r['path']}` | {_cell_text(r['origin'])} | "
+              f"{_cell_text(r['licence'])} |" for r in rows]
+    return "\n".join([TERMS_BEGIN, *lines, TERMS_END])
+
+
+def write_terms(raw_dir: Path | None = None, doc: Path | None = None) -> str:
+    """Rewrite DATA-LICENSE.md's table from the register; say what became of it."""
+    doc = Path(doc or config.ROOT / "DATA-LICENSE.md")
+    if not doc.is_file():
+        return f"{doc.name} not in this checkout"
+    changed = plan.replace_block(doc, terms_table(raw_dir), TERMS_BEGIN, TERMS_END)
+    return f"{doc.name}: {'rewritten from' if changed else 'already matches'} the register"
+
+
 # -- dti press accept ----------------------------------------------------------------------------
 #: The reviewed-facts columns a folder's expected_facts.csv (the labelling schema) fills in.
 FACT_COLUMNS = ("province", "year", "fact_type", "pillar", "indicator_text", "value", "target",
                 "unit", "denominator")
 FACT_TYPES = ("dti_rank", "pillar_rank", "rank_change", "target_attainment", "indicator")
+
+
+#: An article's date as printed: a year, a month or a day (empty when it prints none).
+_DATE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?")
+
+
+def _article_problems(manifest: pd.DataFrame, used: set[str]) -> list[str]:
+    """Return, once per article that facts cite, a missing URL or publisher or a bad date."""
+    problems = []
+    for number, article in enumerate(manifest.to_dict("records"), start=1):
+        if article.get("file") not in used:
+            continue
+        where = f"manifest.csv, row {number} (article {article['file']!r})"
+        if not str(article.get("source_hint", "")).strip():
+            problems.append(f"{where}, column 'source_hint': empty; give the article's URL or "
+                            "publisher (every accepted fact keeps it)")
+        published = str(article.get("published", "")).strip()
+        if published and not _DATE.fullmatch(published):
+            problems.append(f"{where}, column 'published', value {published!r}: write the "
+                            "date the article prints as YYYY, YYYY-MM or YYYY-MM-DD (empty when "
+                            "it prints none)")
+    return problems
 
 
 def _accepted(folder: Path, review: Path | None) -> pd.DataFrame:
@@ -153,19 +207,13 @@ def _accepted(folder: Path, review: Path | None) -> pd.DataFrame:
                           "schema (file, province, year, fact_type, pillar, indicator_text, "
                           "value, target, unit, denominator)")
     articles = manifest.set_index("file")
-    problems = []
+    problems = _article_problems(manifest, set(facts["file"]))
     for number, fact in enumerate(facts.to_dict("records"), start=1):
         where = f"{table.name}, row {number} (line {number + 1})"
         if fact["file"] not in articles.index:
             problems.append(f"{where}, column 'file', value {fact['file']!r}: not in "
                             "manifest.csv; list the article with its date and publisher")
             continue
-        article = articles.loc[fact["file"]]
-        for column in ("published", "source_hint"):
-            if not str(article.get(column, "")).strip():
-                problems.append(f"manifest.csv, article {fact['file']!r}, column {column!r}: "
-                                "empty; a reviewed fact keeps its article's date and URL or "
-                                "publisher")
         if fact["fact_type"] not in FACT_TYPES:
             problems.append(f"{where}, column 'fact_type', value {fact['fact_type']!r}: use "
                             f"one of {', '.join(FACT_TYPES)}")
@@ -246,12 +294,16 @@ _PARAMETERS = ("# Parameters (papermill overrides these). Empty means the projec
                "processed_dir: str = \"\"   # folder of the clean tables; default "
                "data/processed\noutput_dir: str = \"\"      # where this notebook writes; "
                "default data/processed/{name}")
-_BODY = ("from pathlib import Path\n\nfrom helpers import config, processed\n\n"
+_BODY = ("from pathlib import Path\n\nfrom helpers import config, processed, store\n\n"
          "source = Path(processed_dir) if processed_dir else config.PROCESSED_DIR\n"
          "out = Path(output_dir) if output_dir else config.PROCESSED_DIR / \"{name}\"\n"
          "ranked = processed.rankings(source)\n"
          "print(f\"{len(ranked)} rows of the clean rankings, years \"\n"
          "      f\"{', '.join(str(int(y)) for y in sorted(ranked['year'].unique()))}\")")
+_WRITE = ("# What the stage writes (pipeline.yml lists it: the build cache checks it is there)\n"
+          "per_year = ranked.groupby(\"year\").size().rename(\"rows\").reset_index()\n"
+          "store.write_csv_atomic(out / \"summary.csv\", per_year)\n"
+          "per_year")
 
 
 def _cell(cell_id: str, kind: str, source: str, tags: tuple[str, ...] = (),
@@ -284,6 +336,7 @@ def new_notebook(name: str, title: str = "", notebooks_dir: Path | None = None) 
         _cell("setup", "code", _SETUP, ("report-hide", "setup"), hidden=True),
         _cell("parameters", "code", _PARAMETERS.replace("{name}", short), ("parameters",)),
         _cell("first-step", "code", _BODY.replace("\"{name}\"", f"\"{short}\"")),
+        _cell("outputs", "code", _WRITE),
     ]
     notebook = {"cells": cells, "metadata": {
         "kernelspec": {"display_name": "Python (DTI notebooks)", "language": "python",
@@ -292,9 +345,25 @@ def new_notebook(name: str, title: str = "", notebooks_dir: Path | None = None) 
     return path
 
 
-STAGE_HINT = """To make it a stage of the build, add to STAGES in src/helpers/build/stages.py:
-    Stage("{name}", ("data/processed/dti_rankings.csv", ...inputs), ("data/processed/{short}/...",))
-and to NOTEBOOKS in src/helpers/build/methods.py to publish it as a methods page."""
+#: The `dti run` group of a notebook by its number's tens (30s are reports: no stage).
+GROUPS = {"1": "data", "2": "model"}
+
+
+def stage_of(name: str, group: str = "") -> plan.Stage:
+    """Return the stage a new notebook is registered as: it reads the clean rankings and writes
+    data/processed/<name>/summary.csv (edit both in pipeline.yml as the notebook grows)."""
+    short = name.split("-", 1)[1].replace("-", "_")
+    return plan.Stage(name, ("data/processed/dti_rankings.csv",),
+                      (f"data/processed/{short}/summary.csv",), group or GROUPS[name[0]], True)
+
+
+def register_stage(name: str, group: str = "") -> plan.Stage | None:
+    """Append a new notebook's stage to pipeline.yml (None for a report notebook, 30s on)."""
+    if not group and name[0] not in GROUPS:
+        return None
+    stage = stage_of(name, group)
+    plan.append_stage(stage)
+    return stage
 
 
 # -- the command line ----------------------------------------------------------------------------
@@ -316,8 +385,7 @@ def _add_source(args: argparse.Namespace) -> int:
                          args.retrieved, args.update)
         print(f"registered data/raw/{row['path']} as {row['source_id']} ({row['kind']}, basis "
               f"{row['basis'] or 'per row'}, years {row['years'] or '-'}, sha256 "
-              f"{row['sha256'][:12]}...); next: add `{row['source_id']}` to the table in "
-              "DATA-LICENSE.md, then dti check and make data")
+              f"{row['sha256'][:12]}...); {write_terms()}; next: dti check and make data")
     return _run(run)
 
 
@@ -331,12 +399,27 @@ def _press_accept(args: argparse.Namespace) -> int:
 
 
 def _new_notebook(args: argparse.Namespace) -> int:
-    """Write a notebook skeleton (dti new-notebook)."""
+    """Write a notebook skeleton and register its stage in pipeline.yml (dti new-notebook)."""
     def run() -> None:
+        if args.group and not re.fullmatch(r"[a-z][a-z0-9_]*", args.group):
+            raise RecipeError(f"--group {args.group!r}: name a `dti run` group in lower case, "
+                              "such as data or model")
         path = new_notebook(args.name, args.title)
         print(f"wrote {path.relative_to(config.ROOT)}; open it with `make lab`")
-        short = args.name.split("-", 1)[1].replace("-", "_")
-        print(STAGE_HINT.format(name=args.name, short=short))
+        if args.no_stage:
+            return
+        try:
+            stage = register_stage(args.name, args.group)
+        except plan.PlanError as error:
+            path.unlink()  # a refused command changes nothing
+            raise RecipeError(str(error)) from None
+        if stage is None:
+            print("a report notebook (30s): no stage added to pipeline.yml")
+            return
+        print(f"added stage {stage.notebook} to src/helpers/data/pipeline.yml (group "
+              f"{stage.group}: `dti run {stage.group}`; reads {', '.join(stage.inputs)}; writes "
+              f"{', '.join(stage.outputs)}; published as a methods page). Edit its reads and "
+              "writes there as the notebook grows; `dti docs` updates CONTRIBUTING.md")
     return _run(run)
 
 
@@ -359,6 +442,10 @@ def add_commands(commands: argparse._SubParsersAction, press: argparse.ArgumentP
     notebook = commands.add_parser("new-notebook", help="write a notebook that passes the suite")
     notebook.add_argument("name", help="NN-name, such as 21-pillar-models")
     notebook.add_argument("--title", default="")
+    notebook.add_argument("--group", default="", help="the `dti run` group of its stage "
+                          "(default: data for 10s, model for 20s; 30s are reports, no stage)")
+    notebook.add_argument("--no-stage", action="store_true",
+                          help="write the notebook only; add no stage to pipeline.yml")
     notebook.set_defaults(func=_new_notebook)
     reports = commands.choices["reports"]
     reports.add_argument("--allow-unreviewed", action="store_true",

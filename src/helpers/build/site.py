@@ -2,9 +2,13 @@
 
 ``dti site DIR`` copies reports/ to DIR without ``executed/`` (notebooks, failed partials,
 problem lists) and the build's records (``manifest.csv``, dot-files such as the build cache),
+and without an older year's pages (``reports/<year>/``, made by ``dti reports --year``) unless
+the ``site`` report set of pipeline.yml lists that year (then they are deployed, deliberately,
+under ``<year>/``),
 adds ``sitemap.xml`` and canonical addresses when a base URL is given (``--base-url`` or
 ``DTI_SITE_URL``), and checks that every link and image of every page resolves inside DIR.
-The workflow deploys exactly that folder.
+A build that lacks pages of pipeline.yml's ``site`` set (a partial run on a cold cache) is
+refused, so a partial site never replaces the full one. The workflow deploys exactly that folder.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import html
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -24,17 +29,30 @@ EXCLUDED_FILES = {"manifest.csv"}
 _LINK = re.compile(r'\b(?:href|src)="([^"]*)"')
 
 
-def _kept(relative: Path) -> bool:
+def deployed_years() -> set[str]:
+    """Return the older years whose pages (reports/<year>/) the site holds: those the `site`
+    report set of pipeline.yml lists by number (`latest` is reports/ itself)."""
+    from . import plan
+
+    chosen = plan.load().report_set(plan.DEFAULT_SET)
+    return {str(year) for year in chosen.years if year}
+
+
+def _kept(relative: Path, years: set[str]) -> bool:
     """Return whether a file under reports/ belongs to the site."""
     parts = relative.parts
+    older = len(parts) > 1 and re.fullmatch(r"\d{4}", parts[0]) is not None
     return not (parts[0] in EXCLUDED_DIRS or relative.name in EXCLUDED_FILES
-                or any(p.startswith(".") for p in parts) or relative.suffix == ".ipynb")
+                or any(p.startswith(".") for p in parts) or relative.suffix == ".ipynb"
+                or "executed" in parts or (older and parts[0] not in years))
 
 
-def site_files(root: Path) -> list[Path]:
-    """Return the files of reports/ the site holds (relative paths, sorted)."""
+def site_files(root: Path, years: set[str] | None = None) -> list[Path]:
+    """Return the files of reports/ the site holds (relative paths, sorted); an older year's
+    folder only when years names it (default: the years pipeline.yml's `site` set lists)."""
+    years = deployed_years() if years is None else years
     return sorted(p.relative_to(root) for p in Path(root).rglob("*")
-                  if p.is_file() and _kept(p.relative_to(root)))
+                  if p.is_file() and _kept(p.relative_to(root), years))
 
 
 def local_links(page: str) -> list[str]:
@@ -80,8 +98,8 @@ def write_site(target: Path, root: Path | None = None, base_url: str = "") -> li
         raise ValueError(f"the site folder {target} must lie outside {root}")
     shutil.rmtree(target, ignore_errors=True)
     base_url = (base_url or os.environ.get("DTI_SITE_URL", "")).rstrip("/")
-    written = []
-    for relative in site_files(root):
+    written, years = [], deployed_years()
+    for relative in site_files(root, years):
         out = target / relative
         out.parent.mkdir(parents=True, exist_ok=True)
         if base_url and relative.suffix == ".html":
@@ -92,7 +110,7 @@ def write_site(target: Path, root: Path | None = None, base_url: str = "") -> li
             shutil.copy2(root / relative, out)
         written.append(out)
     if base_url:
-        pages = [p for p in site_files(target) if p.suffix == ".html"]
+        pages = [p for p in site_files(target, years) if p.suffix == ".html"]
         urls = "".join(f"<url><loc>{html.escape(base_url)}/{p.as_posix()}</loc></url>\n"
                        for p in pages)
         sitemap = target / "sitemap.xml"
@@ -103,8 +121,49 @@ def write_site(target: Path, root: Path | None = None, base_url: str = "") -> li
     return written
 
 
-def run(target: str, base_url: str = "") -> int:
-    """`dti site DIR`: write the site, report its size and any broken link; 1 if any."""
+def missing_pages(root: Path | None = None) -> list[str]:
+    """Return the pages of pipeline.yml's `site` set neither built under root nor listed as
+    failed in its manifest ("province/lao-cai.en", "2023/province/lao-cai.en")."""
+    from . import manifest, pipeline, plan, publish
+
+    root = Path(root or config.REPORTS_DIR)
+    chosen = plan.load().report_set(plan.DEFAULT_SET)
+    jobs = pipeline.report_jobs(0, chosen.languages, list(chosen.pages) if chosen.pages else None)
+    missing = []
+    for year in chosen.years:
+        folder, prefix = (root / str(year), f"{year}/") if year else (root, "")
+        table = manifest.read(folder)
+        failed = set() if table.empty else {manifest.row_key(r.geography, r.slug, r.lang)
+                                            for r in table.itertuples() if r.status != "ok"}
+        missing += [prefix + job.key for job in jobs if job.key not in failed
+                    and not publish.report_path(job.geography, job.slug, job.lang,
+                                                folder).exists()]
+    return missing
+
+
+def _say_missing(missing: list[str]) -> None:
+    """Print how many pages of the site set are missing, and the first few."""
+    print(f"site: {len(missing)} page(s) of pipeline.yml's `site` set were never built here ("
+          f"{', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}); run `dti reports` "
+          "(it builds only what is missing or stale)", file=sys.stderr)
+
+
+def run(target: str, base_url: str = "", partial: bool = False) -> int:
+    """`dti site DIR`: write the site, report its size and any broken link; 1 if any.
+
+    A site that lacks pages of the `site` set (a partial build on a cold cache) is refused,
+    nothing written, unless partial: it would replace the full site deployed before. With no
+    DIR, only list the missing pages (exit 1 if any)."""
+    missing = missing_pages()
+    if missing and not partial:
+        _say_missing(missing)
+        if target:
+            print(f"site: nothing written to {target} (--partial to write it anyway)",
+                  file=sys.stderr)
+        return 1
+    if not target:
+        print("site: every page of pipeline.yml's `site` set is built (or listed as failed)")
+        return 0
     written = write_site(Path(target), base_url=base_url)
     pages = sum(1 for p in written if p.suffix == ".html")
     broken = broken_links(Path(target))
@@ -112,4 +171,6 @@ def run(target: str, base_url: str = "") -> int:
           f"{len(broken)} broken links")
     for line in broken[:20]:
         print(f"  broken: {line}")
-    return 1 if broken else 0
+    if partial and broken:
+        print("site: a partial site (--partial): links to pages not built are expected")
+    return 1 if broken and not partial else 0

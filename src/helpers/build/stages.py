@@ -2,7 +2,8 @@
 
 Each stage runs with papermill from Python (explicit kernel, parameters as a dict, per-cell
 timeout) into reports/executed/; a stage whose notebook, inputs and imported helper code are
-unchanged is skipped (helpers.cache). helpers.pipeline runs them before the reports.
+unchanged is skipped (helpers.cache). helpers.pipeline runs them before the reports. Which
+stages there are, and what each reads and writes, is declared in pipeline.yml (helpers.build.plan).
 """
 
 from __future__ import annotations
@@ -14,52 +15,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import config, store
-from . import cache, manifest, quiet
+from . import cache, manifest, plan, quiet
+from .plan import Stage  # noqa: F401  (re-exported: the stage as the plan declares it)
 
 KERNEL = "python3"
 CELL_TIMEOUT_S = 600
 
 
-@dataclass(frozen=True)
-class Stage:
-    """A stage notebook with the files it reads and writes (paths relative to the repo)."""
-
-    notebook: str
-    inputs: tuple[str, ...]
-    outputs: tuple[str, ...]
-
-
+#: What every report reads too (the reference tables); the stages declare their own reads.
 _REFERENCE = ("data/raw/reference/*.csv",)
-#: Only stage 10 reads the register (which DTI files, and how): a press-only change (reviewed
-#: facts and their register row) re-runs stage 11, never the model.
-_REGISTER = ("data/raw/sources.csv",)
-#: The stages in data-flow order.
-STAGES: dict[str, list[Stage]] = {
-    "data": [
-        Stage("10-clean-rankings", ("data/raw/dti/*.csv", *_REFERENCE, *_REGISTER),
-              tuple(f"data/processed/{n}.csv" for n in (
-                  "dti_rankings", "conflicts", "dropped", "unit_checks", "change_checks"))),
-        Stage("11-clean-targets",
-              ("data/raw/press/*.csv", "data/raw/targets/*.csv", "data/processed/dti_rankings.csv",
-               *_REFERENCE),
-              tuple(f"data/processed/{n}.csv" for n in ("press_facts", "targets", "claims",
-                                                        "goals"))),
-    ],
-    "model": [
-        Stage("20-model-factors", ("data/raw/covariates/*.csv", "data/raw/governance/*.csv",
-                                   "data/processed/dti_rankings.csv",
-                                   "data/processed/goals.csv", "data/forecasts/*.csv",
-                                   *_REFERENCE),
-              tuple(f"data/processed/model/{n}.csv" for n in (
-                  "coverage", "correlations", "coefficients", "fits", "predictions",
-                  "contributions", "anatomy", "dropped", "validation", "specifications",
-                  "stability", "loadings", "status", "point_errors", "conditional",
-                  "conditional_validation", "residual_correlations", "rank_changes",
-                  "pillar_fits", "pillar_slopes", "pillar_tests", "pillar_validation",
-                  "unit_check", "forecast_2025", "target_odds", "target_brier",
-                  "pillar_ranges"))),
-    ],
-}
+
+
+def __getattr__(name: str) -> object:
+    """Return STAGES: the stages by group, as pipeline.yml declares them (helpers.build.plan)."""
+    if name == "STAGES":
+        return plan.load().stages
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _paths(patterns: tuple[str, ...]) -> list[Path]:
     """Expand repo-relative globs (a literal path that does not exist is kept, as missing)."""
     out: list[Path] = []
@@ -154,13 +127,14 @@ def run_stage(stage_name: str, use_cache: bool = True) -> list[NotebookRun]:
     """Run every notebook of one stage in order (skipping fresh ones); stop at a failure."""
     runs = []
     records = build_cache()
-    for stage in STAGES[stage_name]:
+    for stage in plan.load().stages[stage_name]:
         outputs = _paths(stage.outputs)
         key = stage_key(stage)
         executed = config.EXECUTED_DIR / f"{stage.notebook}.ipynb"
         if use_cache and records.fresh(stage.notebook, key, outputs):
             runs.append(NotebookRun(stage.notebook, executed, 0.0, cached=True))
             continue
+        records.check_writable()
         store.check_writable([config.EXECUTED_DIR, *{p.parent for p in outputs}])
         records.forget(stage.notebook)
         records.save()
@@ -175,7 +149,7 @@ def run_stage(stage_name: str, use_cache: bool = True) -> list[NotebookRun]:
 
 def maker(path: Path) -> str:
     """Return the command that writes a processed file (`dti run data`, `dti run model`)."""
-    for name, stages in STAGES.items():
+    for name, stages in plan.load().stages.items():
         if any(path in _paths(stage.outputs) for stage in stages):
             return f"dti run {name}"
     return "dti build"
@@ -183,8 +157,9 @@ def maker(path: Path) -> str:
 
 def stage_inputs(name: str) -> tuple[str, ...]:
     """Return what a stage reads from outside itself (not what its own notebooks write)."""
-    own = {o for stage in STAGES[name] for o in stage.outputs}
-    return tuple(dict.fromkeys(i for stage in STAGES[name] for i in stage.inputs if i not in own))
+    group = plan.load().stages[name]
+    own = {o for stage in group for o in stage.outputs}
+    return tuple(dict.fromkeys(i for stage in group for i in stage.inputs if i not in own))
 
 
 def missing_inputs(what: str, patterns: tuple[str, ...]) -> str | None:

@@ -46,13 +46,14 @@ def method(register: pd.DataFrame, rows: pd.DataFrame, *, is_unit: bool, has_mod
     built = datetime.now(UTC)
     commit, commit_date = gitinfo.commit(), gitinfo.commit_date()
     date = commit_date or built.date().isoformat()
+    url = gitinfo.site_url(f"{'unit' if is_unit else 'province'}/{slug}.{lang}.html")
     return {"sources": listed, "links": source_links(rows), "commit": commit,
             "commit_date": commit_date, "built": built.strftime("%Y-%m-%d %H:%M UTC"),
             "download": download_name(slug),
             "licences": LICENCES,
-            "citation": citation(name, year, lang, commit, date),
+            "citation": citation(name, year, lang, commit, date, url, built.date().isoformat()),
             "cite_authors": cited()["authors"],  # shown in English on both languages' pages
-            "bibtex": bibtex(name, year, slug, commit, date, built.date().isoformat())}
+            "bibtex": bibtex(name, year, slug, commit, date, built.date().isoformat(), url)}
 
 
 def always(register: pd.DataFrame) -> set[str]:
@@ -76,18 +77,28 @@ def cited() -> dict[str, str]:
             "url": str(data.get("repository-code", "") or data.get("url", ""))}
 
 
-def citation(name: str, year: int, lang: str, commit: str, date: str) -> str:
-    """Return the suggested citation of a report (APA-like): authors, date, title, version."""
+def citation(name: str, year: int, lang: str, commit: str, date: str, address: str = "",
+             accessed: str = "") -> str:
+    """Return the suggested citation of a report (APA-like): authors, date, title, version, and
+    its address ($DTI_SITE_URL's page, else CITATION.cff's) with the access date."""
     who, version = cited()["authors"], cited()["version"]
-    url = f" {cited()['url']}" if cited()["url"] else ""
+    url = retrieved(address or cited()["url"], accessed, lang)
     return words.MODULES[lang].TEXT["cite"].format(
         who=who, y=date[:4], name=name, year=year, version=version, commit=commit, date=date,
         url=url)
 
 
-def bibtex(name: str, year: int, slug: str, commit: str, date: str, built: str) -> str:
+def retrieved(url: str, accessed: str, lang: str) -> str:
+    """Return the end of a citation: " Retrieved DATE, from URL" (or " URL", or nothing)."""
+    if url and accessed:
+        return words.MODULES[lang].TEXT["cite_retrieved"].format(accessed=accessed, url=url)
+    return f" {url}" if url else ""
+
+
+def bibtex(name: str, year: int, slug: str, commit: str, date: str, built: str,
+           url: str = "") -> str:
     """Return the report's citation as a BibTeX entry (the date it was built as its access date)."""
-    info = cited()
+    info = cited() | ({"url": url} if url else {})
     fields = {"author": f"{{{info['authors']}}}",
               "title": f"Vietnam provincial Digital Transformation Index reports: {name}, "
                        f"DTI {year}",

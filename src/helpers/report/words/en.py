@@ -167,6 +167,7 @@ TEXT: dict[str, str] = {
                         "place{s} or fewer in the overall rank."),
     "typical_method": "These moves include the change of method of DTI {year}.",
     "mark_agrees": "agrees with the published rank",
+    "cite_retrieved": " Retrieved {accessed}, from {url}",
     "cite": ("{who} ({y}). Vietnam provincial Digital Transformation Index reports: {name}, DTI "
              "{year} (version {version}, code {commit}, {date}).{url}"),
     "version": "version",

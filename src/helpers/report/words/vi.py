@@ -166,6 +166,7 @@ TEXT: dict[str, str] = {
                         "không quá {n} bậc ở thứ hạng tổng hợp."),
     "typical_method": "Các thay đổi này gồm cả tác động của việc đổi phương pháp DTI {year}.",
     "mark_agrees": "khớp với thứ hạng đã công bố",
+    "cite_retrieved": " Truy cập ngày {accessed}, tại {url}",
     "cite": ("{who} ({y}). Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: báo cáo {name}, DTI {year} "
              "(phiên bản {version}, mã {commit}, {date}).{url}"),
     "version": "phiên bản",

@@ -495,6 +495,9 @@ MAIN_WORDS = {"en": (r"rank (\d+) in (\d{4})", r"([\d.]+) (above|below) the (\d+
                      r"([\d,]+)")}
 
 
+JOINT_RANK = {"en": "joint ", "vi": "đồng "}  # "joint rank 13 in 2024", "đồng hạng 13 năm 2024"
+
+
 def check_main_target(page: str, code: str, lang: str, t: Truth) -> list[str]:
     """Check the headline's main target: the rank it rests on and the gap to the score needed."""
     wrong = []
@@ -504,6 +507,9 @@ def check_main_target(page: str, code: str, lang: str, t: Truth) -> list[str]:
         rank, gap = re.search(rank_p, text), re.search(gap_p, text)
         if rank and held(t, code, basis, int(rank.group(2)), "overall") != int(rank.group(1)):
             wrong.append(f"main target: {rank.group(0)!r} is not the clean table's rank")
+        joint = JOINT_RANK[lang] + rank.group(0) in text if rank else False
+        if rank and joint != shares_rank(t, basis, int(rank.group(2)), int(rank.group(1))):
+            wrong.append(f"main target: whether {rank.group(0)!r} is shared is misstated")
         if rank and gap:
             d, way, n = ((gap.group(1), gap.group(2), gap.group(3)) if lang == "en" else
                          (gap.group(3).replace(",", "."), gap.group(1), gap.group(2)))
@@ -598,9 +604,10 @@ def check_typical(page: str, code: str, lang: str, t: Truth, year: int = 2024
     return 1, wrong
 
 
-SIMILAR_WORDS = {
-    "en": r"ranked between (\d+)\w\w and (\d+)\w\w of (\d+) in (\d{4}); .+? ranked (\d+)\w\w",
-    "vi": r"xếp từ thứ (\d+) đến thứ (\d+)/(\d+) năm (\d{4}); .+? xếp thứ (\d+)"}
+SIMILAR_WORDS = {  # the last group: the page's own rank, "joint" when another shares it
+    "en": r"ranked between (\d+)\w\w and (\d+)\w\w of (\d+) in (\d{4}); .+? ranked "
+          r"(joint |)(\d+)\w\w",
+    "vi": r"xếp từ thứ (\d+) đến thứ (\d+)/(\d+) năm (\d{4}); .+? xếp (thứ|đồng hạng) (\d+)"}
 
 
 def nearest(t: Truth, code: str, year: int, k: int = 5) -> list[str]:
@@ -615,6 +622,13 @@ def nearest(t: Truth, code: str, year: int, k: int = 5) -> list[str]:
     z = z / z.std(ddof=0)
     distance = (((z - z.loc[code]) ** 2).sum(axis=1) ** 0.5).round(9).drop(code)
     return sorted(distance.index, key=lambda other: (distance[other], other))[:k]
+
+
+def shares_rank(t: Truth, basis: int, year: int, rank: float | None) -> bool:
+    """Tell whether two or more provinces (or units) hold an overall rank in a year."""
+    r = t.rankings
+    return rank is not None and int(((r["basis"] == basis) & (r["year"] == year)
+                                     & (r["measure"] == "overall") & (r["rank"] == rank)).sum()) > 1
 
 
 def check_similar(page: str, code: str, lang: str, t: Truth, year: int = 2024
@@ -637,9 +651,11 @@ def check_similar(page: str, code: str, lang: str, t: Truth, year: int = 2024
     own = held(t, code, 63, year, "overall")
     if not m:
         return 1, [*wrong, "the similar provinces' sentence is missing or does not parse"]
-    said = tuple(int(g) for g in m.groups())
+    said = tuple(int(g) for g in m.groups() if g.isdigit())
     if said != (min(ranks), max(ranks), 63, year, own):
         wrong.append(f"says {m.group(0)!r}; data {min(ranks)}-{max(ranks)}, own {own:g}")
+    if (m.group(5) in ("joint ", "đồng hạng")) != shares_rank(t, 63, year, own):
+        wrong.append(f"says {m.group(0)!r}; whether its rank {own:g} is shared is misstated")
     return 1, wrong
 
 
@@ -797,6 +813,10 @@ CONTROLS = [  # (page, language, sentence type, text on the page, an altered sta
     ("27", "en", "similar", "ranked between 2nd and 20th of 63", "ranked between 3rd and 20th "
      "of 63"),
     ("27", "vi", "similar", ">Bà Rịa - Vũng Tàu</a>", ">Bình Dương</a>"),
+    ("24", "en", "similar", "Bắc Giang ranked joint 13th", "Bắc Giang ranked 13th"),
+    ("24", "vi", "similar", "Bắc Giang xếp đồng hạng 13", "Bắc Giang xếp thứ 13"),
+    ("24", "en", "statuses", "(joint rank 13 in 2024", "(rank 13 in 2024"),
+    ("27", "vi", "similar", "Bắc Ninh xếp thứ 21", "Bắc Ninh xếp đồng hạng 21"),
     ("24", "en", "post_merger", "the top 8 of 34", "the top 9 of 34"),
     ("24", "vi", "post_merger", "hiện nằm ngoài)", "hiện nằm trong)"),
 ]

@@ -91,3 +91,13 @@ def test_every_language_words_the_same_keys_with_valid_placeholders():
                 assert union - mine <= allowed_to_differ, (name, key, lang, union - mine)
     for name in words.TRANSLATIONS:
         assert all(isinstance(v, str) and v for v in words.table(name)["vi"].values())
+
+
+def test_vietnamese_text_on_an_english_page_is_marked_vietnamese():
+    """A publisher or document name shown as written (Vietnamese) carries lang="vi" on an
+    English page, so a screen reader speaks it in Vietnamese; English text and Vietnamese
+    pages are left as they are, and both are escaped."""
+    assert str(narrative.in_language("Sở TT&TT Bắc Ninh", "en")) == \
+        '<span lang="vi">Sở TT&amp;TT Bắc Ninh</span>'
+    assert str(narrative.in_language("Sở TT&TT Bắc Ninh", "vi")) == "Sở TT&amp;TT Bắc Ninh"
+    assert str(narrative.in_language("bnews.vn, 2023-11-05", "en")) == "bnews.vn, 2023-11-05"

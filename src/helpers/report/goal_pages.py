@@ -270,12 +270,14 @@ def section_of(t: Tables, code: str, basis: int, lang: str) -> dict:
     return {"w": w, "rows": goal_rows(shown, code, lang, held.board),
             "counts": stated_counts(held.counted, members, lang), "claims": claimed,
             "claims_summary": summary, "source_ids": sorted(ids), "chart": chart,
-            "main": main_target(shown, code, lang)}
+            "main": main_target(shown, code, lang, held.ranked)}
 
 
-def main_target(shown: list[dict], code: str, lang: str) -> str:
+def main_target(shown: list[dict], code: str, lang: str,
+                ranked: pd.DataFrame | None = None) -> str:
     """Word the page's main DTI target for the headline: its own overall rank target due next
-    (else the last one due), with its status and the gap to the score needed ("" when none)."""
+    (else the last one due), with its status and the gap to the score needed ("" when none);
+    a rank shared with another province is said so (ranked: the clean table)."""
     own = [g for g in shown if g["code"] == code and g["measure"] == "overall"
            and g["kind"] in ("rank_top_n", "rank_exact")]
     ahead = [g for g in own if g["status"] in ("on_track", "behind", "not_yet_due")]
@@ -288,7 +290,9 @@ def main_target(shown: list[dict], code: str, lang: str) -> str:
     w, n = WORDS[lang], int(g["value"])
     said = []
     if pd.notna(g["judged_value"]):
-        said.append(w["main_rank"].format(v=int(g["judged_value"]), y=int(g["judged_year"])))
+        v, y = int(g["judged_value"]), int(g["judged_year"])
+        joint = ranked is not None and shared(ranked, int(g["basis"]), y, v)
+        said.append(w["main_rank_joint" if joint else "main_rank"].format(v=v, y=y))
     if g["status"] in ("on_track", "behind") and pd.notna(g["needed_score"]):
         gap = g["latest_score"] - g["needed_score"]
         said.append(w["main_gap"].format(d=narrative.number(abs(gap), lang), n=n,
@@ -297,6 +301,12 @@ def main_target(shown: list[dict], code: str, lang: str) -> str:
     by = "" if pd.isna(g["due_year"]) else w["main_by"].format(due=int(g["due_year"]))
     return w["main"].format(label=_label(g, lang), by=by, status=w[f"status_{g['status']}"]) + (
         f" ({'; '.join(said)})" if said else "") + "."
+
+
+def shared(ranked: pd.DataFrame, basis: int, year: int, rank: int) -> bool:
+    """Tell whether two or more provinces (or units) share an overall rank in a year."""
+    return int(((ranked["basis"] == basis) & (ranked["year"] == year)
+                & (ranked["measure"] == "overall") & (ranked["rank"] == rank)).sum()) > 1
 
 
 def draw_rank_targets(ax: Axes, ctx: Mapping) -> None:

@@ -155,7 +155,7 @@ TEXT: dict[str, str] = {
     "similar": "Các tỉnh tương đồng nhất về mức phát triển và quản trị",
     "similar_sentence": ("Năm tỉnh gần {name} nhất theo hai nhóm yếu tố phát triển và quản trị "
                          "của mô hình xếp từ thứ {best} đến thứ {worst}/{n} năm {year}; {name} "
-                         "xếp thứ {own}."),
+                         "xếp {own}."),
     "similar_note": ("Mức phát triển: thu nhập, đô thị hóa, lao động qua đào tạo và bảo hiểm xã "
                      "hội; quản trị: PCI. Gần nhất: khoảng cách nhỏ nhất theo hai nhóm yếu tố, "
                      "mỗi nhóm được chuẩn hóa theo cùng độ phân tán trong {n_model} tỉnh của mô "
@@ -201,6 +201,7 @@ TARGETS: dict[str, str] = {
     "main": "Mục tiêu chính: {label}{by}, {status}",
     "main_by": " đến năm {due}",
     "main_rank": "hạng {v} năm {y}",
+    "main_rank_joint": "đồng hạng {v} năm {y}",
     "main_gap": "{dir} điểm của tỉnh thứ {n} trong các tỉnh còn lại {d}",
     "above": "cao hơn",
     "below": "thấp hơn",

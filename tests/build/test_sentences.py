@@ -669,11 +669,16 @@ POST_MERGER_WORDS = {
 def check_post_merger(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[str]]:
     """Check how each 63-basis overall rank target due after the merger is judged: the same
     share of the 34 units, against the latest rank of 34 of the province's unit."""
-    goals = page_goals(t, code)
+    return post_merger_said(plain(page[page.find('id="targets"'):]), page_goals(t, code),
+                            lang, t)
+
+
+def post_merger_said(text: str, goals: pd.DataFrame, lang: str, t: Truth
+                     ) -> tuple[int, list[str]]:
+    """Compare the post-merger judgements a text states with those the goals' rows call for."""
     due = goals[(goals["basis"] == 63) & goals["kind"].isin(["rank_top_n", "rank_exact"])
                 & (goals["measure"] == "overall") & (goals["due_year"] > 2024)]
-    said = Counter(re.findall(POST_MERGER_WORDS[lang],
-                              plain(page[page.find('id="targets"'):])))
+    said = Counter(re.findall(POST_MERGER_WORDS[lang], text))
     if due.empty:
         return 0, [f"a post-merger judgement without such a target: {s}" for s in said]
     expected: Counter = Counter()
@@ -702,6 +707,57 @@ def check_page(page: str, code: str, lang: str, processed: str) -> dict[str, tup
     """Return, per sentence type, how many statements were checked and the disagreements."""
     t = truth(str(processed))
     return {name: check(page, code, lang, t) for name, check in CHECKS.items()}
+
+
+# -- the targets page (reports/targets.html, targets.vi.html) -----------------------------------
+DTI_KINDS = ("rank_top_n", "rank_exact", "pillar_rank_top_n", "rank_improve", "score")
+
+
+def check_targets_page(page: str, lang: str, t: Truth) -> tuple[int, list[str]]:
+    """Check the targets page: a row per DTI target of goals.csv with its status, every status
+    shown defined on the page, a count button per status with the rows' count, no "currently
+    within/outside" judged on a year older than the latest assessment, and each 63-basis
+    overall rank target due after the merger judged among the 34 units as the data gives."""
+    goals = t.goals[t.goals["kind"].isin(DTI_KINDS)]
+    w, x = words.table("TARGETS")[lang], words.table("TARGETS_INDEX")[lang]
+    text, wrong = html_lib.unescape(page), []
+    body = page[page.find('<table class="data'):page.find("</table>")]
+    rows = re.findall(r'<tr class="(\w+)">(.*?)</tr>', body, re.S)
+    shown = Counter(status for status, _ in rows)
+    if shown != Counter(goals["status"]):
+        wrong.append(f"statuses {dict(shown)} != goals.csv {dict(Counter(goals['status']))}")
+    defined = plain(page[page.find('<dl class="statuses">'):page.find("</dl>")])
+    for status in shown:
+        if f"{w[f'status_{status}']} {x[status]}" not in defined:
+            wrong.append(f"status {status!r} is not defined on the page")
+        button = re.search(rf'data-status="{status}"[^>]*>\s*<strong>(\d+)</strong>', page)
+        if not button or int(button.group(1)) != shown[status]:
+            wrong.append(f"no button counting the {shown[status]} {status!r} rows")
+    if w["status_defs"] not in text:
+        wrong.append("the statuses' one-line definitions are missing")
+    for goal in goals.itertuples():
+        if goal.status in ("on_track", "behind") and \
+                goal.judged_year != latest_complete(t, int(goal.basis)):
+            wrong.append(f"{goal.code} {goal.kind} {goal.value:g}: {goal.status} on a "
+                         f"{goal.judged_year} rank, older than the latest assessment")
+    for status, cells in rows:
+        if w[f"status_{status}"] not in plain(cells):
+            wrong.append(f"a {status} row does not say {w[f'status_{status}']!r}")
+    stale = goals[(goals["status"] == "not_assessable") & goals["judged_value"].notna()]
+    said_stale = sum(w["stale_rank"].split("{")[0] in plain(cells) for _, cells in rows)
+    if said_stale != len(stale):
+        wrong.append(f"{len(stale)} targets are not assessable on an older rank; "
+                     f"{said_stale} rows say so")
+    n, merger = post_merger_said(plain(body), goals, lang, t)
+    return len(goals) + n, wrong + merger
+
+
+def targets_page(lang: str, processed: str, root: Path) -> str:
+    """Write the targets pages under a folder and return one language's page."""
+    from helpers.report import goal_pages
+
+    goal_pages.write_pages(root, processed)
+    return (root / goal_pages.page_name(lang)).read_text(encoding="utf-8")
 
 
 # -- pages, rendered in-process (the text sections; figures are not read) -----------------------
@@ -830,6 +886,41 @@ def test_each_check_fails_on_a_page_whose_sentence_is_altered(processed, code, l
     t = truth(str(processed))
     assert not CHECKS[name](page, code, lang, t)[1], "the true page passes"
     assert CHECKS[name](page.replace(true, false), code, lang, t)[1], "the altered one fails"
+
+
+@pytest.fixture(scope="module")
+def written_targets_pages(processed, tmp_path_factory) -> dict[str, str]:
+    """The targets pages as the build writes them, in both languages (unescaped)."""
+    root = tmp_path_factory.mktemp("reports")
+    return {lang: html_lib.unescape(targets_page(lang, str(processed), root)) for lang in LANGS}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_targets_page_defines_counts_and_judges_every_status_as_the_data_gives(
+        processed, written_targets_pages, lang):
+    checked, wrong = check_targets_page(written_targets_pages[lang], lang, truth(str(processed)))
+    assert checked and not wrong, "\n".join(wrong)
+
+
+TARGETS_PAGE_CONTROLS = [  # (language, text on the targets page, an altered statement)
+    ("en", "not yet due; the latest rank falls short of the target", ""),
+    ("vi", 'data-status="behind" aria-pressed="false"><strong>17</strong>',
+     'data-status="behind" aria-pressed="false"><strong>16</strong>'),
+    ("en", "ranked 11th of 34 in 2024: currently outside)", "ranked 11th of 34 in 2024: "
+     "currently within)"),
+    ("vi", "tương ứng nhóm 8/34", "tương ứng nhóm 9/34"),
+    ("en", "the latest rank of this measure held is from 2020", "latest rank 2020"),
+    ("vi", '<tr class="not_met">', '<tr class="met">'),
+]
+
+
+@pytest.mark.parametrize(("lang", "true", "false"), TARGETS_PAGE_CONTROLS)
+def test_the_targets_page_check_fails_on_an_altered_page(processed, written_targets_pages, lang,
+                                                         true, false):
+    page, t = written_targets_pages[lang], truth(str(processed))
+    assert true in page, f"the control's text is not on the {lang} targets page"
+    assert not check_targets_page(page, lang, t)[1], "the true page passes"
+    assert check_targets_page(page.replace(true, false), lang, t)[1], "the altered one fails"
 
 
 if __name__ == "__main__":  # pages checked and disagreements per sentence type, all pages

@@ -923,8 +923,52 @@ def test_the_targets_page_check_fails_on_an_altered_page(processed, written_targ
     assert check_targets_page(page.replace(true, false), lang, t)[1], "the altered one fails"
 
 
+def built_pages(root: Path) -> list[tuple[str, str, Path]]:
+    """Return (code, language, file) of every province and unit page built under a folder."""
+    out = []
+    for folder, table in (("province", provinces.provinces()), ("unit", provinces.units())):
+        codes = dict(zip(table["slug"], table.index, strict=True))
+        for path in sorted((root / folder).glob("*.html")):
+            slug, lang = path.name.split(".")[:2]
+            if slug in codes and lang in LANGS:
+                out.append((codes[slug], lang, path))
+    return out
+
+
+def measure_built(root: Path, processed: str) -> pd.DataFrame:
+    """Return, per sentence type, the built pages checked and those that disagree (the
+    province and unit pages, and the targets pages as type "targets_page")."""
+    rows = []
+    for code, lang, path in built_pages(root):
+        for name, (n, wrong) in check_page(path.read_text(encoding="utf-8"), code, lang,
+                                           processed).items():
+            rows.append({"type": name, "page": path.name, "checked": n, "wrong": len(wrong)})
+    for lang in LANGS:
+        from helpers.report import goal_pages
+
+        path = root / goal_pages.page_name(lang)
+        if path.exists():
+            n, wrong = check_targets_page(html_lib.unescape(path.read_text(encoding="utf-8")),
+                                          lang, truth(processed))
+            rows.append({"type": "targets_page", "page": path.name, "checked": n,
+                         "wrong": len(wrong)})
+    table = pd.DataFrame(rows)
+    applies = table[table["checked"] > 0]
+    return pd.DataFrame({
+        "pages checked": applies.groupby("type")["page"].nunique(),
+        "statements checked": applies.groupby("type")["checked"].sum(),
+        "pages disagreeing": table[table["wrong"] > 0].groupby("type")["page"].nunique(),
+    }).reindex([*TYPES, "targets_page"]).fillna(0).astype(int)
+
+
 if __name__ == "__main__":  # pages checked and disagreements per sentence type, all pages
+    # python tests/build/test_sentences.py [PROCESSED_DIR]: every page rendered in-process;
+    # python tests/build/test_sentences.py --built [REPORTS_DIR]: every page the build wrote.
     from helpers import config
 
-    folder = sys.argv[1] if len(sys.argv) > 1 else str(config.PROCESSED_DIR)
-    print(measure(all_codes(), folder).to_string())
+    if sys.argv[1:2] == ["--built"]:
+        reports = Path(sys.argv[2]) if len(sys.argv) > 2 else config.REPORTS_DIR
+        print(measure_built(reports, str(config.PROCESSED_DIR)).to_string())
+    else:
+        folder = sys.argv[1] if len(sys.argv) > 1 else str(config.PROCESSED_DIR)
+        print(measure(all_codes(), folder).to_string())

@@ -336,7 +336,7 @@ FUNDAMENTALS: dict[str, str] = {
     "moved": "Thay đổi so với {previous_year}",
     "usual_move": "Thay đổi thường gặp ở các tỉnh tương tự (80 %)",
     "level": ("Chỉ theo mức phát triển và quản trị, không tính điểm xuất phát: hạng "
-              "{low80}–{high80} (80 %), {low95}–{high95} (95 %); thực tế xếp thứ {observed}, "
+              "{low80}–{high80} (80 %), {low95}–{high95} (95 %); thực tế xếp {observed}, "
               "{verdict}."),
     "given_note": ("Thay đổi tính bằng bậc (dương: tăng bậc) trong {n} tỉnh, theo điểm năm "
                    "trước, mức phát triển và quản trị, ước lượng không có {name}."),
@@ -344,7 +344,7 @@ FUNDAMENTALS: dict[str, str] = {
     "details": "Mức phát triển và quản trị: đối chiếu và các nhóm yếu tố",
     "pillar": "{index}, một trong các chỉ số mà mức phát triển và quản trị, khi kiểm tra "
               "ngoài mẫu, không kém thứ hạng năm trước: các tỉnh tương tự thường xếp hạng "
-              "{low80}–{high80}/{n} (80 %); thực tế xếp thứ {observed}, {verdict}.",
+              "{low80}–{high80}/{n} (80 %); thực tế xếp {observed}, {verdict}.",
     "pillar_inside": "nằm trong khoảng đó", "pillar_above": "cao hơn khoảng đó",
     "pillar_below": "thấp hơn khoảng đó",
     "alt_level": "{name} xếp thứ {observed}/{n}; khoảng 80 %: {low}–{high}; {verdict}.",

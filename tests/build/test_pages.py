@@ -228,7 +228,14 @@ def test_a_rank_shared_with_another_province_is_said_to_be_joint(processed, lang
     html = page(tie["province_code"], lang, str(processed))
     assert said.format(expected) in html, tie["province_code"]
     assert 'data-sentence="tie"' in html
+    for section in ("indices", "peers", "fundamentals"):  # every table and sentence giving it
+        shown = html.split(f'id="{section}"')[1].split("</section>")[0]
+        assert 'data-sentence="tie"' in shown or narrative.ranked(tie["rank"], lang, True) \
+            in shown, (tie["province_code"], section)
     html = page(single["province_code"], lang, str(processed))
     assert said.split(" {")[0].split("<b>")[1] not in html.split('id="narrative"')[1][:400]
-    assert 'data-sentence="tie"' not in html
+    card = html.split('id="headline"')[1].split("<h2")[0]  # the overall rank's card
+    assert 'data-sentence="tie"' not in card
+    overall_row = html.split('id="indices"')[1].split("<tbody>")[1].split("</tr>")[0]
+    assert 'data-sentence="tie"' not in overall_row, "an unshared overall rank is not joint"
 

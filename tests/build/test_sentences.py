@@ -942,7 +942,8 @@ def measure_built(root: Path, processed: str) -> pd.DataFrame:
     for code, lang, path in built_pages(root):
         for name, (n, wrong) in check_page(path.read_text(encoding="utf-8"), code, lang,
                                            processed).items():
-            rows.append({"type": name, "page": path.name, "checked": n, "wrong": len(wrong)})
+            rows.append({"type": name, "page": f"{path.parent.name}/{path.name}", "checked": n,
+                         "wrong": len(wrong)})
     for lang in LANGS:
         from helpers.report import goal_pages
 

@@ -234,6 +234,9 @@ def test_a_rank_shared_with_another_province_is_said_to_be_joint(processed, lang
             in shown, (tie["province_code"], section)
     html = page(single["province_code"], lang, str(processed))
     assert said.split(" {")[0].split("<b>")[1] not in html.split('id="narrative"')[1][:400]
+    moved = page("27", lang, str(processed)).split('<table class="data moved')[1]
+    economy = moved.split(vocab.measure_name("hd_kinh_te_so", lang))[1].split("</tr>")[0]
+    assert 'data-sentence="tie"' in economy, "Bắc Ninh's 2023 rank 19, shared with Bắc Kạn"
     card = html.split('id="headline"')[1].split("<h2")[0]  # the overall rank's card
     assert 'data-sentence="tie"' not in card
     overall_row = html.split('id="indices"')[1].split("<tbody>")[1].split("</tr>")[0]

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ... import vocab
 from .. import figures
-from ..context import ReportContext, Tables, method_changed, rows_of, value
+from ..context import ReportContext, Tables, method_changed, rows_of, tied, value
 from ..narrative import measure_name, ordinal
 
 NAME = "moved"
@@ -26,6 +26,9 @@ def numbers(t: Tables, ctx: ReportContext) -> dict:
     found = moved(rows, ctx.year, lambda m: typical_move(t, ctx.basis, ctx.year, m))
     if found:
         found["sentence"] = moved_sentence(found, ctx.t, ctx.lang)
+        for row in found["rows"]:  # a rank another province (or unit) shares is marked joint
+            row["tied"] = [tied(t, ctx.basis, y, row["measure"], rank)
+                           for y, rank in zip(found["years"], row["ranks"], strict=True)]
     return {"moved": found}
 
 

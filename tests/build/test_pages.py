@@ -242,3 +242,22 @@ def test_a_rank_shared_with_another_province_is_said_to_be_joint(processed, lang
     overall_row = html.split('id="indices"')[1].split("<tbody>")[1].split("</tr>")[0]
     assert 'data-sentence="tie"' not in overall_row, "an unshared overall rank is not joint"
 
+
+
+def test_the_index_marks_a_rank_two_provinces_share_as_joint(processed, tmp_path):
+    ranked = processed_tables.rankings(processed)
+
+    def row(code: str, slug: str, name: str, rank: int) -> dict:
+        return {"geography": "province", "code": code, "slug": slug, "name": name, "lang": "en",
+                "status": "ok", "rank": rank, "score": 0.7583, "change": 0, "n": 63,
+                "region_vi": "Trung du và miền núi phía Bắc",
+                "region_en": "Northern midlands and mountain areas"}
+    manifest = pd.DataFrame([row("24", "bac-giang", "Bắc Giang", 13),
+                             row("15", "yen-bai", "Yên Bái", 13),
+                             row("20", "lang-son", "Lạng Sơn", 18)])
+    publish.write_index(manifest, 2024, "abc1234", ranked, tmp_path)
+    for name, joint in (("index.html", "joint"), ("index.vi.html", "đồng hạng")):
+        html = (tmp_path / name).read_text(encoding="utf-8")
+        cells = re.findall(r'data-label="[^"]*/63">(.*?)</td>', html)
+        marked = [f'<span class="tag" data-sentence="tie">{joint}</span>' in c for c in cells]
+        assert sorted(marked) == [False, True, True], (name, cells)

@@ -362,10 +362,10 @@ def check_change(page: str, code: str, lang: str, t: Truth, year: int = 2024
 
 
 MOVED_WORDS = {
-    "en": r"The largest move from (\d{4}) to (\d{4}): (.+?) (rose|fell) from (\d+)\w\w to "
-          r"(\d+)\w\w \((\d+) place",
-    "vi": r"Thay đổi lớn nhất từ (\d{4}) đến (\d{4}): (.+?) (tăng|giảm) từ thứ (\d+) "
-          r"(?:xuống|lên) thứ (\d+) \((\d+) bậc",
+    "en": r"The largest move from (\d{4}) to (\d{4}): (.+?) (rose|fell) from (?:joint )?(\d+)\w\w "
+          r"to (?:joint )?(\d+)\w\w \((\d+) place",
+    "vi": r"Thay đổi lớn nhất từ (\d{4}) đến (\d{4}): (.+?) (tăng|giảm) từ (?:thứ|đồng hạng) "
+          r"(\d+) (?:xuống|lên) (?:thứ|đồng hạng) (\d+) \((\d+) bậc",
 }
 
 

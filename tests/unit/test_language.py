@@ -101,3 +101,16 @@ def test_vietnamese_text_on_an_english_page_is_marked_vietnamese():
         '<span lang="vi">Sở TT&amp;TT Bắc Ninh</span>'
     assert str(narrative.in_language("Sở TT&TT Bắc Ninh", "vi")) == "Sở TT&amp;TT Bắc Ninh"
     assert str(narrative.in_language("bnews.vn, 2023-11-05", "en")) == "bnews.vn, 2023-11-05"
+
+
+@pytest.mark.parametrize(("tied", "places", "en", "vi"), [
+    ([False, True, False], -49, "fell from joint 8th to 57th",
+     "giảm từ đồng hạng 8 xuống thứ 57"),
+    ([False, False, False], 49, "rose from 8th to 57th", "tăng từ thứ 8 lên thứ 57"),
+])
+def test_the_largest_move_marks_a_shared_rank_joint(tied, places, en, vi):
+    row = {"measure": "hd_chinh_quyen_so", "ranks": [10, 8, 57], "places": places,
+           "tied": tied}
+    moved = {"largest": row, "years": [2022, 2023, 2024], "from_year": 2023}
+    assert en in moved_section.moved_sentence(moved, narrative.TEXT["en"], "en")
+    assert vi in moved_section.moved_sentence(moved, narrative.TEXT["vi"], "vi")

@@ -141,8 +141,8 @@ TEXT: dict[str, str] = {
     "and": " và ",
     "moved": "Chỉ số nào thay đổi",
     "moved_change": "Thay đổi {y0}→{y1} (bậc)",
-    "moved_sentence": ("Thay đổi lớn nhất từ {y0} đến {y1}: {measure} {verb} từ thứ {r0} xuống "
-                       "thứ {r1} ({n} bậc)."),
+    "moved_sentence": ("Thay đổi lớn nhất từ {y0} đến {y1}: {measure} {verb} từ {r0} xuống {r1} "
+                       "({n} bậc)."),
     "moved_none": "Không chỉ số chính nào thay đổi thứ hạng từ {y0} đến {y1}.",
     "rose": "tăng",
     "fell": "giảm",

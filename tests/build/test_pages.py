@@ -228,7 +228,36 @@ def test_a_rank_shared_with_another_province_is_said_to_be_joint(processed, lang
     html = page(tie["province_code"], lang, str(processed))
     assert said.format(expected) in html, tie["province_code"]
     assert 'data-sentence="tie"' in html
+    for section in ("indices", "peers", "fundamentals"):  # every table and sentence giving it
+        shown = html.split(f'id="{section}"')[1].split("</section>")[0]
+        assert 'data-sentence="tie"' in shown or narrative.ranked(tie["rank"], lang, True) \
+            in shown, (tie["province_code"], section)
     html = page(single["province_code"], lang, str(processed))
     assert said.split(" {")[0].split("<b>")[1] not in html.split('id="narrative"')[1][:400]
-    assert 'data-sentence="tie"' not in html
+    moved = page("27", lang, str(processed)).split('<table class="data moved')[1]
+    economy = moved.split(vocab.measure_name("hd_kinh_te_so", lang))[1].split("</tr>")[0]
+    assert 'data-sentence="tie"' in economy, "Bắc Ninh's 2023 rank 19, shared with Bắc Kạn"
+    card = html.split('id="headline"')[1].split("<h2")[0]  # the overall rank's card
+    assert 'data-sentence="tie"' not in card
+    overall_row = html.split('id="indices"')[1].split("<tbody>")[1].split("</tr>")[0]
+    assert 'data-sentence="tie"' not in overall_row, "an unshared overall rank is not joint"
 
+
+
+def test_the_index_marks_a_rank_two_provinces_share_as_joint(processed, tmp_path):
+    ranked = processed_tables.rankings(processed)
+
+    def row(code: str, slug: str, name: str, rank: int) -> dict:
+        return {"geography": "province", "code": code, "slug": slug, "name": name, "lang": "en",
+                "status": "ok", "rank": rank, "score": 0.7583, "change": 0, "n": 63,
+                "region_vi": "Trung du và miền núi phía Bắc",
+                "region_en": "Northern midlands and mountain areas"}
+    manifest = pd.DataFrame([row("24", "bac-giang", "Bắc Giang", 13),
+                             row("15", "yen-bai", "Yên Bái", 13),
+                             row("20", "lang-son", "Lạng Sơn", 18)])
+    publish.write_index(manifest, 2024, "abc1234", ranked, tmp_path)
+    for name, joint in (("index.html", "joint"), ("index.vi.html", "đồng hạng")):
+        html = (tmp_path / name).read_text(encoding="utf-8")
+        cells = re.findall(r'data-label="[^"]*/63">(.*?)</td>', html)
+        marked = [f'<span class="tag" data-sentence="tie">{joint}</span>' in c for c in cells]
+        assert sorted(marked) == [False, True, True], (name, cells)

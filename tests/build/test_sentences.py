@@ -362,10 +362,10 @@ def check_change(page: str, code: str, lang: str, t: Truth, year: int = 2024
 
 
 MOVED_WORDS = {
-    "en": r"The largest move from (\d{4}) to (\d{4}): (.+?) (rose|fell) from (\d+)\w\w to "
-          r"(\d+)\w\w \((\d+) place",
-    "vi": r"Thay đổi lớn nhất từ (\d{4}) đến (\d{4}): (.+?) (tăng|giảm) từ thứ (\d+) "
-          r"(?:xuống|lên) thứ (\d+) \((\d+) bậc",
+    "en": r"The largest move from (\d{4}) to (\d{4}): (.+?) (rose|fell) from (?:joint )?(\d+)\w\w "
+          r"to (?:joint )?(\d+)\w\w \((\d+) place",
+    "vi": r"Thay đổi lớn nhất từ (\d{4}) đến (\d{4}): (.+?) (tăng|giảm) từ (?:thứ|đồng hạng) "
+          r"(\d+) (?:xuống|lên) (?:thứ|đồng hạng) (\d+) \((\d+) bậc",
 }
 
 
@@ -495,6 +495,9 @@ MAIN_WORDS = {"en": (r"rank (\d+) in (\d{4})", r"([\d.]+) (above|below) the (\d+
                      r"([\d,]+)")}
 
 
+JOINT_RANK = {"en": "joint ", "vi": "đồng "}  # "joint rank 13 in 2024", "đồng hạng 13 năm 2024"
+
+
 def check_main_target(page: str, code: str, lang: str, t: Truth) -> list[str]:
     """Check the headline's main target: the rank it rests on and the gap to the score needed."""
     wrong = []
@@ -504,6 +507,9 @@ def check_main_target(page: str, code: str, lang: str, t: Truth) -> list[str]:
         rank, gap = re.search(rank_p, text), re.search(gap_p, text)
         if rank and held(t, code, basis, int(rank.group(2)), "overall") != int(rank.group(1)):
             wrong.append(f"main target: {rank.group(0)!r} is not the clean table's rank")
+        joint = JOINT_RANK[lang] + rank.group(0) in text if rank else False
+        if rank and joint != shares_rank(t, basis, int(rank.group(2)), int(rank.group(1))):
+            wrong.append(f"main target: whether {rank.group(0)!r} is shared is misstated")
         if rank and gap:
             d, way, n = ((gap.group(1), gap.group(2), gap.group(3)) if lang == "en" else
                          (gap.group(3).replace(",", "."), gap.group(1), gap.group(2)))
@@ -598,9 +604,10 @@ def check_typical(page: str, code: str, lang: str, t: Truth, year: int = 2024
     return 1, wrong
 
 
-SIMILAR_WORDS = {
-    "en": r"ranked between (\d+)\w\w and (\d+)\w\w of (\d+) in (\d{4}); .+? ranked (\d+)\w\w",
-    "vi": r"xếp từ thứ (\d+) đến thứ (\d+)/(\d+) năm (\d{4}); .+? xếp thứ (\d+)"}
+SIMILAR_WORDS = {  # the last group: the page's own rank, "joint" when another shares it
+    "en": r"ranked between (\d+)\w\w and (\d+)\w\w of (\d+) in (\d{4}); .+? ranked "
+          r"(joint |)(\d+)\w\w",
+    "vi": r"xếp từ thứ (\d+) đến thứ (\d+)/(\d+) năm (\d{4}); .+? xếp (thứ|đồng hạng) (\d+)"}
 
 
 def nearest(t: Truth, code: str, year: int, k: int = 5) -> list[str]:
@@ -615,6 +622,13 @@ def nearest(t: Truth, code: str, year: int, k: int = 5) -> list[str]:
     z = z / z.std(ddof=0)
     distance = (((z - z.loc[code]) ** 2).sum(axis=1) ** 0.5).round(9).drop(code)
     return sorted(distance.index, key=lambda other: (distance[other], other))[:k]
+
+
+def shares_rank(t: Truth, basis: int, year: int, rank: float | None) -> bool:
+    """Tell whether two or more provinces (or units) hold an overall rank in a year."""
+    r = t.rankings
+    return rank is not None and int(((r["basis"] == basis) & (r["year"] == year)
+                                     & (r["measure"] == "overall") & (r["rank"] == rank)).sum()) > 1
 
 
 def check_similar(page: str, code: str, lang: str, t: Truth, year: int = 2024
@@ -637,9 +651,11 @@ def check_similar(page: str, code: str, lang: str, t: Truth, year: int = 2024
     own = held(t, code, 63, year, "overall")
     if not m:
         return 1, [*wrong, "the similar provinces' sentence is missing or does not parse"]
-    said = tuple(int(g) for g in m.groups())
+    said = tuple(int(g) for g in m.groups() if g.isdigit())
     if said != (min(ranks), max(ranks), 63, year, own):
         wrong.append(f"says {m.group(0)!r}; data {min(ranks)}-{max(ranks)}, own {own:g}")
+    if (m.group(5) in ("joint ", "đồng hạng")) != shares_rank(t, 63, year, own):
+        wrong.append(f"says {m.group(0)!r}; whether its rank {own:g} is shared is misstated")
     return 1, wrong
 
 
@@ -653,11 +669,16 @@ POST_MERGER_WORDS = {
 def check_post_merger(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[str]]:
     """Check how each 63-basis overall rank target due after the merger is judged: the same
     share of the 34 units, against the latest rank of 34 of the province's unit."""
-    goals = page_goals(t, code)
+    return post_merger_said(plain(page[page.find('id="targets"'):]), page_goals(t, code),
+                            lang, t)
+
+
+def post_merger_said(text: str, goals: pd.DataFrame, lang: str, t: Truth
+                     ) -> tuple[int, list[str]]:
+    """Compare the post-merger judgements a text states with those the goals' rows call for."""
     due = goals[(goals["basis"] == 63) & goals["kind"].isin(["rank_top_n", "rank_exact"])
                 & (goals["measure"] == "overall") & (goals["due_year"] > 2024)]
-    said = Counter(re.findall(POST_MERGER_WORDS[lang],
-                              plain(page[page.find('id="targets"'):])))
+    said = Counter(re.findall(POST_MERGER_WORDS[lang], text))
     if due.empty:
         return 0, [f"a post-merger judgement without such a target: {s}" for s in said]
     expected: Counter = Counter()
@@ -686,6 +707,57 @@ def check_page(page: str, code: str, lang: str, processed: str) -> dict[str, tup
     """Return, per sentence type, how many statements were checked and the disagreements."""
     t = truth(str(processed))
     return {name: check(page, code, lang, t) for name, check in CHECKS.items()}
+
+
+# -- the targets page (reports/targets.html, targets.vi.html) -----------------------------------
+DTI_KINDS = ("rank_top_n", "rank_exact", "pillar_rank_top_n", "rank_improve", "score")
+
+
+def check_targets_page(page: str, lang: str, t: Truth) -> tuple[int, list[str]]:
+    """Check the targets page: a row per DTI target of goals.csv with its status, every status
+    shown defined on the page, a count button per status with the rows' count, no "currently
+    within/outside" judged on a year older than the latest assessment, and each 63-basis
+    overall rank target due after the merger judged among the 34 units as the data gives."""
+    goals = t.goals[t.goals["kind"].isin(DTI_KINDS)]
+    w, x = words.table("TARGETS")[lang], words.table("TARGETS_INDEX")[lang]
+    text, wrong = html_lib.unescape(page), []
+    body = page[page.find('<table class="data'):page.find("</table>")]
+    rows = re.findall(r'<tr class="(\w+)">(.*?)</tr>', body, re.S)
+    shown = Counter(status for status, _ in rows)
+    if shown != Counter(goals["status"]):
+        wrong.append(f"statuses {dict(shown)} != goals.csv {dict(Counter(goals['status']))}")
+    defined = plain(page[page.find('<dl class="statuses">'):page.find("</dl>")])
+    for status in shown:
+        if f"{w[f'status_{status}']} {x[status]}" not in defined:
+            wrong.append(f"status {status!r} is not defined on the page")
+        button = re.search(rf'data-status="{status}"[^>]*>\s*<strong>(\d+)</strong>', page)
+        if not button or int(button.group(1)) != shown[status]:
+            wrong.append(f"no button counting the {shown[status]} {status!r} rows")
+    if w["status_defs"] not in text:
+        wrong.append("the statuses' one-line definitions are missing")
+    for goal in goals.itertuples():
+        if goal.status in ("on_track", "behind") and \
+                goal.judged_year != latest_complete(t, int(goal.basis)):
+            wrong.append(f"{goal.code} {goal.kind} {goal.value:g}: {goal.status} on a "
+                         f"{goal.judged_year} rank, older than the latest assessment")
+    for status, cells in rows:
+        if w[f"status_{status}"] not in plain(cells):
+            wrong.append(f"a {status} row does not say {w[f'status_{status}']!r}")
+    stale = goals[(goals["status"] == "not_assessable") & goals["judged_value"].notna()]
+    said_stale = sum(w["stale_rank"].split("{")[0] in plain(cells) for _, cells in rows)
+    if said_stale != len(stale):
+        wrong.append(f"{len(stale)} targets are not assessable on an older rank; "
+                     f"{said_stale} rows say so")
+    n, merger = post_merger_said(plain(body), goals, lang, t)
+    return len(goals) + n, wrong + merger
+
+
+def targets_page(lang: str, processed: str, root: Path) -> str:
+    """Write the targets pages under a folder and return one language's page."""
+    from helpers.report import goal_pages
+
+    goal_pages.write_pages(root, processed)
+    return (root / goal_pages.page_name(lang)).read_text(encoding="utf-8")
 
 
 # -- pages, rendered in-process (the text sections; figures are not read) -----------------------
@@ -797,6 +869,10 @@ CONTROLS = [  # (page, language, sentence type, text on the page, an altered sta
     ("27", "en", "similar", "ranked between 2nd and 20th of 63", "ranked between 3rd and 20th "
      "of 63"),
     ("27", "vi", "similar", ">Bà Rịa - Vũng Tàu</a>", ">Bình Dương</a>"),
+    ("24", "en", "similar", "Bắc Giang ranked joint 13th", "Bắc Giang ranked 13th"),
+    ("24", "vi", "similar", "Bắc Giang xếp đồng hạng 13", "Bắc Giang xếp thứ 13"),
+    ("24", "en", "statuses", "(joint rank 13 in 2024", "(rank 13 in 2024"),
+    ("27", "vi", "similar", "Bắc Ninh xếp thứ 21", "Bắc Ninh xếp đồng hạng 21"),
     ("24", "en", "post_merger", "the top 8 of 34", "the top 9 of 34"),
     ("24", "vi", "post_merger", "hiện nằm ngoài)", "hiện nằm trong)"),
 ]
@@ -812,8 +888,88 @@ def test_each_check_fails_on_a_page_whose_sentence_is_altered(processed, code, l
     assert CHECKS[name](page.replace(true, false), code, lang, t)[1], "the altered one fails"
 
 
+@pytest.fixture(scope="module")
+def written_targets_pages(processed, tmp_path_factory) -> dict[str, str]:
+    """The targets pages as the build writes them, in both languages (unescaped)."""
+    root = tmp_path_factory.mktemp("reports")
+    return {lang: html_lib.unescape(targets_page(lang, str(processed), root)) for lang in LANGS}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_targets_page_defines_counts_and_judges_every_status_as_the_data_gives(
+        processed, written_targets_pages, lang):
+    checked, wrong = check_targets_page(written_targets_pages[lang], lang, truth(str(processed)))
+    assert checked and not wrong, "\n".join(wrong)
+
+
+TARGETS_PAGE_CONTROLS = [  # (language, text on the targets page, an altered statement)
+    ("en", "not yet due; the latest rank falls short of the target", ""),
+    ("vi", 'data-status="behind" aria-pressed="false"><strong>17</strong>',
+     'data-status="behind" aria-pressed="false"><strong>16</strong>'),
+    ("en", "ranked 11th of 34 in 2024: currently outside)", "ranked 11th of 34 in 2024: "
+     "currently within)"),
+    ("vi", "tương ứng nhóm 8/34", "tương ứng nhóm 9/34"),
+    ("en", "the latest rank of this measure held is from 2020", "latest rank 2020"),
+    ("vi", '<tr class="not_met">', '<tr class="met">'),
+]
+
+
+@pytest.mark.parametrize(("lang", "true", "false"), TARGETS_PAGE_CONTROLS)
+def test_the_targets_page_check_fails_on_an_altered_page(processed, written_targets_pages, lang,
+                                                         true, false):
+    page, t = written_targets_pages[lang], truth(str(processed))
+    assert true in page, f"the control's text is not on the {lang} targets page"
+    assert not check_targets_page(page, lang, t)[1], "the true page passes"
+    assert check_targets_page(page.replace(true, false), lang, t)[1], "the altered one fails"
+
+
+def built_pages(root: Path) -> list[tuple[str, str, Path]]:
+    """Return (code, language, file) of every province and unit page built under a folder."""
+    out = []
+    for folder, table in (("province", provinces.provinces()), ("unit", provinces.units())):
+        codes = dict(zip(table["slug"], table.index, strict=True))
+        for path in sorted((root / folder).glob("*.html")):
+            slug, lang = path.name.split(".")[:2]
+            if slug in codes and lang in LANGS:
+                out.append((codes[slug], lang, path))
+    return out
+
+
+def measure_built(root: Path, processed: str) -> pd.DataFrame:
+    """Return, per sentence type, the built pages checked and those that disagree (the
+    province and unit pages, and the targets pages as type "targets_page")."""
+    rows = []
+    for code, lang, path in built_pages(root):
+        for name, (n, wrong) in check_page(path.read_text(encoding="utf-8"), code, lang,
+                                           processed).items():
+            rows.append({"type": name, "page": f"{path.parent.name}/{path.name}", "checked": n,
+                         "wrong": len(wrong)})
+    for lang in LANGS:
+        from helpers.report import goal_pages
+
+        path = root / goal_pages.page_name(lang)
+        if path.exists():
+            n, wrong = check_targets_page(html_lib.unescape(path.read_text(encoding="utf-8")),
+                                          lang, truth(processed))
+            rows.append({"type": "targets_page", "page": path.name, "checked": n,
+                         "wrong": len(wrong)})
+    table = pd.DataFrame(rows)
+    applies = table[table["checked"] > 0]
+    return pd.DataFrame({
+        "pages checked": applies.groupby("type")["page"].nunique(),
+        "statements checked": applies.groupby("type")["checked"].sum(),
+        "pages disagreeing": table[table["wrong"] > 0].groupby("type")["page"].nunique(),
+    }).reindex([*TYPES, "targets_page"]).fillna(0).astype(int)
+
+
 if __name__ == "__main__":  # pages checked and disagreements per sentence type, all pages
+    # python tests/build/test_sentences.py [PROCESSED_DIR]: every page rendered in-process;
+    # python tests/build/test_sentences.py --built [REPORTS_DIR]: every page the build wrote.
     from helpers import config
 
-    folder = sys.argv[1] if len(sys.argv) > 1 else str(config.PROCESSED_DIR)
-    print(measure(all_codes(), folder).to_string())
+    if sys.argv[1:2] == ["--built"]:
+        reports = Path(sys.argv[2]) if len(sys.argv) > 2 else config.REPORTS_DIR
+        print(measure_built(reports, str(config.PROCESSED_DIR)).to_string())
+    else:
+        folder = sys.argv[1] if len(sys.argv) > 1 else str(config.PROCESSED_DIR)
+        print(measure(all_codes(), folder).to_string())

@@ -91,3 +91,26 @@ def test_every_language_words_the_same_keys_with_valid_placeholders():
                 assert union - mine <= allowed_to_differ, (name, key, lang, union - mine)
     for name in words.TRANSLATIONS:
         assert all(isinstance(v, str) and v for v in words.table(name)["vi"].values())
+
+
+def test_vietnamese_text_on_an_english_page_is_marked_vietnamese():
+    """A publisher or document name shown as written (Vietnamese) carries lang="vi" on an
+    English page, so a screen reader speaks it in Vietnamese; English text and Vietnamese
+    pages are left as they are, and both are escaped."""
+    assert str(narrative.in_language("Sở TT&TT Bắc Ninh", "en")) == \
+        '<span lang="vi">Sở TT&amp;TT Bắc Ninh</span>'
+    assert str(narrative.in_language("Sở TT&TT Bắc Ninh", "vi")) == "Sở TT&amp;TT Bắc Ninh"
+    assert str(narrative.in_language("bnews.vn, 2023-11-05", "en")) == "bnews.vn, 2023-11-05"
+
+
+@pytest.mark.parametrize(("tied", "places", "en", "vi"), [
+    ([False, True, False], -49, "fell from joint 8th to 57th",
+     "giảm từ đồng hạng 8 xuống thứ 57"),
+    ([False, False, False], 49, "rose from 8th to 57th", "tăng từ thứ 8 lên thứ 57"),
+])
+def test_the_largest_move_marks_a_shared_rank_joint(tied, places, en, vi):
+    row = {"measure": "hd_chinh_quyen_so", "ranks": [10, 8, 57], "places": places,
+           "tied": tied}
+    moved = {"largest": row, "years": [2022, 2023, 2024], "from_year": 2023}
+    assert en in moved_section.moved_sentence(moved, narrative.TEXT["en"], "en")
+    assert vi in moved_section.moved_sentence(moved, narrative.TEXT["vi"], "vi")

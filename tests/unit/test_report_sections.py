@@ -65,3 +65,22 @@ def test_a_63_basis_rank_target_due_after_the_merger_is_judged_on_the_same_share
     assert "nhóm 20/63 là 31,7 % dẫn đầu, tương ứng nhóm 10/34" in vi and "hiện nằm ngoài" in vi
     assert "currently within" in goal_pages.after_merger({**goal, "value": 30.0}, board, "en")
     assert goal_pages.after_merger({**goal, "kind": "score"}, board, "en") == ""
+
+
+def test_a_rank_shared_with_another_province_is_marked_joint_among_the_similar():
+    blocks = {"01": (0.0, 0.0), "02": (1.0, 0.1), "04": (-1.0, -0.1)}
+    t = _tables(blocks, {"01": 13, "02": 13, "04": 1})
+    found = {f["code"]: f["tied"] for f in peers.similar(t, "01", 2024, k=2)}
+    assert found == {"02": True, "04": False}
+
+
+def test_the_targets_page_says_how_a_63_basis_target_due_after_the_merger_is_judged():
+    board = {(34, 2024): ([], {"U27": (0.75, 11)}), (63, 2024): ([], {"27": (0.74, 21)})}
+    goal = {"measure": "overall", "kind": "rank_top_n", "value": 15.0, "unit_code": "U27",
+            "basis": 63, "due_year": 2030}
+    en = goal_pages.merger_notes(goal, board, "en")
+    assert en[0].startswith("due after the 2025 merger") and "the top 8 of 34" in en[1]
+    assert "không còn đánh giá được" in goal_pages.merger_notes(goal, board, "vi")[0]
+    assert goal_pages.merger_notes({**goal, "due_year": 2024}, board, "en") == []
+    assert goal_pages.merger_notes({**goal, "basis": 34}, board, "en") == []
+    assert len(goal_pages.merger_notes({**goal, "kind": "score"}, board, "en")) == 1

@@ -168,11 +168,7 @@ def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str,
         notes = [w[flag] for flag in ("annual", "range", "doubtful", "conflicting") if g[flag]]
         if pd.isna(g["due_year"]) and not g["annual"]:
             notes.append(w["undated"])
-        elif (g["basis"] == 63 and g["kind"] in goals.DTI_KINDS and pd.notna(g["due_year"])
-              and int(g["due_year"]) > goals.LAST_63_YEAR):
-            notes.append(w["post_merger"])
-            if judged_after := after_merger(g, board, lang):
-                notes.append(judged_after)
+        notes += merger_notes(g, board, lang)
         stated = w[f"status_{g['stated_status']}"] if g["stated_status"] else ""
         value = _fmt(g["value"], lang) + ("%" if g["unit"] == "%" else "")
         rows.append({"label": (label := _label(g, lang)),
@@ -185,6 +181,16 @@ def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str,
                      "disagrees": bool(g["disagrees"]), "notes": notes,
                      "whose": _whose(g, code, lang), "links": _links(g)})
     return rows
+
+
+def merger_notes(goal: Mapping, board: dict | None, lang: str) -> list[str]:
+    """Return what a 63-basis DTI target due after the 2025 merger says of its judgement: that
+    it can no longer be assessed as set, and (overall rank targets) how it is judged here."""
+    if (goal["basis"] != vocab.BASIS_PROVINCES or goal["kind"] not in goals.DTI_KINDS
+            or pd.isna(goal["due_year"]) or int(goal["due_year"]) <= goals.LAST_63_YEAR):
+        return []
+    judged_after = after_merger(goal, board, lang)
+    return [WORDS[lang]["post_merger"], *([judged_after] if judged_after else [])]
 
 
 def share_of_units(n: int) -> int:
@@ -270,12 +276,14 @@ def section_of(t: Tables, code: str, basis: int, lang: str) -> dict:
     return {"w": w, "rows": goal_rows(shown, code, lang, held.board),
             "counts": stated_counts(held.counted, members, lang), "claims": claimed,
             "claims_summary": summary, "source_ids": sorted(ids), "chart": chart,
-            "main": main_target(shown, code, lang)}
+            "main": main_target(shown, code, lang, held.ranked)}
 
 
-def main_target(shown: list[dict], code: str, lang: str) -> str:
+def main_target(shown: list[dict], code: str, lang: str,
+                ranked: pd.DataFrame | None = None) -> str:
     """Word the page's main DTI target for the headline: its own overall rank target due next
-    (else the last one due), with its status and the gap to the score needed ("" when none)."""
+    (else the last one due), with its status and the gap to the score needed ("" when none);
+    a rank shared with another province is said so (ranked: the clean table)."""
     own = [g for g in shown if g["code"] == code and g["measure"] == "overall"
            and g["kind"] in ("rank_top_n", "rank_exact")]
     ahead = [g for g in own if g["status"] in ("on_track", "behind", "not_yet_due")]
@@ -288,7 +296,9 @@ def main_target(shown: list[dict], code: str, lang: str) -> str:
     w, n = WORDS[lang], int(g["value"])
     said = []
     if pd.notna(g["judged_value"]):
-        said.append(w["main_rank"].format(v=int(g["judged_value"]), y=int(g["judged_year"])))
+        v, y = int(g["judged_value"]), int(g["judged_year"])
+        joint = ranked is not None and shared(ranked, int(g["basis"]), y, v)
+        said.append(w["main_rank_joint" if joint else "main_rank"].format(v=v, y=y))
     if g["status"] in ("on_track", "behind") and pd.notna(g["needed_score"]):
         gap = g["latest_score"] - g["needed_score"]
         said.append(w["main_gap"].format(d=narrative.number(abs(gap), lang), n=n,
@@ -297,6 +307,12 @@ def main_target(shown: list[dict], code: str, lang: str) -> str:
     by = "" if pd.isna(g["due_year"]) else w["main_by"].format(due=int(g["due_year"]))
     return w["main"].format(label=_label(g, lang), by=by, status=w[f"status_{g['status']}"]) + (
         f" ({'; '.join(said)})" if said else "") + "."
+
+
+def shared(ranked: pd.DataFrame, basis: int, year: int, rank: int) -> bool:
+    """Tell whether two or more provinces (or units) share an overall rank in a year."""
+    return int(((ranked["basis"] == basis) & (ranked["year"] == year)
+                & (ranked["measure"] == "overall") & (ranked["rank"] == rank)).sum()) > 1
 
 
 def draw_rank_targets(ax: Axes, ctx: Mapping) -> None:
@@ -348,9 +364,10 @@ def _odds_of(goal: Mapping, odds: Mapping[tuple, float]) -> float | None:
     return odds.get((goal["code"], goal["kind"], float(goal["value"]), int(goal["due_year"])))
 
 
-def index_rows(table: pd.DataFrame, lang: str, odds: Mapping[tuple, float] | None = None
-               ) -> list[dict]:
-    """Return one row per DTI rank, score or pillar target, with its page and status."""
+def index_rows(table: pd.DataFrame, lang: str, odds: Mapping[tuple, float] | None = None,
+               board: dict | None = None) -> list[dict]:
+    """Return one row per DTI rank, score or pillar target, with its page and status, and how
+    a 63-basis target due after the merger is judged (board: goals.score_board)."""
     rows = []
     part = table[table["kind"].isin(goals.DTI_KINDS)] if not table.empty else table
     for _, g in part.iterrows():
@@ -368,7 +385,8 @@ def index_rows(table: pd.DataFrame, lang: str, odds: Mapping[tuple, float] | Non
                      "needed": None if pd.isna(g["needed_score"]) else float(g["needed_score"]),
                      "stated": WORDS[lang][f"status_{g['stated_status']}"]
                      if g["stated_status"] else "", "disagrees": bool(g["disagrees"]),
-                     "odds": _odds_of(g, odds or {}), "links": _links(g)})
+                     "odds": _odds_of(g, odds or {}), "links": _links(g),
+                     "notes": merger_notes(g, board, lang)})
     return sorted(rows, key=lambda r: (r["order"], r["name"]))
 
 
@@ -377,6 +395,7 @@ def index_csv(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame([{"name_vi": r["name"], "basis": r["basis"], "target": r["label"],
                           "due_year": r["due"], "status": r["status"], "judged_on": r["judged"],
                           "score_needed": r["needed"],
+                          "after_merger": "; ".join(r.get("notes", [])),
                           "sources": " | ".join(link["url"] or link["host"]
                                                 for link in r["links"])} for r in rows])
 
@@ -409,8 +428,9 @@ def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]
     paths = []
     date = gitinfo.commit_date() or pd.Timestamp.now("UTC").date().isoformat()
     odds = target_odds(held.target_odds)
+    board = goals.score_board(ranked)
     for lang in narrative.LANGS:
-        rows = index_rows(table, lang, odds)
+        rows = index_rows(table, lang, odds, board)
         counts = pd.Series([r["status"] for r in rows], dtype=str).value_counts()
         if lang == "en":  # the rows as CSV beside the pages (rewritten only when they change)
             text, csv = index_csv(rows).to_csv(index=False), root / CSV_NAME

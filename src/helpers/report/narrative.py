@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .. import config, provinces, vocab
 from . import words
@@ -109,6 +110,15 @@ def conflict_item(item: dict, t: dict, lang: str, kept_source: str = "") -> str:
                                             why=why)
 
 
+def in_language(text: object, lang: str) -> Markup:
+    """Return a text for a page of `lang`, marked lang="vi" when it is Vietnamese on a page in
+    another language (a publisher or document name shown as written), escaped either way."""
+    shown = escape("" if text is None else str(text))
+    if lang == "vi" or not any(ord(ch) > 127 for ch in shown):
+        return shown
+    return Markup(f'<span lang="vi">{shown}</span>')
+
+
 @cache
 def environment() -> jinja2.Environment:
     """Return the Jinja2 environment of src/helpers/templates (HTML autoescaped)."""
@@ -128,6 +138,7 @@ def environment() -> jinja2.Environment:
     env.filters["basis"] = vocab.basis_name
     env.filters["kind"] = vocab.source_kind_name
     env.filters["conflict_item"] = conflict_item
+    env.filters["in_language"] = in_language
     return env
 
 

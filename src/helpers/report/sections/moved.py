@@ -9,8 +9,8 @@ import pandas as pd
 
 from ... import vocab
 from .. import figures
-from ..context import ReportContext, Tables, method_changed, rows_of, value
-from ..narrative import measure_name, ordinal
+from ..context import ReportContext, Tables, method_changed, rows_of, tied, value
+from ..narrative import measure_name, ranked
 
 NAME = "moved"
 TEMPLATE = "moved.html.j2"
@@ -25,6 +25,9 @@ def numbers(t: Tables, ctx: ReportContext) -> dict:
     rows = rows_of(t, ctx.code, ctx.basis)
     found = moved(rows, ctx.year, lambda m: typical_move(t, ctx.basis, ctx.year, m))
     if found:
+        for row in found["rows"]:  # a rank another province (or unit) shares is marked joint
+            row["tied"] = [tied(t, ctx.basis, y, row["measure"], rank)
+                           for y, rank in zip(found["years"], row["ranks"], strict=True)]
         found["sentence"] = moved_sentence(found, ctx.t, ctx.lang)
     return {"moved": found}
 
@@ -80,14 +83,14 @@ def moved_sentence(moved: dict, t: dict, lang: str) -> str:
         text = t["moved_none"].format(y0=y0, y1=y1)
     else:
         r0, r1 = largest["ranks"][-2], largest["ranks"][-1]
+        shared = largest.get("tied") or [False] * len(largest["ranks"])
         text = t["moved_sentence"].format(
             y0=y0, y1=y1, measure=measure_name(largest["measure"], lang),
             verb=t["rose" if largest["places"] > 0 else "fell"], n=abs(largest["places"]),
             s="" if abs(largest["places"]) == 1 else "s",
-            r0=ordinal(r0, lang) if lang == "en" else r0, r1=ordinal(r1, lang) if lang == "en"
-            else r1)
+            r0=ranked(r0, lang, shared[-2]), r1=ranked(r1, lang, shared[-1]))
         if lang == "vi" and largest["places"] > 0:
-            text = text.replace(" xuống thứ ", " lên thứ ")
+            text = text.replace(" xuống ", " lên ", 1)
     typical = moved.get("typical")
     if typical:
         text += " " + t["typical"].format(p=round(100 * typical["share"]), n=typical["places"],

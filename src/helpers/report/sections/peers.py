@@ -7,8 +7,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import provinces, vocab
-from ..context import ReportContext, Tables, method_changed, origin, value
-from ..narrative import ordinal
+from ..context import ReportContext, Tables, method_changed, origin, tied, value
+from ..narrative import ranked
 from .headline import agrees_published
 from .moved import typical_move
 
@@ -44,6 +44,7 @@ def peers(t: Tables, code: str, basis: int, year: int) -> list[dict]:
              "slug": table.loc[row.province_code, "slug"],
              "rank": None if pd.isna(row.rank) else int(row.rank), "score": row.score,
              "origin": row.origin, "self": row.province_code == code,
+             "tied": tied(t, basis, year, "overall", None if pd.isna(row.rank) else row.rank),
              "agrees": agrees_published(t, row.province_code, year, "overall")}
             for row in part.itertuples()]
 
@@ -82,6 +83,7 @@ def similar(t: Tables, code: str, year: int, k: int = SIMILAR) -> list[dict]:
         out.append({"code": other, "name": vocab.place_name(provinces.display_name(other)),
                     "slug": table.loc[other, "slug"],
                     "rank": None if rank is None else int(rank), "distance": float(gap),
+                    "tied": tied(t, vocab.BASIS_PROVINCES, year, "overall", rank),
                     "origin": origin(rows, year, "overall"),
                     **{f"{b}_position": int(values.loc[other, f"{b}_position"]) for b in BLOCKS},
                     "n_model": int(values["n_model"].iloc[0])})
@@ -96,10 +98,10 @@ def similar_sentence(t: Tables, ctx: ReportContext, rows: list[dict]) -> str:
         return ""
 
     def shown(rank: int) -> str:
-        return ordinal(rank, "en") if ctx.lang == "en" else str(rank)
-    return ctx.t["similar_sentence"].format(name=ctx.name, best=shown(min(ranks)),
-                                            worst=shown(max(ranks)), n=ctx.basis,
-                                            year=ctx.year, own=shown(own))
+        return ranked(rank, "en") if ctx.lang == "en" else str(rank)
+    return ctx.t["similar_sentence"].format(  # the page's own rank: "joint 13th" when shared
+        name=ctx.name, best=shown(min(ranks)), worst=shown(max(ranks)), n=ctx.basis,
+        year=ctx.year, own=ranked(own, ctx.lang, bool(ctx.overall.get("tied"))))
 
 
 def typical_sentence(typical: dict, ctx: ReportContext) -> str:

@@ -203,6 +203,7 @@ TARGETS: dict[str, str] = {
     "main": "Main target: {label}{by}, {status}",
     "main_by": " by {due}",
     "main_rank": "rank {v} in {y}",
+    "main_rank_joint": "joint rank {v} in {y}",
     "main_gap": "{d} {dir} the {nth} score of the others",
     "above": "above",
     "below": "below",

@@ -141,8 +141,8 @@ TEXT: dict[str, str] = {
     "and": " và ",
     "moved": "Chỉ số nào thay đổi",
     "moved_change": "Thay đổi {y0}→{y1} (bậc)",
-    "moved_sentence": ("Thay đổi lớn nhất từ {y0} đến {y1}: {measure} {verb} từ thứ {r0} xuống "
-                       "thứ {r1} ({n} bậc)."),
+    "moved_sentence": ("Thay đổi lớn nhất từ {y0} đến {y1}: {measure} {verb} từ {r0} xuống {r1} "
+                       "({n} bậc)."),
     "moved_none": "Không chỉ số chính nào thay đổi thứ hạng từ {y0} đến {y1}.",
     "rose": "tăng",
     "fell": "giảm",
@@ -155,7 +155,7 @@ TEXT: dict[str, str] = {
     "similar": "Các tỉnh tương đồng nhất về mức phát triển và quản trị",
     "similar_sentence": ("Năm tỉnh gần {name} nhất theo hai nhóm yếu tố phát triển và quản trị "
                          "của mô hình xếp từ thứ {best} đến thứ {worst}/{n} năm {year}; {name} "
-                         "xếp thứ {own}."),
+                         "xếp {own}."),
     "similar_note": ("Mức phát triển: thu nhập, đô thị hóa, lao động qua đào tạo và bảo hiểm xã "
                      "hội; quản trị: PCI. Gần nhất: khoảng cách nhỏ nhất theo hai nhóm yếu tố, "
                      "mỗi nhóm được chuẩn hóa theo cùng độ phân tán trong {n_model} tỉnh của mô "
@@ -202,6 +202,7 @@ TARGETS: dict[str, str] = {
     "main": "Mục tiêu chính: {label}{by}, {status}",
     "main_by": " đến năm {due}",
     "main_rank": "hạng {v} năm {y}",
+    "main_rank_joint": "đồng hạng {v} năm {y}",
     "main_gap": "{dir} điểm của tỉnh thứ {n} trong các tỉnh còn lại {d}",
     "above": "cao hơn",
     "below": "thấp hơn",
@@ -336,7 +337,7 @@ FUNDAMENTALS: dict[str, str] = {
     "moved": "Thay đổi so với {previous_year}",
     "usual_move": "Thay đổi thường gặp ở các tỉnh tương tự (80 %)",
     "level": ("Chỉ theo mức phát triển và quản trị, không tính điểm xuất phát: hạng "
-              "{low80}–{high80} (80 %), {low95}–{high95} (95 %); thực tế xếp thứ {observed}, "
+              "{low80}–{high80} (80 %), {low95}–{high95} (95 %); thực tế xếp {observed}, "
               "{verdict}."),
     "given_note": ("Thay đổi tính bằng bậc (dương: tăng bậc) trong {n} tỉnh, theo điểm năm "
                    "trước, mức phát triển và quản trị, ước lượng không có {name}."),
@@ -344,7 +345,7 @@ FUNDAMENTALS: dict[str, str] = {
     "details": "Mức phát triển và quản trị: đối chiếu và các nhóm yếu tố",
     "pillar": "{index}, một trong các chỉ số mà mức phát triển và quản trị, khi kiểm tra "
               "ngoài mẫu, không kém thứ hạng năm trước: các tỉnh tương tự thường xếp hạng "
-              "{low80}–{high80}/{n} (80 %); thực tế xếp thứ {observed}, {verdict}.",
+              "{low80}–{high80}/{n} (80 %); thực tế xếp {observed}, {verdict}.",
     "pillar_inside": "nằm trong khoảng đó", "pillar_above": "cao hơn khoảng đó",
     "pillar_below": "thấp hơn khoảng đó",
     "alt_level": "{name} xếp thứ {observed}/{n}; khoảng 80 %: {low}–{high}; {verdict}.",

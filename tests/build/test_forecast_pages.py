@@ -82,3 +82,4 @@ def test_the_index_unit_table_has_the_forecast_column(processed, tmp_path):
         provinces_table, units_table = html.split('id="reports-34"')
         assert header in units_table and f">{cell}</td>" in units_table, name
         assert header not in provinces_table, name
+

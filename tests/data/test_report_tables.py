@@ -50,3 +50,10 @@ def rewrite_score(path: Path, score: str) -> None:
     assert hit.sum() == 1
     table.loc[hit, "score"] = score
     table.to_csv(path, index=False, lineterminator="\n")
+
+
+def test_a_unit_page_says_its_index_scores_are_derived_and_a_province_page_official(processed):
+    unit = report.build("U27", 2024, "en", 34, str(processed))
+    province = report.build("27", 2024, "en", 63, str(processed))
+    assert unit.indices and {r["score_origin"] for r in unit.indices} == {"derived"}
+    assert province.indices and {r["score_origin"] for r in province.indices} == {"official"}

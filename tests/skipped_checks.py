@@ -8,7 +8,8 @@ run fail when a required one skipped:
 - ``DTI_REQUIRE`` (comma-separated: shared, browser, axe) names the required needs; ``.ci/run``
   sets all three, since it runs with ``../shared`` beside the checkout and installs the rest;
 - without it, under ``CI=true`` (GitHub Actions sets it) the browser and axe-core are required,
-  and ``../shared`` too when it is beside the checkout (GitHub's runners have none).
+  and ``../shared`` too when it is beside the checkout (GitHub's runners have none);
+- a pytest run started by a test (on a repository copy, PYTEST_CURRENT_TEST set) requires none.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ def need_of(reason: str) -> str | None:
 
 
 def required(env: Mapping[str, str], shared_present: bool) -> set[str]:
-    """Return the needs whose checks must not skip in this environment."""
+    """Return the needs whose checks must not skip in this environment (none in a pytest run
+    that a test started, on a repository copy: the run around it is the one that checks)."""
+    if env.get("PYTEST_CURRENT_TEST"):
+        return set()
     if env.get("DTI_REQUIRE", "").strip():
         named = {n.strip() for n in env["DTI_REQUIRE"].split(",") if n.strip()}
         unknown = named - set(NEEDS)
@@ -66,7 +70,7 @@ class SkippedChecks:
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         """Record a skipped check that lacked something (xdist forwards workers' reports)."""
-        if report.skipped and isinstance(report.longrepr, tuple):
+        if report.skipped and isinstance(report.longrepr, (tuple, list)):  # a list from xdist
             reason = str(report.longrepr[2]).removeprefix("Skipped: ")
             if (need := need_of(reason)) is not None:
                 self.skipped.append((need, report.nodeid, reason))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import skipped_checks
 from skipped_checks import need_of, required
 
 pytest_plugins = ("pytester",)
@@ -25,16 +26,20 @@ def test_plain():
 
 
 @pytest.fixture
-def run(pytester, monkeypatch):
-    """Run the invented checks above under an environment; return pytest's result."""
+def run(pytester, monkeypatch, tmp_path):
+    """Run the invented checks above under an environment, as a run of their own with no
+    ../shared beside the checkout; return pytest's result."""
     for name in ("CI", "DTI_REQUIRE"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(skipped_checks, "shared_folder", lambda: tmp_path / "no-shared")
+    pytester.makeconftest("from skipped_checks import pytest_configure  # noqa: F401")
     pytester.makepyfile(test_checks=CHECKS)
 
     def run_with(**env: str) -> pytest.RunResult:
         for name, value in env.items():
             monkeypatch.setenv(name, value)
-        return pytester.runpytest("-p", "skipped_checks")
+        monkeypatch.delenv("PYTEST_CURRENT_TEST", raising=False)  # not a run a test started
+        return pytester.runpytest()
     return run_with
 
 
@@ -79,5 +84,7 @@ def test_ci_requires_shared_only_where_it_is_beside_the_checkout():
     assert required({"CI": "true"}, shared_present=False) == {"browser", "axe"}
     assert required({"CI": "true"}, shared_present=True) == {"browser", "axe", "shared"}
     assert required({"DTI_REQUIRE": "shared, browser"}, False) == {"shared", "browser"}
+    nested = {"CI": "true", "DTI_REQUIRE": "shared", "PYTEST_CURRENT_TEST": "t.py::x (call)"}
+    assert required(nested, shared_present=True) == set()  # a run a test started on a copy
     with pytest.raises(pytest.UsageError, match="DTI_REQUIRE names"):
         required({"DTI_REQUIRE": "chrome"}, False)

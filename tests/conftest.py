@@ -16,6 +16,7 @@ from helpers import config, rankings
 from helpers import processed as processed_tables
 from helpers.model import covariates
 from helpers.model import stage as model
+from helpers.targets import goals as goal_table
 from helpers.targets import plan_targets
 from helpers.targets import press_targets as targets
 
@@ -86,7 +87,7 @@ def write_processed(out: Path) -> None:
     ranked = rankings.load(out)
     years = processed_tables.complete_years(ranked, 63)  # derived, not written out
     results = model.run(ranked, covariates.factor_table(), years, covariates.MODEL_FACTORS,
-                        n_boot=200)
+                        n_boot=200, goals=goal_table.read(out))
     model.write(results, out / "model")
 
 

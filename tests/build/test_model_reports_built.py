@@ -31,3 +31,25 @@ def test_a_real_report_leads_with_the_move_given_where_it_started(processed):
             f"{moves['moved_text']}:")
     assert lead in text
     assert text.index(lead) < text.index("From development and governance alone")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_real_report_states_a_per_index_range_only_where_that_index_held_up(processed, lang):
+    import pandas as pd
+
+    from helpers.model import pillars
+
+    checked = pd.read_csv(processed / "model" / "pillar_validation.csv")
+    held = {i for i, ok in pillars.beats_persistence(checked).items() if ok}
+    ranges = pd.read_csv(processed / "model" / "pillar_ranges.csv", dtype={"code": str})
+    assert set(ranges["index"]) == held  # no range for an index that did worse than persistence
+    ctx = report.build("Lào Cai", 2024, lang, processed_dir=str(processed))
+    lines = ctx["fundamentals"]["pillars"]
+    assert {p["measure"] for p in lines} == held
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", report.section_html(ctx, "fundamentals")))
+    mine = ranges[(ranges["code"] == "10") & (ranges["year"] == 2024)].set_index("index")
+    for p in lines:
+        row = mine.loc[p["measure"]]
+        phrase = (f"rank {row.rank_low80}–{row.rank_high80} of 63" if lang == "en"
+                  else f"xếp hạng {row.rank_low80}–{row.rank_high80}/63")
+        assert phrase in text

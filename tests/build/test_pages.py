@@ -12,7 +12,7 @@ import pytest
 from helpers import processed as processed_tables
 from helpers import provinces, report, vocab
 from helpers.build import publish
-from helpers.report import context, narrative
+from helpers.report import context, narrative, sections
 
 #: Sections written by other areas (targets and claims); their wording is checked there.
 OTHER_AREAS: tuple[str, ...] = ()
@@ -104,7 +104,9 @@ def test_only_merged_units_say_formed_from_and_pages_link_both_ways(processed, l
 def test_every_province_headline_links_to_its_unit(processed):
     t = context.tables(str(processed))
     for code, row in provinces.provinces().iterrows():
-        ctx = context.assemble(t, code, 2024, "en", narrative.TEXT["en"])
+        ctx = context.identity(code, 2024, "en", narrative.TEXT["en"])  # the headline alone
+        for name, value in sections.headline.numbers(t, ctx).items():
+            setattr(ctx, name, value)
         ctx.method = {"download": "x.csv"}
         html = narrative.render("headline.html.j2", **ctx.as_dict(), **vocab.page_terms("en"))
         unit_slug = provinces.units().loc[row["unit_code"], "slug"]

@@ -2,7 +2,10 @@
 
 The statements of each sentence (the counts a claims sentence gives, what each claim was checked
 against, the targets met, "kept" or "withheld", the change of rank and the method change, the
-largest move of a main index) are read from the rendered page by language and recomputed here
+largest move of a main index, the typical move of the overall rank beside the peers, the five
+provinces most similar in development and governance, how a 63-basis target due after the
+merger is judged among the 34 units, a derived rank of 34 said to agree with a published one)
+are read from the rendered page by language and recomputed here
 straight from the processed CSV files, without the report's own helpers. A control for every
 sentence type alters one statement of a real page and shows the check fails.
 
@@ -29,10 +32,10 @@ import pandas as pd
 import pytest
 
 from helpers import config, provinces, vocab
-from helpers.report import goal_words
+from helpers.report import words
 
 TYPES = ("claims", "claims_rows", "targets", "conflicts", "change", "moved", "statuses",
-         "published")
+         "published", "typical", "similar", "post_merger")
 LANGS = ("en", "vi")
 PLAN = re.compile(r"(?i)k[eế][ -]?ho[aạ]ch|KH-UBND")
 
@@ -49,6 +52,7 @@ class Truth:
     rankings: pd.DataFrame
     goals: pd.DataFrame
     unit_checks: pd.DataFrame
+    contributions: pd.DataFrame
 
 
 @cache
@@ -64,7 +68,8 @@ def truth(processed: str) -> Truth:
     goals["judged_year"] = goals["judged_year"].astype("Int64")
     units = pd.read_csv(root / "unit_checks.csv", dtype={"unit_code": str})
     return Truth(read("claims"), read("targets"), read("press_facts"), conflicts,
-                 read("dti_rankings"), goals, units)
+                 read("dti_rankings"), goals, units,
+                 pd.read_csv(root / "model" / "contributions.csv", dtype={"code": str}))
 
 
 def members(code: str) -> list[str]:
@@ -189,7 +194,7 @@ def check_claim_rows(page: str, code: str, lang: str, t: Truth) -> tuple[int, li
         return 0, []
     if len(shown) != len(rows):
         return 1, [f"claims table has {len(shown)} rows, claims.csv {len(rows)}"]
-    w, basis = goal_words.WORDS[lang], 34 if code.startswith("U") else 63
+    w, basis = words.table("TARGETS")[lang], 34 if code.startswith("U") else 63
     wrong = []
     for (_, claim), cells in zip(rows.iterrows(), shown, strict=True):
         claimed, status, against = cells[2], cells[4], cells[5]
@@ -456,7 +461,7 @@ def check_statuses(page: str, code: str, lang: str, t: Truth) -> tuple[int, list
     goals = page_goals(t, code)
     if goals.empty:
         return 0, []
-    w, wrong = goal_words.WORDS[lang], []
+    w, wrong = words.table("TARGETS")[lang], []
     section = page[page.find('id="targets"'):]
     if w["status_defs"] not in html_lib.unescape(section):
         wrong.append("the statuses are not defined on the page")
@@ -515,28 +520,168 @@ def check_main_target(page: str, code: str, lang: str, t: Truth) -> list[str]:
 
 PUBLISHED_WORDS = {"en": "The unit's derived rank agrees with the rank published for it.",
                    "vi": "Thứ hạng tính từ điểm của đơn vị khớp với thứ hạng đã được công bố."}
+AGREES_MARK = {"en": "agrees with the published rank", "vi": "khớp với thứ hạng đã công bố"}
+
+
+def unit_agrees(t: Truth, unit: str, year: int) -> bool:
+    """Tell whether unit_checks.csv holds published overall ranks for a unit, all agreeing."""
+    u = t.unit_checks
+    mine = u[(u["unit_code"] == unit) & (u["year"] == year) & (u["measure"] == "overall")
+             & (u["field"] == "rank")]
+    return not mine.empty and bool(mine["status"].eq("agrees").all())
 
 
 def check_published(page: str, code: str, lang: str, t: Truth, year: int = 2024
                     ) -> tuple[int, list[str]]:
-    """Check that a unit's derived rank is said to agree with a published one exactly when
-    unit_checks.csv holds published ranks for it, all agreeing."""
+    """Check that a derived rank of 34 is said to agree with a published one exactly when
+    unit_checks.csv holds published ranks for the unit, all agreeing: on a unit's page (its
+    summary and each unit of its peers), and on a province's page beside its unit's rank."""
     if not code.startswith("U"):
-        return 0, []
-    u = t.unit_checks
-    mine = u[(u["unit_code"] == code) & (u["year"] == year) & (u["measure"] == "overall")
-             & (u["field"] == "rank")]
-    agrees = not mine.empty and bool(mine["status"].eq("agrees").all())
-    said = PUBLISHED_WORDS[lang] in html_lib.unescape(page)
-    if said == agrees:
-        return 1, []
-    return 1, ["says the derived rank agrees with a published one" if said else
-               "a published rank agrees with the derived one; the page does not say so"]
+        card = html_lib.unescape(page[page.find('id="headline"'):page.find("</section>")])
+        agrees, said = unit_agrees(t, provinces.unit_of(code), year), AGREES_MARK[lang] in card
+        if said == agrees:
+            return 1, []
+        return 1, ["says its unit's derived rank agrees with a published one" if said else
+                   "its unit's published rank agrees with the derived one; not said"]
+    wrong = []
+    if (PUBLISHED_WORDS[lang] in html_lib.unescape(page)) != unit_agrees(t, code, year):
+        wrong.append("says the derived rank agrees with a published one" if not
+                     unit_agrees(t, code, year) else
+                     "a published rank agrees with the derived one; the page does not say so")
+    names = {vocab.place_name(n): c for c, n in provinces.units()["name_vi"].items()}
+    for cells in table_rows(page, 'id="peers"'):
+        unit = names.get(plain(cells[1]))
+        if unit and (AGREES_MARK[lang] in cells[0]) != unit_agrees(t, unit, year):
+            wrong.append(f"peers: {plain(cells[1])}'s agreement with a published rank misstated")
+    return 1, wrong
+
+
+def table_rows(page: str, anchor: str, table_class: str = "data") -> list[list[str]]:
+    """Return the cells (as HTML) of the first table of a class after an anchor."""
+    start = page.find(anchor)
+    start = page.find(f'<table class="{table_class}"', start) if start >= 0 else -1
+    if start < 0:
+        return []
+    table = page[start:page.find("</table>", start)]
+    return [re.findall(r"<td\b[^>]*>(.*?)</td>", row, re.S)
+            for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", table, re.S) if "<td" in row]
+
+
+TYPICAL_OVERALL = {
+    "en": r"from (\d{4}) to (\d{4}), (\d+) % of the .*? moved (\d+) places? or fewer in the "
+          r"overall rank",
+    "vi": r"từ (\d{4}) đến (\d{4}), (\d+) % số .*? thay đổi không quá (\d+) bậc ở thứ hạng "
+          r"tổng hợp"}
+TYPICAL_METHOD = {"en": "the change of method of DTI 2024", "vi": "việc đổi phương pháp DTI 2024"}
+
+
+def check_typical(page: str, code: str, lang: str, t: Truth, year: int = 2024
+                  ) -> tuple[int, list[str]]:
+    """Check the typical year-to-year move of the overall rank beside the peers: its share and
+    places recomputed from the clean table, and the 2024 method change said."""
+    basis = 34 if code.startswith("U") else 63
+    r = t.rankings
+    years = r[(r["basis"] == basis) & (r["measure"] == "overall") & r["rank"].notna()]["year"]
+    found = sentences(page, "typical")
+    if not {year - 1, year} <= set(years):
+        return 0, [f"a typical move without two years of ranks: {s}" for s in found]
+    if not found:
+        return 1, ["the typical move of the overall rank is not given beside the peers"]
+    m = re.search(TYPICAL_OVERALL[lang], found[0])
+    if not m:
+        return 1, [f"the typical move does not parse: {found[0]}"]
+    wrong = []
+    true = typical_move(t, basis, year, "overall")
+    if (int(m.group(1)), int(m.group(2))) != (year - 1, year) or \
+            (int(m.group(3)), int(m.group(4))) != true:
+        wrong.append(f"says {m.group(0)!r}; data: {true[0]} % moved {true[1]} or fewer")
+    if year - 1 < METHOD_CHANGED <= year and TYPICAL_METHOD[lang] not in found[0]:
+        wrong.append("the typical move straddles the 2024 method change without saying so")
+    return 1, wrong
+
+
+SIMILAR_WORDS = {
+    "en": r"ranked between (\d+)\w\w and (\d+)\w\w of (\d+) in (\d{4}); .+? ranked (\d+)\w\w",
+    "vi": r"xếp từ thứ (\d+) đến thứ (\d+)/(\d+) năm (\d{4}); .+? xếp thứ (\d+)"}
+
+
+def nearest(t: Truth, code: str, year: int, k: int = 5) -> list[str]:
+    """Return the k provinces closest to one on the development and governance blocks (each
+    block's contributions scaled to unit standard deviation; Euclidean distance)."""
+    c = t.contributions
+    wide = c[c["year"] == year].pivot_table(index="code", columns="block",
+                                            values="contribution")
+    if wide.empty or code not in wide.index:
+        return []
+    z = wide[["development", "governance"]].dropna()
+    z = z / z.std(ddof=0)
+    distance = (((z - z.loc[code]) ** 2).sum(axis=1) ** 0.5).round(9).drop(code)
+    return sorted(distance.index, key=lambda other: (distance[other], other))[:k]
+
+
+def check_similar(page: str, code: str, lang: str, t: Truth, year: int = 2024
+                  ) -> tuple[int, list[str]]:
+    """Check the five most similar provinces: who they are, their ranks, and the sentence's
+    range of their ranks and the page's own rank."""
+    expected = [] if code.startswith("U") else nearest(t, code, year)
+    rows = table_rows(page, 'id="peers"', "data similar")
+    found = sentences(page, "similar")
+    if not expected:
+        return 0, ["similar provinces shown without the model's blocks"] if rows else []
+    names = [vocab.place_name(provinces.display_name(c)) for c in expected]
+    ranks = [held(t, c, 63, year, "overall") for c in expected]
+    wrong = []
+    shown = [(plain(cells[0]), number(r"^(\d+)", plain(cells[1]), None)) for cells in rows]
+    truth_rows = [(n, int(r)) for n, r in zip(names, ranks, strict=True)]
+    if shown != truth_rows:
+        wrong.append(f"similar provinces shown {shown}; data {truth_rows}")
+    m = re.search(SIMILAR_WORDS[lang], found[0]) if found else None
+    own = held(t, code, 63, year, "overall")
+    if not m:
+        return 1, [*wrong, "the similar provinces' sentence is missing or does not parse"]
+    said = tuple(int(g) for g in m.groups())
+    if said != (min(ranks), max(ranks), 63, year, own):
+        wrong.append(f"says {m.group(0)!r}; data {min(ranks)}-{max(ranks)}, own {own:g}")
+    return 1, wrong
+
+
+POST_MERGER_WORDS = {
+    "en": r"the top (\d+) of 63 are the best ([\d.]+) %, the top (\d+) of 34 \((.+?), the unit "
+          r"after the merger, ranked (\d+)\w\w of 34 in (\d{4}): currently (within|outside)\)",
+    "vi": r"nhóm (\d+)/63 là ([\d,]+) % dẫn đầu, tương ứng nhóm (\d+)/34 \((.+?), đơn vị sau sáp "
+          r"nhập, xếp thứ (\d+)/34 năm (\d{4}): hiện nằm (trong|ngoài)\)"}
+
+
+def check_post_merger(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[str]]:
+    """Check how each 63-basis overall rank target due after the merger is judged: the same
+    share of the 34 units, against the latest rank of 34 of the province's unit."""
+    goals = page_goals(t, code)
+    due = goals[(goals["basis"] == 63) & goals["kind"].isin(["rank_top_n", "rank_exact"])
+                & (goals["measure"] == "overall") & (goals["due_year"] > 2024)]
+    said = Counter(re.findall(POST_MERGER_WORDS[lang],
+                              plain(page[page.find('id="targets"'):])))
+    if due.empty:
+        return 0, [f"a post-merger judgement without such a target: {s}" for s in said]
+    expected: Counter = Counter()
+    for g in due.itertuples():
+        n, unit = int(g.value), g.unit_code
+        year = max(int(y) for y in t.rankings[(t.rankings["province_code"] == unit)
+                                              & (t.rankings["basis"] == 34)]["year"])
+        rank, m = int(held(t, unit, 34, year, "overall")), max(1, n * 34 // 63)
+        share = f"{100 * n / 63:.1f}"
+        expected[(str(n), share if lang == "en" else share.replace(".", ","), str(m),
+                  provinces.display_name(unit), str(rank), str(year),
+                  ("within" if rank <= m else "outside") if lang == "en" else
+                  ("trong" if rank <= m else "ngoài"))] += 1
+    wrong = [f"says {s}, not what the data gives" for s in (said - expected).elements()]
+    wrong += [f"not said: {s}" for s in (expected - said).elements()]
+    return len(due), wrong
 
 
 CHECKS = {"claims": check_claims, "claims_rows": check_claim_rows, "targets": check_targets,
           "conflicts": check_conflicts, "change": check_change, "moved": check_moved,
-          "statuses": check_statuses, "published": check_published}
+          "statuses": check_statuses, "published": check_published, "typical": check_typical,
+          "similar": check_similar, "post_merger": check_post_merger}
 
 
 def check_page(page: str, code: str, lang: str, processed: str) -> dict[str, tuple[int, list]]:
@@ -558,19 +703,19 @@ def built(code: str, lang: str, reports: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-TEXT_SECTIONS = ("headline", "narrative", "indices", "moved", "targets")
+TEXT_SECTIONS = ("headline", "narrative", "indices", "moved", "peers", "targets")
 
 
 def render(code: str, lang: str, processed: str) -> str:
     """Render a page's text sections as the report does, without drawing its figures."""
     from helpers import report
-    from helpers.report import narrative
+    from helpers.report import narrative, sections
 
     ctx = report.build(code, 2024, lang, 34 if code.startswith("U") else 63, processed)
     figure = {"figure": None, "figure_alt": "", "figure_width": "", "figure_font_px": ""}
-    return "".join(narrative.render(f"narrative.{lang}.html.j2" if s == "narrative"
-                                    else f"{s}.html.j2", **figure, **ctx.as_dict(),
-                                    **vocab.page_terms(lang)) for s in TEXT_SECTIONS)
+    return "".join(narrative.render(sections.BY_NAME[s].TEMPLATE.format(lang=lang), **figure,
+                                    **ctx.as_dict(), **vocab.page_terms(lang))
+                   for s in TEXT_SECTIONS)
 
 
 def sample(processed: str) -> list[str]:
@@ -665,6 +810,17 @@ CONTROLS = [  # (page, language, sentence type, text on the page, an altered sta
     ("26", "vi", "statuses", "hạng 20 năm 2024; thấp hơn", "hạng 19 năm 2024; thấp hơn"),
     ("U01", "en", "published", "The unit's derived rank agrees with the rank published for it.",
      ""),
+    ("01", "en", "published", "agrees with the published rank</span>)", "</span>)"),
+    ("U27", "vi", "published", '<span class="tag" data-sentence="agrees">khớp', "<span>"),
+    ("27", "en", "typical", "83 % of the provinces moved 17 places", "80 % of the provinces "
+     "moved 17 places"),
+    ("27", "vi", "typical", " Các thay đổi này gồm cả tác động của việc đổi phương pháp DTI 2024.",
+     ""),
+    ("27", "en", "similar", "ranked between 2nd and 20th of 63", "ranked between 3rd and 20th "
+     "of 63"),
+    ("27", "vi", "similar", ">Bà Rịa - Vũng Tàu</a>", ">Bình Dương</a>"),
+    ("24", "en", "post_merger", "the top 8 of 34", "the top 9 of 34"),
+    ("24", "vi", "post_merger", "hiện nằm ngoài)", "hiện nằm trong)"),
 ]
 
 

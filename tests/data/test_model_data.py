@@ -73,3 +73,35 @@ def test_conditional_verdicts_on_the_shipped_data_do_not_change_over_10_seeds(pr
     shipped = pd.read_csv(processed / "model" / "conditional.csv", dtype={"code": str})
     shipped = shipped.set_index(["code", "year"])["verdict"]  # made with the stage's own seed
     assert shipped.sort_index().equals(verdicts[0].sort_index().rename("verdict"))
+
+
+def test_every_due_rank_target_gets_a_probability_or_says_why(processed):
+    from helpers.targets import goals as goal_table
+
+    goals = goal_table.read(processed)
+    odds = pd.read_csv(processed / "model" / "target_odds.csv", dtype={"code": str})
+    due = goals[goals["kind"].isin(["rank_top_n", "rank_exact"]) & (goals["basis"] == 63)
+                & (goals["measure"] == "overall") & goals["status"].isin(["met", "not_met"])]
+    assert len(odds) == len(due.drop_duplicates(["code", "kind", "value", "due_year"])) > 0
+    first = int(pd.read_csv(processed / "dti_rankings.csv").query(
+        "basis == 63 and measure == 'overall'").groupby("year")["score"].count().loc[
+        lambda c: c >= 63].index.min())
+    # a probability exactly where a complete year lies before the due year
+    assert (odds["p_model"].notna() == (odds["due_year"] > first)).all()
+    assert odds.loc[odds["p_model"].isna(), "note"].str.contains("no complete year").all()
+    brier = pd.read_csv(processed / "model" / "target_brier.csv")
+    assert (brier["n"] >= 0).all() and brier["scope"].str.startswith("every province").any()
+
+
+def test_level_verdicts_on_the_shipped_data_do_not_change_over_10_seeds(processed):
+    from helpers import rankings
+    from helpers.model import blocks, intervals
+    ranked = rankings.load(processed)
+    years = model.complete_years(ranked)
+    frame = model.model_frame(ranked, covariates.factor_table(), years)
+    runs = [pd.concat([intervals.rank_intervals(frame, blocks.MAIN, y, seed=s) for y in years])
+            .set_index(["code", "year"])["direction"].rename(s) for s in range(10)]
+    verdicts = pd.concat(runs, axis=1)
+    assert len(verdicts) == 63 * len(years)
+    changed = verdicts[verdicts.nunique(axis=1) > 1]
+    assert changed.empty, changed  # with 2000 random draws, 8 of 189 changed

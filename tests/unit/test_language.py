@@ -3,6 +3,7 @@
 import pytest
 
 from helpers.report import attainment, claims, narrative
+from helpers.report.sections import moved as moved_section
 
 
 def test_a_shared_rank_is_marked_joint_in_both_languages():
@@ -65,5 +66,28 @@ def test_a_city_page_calls_its_own_place_a_city_in_headings_and_claims():
 def test_the_typical_move_of_one_place_is_singular():
     moved = {"largest": {"places": 0}, "years": [2023, 2024], "from_year": 2023,
              "typical": {"share": 0.8, "places": 1}}
-    said = narrative.moved_sentence(moved, narrative.TEXT["en"], "en")
+    said = moved_section.moved_sentence(moved, narrative.TEXT["en"], "en")
     assert "moved 1 place or fewer" in said
+
+
+def test_every_language_words_the_same_keys_with_valid_placeholders():
+    """A page in any language finds every word the sections ask for (words/<lang>.py)."""
+    import string
+
+    from helpers.report import words
+
+    allowed_to_differ = {"s", "nth", "n", "place"}  # English plurals, "tỉnh"/"thành phố"
+    assert set(words.LANGS) >= {"en", "vi"}
+    for name in words.TABLES:
+        tables = words.table(name)
+        for lang, table in tables.items():
+            assert set(table) == set(tables["en"]), (name, lang, set(table) ^ set(tables["en"]))
+        for key in tables["en"]:
+            fields = {lang: {f for _, f, _, _ in string.Formatter().parse(t[key]) if f}
+                      for lang, t in tables.items()}
+            assert all(t[key].strip() for t in tables.values()), (name, key)
+            union = set().union(*fields.values())
+            for lang, mine in fields.items():
+                assert union - mine <= allowed_to_differ, (name, key, lang, union - mine)
+    for name in words.TRANSLATIONS:
+        assert all(isinstance(v, str) and v for v in words.table(name)["vi"].values())

@@ -56,3 +56,17 @@ def test_a_page_may_speak_per_index_only_where_the_fundamentals_hold_up_out_of_s
     held = pillars.beats_persistence(checked)
     assert held["ha_tang_so"] and held["hd_kinh_te_so"]
     assert len(held) == len(MAIN_INDICES)
+    ranges = pillars.ranges(data, rankings, blocks.MAIN, [2022, 2023, 2024], checked, seed=1)
+    assert set(ranges["index"]) == {i for i, ok in held.items() if ok}
+    assert len(ranges) == 63 * 3 * int(held.sum())
+    assert (ranges["rank_low80"] <= ranges["rank_high80"]).all()
+
+
+def test_no_index_holding_up_means_no_per_index_range():
+    checked = pd.DataFrame({"index": ["ha_tang_so"] * 2, "test_year": [2023, 2023],
+                            "predictor": [pillars.PERSISTENCE, pillars.FUNDAMENTALS],
+                            "mae_gain_high": [0.0, -1.0]})
+    data = panel(seed=33)
+    table = pillars.ranges(data, published(data, dict.fromkeys(MAIN_INDICES, 0.04), 3),
+                           blocks.MAIN, [2022], checked, seed=1)
+    assert table.empty and list(table.columns) == pillars.RANGE_COLUMNS

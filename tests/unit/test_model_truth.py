@@ -46,7 +46,7 @@ def test_a_province_planted_far_above_its_fundamentals_is_flagged_and_a_typical_
     fitted = np.polyfit(data["development"], data["score"], 1)
     data.loc[0, "score"] = np.polyval(fitted, data.loc[0, "development"]) + 0.25
     data.loc[1, "score"] = np.polyval(fitted, data.loc[1, "development"])  # exactly typical
-    table = intervals.rank_intervals(data, blocks.MAIN, 2022, n_sim=1000).set_index("code")
+    table = intervals.rank_intervals(data, blocks.MAIN, 2022).set_index("code")
     assert table.loc["00", "outside80"] and table.loc["00", "direction"] == "above"
     assert table.loc["00", "observed_rank"] < table.loc["00", "rank_low95"]
     assert not table.loc["01", "outside80"] and table.loc["01", "direction"] == "inside"
@@ -56,8 +56,8 @@ def test_a_province_planted_far_above_its_fundamentals_is_flagged_and_a_typical_
 
 def test_the_80_percent_rank_interval_covers_about_80_percent_over_seeded_runs():
     shares = [intervals.coverage(intervals.rank_intervals(panel(seed=s, years=(2022,)),
-                                                          blocks.MAIN, 2022, n_sim=500,
-                                                          seed=s))
+                                                          blocks.MAIN, 2022, seed=s,
+                                                          n_parameters=8))
               for s in range(12)]
     assert 0.74 <= np.mean(shares) <= 0.90
 
@@ -127,7 +127,7 @@ def test_province_random_intercepts_recover_a_persistent_province_effect():
 
 def test_outside_counts_add_up_per_year():
     data = panel(seed=10, years=(2022, 2023))
-    table = pd.concat([intervals.rank_intervals(data, blocks.MAIN, y, n_sim=300)
+    table = pd.concat([intervals.rank_intervals(data, blocks.MAIN, y, n_parameters=8)
                        for y in (2022, 2023)])
     counts = model.outside_counts(table)
     assert (counts["n"] == N).all()
@@ -138,7 +138,7 @@ def test_in_sample_intervals_leave_about_11_of_63_outside_by_chance_not_13():
     expected, low, high = intervals.chance_outside(N, 3)
     assert round(expected) == 11 and low <= 7 and high >= 15
     counts = [int(intervals.rank_intervals(panel(seed=s, years=(2022,)), blocks.MAIN, 2022,
-                                           n_sim=400, seed=s)["outside80"].sum())
+                                           seed=s, n_parameters=8)["outside80"].sum())
               for s in range(24)]  # the model holds exactly: only chance puts one outside
     assert abs(np.mean(counts) - expected) < 1.2
     assert np.mean(counts) < 0.2 * N - 1  # fewer than the naive one in five
@@ -187,3 +187,13 @@ def test_a_factor_constant_within_provinces_has_no_within_variance():
     data["fixed"] = data["code"].astype(int)
     assert repeated.within_share(data, "fixed") == pytest.approx(0.0)
     assert repeated.within_share(data, "score") > 0.0
+
+
+def test_level_verdicts_do_not_change_with_the_seed():
+    # the residuals are integrated exactly and the parameters drawn as a Sobol sequence: a
+    # province's verdict carries almost no Monte Carlo error (random draws changed 8 of 189
+    # verdicts of the shipped data over 10 seeds)
+    data = panel(seed=12, years=(2022,))
+    runs = pd.concat([intervals.rank_intervals(data, blocks.MAIN, 2022, seed=s)
+                      .set_index("code")["direction"].rename(s) for s in range(3)], axis=1)
+    assert (runs.nunique(axis=1) == 1).all()

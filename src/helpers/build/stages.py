@@ -47,14 +47,17 @@ STAGES: dict[str, list[Stage]] = {
     ],
     "model": [
         Stage("20-model-factors", ("data/raw/covariates/*.csv", "data/raw/governance/*.csv",
-                                   "data/processed/dti_rankings.csv", *_REFERENCE),
+                                   "data/processed/dti_rankings.csv",
+                                   "data/processed/goals.csv", "data/forecasts/*.csv",
+                                   *_REFERENCE),
               tuple(f"data/processed/model/{n}.csv" for n in (
                   "coverage", "correlations", "coefficients", "fits", "predictions",
                   "contributions", "anatomy", "dropped", "validation", "specifications",
                   "stability", "loadings", "status", "point_errors", "conditional",
                   "conditional_validation", "residual_correlations", "rank_changes",
                   "pillar_fits", "pillar_slopes", "pillar_tests", "pillar_validation",
-                  "unit_check", "forecast_2025"))),
+                  "unit_check", "forecast_2025", "target_odds", "target_brier",
+                  "pillar_ranges"))),
     ],
 }
 def _paths(patterns: tuple[str, ...]) -> list[Path]:

@@ -16,6 +16,7 @@ from .stage import (
                     model_frame,
                     outside_counts,
                     partial_years,
+                    persistence_sentences,
                     point_errors,
                     run,
                     selection_effect,
@@ -27,5 +28,6 @@ from .stage import (
 )
 
 __all__ = ["METHOD_CHANGE_YEAR", "Results", "assemble", "complete_years", "hypotheses",
-           "model_frame", "outside_counts", "partial_years", "point_errors", "run",
+           "model_frame", "outside_counts", "partial_years", "persistence_sentences",
+           "point_errors", "run",
            "selection_effect", "summary", "unit_only_note", "unit_only_years", "validate", "write"]

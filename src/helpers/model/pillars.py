@@ -18,11 +18,15 @@ import pandas as pd
 import statsmodels.api as sm
 
 from .estimation import MAIN_INDICES, complete, ols, standardize
+from .intervals import rank_intervals
 from .validation import FUNDAMENTALS, PERSISTENCE, out_of_sample
 
 SLOPE_COLUMNS = ["index", "label", "block", "period", "coef", "se", "ci_low", "ci_high", "p",
                  "n"]
 TEST_COLUMNS = ["block", "period", "statistic", "p", "n", "test"]
+RANGE_COLUMNS = ["code", "year", "index", "label", "observed_rank", "rank_mid", "rank_low80",
+                 "rank_high80", "rank_low95", "rank_high95", "direction", "outside95", "n_model",
+                 "validated"]
 LABELS = {"ha_tang_so": "Digital infrastructure", "hd_chinh_quyen_so": "Digital government "
           "activity", "hd_kinh_te_so": "Digital economy activity",
           "hd_xa_hoi_so": "Digital society activity"}
@@ -174,6 +178,24 @@ def beats_persistence(table: pd.DataFrame) -> pd.Series:
     return rows.groupby("index")["mae_gain_high"].apply(lambda g: bool((g >= 0).all()))
 
 
+def ranges(frame: pd.DataFrame, rankings: pd.DataFrame, blocks: list[str], years: list[int],
+           checked: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """Return each province's rank range per year for the indices whose fundamentals match or
+    beat their own persistence out of sample (none for the others: a page states no more)."""
+    held = beats_persistence(checked)
+    tables = []
+    for index in [i for i in MAIN_INDICES if held.get(i, False)]:
+        data = with_index(frame, rankings, index)
+        splits = ", ".join(str(y) for y in sorted(checked.loc[checked["index"] == index,
+                                                              "test_year"].unique()))
+        for year in years:
+            table = rank_intervals(data, blocks, year, seed)
+            tables.append(table.assign(index=index, label=LABELS[index], validated=splits))
+    if not tables:
+        return pd.DataFrame(columns=RANGE_COLUMNS)
+    return pd.concat(tables, ignore_index=True)[RANGE_COLUMNS]
+
+
 def sentences(per_year_fits: pd.DataFrame, tests: pd.DataFrame, checked: pd.DataFrame
               ) -> list[str]:
     """Say, from the tables, how development goes with each pillar and which model holds up."""
@@ -190,5 +212,5 @@ def sentences(per_year_fits: pd.DataFrame, tests: pd.DataFrame, checked: pd.Data
     good = [LABELS[i] for i, ok in held.items() if ok]
     out.append("Out of sample, the fundamentals match or beat the index's own last-year rank "
                f"in every split for {', '.join(good) if good else 'no index'}; a page may "
-               "state an expectation per index only there (the pages state none yet).")
+               "state an expectation per index only there, and does (model/pillar_ranges.csv).")
     return out

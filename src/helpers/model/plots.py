@@ -133,3 +133,20 @@ def unit_forecast(table: pd.DataFrame, title: str = "") -> Figure:
     ax.set_title(title or f"DTI {year} forecast, made {data['made_on'].iloc[0]} from "
                  f"{data['from_year'].iloc[0]} scores", fontsize=10)
     return fig
+
+
+def brier(table: pd.DataFrame) -> Figure:
+    """Draw the Brier score of each predictor over every province × target threshold, by year."""
+    data = table[table["scope"].str.startswith("every province")]
+    years = sorted(data["years"].unique())
+    fig, axes = plt.subplots(1, max(len(years), 1), figsize=(3.6 * max(len(years), 1), 2.6),
+                             squeeze=False)
+    for ax, year in zip(axes[0], years, strict=False):
+        rows = data[data["years"] == year]
+        ax.barh(rows["predictor"], rows["brier"], color="0.55")
+        ax.invert_yaxis()
+        ax.set_title(f"{year} (n = {int(rows['n'].iloc[0])})", fontsize=9)
+        ax.set_xlabel("Brier score (lower is better)", fontsize=8)
+        ax.tick_params(labelsize=7)
+    fig.tight_layout()
+    return fig

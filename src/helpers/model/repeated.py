@@ -96,6 +96,11 @@ def detectable_change(table: pd.DataFrame, block: str, power: float = 0.80,
     return size, size / abs(float(rows.loc[block, "coef"]))
 
 
+#: The columns of model/residual_correlations.csv.
+PAIR_COLUMNS = ["model", "year_a", "year_b", "gap", "n", "r", "ci_low", "ci_high"]
+LEVELS_MODEL = "levels: score ~ blocks + year"
+
+
 def residual_correlations(frame: pd.DataFrame, blocks: list[str]) -> pd.DataFrame:
     """Correlate provinces' residuals (score ~ blocks + year effects) between each pair of years.
 
@@ -105,19 +110,30 @@ def residual_correlations(frame: pd.DataFrame, blocks: list[str]) -> pd.DataFram
     """
     data = _standardized(frame, blocks)
     result = smf.ols(f"score ~ {' + '.join(blocks)} + C(year)", data).fit()
-    wide = data.assign(residual=result.resid).pivot_table(index="code", columns="year",
-                                                          values="residual")
-    rows = []
+    return pair_correlations(data.assign(residual=result.resid), LEVELS_MODEL)
+
+
+def pair_correlations(rows: pd.DataFrame, model: str) -> pd.DataFrame:
+    """Return the correlation of each province's ``residual`` between every two years held."""
+    wide = rows.pivot_table(index="code", columns="year", values="residual")
+    out = []
     years = sorted(int(y) for y in wide.columns)
     for i, first in enumerate(years):
         for second in years[i + 1:]:
             pair = wide[[first, second]].dropna()
             r = float(np.corrcoef(pair[first], pair[second])[0, 1])
             half = stats.norm.ppf(0.975) / np.sqrt(len(pair) - 3)
-            rows.append({"year_a": first, "year_b": second, "gap": second - first,
-                         "n": len(pair), "r": r, "ci_low": float(np.tanh(np.arctanh(r) - half)),
-                         "ci_high": float(np.tanh(np.arctanh(r) + half))})
-    return pd.DataFrame(rows, columns=["year_a", "year_b", "gap", "n", "r", "ci_low", "ci_high"])
+            out.append({"model": model, "year_a": first, "year_b": second,
+                        "gap": second - first, "n": len(pair), "r": r,
+                        "ci_low": float(np.tanh(np.arctanh(r) - half)),
+                        "ci_high": float(np.tanh(np.arctanh(r) + half))})
+    return pd.DataFrame(out, columns=PAIR_COLUMNS)
+
+
+def ar1_implied(table: pd.DataFrame) -> float:
+    """Return the two-year residual correlation an AR(1) implies: the one-year mean, squared."""
+    one = table.loc[table["gap"] == 1, "r"]
+    return float(one.mean() ** 2) if len(one) else float("nan")
 
 
 def within_share(frame: pd.DataFrame, column: str) -> float:

@@ -29,6 +29,7 @@ from . import (
     covariates,
     estimation,
     intervals,
+    odds,
     pillars,
     repeated,
     units,
@@ -141,12 +142,15 @@ class Results:
 def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         years: list[int] | None = None, factors: list[str] | None = None, lag: int = 1,
         n_boot: int = 2000, seed: int = 20221, n_sim: int = 2000,
-        model_dir: Path | None = None) -> Results:
+        model_dir: Path | None = None, goals: pd.DataFrame | None = None) -> Results:
     """Validation, rank intervals, block models, specifications, repeated years, correlations.
 
     ``years``: the model years (None: every complete year); ``factors``: the candidate factors
-    described by correlations (None: all of covariates.FACTORS); ``model_dir``: where a forecast
-    made before is kept (None: data/processed/model), scored once its year is published.
+    described by correlations (None: all of covariates.FACTORS); ``model_dir``: the model
+    tables' folder (None: data/processed/model), beside whose processed folder a forecast made
+    before is kept (data/forecasts), scored once its year is published;
+    ``goals``: the provinces' targets (data/processed/goals.csv) whose odds are computed
+    (None: none).
     """
     years = list(years) if years else complete_years(rankings)
     skipped = [y for y in years if y in unit_only_years(rankings)]
@@ -177,7 +181,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
                   period=str(year), labels=blocks.LABELS)
         fits.append(fit.stats)
         coefficients.append(fit.coefficients)
-        predictions.append(intervals.rank_intervals(frame, blocks.MAIN, year, n_sim, seed))
+        predictions.append(intervals.rank_intervals(frame, blocks.MAIN, year, seed))
     if len(years) > 1:
         for table, stats in (repeated.mixed(frame, blocks.MAIN, blocks.LABELS, period),
                              *([repeated.break_test(frame, blocks.MAIN, blocks.LABELS, period,
@@ -213,8 +217,11 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         **_pillar_tables(frame, rankings, years, n_sim, n_boot, seed),
         "unit_check": units.check(frame, rankings, years, METHOD_CHANGE_YEAR, seed),
         **_forecast(frame, rankings, years, seed, model_dir),
-        "residual_correlations": repeated.residual_correlations(
-            frame[frame["year"].isin(years)], blocks.MAIN),
+        **_target_tables(frame, rankings, years, goals, seed),
+        "residual_correlations": pd.concat([
+            repeated.residual_correlations(frame[frame["year"].isin(years)], blocks.MAIN),
+            conditional.residual_correlations(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR)],
+            ignore_index=True),
         "rank_changes": estimation.rank_change_correlation(frame[frame["year"].isin(years)],
                                                            n_boot=min(n_boot, 1000), seed=seed),
         "conditional_validation": pd.concat(
@@ -238,11 +245,25 @@ def _pillar_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int]
     slopes, tests = (pillars.joint(fitted, rankings, blocks.MAIN, years, METHOD_CHANGE_YEAR)
                      if len(years) > 1 else (pd.DataFrame(columns=pillars.SLOPE_COLUMNS),
                                              pd.DataFrame(columns=pillars.TEST_COLUMNS)))
+    checked = pillars.validation(fitted, rankings, blocks.MAIN, years, n_sim=min(n_sim, 500),
+                                 n_boot=min(n_boot, 500), seed=seed)
     return {"pillar_fits": pillars.per_year(fitted, rankings, blocks.MAIN, years, blocks.LABELS),
-            "pillar_slopes": slopes, "pillar_tests": tests,
-            "pillar_validation": pillars.validation(fitted, rankings, blocks.MAIN, years,
-                                                    n_sim=min(n_sim, 500),
-                                                    n_boot=min(n_boot, 500), seed=seed)}
+            "pillar_slopes": slopes, "pillar_tests": tests, "pillar_validation": checked,
+            "pillar_ranges": pillars.ranges(fitted, rankings, blocks.MAIN, years, checked,
+                                            seed)}
+
+
+def _target_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int],
+                   goals: pd.DataFrame | None, seed: int) -> dict[str, pd.DataFrame]:
+    """Return each due rank target's probability and the Brier scores (helpers.model.odds)."""
+    goals = pd.DataFrame() if goals is None else goals
+    held = frame[frame["year"].isin(years)]
+    table = odds.target_odds(goals, held, rankings, blocks.MAIN, max(years), METHOD_CHANGE_YEAR,
+                             seed)
+    return {"target_odds": table, "target_brier": pd.concat(
+        [odds.targets_brier(table, max(years)),
+         odds.every_province(held, rankings, blocks.MAIN, odds.thresholds_of(goals),
+                             METHOD_CHANGE_YEAR, seed)], ignore_index=True)}
 
 
 def _forecast(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int], seed: int,
@@ -250,8 +271,7 @@ def _forecast(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int], see
     """Return the next year's 34-unit forecast, or, once that year is published, its score."""
     if len(years) < 2:
         return {}
-    path = Path(model_dir or config.PROCESSED_DIR / "model") / f"forecast_{max(years) + 1}.csv"
-    saved = pd.read_csv(path, dtype={"code": str, "commit": str}) if path.exists() else None
+    saved = units.read_kept(Path(model_dir or config.PROCESSED_DIR / "model"), max(years) + 1)
     return units.forecast_tables(frame, rankings, years, METHOD_CHANGE_YEAR, saved, seed)
 
 
@@ -363,7 +383,7 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
         sentences += [conditional.slope_sentence(t["coefficients"]),
                       *conditional.ranges_sentences(t["conditional"]),
                       conditional.validation_sentence(t["conditional_validation"])]
-    sentences += _persistence_sentences(t)
+    sentences += persistence_sentences(t)
     if len(t.get("pillar_tests", [])):
         sentences += pillars.sentences(t["pillar_fits"], t["pillar_tests"],
                                        t["pillar_validation"])
@@ -387,7 +407,7 @@ def summary(results: Results, alpha: float = 0.05) -> list[str]:
     return sentences
 
 
-def _persistence_sentences(t: dict[str, pd.DataFrame]) -> list[str]:
+def persistence_sentences(t: dict[str, pd.DataFrame]) -> list[str]:
     """Say how ranks regress to the mean and how residuals persist, from the tables."""
     out = []
     changes = t.get("rank_changes", pd.DataFrame())
@@ -399,13 +419,25 @@ def _persistence_sentences(t: dict[str, pd.DataFrame]) -> list[str]:
                    "measured with noise, no province catching up), so it is no evidence of "
                    "catching up.")
     pairs = t.get("residual_correlations", pd.DataFrame())
-    if len(pairs) and pairs["gap"].nunique() > 1:
-        by_gap = pairs.groupby("gap")["r"].mean()
-        out.append("Residuals of the same province correlate "
+    levels = pairs[pairs["model"] == repeated.LEVELS_MODEL] if len(pairs) else pairs
+    if len(levels) and levels["gap"].nunique() > 1:
+        by_gap = levels.groupby("gap")["r"].mean()
+        out.append("Residuals of the same province (fundamentals only) correlate "
                    + ", ".join(f"{r:.2f} {g} year{'s' if g > 1 else ''} apart"
                                for g, r in by_gap.items())
-                   + ": one province random intercept, which assumes the same correlation at "
-                   "every distance, is an average of these.")
+                   + f" (an AR(1) with the one-year value implies "
+                   f"{repeated.ar1_implied(levels):.2f} two years apart): one province random "
+                   "intercept, which assumes the same correlation at every distance, is an "
+                   "average of these.")
+    given = pairs[pairs["model"] == conditional.GIVEN_MODEL] if len(pairs) else pairs
+    if len(given):
+        parts = "; ".join(f"{r.year_a - 1}->{r.year_a} with {r.year_b - 1}->{r.year_b} "
+                          f"{r.r:.2f} (95% CI {r.ci_low:.2f} to {r.ci_high:.2f}, n = {r.n})"
+                          for r in given.itertuples())
+        out.append("Given last year's score, the residuals of the same province in consecutive "
+                   f"pairs correlate {parts}: last year's score carries the persistence (an "
+                   "AR(1) in the mean), so the ranges draw each year's residual independently, "
+                   "with no extra covariance.")
     return out
 
 
@@ -458,9 +490,13 @@ def validate(results: Results) -> dict[str, pd.DataFrame]:
 
 
 def write(results: Results, out_dir: Path | None = None) -> list[Path]:
-    """Validate and write the model tables to data/processed/model (each atomically)."""
+    """Validate and write the model tables to data/processed/model (each atomically); keep
+    a forecast in data/forecasts/ (helpers.model.units.keep: not removed by make clean)."""
     tables = validate(results)
-    return write_tables(Path(out_dir or config.PROCESSED_DIR / "model"), tables)
+    out = Path(out_dir or config.PROCESSED_DIR / "model")
+    kept = [units.keep(table, units.kept_dir(out)) for name, table in tables.items()
+            if name.startswith("forecast_") and not name.endswith("_score")]
+    return [*write_tables(out, tables), *(path for path in kept if path)]
 
 
 

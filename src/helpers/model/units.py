@@ -13,21 +13,27 @@ is the mean of its predecessors' draws, and the 34 units are re-ranked together 
 - ``forecast``: fitted on every pair, each unit's 80 % and 95 % rank range for the next year,
   with the date and commit it was made from. Once that year's 34-unit table exists the forecast
   is no longer made (the file written before is never rewritten); ``score`` scores it instead.
+- ``keep``: the forecast is kept in ``data/forecasts/`` (beside data/processed, committed, not
+  removed by ``make clean``): written when absent or when its ranges change before its year is
+  published, its date and commit kept otherwise; never written once that year is published.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .. import gitinfo, provinces
+from ..store import write_csv_atomic
 from .conditional import (
     CHECK_COLUMNS,
     LEVELS,
     PREVIOUS,
     _rng,
+    at_year,
     fit,
     metrics,
     parameter_draws,
@@ -53,7 +59,7 @@ def _simulate(train: pd.DataFrame, test: pd.DataFrame, as_year: int, n_sim: int,
               rng: np.random.Generator) -> np.ndarray:
     """Simulate the test rows' scores (rows × draws) from the model given last year's score."""
     fitted = fit(train, [])
-    betas, sigma = parameter_draws(fitted, n_sim, rng)
+    betas, sigma = parameter_draws(at_year(fitted, as_year), n_sim, rng)
     mu = fitted.design(test, as_year) @ betas.T
     return mu + rng.standard_normal(mu.shape) * sigma[None, :]
 
@@ -152,5 +158,47 @@ def forecast_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int
         if saved is None or saved.empty:
             return {}
         return {f"forecast_{target}_score": score(saved, rankings)}
-    return {f"forecast_{target}": forecast(frame, years, break_year, seed)}
+    made = forecast(frame, years, break_year, seed)
+    return {f"forecast_{target}": saved if same_ranges(made, saved) else made}
 
+
+
+#: The columns that make a forecast what it is (not when or from which commit it was made).
+RANGE_KEY = ["code", "year", "n_units", "predecessors", "rank_mid", "rank_low80", "rank_high80",
+             "rank_low95", "rank_high95", "from_year"]
+
+
+def kept_dir(model_dir: Path) -> Path:
+    """Return where forecasts are kept: ``forecasts/`` beside the processed folder (data/)."""
+    return Path(model_dir).parent.parent / "forecasts"
+
+
+def read_kept(model_dir: Path, year: int) -> pd.DataFrame | None:
+    """Return the forecast of a year as kept (or, before it was kept, as last written)."""
+    for folder in (kept_dir(model_dir), Path(model_dir)):
+        path = folder / f"forecast_{year}.csv"
+        if path.exists():
+            return pd.read_csv(path, dtype={"code": str, "commit": str})
+    return None
+
+
+def same_ranges(made: pd.DataFrame, saved: pd.DataFrame | None) -> bool:
+    """Return whether a forecast just made has the ranges of the one saved before."""
+    if saved is None or saved.empty or list(saved.columns) != list(made.columns):
+        return False
+    key = [c for c in RANGE_KEY if c in made.columns]
+    left = made[key].astype(str).reset_index(drop=True)
+    return left.equals(saved[key].astype(str).reset_index(drop=True))
+
+
+def keep(table: pd.DataFrame, folder: Path) -> Path | None:
+    """Keep a forecast in ``folder`` unless the same ranges are kept there; return the path
+    written (None when nothing changed)."""
+    year = int(table["year"].iloc[0])
+    path = Path(folder) / f"forecast_{year}.csv"
+    saved = pd.read_csv(path, dtype={"code": str, "commit": str}) if path.exists() else None
+    if same_ranges(table, saved):
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_csv_atomic(path, table)
+    return path

@@ -1,9 +1,11 @@
 """The report wing: one province's (or 2025 unit's) page, section by section.
 
-Modules: `context` (the numbers, read through one loader), `figures`, `narrative` (words and
-templates), `provenance` (sources, citation), `fundamentals`, `goal_pages` (targets section and
-page), `goal_words`, `press_words`, and `page`, which assembles them; its ``build`` and
-``section`` are re-exported for notebook 30.
+Modules: `context` (the one reader of processed tables, with file stamps, and the page context),
+`sections` (one module per page section: its numbers, figure and template), `words` (one module
+per language), `figures` (the charts), `narrative` (number formats, templates), `provenance`
+(sources, citation), `fundamentals`, `forecast`, `goal_pages` (targets section and page),
+`claims`, `attainment`, `press_words`, `markup`, and `page`, which runs the sections; its
+``build`` and ``section`` are re-exported for notebook 30.
 """
 
 __all__ = ["SECTIONS", "build", "section", "section_html"]

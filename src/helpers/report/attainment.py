@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .words import table
+
 MET_TALLY = "targets met of the number set"
 
 
@@ -40,20 +42,7 @@ def counts(targets: list[dict]) -> list[Attained]:
     return out
 
 
-WORDS = {
-    "en": {"press": "Its press reports", "plan": "Its plans",
-           "judged": "{who} give {n} targets with the achieved figure beside the target, {m} "
-                     "of them met.",
-           "judged_one": "{who} give 1 target with the achieved figure beside the target, "
-                         "and it was {met}.", "met": "met", "not_met": "not met", "none": "none",
-           "tally": "{who} count {m} of {d} target{s} met{y}.", "year": " ({y})"},
-    "vi": {"press": "Báo chí của {place}", "plan": "Kế hoạch của {place}",
-           "judged": "{who} nêu {n} chỉ tiêu có số liệu thực hiện bên cạnh mục tiêu, trong đó "
-                     "{m} chỉ tiêu đạt.",
-           "judged_one": "{who} nêu 1 chỉ tiêu có số liệu thực hiện bên cạnh mục tiêu, chỉ tiêu "
-                         "này {met}.", "met": "đạt", "not_met": "không đạt", "none": "không",
-           "tally": "{who} ghi {m}/{d} mục tiêu đạt{y}.", "year": " (năm {y})"},
-}
+WORDS = table("ATTAINMENT")
 
 
 def sentence(groups: list[Attained], lang: str, place: str = "tỉnh") -> str:

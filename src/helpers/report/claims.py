@@ -13,7 +13,9 @@ import pandas as pd
 
 from .. import vocab
 from . import press_words
-from .goal_words import WORDS
+from .words import table
+
+WORDS = table("TARGETS")
 
 
 @dataclass(frozen=True)
@@ -59,32 +61,7 @@ def _independent(row: dict) -> bool:
 
 
 #: The sentence's parts by language; empty counts are left out.
-PARTS = {
-    "en": {"lead": "Of the {n} rank{s} it claims, ", "none": "none could be checked against "
-           "the rankings held.", "checked": "{k} could be checked: ",
-           "official": "{v} against the ministry's table", "derived": "{v} against ranks "
-           "derived from the published scores", "reported": "{v} against other press reports",
-           "dependent": "{v} only against the province's own media or the same publisher (not "
-           "independent)", "result": " Of the {v} checked independently, {m} and {d}.",
-           "all_match": " All {v} checked independently match.",
-           "all_differ": " All {v} checked independently differ.",
-           "one_match": " The one checked independently matches.",
-           "one_differ": " The one checked independently differs.",
-           "match": "{n} match", "differ": "{n} differ", "no_independent": " None was checked "
-           "independently."},
-    "vi": {"lead": "Trong {n} thứ hạng tỉnh công bố, ", "none": "không thứ hạng nào đối chiếu "
-           "được với bảng xếp hạng hiện có.", "checked": "{k} thứ hạng đối chiếu được: ",
-           "official": "{v} với bảng xếp hạng chính thức của Bộ", "derived": "{v} với thứ hạng "
-           "tính từ điểm số đã công bố", "reported": "{v} với báo chí khác",
-           "dependent": "{v} chỉ với báo chí của chính tỉnh hoặc cùng nguồn đăng (không độc "
-           "lập)", "result": " Trong {v} thứ hạng đối chiếu độc lập, {m} và {d}.",
-           "all_match": " Cả {v} thứ hạng đối chiếu độc lập đều khớp.",
-           "all_differ": " Cả {v} thứ hạng đối chiếu độc lập đều không khớp.",
-           "one_match": " Thứ hạng duy nhất được đối chiếu độc lập khớp.",
-           "one_differ": " Thứ hạng duy nhất được đối chiếu độc lập không khớp.",
-           "match": "{n} khớp", "differ": "{n} không khớp",
-           "no_independent": " Không thứ hạng nào được đối chiếu độc lập."},
-}
+PARTS = table("CLAIMS")
 
 
 def sentence(c: ClaimCounts, lang: str, place: str = "tỉnh") -> str:

@@ -11,34 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from .words import table
+
 #: The forecast table, relative to the processed folder (a cache input of every report page).
 FILE = "model/forecast_2025.csv"
 
 #: Words of the forecast paragraph by language ({low80} etc. are ordinals, {n} the units).
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "lead": "DTI {year} forecast: between {low80} and {high80} of {n} (80 %), "
-                "{low95}–{high95} (95 %); made on {made_on} from {commit}; scored when the "
-                "{year} table is added.",
-        "honest": "A model range, not a prediction of the exact rank: with each predecessor's "
-                  "score simulated from its {from_year} score as provinces have usually moved, "
-                  "the unit's rank falls in the first range in 80 % of draws, in the second "
-                  "in 95 %.",
-        "methods": "How these numbers were made",
-        "column": "{year} forecast (80 %)",
-    },
-    "vi": {
-        "lead": "Dự báo DTI {year}: trong khoảng từ {low80} đến {high80} trên {n} (80 %), "
-                "{low95}–{high95} (95 %); lập ngày {made_on} từ phiên bản {commit}; sẽ được "
-                "đối chiếu khi có bảng xếp hạng {year}.",
-        "honest": "Đây là khoảng ước tính của mô hình, không phải dự đoán thứ hạng chính xác: "
-                  "mô phỏng điểm của từng tỉnh trước sáp nhập từ điểm {from_year} của tỉnh đó "
-                  "theo mức biến động thường thấy, thứ hạng của đơn vị nằm trong khoảng thứ "
-                  "nhất ở 80 % số lần mô phỏng, trong khoảng thứ hai ở 95 %.",
-        "methods": "Các con số này được tính như thế nào",
-        "column": "Dự báo {year} (80 %)",
-    },
-}
+WORDS: dict[str, dict[str, str]] = table("FORECAST")
 
 
 def read(processed_dir: Path) -> pd.DataFrame:

@@ -16,104 +16,10 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from . import words
+
 #: Words of the section by language (the section title itself is narrative.TEXT["fundamentals"]).
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "observed": "Observed rank", "usual80": "Usual range for provinces like it (80 %)",
-        "usual95": "Wider range (95 %)",
-        "above": "above what provinces with similar development and governance usually reach",
-        "below": "below what provinces with similar development and governance usually reach",
-        "above_far": "well above what provinces with similar development and governance "
-                     "usually reach",
-        "below_far": "well below what provinces with similar development and governance "
-                     "usually reach",
-        "inside": "within what provinces with similar development and governance usually reach",
-        "block": "Block", "position": "Its position (1 = highest)",
-        "association": "Across provinces",
-        "contribution": "Difference from the average province's usual score (0-1 scale)",
-        "higher": "higher goes with a higher score in each of the {years} years of the main "
-                  "model; the 95 % interval is clear of zero in {clear} of {years}",
-        "lower": "higher goes with a lower score in each of the {years} years of the main "
-                 "model; the 95 % interval is clear of zero in {clear} of {years}",
-        "development": "Development (income, urbanisation, trained labour, social insurance)",
-        "governance": "Governance (PCI)",
-        "bench": "Checked out of sample against a naive benchmark (fitted on {train}, "
-                 "predicting {year}): last year's rank alone missed this year's rank by "
-                 "{persistence} places on average, the fundamentals by {fundamentals}.",
-        "note": "Ranges come from {n} provinces' scores simulated from their development and "
-                "governance; associations across provinces, not causes (method: notebook "
-                "20-model-factors).",
-        "axis": "rank (1 = best)", "of": "of",
-        "given": "Given its {previous_year} score, provinces like it usually moved between "
-                 "{low} and {high} places; it moved {moved}: {verdict}.",
-        "given_above": "above that range", "given_below": "below that range",
-        "given_above_far": "well above that range", "given_below_far": "well below that range",
-        "given_inside": "within that range",
-        "given_edge_above": "at the upper edge of that range",
-        "given_edge_below": "at the lower edge of that range",
-        "tail_above": "Among provinces like it, a move this good or better comes about {p} % of "
-                      "the time.",
-        "tail_below": "Among provinces like it, a move this poor or poorer comes about {p} % of "
-                      "the time.",
-        "moved": "Move since {previous_year}", "usual_move": "Usual move for provinces like it "
-                 "(80 %)",
-        "level": "From development and governance alone, without where it started: rank "
-                 "{low80}–{high80} (80 %), {low95}–{high95} (95 %); it ranks {observed}, "
-                 "{verdict}.",
-        "given_note": "Moves in places (positive: up) among {n} provinces, given last year's "
-                      "score, development and governance, from a fit without {name}.",
-        "move_axis": "places moved since {previous_year} (positive: up)",
-        "details": "Development and governance: benchmark and blocks",
-    },
-    "vi": {
-        "observed": "Thứ hạng thực tế",
-        "usual80": "Khoảng thường gặp ở các tỉnh tương tự (80 %)",
-        "usual95": "Khoảng rộng hơn (95 %)",
-        "above": "cao hơn mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
-        "below": "thấp hơn mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
-        "above_far": "cao hơn hẳn mức mà các tỉnh có mức phát triển và quản trị tương tự "
-                     "thường đạt",
-        "below_far": "thấp hơn hẳn mức mà các tỉnh có mức phát triển và quản trị tương tự "
-                     "thường đạt",
-        "inside": "nằm trong mức mà các tỉnh có mức phát triển và quản trị tương tự thường đạt",
-        "block": "Nhóm yếu tố", "position": "Vị trí (1 = cao nhất)", "association": "Giữa các tỉnh",
-        "contribution": "Chênh lệch so với điểm thường gặp của tỉnh trung bình (thang 0-1)",
-        "higher": "cao hơn đi kèm điểm cao hơn trong cả {years} năm của mô hình chính; khoảng "
-                  "tin cậy 95 % không chứa 0 trong {clear}/{years} năm",
-        "lower": "cao hơn đi kèm điểm thấp hơn trong cả {years} năm của mô hình chính; khoảng "
-                 "tin cậy 95 % không chứa 0 trong {clear}/{years} năm",
-        "development": "Mức phát triển (thu nhập, đô thị hóa, lao động qua đào tạo, bảo hiểm "
-                       "xã hội)",
-        "governance": "Quản trị (PCI)",
-        "bench": "Đối chiếu ngoài mẫu (ước lượng trên {train}, dự báo {year}): chỉ dựa vào thứ "
-                 "hạng năm trước thì sai lệch trung bình {persistence} bậc, dựa vào các yếu tố "
-                 "nền tảng thì {fundamentals} bậc.",
-        "note": "Các khoảng được mô phỏng từ điểm của {n} tỉnh theo mức phát triển và quản trị; "
-                "đây là mối tương quan giữa các tỉnh, không phải quan hệ nhân quả (phương pháp: "
-                "xem mục “Dữ liệu và phương pháp”).",
-        "axis": "thứ hạng (1 = cao nhất)", "of": "/",
-        "given": "Với điểm năm {previous_year}, các tỉnh tương tự thường thay đổi từ {low} đến "
-                 "{high} bậc; thực tế thay đổi {moved} bậc: {verdict}.",
-        "given_above": "cao hơn khoảng đó", "given_below": "thấp hơn khoảng đó",
-        "given_above_far": "cao hơn hẳn khoảng đó", "given_below_far": "thấp hơn hẳn khoảng đó",
-        "given_inside": "nằm trong khoảng đó",
-        "given_edge_above": "ở sát mép trên của khoảng đó",
-        "given_edge_below": "ở sát mép dưới của khoảng đó",
-        "tail_above": "Trong các tỉnh tương tự, mức tăng bậc bằng hoặc tốt hơn thế xảy ra khoảng "
-                      "{p} % số lần.",
-        "tail_below": "Trong các tỉnh tương tự, mức thay đổi bằng hoặc kém hơn thế xảy ra khoảng "
-                      "{p} % số lần.",
-        "moved": "Thay đổi so với {previous_year}",
-        "usual_move": "Thay đổi thường gặp ở các tỉnh tương tự (80 %)",
-        "level": "Chỉ theo mức phát triển và quản trị, không tính điểm xuất phát: hạng "
-                 "{low80}–{high80} (80 %), {low95}–{high95} (95 %); thực tế xếp thứ {observed}, "
-                 "{verdict}.",
-        "given_note": "Thay đổi tính bằng bậc (dương: tăng bậc) trong {n} tỉnh, theo điểm năm "
-                      "trước, mức phát triển và quản trị, ước lượng không có {name}.",
-        "move_axis": "số bậc thay đổi so với {previous_year} (dương: tăng bậc)",
-        "details": "Mức phát triển và quản trị: đối chiếu và các nhóm yếu tố",
-    },
-}
+WORDS: dict[str, dict[str, str]] = words.table("FUNDAMENTALS")
 
 
 def years_text(value: object) -> str:
@@ -155,8 +61,19 @@ def given(conditional: pd.DataFrame | None, code: str, year: int) -> dict | None
             {"key": "tail_" + side, "p": "<1" if tail < 0.005 else str(round(100 * tail))}}
 
 
+def pillar_ranges(table: pd.DataFrame | None, code: str, year: int) -> list[dict]:
+    """Return the province's rank ranges of the indices whose model held up out of sample."""
+    if table is None or table.empty:
+        return []
+    hit = table[(table["code"] == code) & (table["year"] == year)]
+    return [{"measure": r["index"], "low80": int(r["rank_low80"]), "high80": int(r["rank_high80"]),
+             "observed": int(r["observed_rank"]), "n": int(r["n_model"]),
+             "verdict": "pillar_" + str(r["direction"])} for _, r in hit.iterrows()]
+
+
 def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, year: int,
-            conditional: pd.DataFrame | None = None) -> dict | None:
+            conditional: pd.DataFrame | None = None, pillars: pd.DataFrame | None = None
+            ) -> dict | None:
     """Return the section's numbers for one province and year (None when not modelled)."""
     if predictions.empty:
         return None
@@ -181,7 +98,7 @@ def context(predictions: pd.DataFrame, contributions: pd.DataFrame, code: str, y
             "direction": str(row["direction"]), "far": bool(row["outside95"]),
             "verdict": str(row["direction"]) + ("_far" if row["outside95"] else ""),
             "bench": bench, "blocks": blocks, "given": given(conditional, code, year),
-            "words": WORDS}
+            "pillars": pillar_ranges(pillars, code, year), "words": WORDS}
 
 
 def figure(ctx: dict, fig: Figure) -> Figure | None:
@@ -238,8 +155,6 @@ def alt(ctx: dict) -> str:
     if section.get("given"):
         return f"{ctx['name']}: {given_sentence(section, lang)}"
     verdict = words["inside"] if section["direction"] == "inside" else words[section["verdict"]]
-    if lang == "vi":
-        return (f"{ctx['name']} xếp thứ {section['observed']}/{section['n_model']}; khoảng 80 %: "
-                f"{section['low80']}–{section['high80']}; {verdict}.")
-    return (f"{ctx['name']} ranks {section['observed']} of {section['n_model']}; 80 % range "
-            f"{section['low80']}–{section['high80']}: {verdict}.")
+    return words["alt_level"].format(name=ctx["name"], observed=section["observed"],
+                                     n=section["n_model"], low=section["low80"],
+                                     high=section["high80"], verdict=verdict)

@@ -10,37 +10,18 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import config, processed, provinces
+from .. import config, processed, provinces, vocab
 from ..store import write_text_atomic
 from ..targets import goals
 from . import claims, markup, narrative, press_words
-from .context import stamp
-from .goal_words import INDICATORS_VI, WORDS
+from .context import Tables, tables
+from .words import table, vi
+
+WORDS = table("TARGETS")
+INDICATORS_VI = vi.PLAN_INDICATORS
 
 if TYPE_CHECKING:  # only for the type hint: reports import matplotlib, the index need not
     from matplotlib.axes import Axes
-
-
-def _stamped(processed_dir: str) -> tuple[str, tuple]:
-    """Return the processed folder and its tables' stamp (modification times and sizes)."""
-    root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
-    return str(root), stamp(root)
-
-
-def _tables(processed_dir: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Load goals, press facts, claims and rankings; again only when one of the files changed."""
-    return _tables_at(*_stamped(processed_dir))
-
-
-@lru_cache(maxsize=4)
-def _tables_at(root_text: str, files: tuple) -> tuple[pd.DataFrame, ...]:
-    """Load the targets section's tables of a folder (cached by the files' stamp)."""
-    root = Path(root_text)
-
-    def read(name: str) -> pd.DataFrame:
-        path = root / f"{name}.csv"
-        return pd.read_csv(path, dtype={"province_code": str}) if path.exists() else pd.DataFrame()
-    return goals.read(root), read("press_facts"), read("claims"), processed.rankings(root)
 
 
 @dataclass(frozen=True)
@@ -55,20 +36,16 @@ class _Held:
     board: dict
 
 
-def _held(processed_dir: str) -> _Held:
-    """Prepare the goals, counted targets, claims and publishers; again when a file changed."""
-    return _held_at(*_stamped(processed_dir))
-
-
 @lru_cache(maxsize=4)
-def _held_at(root_text: str, files: tuple) -> _Held:
-    """Prepare what every report's targets section reads, from a folder's tables."""
-    table, facts, claims, ranked = _tables_at(root_text, files)
+def _held(t: Tables) -> _Held:
+    """Prepare what every report's targets section reads from the loader's tables (once per
+    folder and file stamp: the loader returns the same object until a file changes)."""
+    facts = t.press_facts
     publisher = {} if facts.empty else dict(zip(facts["article_id"],
                                                 facts["source_hint"].fillna(""), strict=True))
-    return _Held(_records(table), counted_facts(facts),
-                 [] if claims.empty else claims.to_dict("records"), publisher, ranked,
-                 goals.score_board(ranked))
+    return _Held(_records(t.goals), counted_facts(facts),
+                 [] if t.claims.empty else t.claims.to_dict("records"), publisher, t.rankings,
+                 goals.score_board(t.rankings))
 
 
 def _fmt(value: float, lang: str) -> str:
@@ -194,6 +171,8 @@ def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str,
         elif (g["basis"] == 63 and g["kind"] in goals.DTI_KINDS and pd.notna(g["due_year"])
               and int(g["due_year"]) > goals.LAST_63_YEAR):
             notes.append(w["post_merger"])
+            if judged_after := after_merger(g, board, lang):
+                notes.append(judged_after)
         stated = w[f"status_{g['stated_status']}"] if g["stated_status"] else ""
         value = _fmt(g["value"], lang) + ("%" if g["unit"] == "%" else "")
         rows.append({"label": (label := _label(g, lang)),
@@ -206,6 +185,35 @@ def goal_rows(table: pd.DataFrame | list[dict], code: str, lang: str,
                      "disagrees": bool(g["disagrees"]), "notes": notes,
                      "whose": _whose(g, code, lang), "links": _links(g)})
     return rows
+
+
+def share_of_units(n: int) -> int:
+    """Return the top M of the 34 units that is the same share as the top N of the 63 provinces
+    (the largest M with M/34 <= N/63; at least 1)."""
+    return max(1, n * vocab.BASIS_UNITS // vocab.BASIS_PROVINCES)
+
+
+def after_merger(goal: Mapping, board: dict | None, lang: str) -> str:
+    """Word how a 63-basis overall rank target due after the merger is judged here: the same
+    share of the 34 units, against the latest rank of 34 of the unit the province is part of
+    ("" for other targets, or when no unit rank is held)."""
+    if (board is None or goal["measure"] != "overall"
+            or goal["kind"] not in ("rank_top_n", "rank_exact")):
+        return ""
+    unit = goal["unit_code"]
+    held = [(year, own[unit][1]) for (basis, year), (_, own) in sorted(board.items())
+            if basis == vocab.BASIS_UNITS and unit in own and own[unit][1] is not None]
+    if not held:
+        return ""
+    year, rank = held[-1]
+    n = int(goal["value"])
+    m = share_of_units(n)
+    w = WORDS[lang]
+    return w["post_merger_share"].format(
+        n=n, p=narrative.number(100 * n / vocab.BASIS_PROVINCES, lang, 1), m=m, y=year,
+        rank=narrative.ordinal(rank, lang) if lang == "en" else rank,
+        unit=provinces.display_name(unit),
+        verdict=w["post_merger_within" if rank <= m else "post_merger_outside"])
 
 
 def _links(goal: Mapping) -> list[dict]:
@@ -241,7 +249,12 @@ def stated_counts(counted: list[dict], codes: list[str], lang: str = "en") -> li
 
 def section(code: str, basis: int, lang: str, processed_dir: str = "") -> dict:
     """Return everything the targets section of one report shows, worded in a language."""
-    held = _held(str(processed_dir or ""))
+    return section_of(tables(processed_dir), code, basis, lang)
+
+
+def section_of(t: Tables, code: str, basis: int, lang: str) -> dict:
+    """Return the targets section of one report from the loader's tables."""
+    held = _held(t)
     members = list(provinces.predecessors(code)) if code.startswith("U") else [code]
     mine = [c for c in held.claims if c["province_code"] in members]
     claimed = claims.rows(mine, held.publisher, basis, lang)
@@ -309,29 +322,7 @@ def draw_rank_targets(ax: Axes, ctx: Mapping) -> None:
 
 # -- the targets index (reports/targets.html, targets.vi.html) ---------------------------------
 #: The targets page's own words: what each status means, the filter, the download.
-INDEX_WORDS = {
-    "en": {"met": "the rank (or score) of the due year reaches the target",
-           "not_met": "the rank (or score) of the due year falls short of the target",
-           "on_track": "not yet due; the latest rank already reaches the target",
-           "behind": "not yet due; the latest rank falls short of the target",
-           "not_yet_due": "due after the latest assessment, with no rank held to compare",
-           "not_assessable": "the clean table does not hold the measure the target is about",
-           "no_achieved_figure": "no source held states what was achieved",
-           "definitions": "What each status means", "show": "Show targets by status",
-           "all": "all", "download": "These targets as CSV",
-           "citation": "Suggested citation",
-           "cite_title": "Provinces' own DTI targets and where they stand"},
-    "vi": {"met": "thứ hạng (hoặc điểm) của năm đến hạn đạt mục tiêu",
-           "not_met": "thứ hạng (hoặc điểm) của năm đến hạn không đạt mục tiêu",
-           "on_track": "chưa đến hạn; thứ hạng gần nhất đã đạt mục tiêu",
-           "behind": "chưa đến hạn; thứ hạng gần nhất chưa đạt mục tiêu",
-           "not_yet_due": "đến hạn sau kỳ đánh giá gần nhất, chưa có thứ hạng để so sánh",
-           "not_assessable": "bảng xếp hạng không có chỉ số mà mục tiêu nhắm tới",
-           "no_achieved_figure": "các nguồn hiện có không nêu kết quả đạt được",
-           "definitions": "Ý nghĩa của từng trạng thái", "show": "Lọc mục tiêu theo trạng thái",
-           "all": "tất cả", "download": "Tải các mục tiêu này (CSV)",
-           "citation": "Trích dẫn đề xuất",
-           "cite_title": "Mục tiêu DTI của các tỉnh và kết quả hiện tại"}}
+INDEX_WORDS = table("TARGETS_INDEX")
 CSV_NAME = "data/dti_targets.csv"
 
 
@@ -340,7 +331,25 @@ def page_name(lang: str) -> str:
     return "targets.html" if lang == "en" else f"targets.{lang}.html"
 
 
-def index_rows(table: pd.DataFrame, lang: str) -> list[dict]:
+def target_odds(held: pd.DataFrame) -> dict[tuple, float]:
+    """Return the model's probability of each due rank target (the loader's model/target_odds),
+    keyed by (code, kind, value, due year); empty when the model stage has not written it."""
+    if held.empty or "p_model" not in held:
+        return {}
+    held = held.dropna(subset=["p_model"])
+    return {(r.code, r.kind, float(r.threshold), int(r.due_year)): float(r.p_model)
+            for r in held.itertuples()}
+
+
+def _odds_of(goal: Mapping, odds: Mapping[tuple, float]) -> float | None:
+    """Return a met or not-met target's probability as it looked before its due year."""
+    if goal["status"] not in ("met", "not_met") or pd.isna(goal["due_year"]):
+        return None
+    return odds.get((goal["code"], goal["kind"], float(goal["value"]), int(goal["due_year"])))
+
+
+def index_rows(table: pd.DataFrame, lang: str, odds: Mapping[tuple, float] | None = None
+               ) -> list[dict]:
     """Return one row per DTI rank, score or pillar target, with its page and status."""
     rows = []
     part = table[table["kind"].isin(goals.DTI_KINDS)] if not table.empty else table
@@ -359,7 +368,7 @@ def index_rows(table: pd.DataFrame, lang: str) -> list[dict]:
                      "needed": None if pd.isna(g["needed_score"]) else float(g["needed_score"]),
                      "stated": WORDS[lang][f"status_{g['stated_status']}"]
                      if g["stated_status"] else "", "disagrees": bool(g["disagrees"]),
-                     "links": _links(g)})
+                     "odds": _odds_of(g, odds or {}), "links": _links(g)})
     return sorted(rows, key=lambda r: (r["order"], r["name"]))
 
 
@@ -378,7 +387,7 @@ def index_citation(lang: str, date: str) -> str:
 
     info = cited()
     return (f"{info['authors']} ({date[:4]}). {INDEX_WORDS[lang]['cite_title']} "
-            f"({'phiên bản' if lang == 'vi' else 'version'} {info['version']}, {date}).")
+            f"({narrative.TEXT[lang]['version']} {info['version']}, {date}).")
 
 
 def _sort_value(goal: Mapping) -> float:
@@ -394,12 +403,14 @@ def write_pages(root: Path | None = None, processed_dir: str = "") -> list[Path]
     """
     from .. import gitinfo
 
-    table, _, _, ranked = _tables(str(processed_dir or ""))
+    held = tables(processed_dir)
+    table, ranked = held.goals, held.rankings
     root = Path(root or config.REPORTS_DIR)
     paths = []
     date = gitinfo.commit_date() or pd.Timestamp.now("UTC").date().isoformat()
+    odds = target_odds(held.target_odds)
     for lang in narrative.LANGS:
-        rows = index_rows(table, lang)
+        rows = index_rows(table, lang, odds)
         counts = pd.Series([r["status"] for r in rows], dtype=str).value_counts()
         if lang == "en":  # the rows as CSV beside the pages (rewritten only when they change)
             text, csv = index_csv(rows).to_csv(index=False), root / CSV_NAME

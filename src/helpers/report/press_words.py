@@ -11,52 +11,12 @@ from __future__ import annotations
 import re
 
 from .. import vocab
+from .words import vi
 
 #: The measures helpers.press.concepts names, in Vietnamese.
-CONCEPTS_VI = {
-    "digital economy share of GRDP": "tỷ trọng kinh tế số trong GRDP",
-    "digital economy share in each sector": "tỷ trọng kinh tế số trong từng ngành",
-    "e-commerce": "thương mại điện tử",
-    "labour productivity growth": "tăng năng suất lao động",
-    "electronic health records": "hồ sơ sức khỏe điện tử",
-    "adults with a smartphone": "người trưởng thành có điện thoại thông minh",
-    "digital signatures": "chữ ký số",
-    "payment accounts": "tài khoản thanh toán",
-    "electronic identification accounts": "tài khoản định danh điện tử",
-    "fibre broadband": "băng rộng cáp quang",
-    "mobile coverage": "phủ sóng di động",
-    "reporting through the provincial system": "báo cáo qua hệ thống của tỉnh",
-    "dossiers and procedures handled online": "hồ sơ, thủ tục giải quyết trực tuyến",
-    "online public services": "dịch vụ công trực tuyến",
-    "community digital teams": "tổ công nghệ số cộng đồng",
-    "digital technology firms": "doanh nghiệp công nghệ số",
-    "enterprises": "doanh nghiệp",
-    "cashless payments": "thanh toán không dùng tiền mặt",
-    "surveillance cameras": "camera giám sát",
-    "digital transformation": "chuyển đổi số",
-}
+CONCEPTS_VI = vi.PRESS_CONCEPTS
 #: Fixed descriptions and the heads of described ones ("target: X (unit)"), in Vietnamese.
-PHRASES_VI = {
-    "DTI rank": "Thứ hạng DTI",
-    "DTI score": "Điểm DTI",
-    "DTI points": "Điểm DTI (thang 1.000)",
-    "DTI rank change": "Thay đổi thứ hạng DTI",
-    "DTI pillar rank": "Thứ hạng trụ cột DTI",
-    "DTI main-indicator rank": "Thứ hạng chỉ số chính DTI",
-    "DTI rank target": "Mục tiêu thứ hạng DTI",
-    "be among the top N": "nằm trong nhóm N tỉnh dẫn đầu",
-    "main indicator": "chỉ số chính",
-    "rank in another index than the DTI": "Thứ hạng trong một chỉ số khác DTI",
-    "targets met of those set": "Số mục tiêu đạt trên tổng số mục tiêu",
-    "target": "Mục tiêu",
-    "indicator": "Chỉ tiêu",
-    "achieved against target": "Kết quả so với mục tiêu",
-    "count": "số lượng",
-    "online transactions": "giao dịch trực tuyến",
-    "online public": "dịch vụ công trực tuyến",
-    "billion VND": "tỷ đồng",
-    "million USD": "triệu USD",
-}
+PHRASES_VI = vi.PRESS_PHRASES
 #: English names of the DTI main indicators met in the press, beside vocab's own.
 MAIN_INDICATORS_EN = {
     "digital cognition": "nhan_thuc_so", "network information security": "an_toan_thong_tin_mang",

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import config, gitinfo, vocab
 from ..sources import ref_sources
+from . import words
 
 #: Kinds of source every report rests on (the score tables, the reference tables of provinces
 #: and units), as the register's "kind" column names them: no file is named here.
@@ -79,11 +80,9 @@ def citation(name: str, year: int, lang: str, commit: str, date: str) -> str:
     """Return the suggested citation of a report (APA-like): authors, date, title, version."""
     who, version = cited()["authors"], cited()["version"]
     url = f" {cited()['url']}" if cited()["url"] else ""
-    if lang == "vi":
-        return (f"{who} ({date[:4]}). Chỉ số chuyển đổi số cấp tỉnh của Việt Nam: báo cáo "
-                f"{name}, DTI {year} (phiên bản {version}, mã {commit}, {date}).{url}")
-    return (f"{who} ({date[:4]}). Vietnam provincial Digital Transformation Index reports: "
-            f"{name}, DTI {year} (version {version}, code {commit}, {date}).{url}")
+    return words.MODULES[lang].TEXT["cite"].format(
+        who=who, y=date[:4], name=name, year=year, version=version, commit=commit, date=date,
+        url=url)
 
 
 def bibtex(name: str, year: int, slug: str, commit: str, date: str, built: str) -> str:

@@ -205,7 +205,8 @@ MODEL_CONDITIONAL_VALIDATION = pa.DataFrameSchema(
 _CORR = pa.Check.in_range(-1.0, 1.0)
 
 MODEL_RESIDUAL_CORRELATIONS = pa.DataFrameSchema(
-    {"year_a": pa.Column(int), "year_b": pa.Column(int), "gap": pa.Column(int, pa.Check.gt(0)),
+    {"model": pa.Column(str), "year_a": pa.Column(int), "year_b": pa.Column(int),
+     "gap": pa.Column(int, pa.Check.gt(0)),
      "n": pa.Column(int, pa.Check.ge(8)),
      **{c: pa.Column(float, _CORR) for c in ("r", "ci_low", "ci_high")}},
     checks=[pa.Check(lambda f: f["year_b"] - f["year_a"] == f["gap"], error="gap in years")],
@@ -273,6 +274,49 @@ MODEL_FORECAST_SCORE = pa.DataFrameSchema(
     strict=True, coerce=True, name="model/forecast_score",
 )
 
+MODEL_PILLAR_RANGES = pa.DataFrameSchema(
+    {"code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")), "year": pa.Column(int),
+     "index": pa.Column(str, pa.Check.isin(_INDICES)), "label": pa.Column(str),
+     **{c: pa.Column(int, pa.Check.in_range(1, 63)) for c in (
+         "observed_rank", "rank_low80", "rank_high80", "rank_low95", "rank_high95")},
+     "rank_mid": pa.Column(float, pa.Check.in_range(1, 63)),
+     "direction": pa.Column(str, pa.Check.isin(["above", "below", "inside"])),
+     "outside95": pa.Column(bool), "n_model": pa.Column(int, pa.Check.ge(8)),
+     "validated": pa.Column(str)},
+    checks=[pa.Check(lambda f: ~f.duplicated(["code", "year", "index"]),
+                     error="one row per province, year and index"),
+            pa.Check(lambda f: (f["rank_low95"] <= f["rank_low80"])
+                     & (f["rank_high80"] <= f["rank_high95"]),
+                     error="the 80 % range lies inside the 95 % range")],
+    strict=True, coerce=True, name="model/pillar_ranges",
+)
+
+_PROB_OR_NA = pa.Check.in_range(0.0, 1.0)
+
+MODEL_TARGET_ODDS = pa.DataFrameSchema(
+    {"code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")), "name_vi": pa.Column(str),
+     "kind": pa.Column(str), "threshold": pa.Column(int, pa.Check.in_range(1, 63)),
+     "due_year": pa.Column(int), "status": pa.Column(str, pa.Check.isin(["met", "not_met"])),
+     "met": pa.Column(bool), "from_year": pa.Column(int), "model": pa.Column(str, nullable=True),
+     **{f"p_{name}": pa.Column(float, _PROB_OR_NA, nullable=True)
+        for name in ("model", "usual_move", "persistence", "base_rate")},
+     "note": pa.Column(str, nullable=True)},
+    checks=[pa.Check(lambda f: f["from_year"] < f["due_year"], error="made before the due year"),
+            pa.Check(lambda f: f["met"] == (f["status"] == "met"), error="met agrees with status"),
+            pa.Check(lambda f: f["p_model"].notna() | (f["note"].fillna("") != ""),
+                     error="a target without a probability says why")],
+    strict=True, coerce=True, name="model/target_odds",
+)
+
+MODEL_TARGET_BRIER = pa.DataFrameSchema(
+    {"scope": pa.Column(str), "years": pa.Column(str, nullable=True),
+     "predictor": pa.Column(str), "n": pa.Column(int, pa.Check.ge(0)),
+     "n_provinces": pa.Column(int, pa.Check.ge(0)),
+     "brier": pa.Column(float, _PROB_OR_NA, nullable=True),
+     **{c: pa.Column(float, nullable=True) for c in ("gain", "gain_low", "gain_high")}},
+    strict=True, coerce=True, name="model/target_brier",
+)
+
 MODEL_ANY = pa.DataFrameSchema(coerce=False, name="model/table")
 
 
@@ -294,6 +338,9 @@ MODEL_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "model/pillar_slopes": MODEL_PILLAR_SLOPES,
     "model/pillar_tests": MODEL_PILLAR_TESTS,
     "model/pillar_validation": MODEL_PILLAR_VALIDATION,
+    "model/pillar_ranges": MODEL_PILLAR_RANGES,
+    "model/target_odds": MODEL_TARGET_ODDS,
+    "model/target_brier": MODEL_TARGET_BRIER,
     **{f"model/{name}": MODEL_ANY for name in (
         "coverage", "anatomy", "dropped", "status", "specifications", "stability", "loadings",
         "point_errors")},

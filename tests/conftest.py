@@ -4,7 +4,6 @@ of checks skipped for want of ../shared, a browser or axe-core (tests/skipped_ch
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -50,15 +49,15 @@ def write_folder(folder: Path, articles: dict[str, bytes], manifest: list[tuple[
     (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
-def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+def built_once(request: pytest.FixtureRequest, name: str, build: Callable[[Path], None]) -> Path:
     """Return the folder `name` that build(folder) fills once per test run.
 
     Under pytest-xdist (`make test` runs two workers) the workers share it: the first to ask
     builds it while the others wait on a lock, so a session fixture is not built once per worker.
     Tests read it; a test that changes it works on its own copy.
     """
-    base = factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
+    base = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    if hasattr(request.config, "workerinput"):  # an xdist worker (not a run it started)
         base = base.parent  # this run's folder, shared by its workers (never another run's)
     folder, done = base / name, base / f"{name}.built"
     try:
@@ -92,6 +91,6 @@ def write_processed(out: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def processed(tmp_path_factory) -> Path:
+def processed(request) -> Path:
     """Every processed table, written by the stages' helpers into a scratch folder (read only)."""
-    return built_once(tmp_path_factory, "processed", write_processed)
+    return built_once(request, "processed", write_processed)

@@ -83,10 +83,10 @@ def build_good(folder: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def good(tmp_path_factory) -> Path:
+def good(request) -> Path:
     """A repository copy with a good build (made once per run, shared by the xdist workers);
     the cases that change it work on a copy (`repo`)."""
-    return built_once(tmp_path_factory, "good-build", build_good) / "repo"
+    return built_once(request, "good-build", build_good) / "repo"
 
 
 @pytest.fixture

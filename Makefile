@@ -17,7 +17,7 @@ ALLOW_ROOT := $(if $(filter 0,$(EUID)),--allow-root)
 KERNEL_NAME := dti
 KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 
-.PHONY: setup data reports test test-fast lint lab lock bench clean
+.PHONY: setup data reports test test-fast test-slowest check-site lint lab lock bench clean
 
 setup: $(STAMP) $(KERNEL_SPEC)
 
@@ -46,14 +46,33 @@ data: $(STAMP) $(KERNEL_SPEC)
 reports: $(STAMP) $(KERNEL_SPEC)
 	$(BIN)/dti build
 
-## test: lint and all three suites (tests/unit, tests/data, tests/build)
+#: pytest-xdist workers for make test and test-fast (2 cores: the budget of 4 minutes and 15 s)
+TEST_WORKERS ?= 2
+## loadgroup: a module that builds pages once for its tests runs on one worker (tests/build)
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
+
+## test: lint and all three suites (tests/unit, tests/data, tests/build), less the slowest fault
+## cases (marked `slowest`: make test-slowest, which .ci/run runs too)
 test: $(STAMP) $(KERNEL_SPEC)
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL) -m "not slowest" tests
+
+## test-slowest: the slowest fault cases (signals, concurrent builds, full disks, papermill)
+test-slowest: $(STAMP) $(KERNEL_SPEC)
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL) -m slowest tests/build/test_faults.py
 
 ## test-fast: the unit suite only (no shipped data, no builds; under 15 s)
 test-fast: $(STAMP) $(KERNEL_SPEC)
-	$(BIN)/python -m pytest -q tests/unit
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL) tests/unit
+
+## check-site: the full site built (dti build), then every page of it checked in Chromium at
+## 375 and 1280 px with reports/ served alone, and every summary sentence of every page against
+## data/processed (tests/build/test_pages_browser.py, test_sentences.py; .ci/run runs it)
+check-site: $(STAMP) $(KERNEL_SPEC)
+	$(BIN)/dti build
+	DTI_SITE=reports $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/build/test_pages_browser.py \
+		tests/build/test_sentences.py::test_every_summary_sentence_agrees_with_the_processed_tables
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -1,11 +1,15 @@
-"""Shared fixtures: a scratch copy of the raw DTI tables that a test may break."""
+"""Shared fixtures: a scratch copy of the raw DTI tables that a test may break; and the record
+of checks skipped for want of ../shared, a browser or axe-core (tests/skipped_checks.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from skipped_checks import pytest_configure  # noqa: F401  (the hook, registered here)
 
 from helpers import config, rankings
 from helpers import processed as processed_tables
@@ -45,10 +49,35 @@ def write_folder(folder: Path, articles: dict[str, bytes], manifest: list[tuple[
     (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
-def processed(tmp_path_factory) -> Path:
-    """Every processed table, written by the stages' helpers into a scratch folder."""
-    out = tmp_path_factory.mktemp("processed")
+def built_once(request: pytest.FixtureRequest, name: str, build: Callable[[Path], None]) -> Path:
+    """Return the folder `name` that build(folder) fills once per test run.
+
+    Under pytest-xdist (`make test` runs two workers) the workers share it: the first to ask
+    builds it while the others wait on a lock, so a session fixture is not built once per worker.
+    Tests read it; a test that changes it works on its own copy.
+    """
+    base = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    if hasattr(request.config, "workerinput"):  # an xdist worker (not a run it started)
+        base = base.parent  # this run's folder, shared by its workers (never another run's)
+    folder, done = base / name, base / f"{name}.built"
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks (Windows): each process builds its own
+        fcntl = None
+    with open(base / f"{name}.lock", "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            with contextlib.suppress(FileNotFoundError):
+                shutil.rmtree(folder)  # what a failed attempt left
+            folder.mkdir(parents=True)
+            build(folder)
+            done.touch()
+    return folder
+
+
+def write_processed(out: Path) -> None:
+    """Write every processed table with the stages' helpers (the model with 200 draws)."""
     rankings.write(rankings.clean(), out)
     press = targets.clean(processed_dir=out)
     targets.write(press, out)
@@ -59,4 +88,9 @@ def processed(tmp_path_factory) -> Path:
     results = model.run(ranked, covariates.factor_table(), years, covariates.MODEL_FACTORS,
                         n_boot=200, goals=goal_table.read(out))
     model.write(results, out / "model")
-    return out
+
+
+@pytest.fixture(scope="session")
+def processed(request) -> Path:
+    """Every processed table, written by the stages' helpers into a scratch folder (read only)."""
+    return built_once(request, "processed", write_processed)

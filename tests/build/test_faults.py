@@ -21,6 +21,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import built_once
 
 from helpers import config
 from helpers.build import plan, publish
@@ -70,17 +71,22 @@ def register_edit(root: Path, rel: str, edit: object) -> None:
     register.write_text(text.replace(old, digest), encoding="utf-8", newline="")
 
 
-@pytest.fixture(scope="module")
-def good(tmp_path_factory) -> Path:
-    """A repository copy with a good build: every stage and one report."""
-    root = tmp_path_factory.mktemp("good") / "repo"
+def build_good(folder: Path) -> None:
+    """Make a repository copy in folder/repo with a good build: every stage and one report."""
+    root = folder / "repo"
     shutil.copytree(config.ROOT / "notebooks", root / "notebooks")
     shutil.copytree(config.RAW_DIR, root / "data" / "raw")
     (root / "data" / "processed").mkdir()
     done = dti(root, "build", *ONLY)
     assert done.returncode == 0, done.stderr
     assert (root / PAGE).exists()
-    return root
+
+
+@pytest.fixture(scope="session")
+def good(request) -> Path:
+    """A repository copy with a good build (made once per run, shared by the xdist workers);
+    the cases that change it work on a copy (`repo`)."""
+    return built_once(request, "good-build", build_good) / "repo"
 
 
 @pytest.fixture
@@ -151,7 +157,7 @@ def test_a_cache_of_the_wrong_shape_is_discarded_and_the_page_rebuilt(repo, cont
     json.loads((repo / "reports" / ".build-cache.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.slow
+@pytest.mark.slowest
 def test_no_cache_with_a_corrupt_cache_rebuilds_everything(repo):
     (repo / "reports" / ".build-cache.json").write_text("[]", encoding="utf-8")
     (repo / "reports" / "manifest.csv").write_bytes(b"\x00\x01 not a manifest")
@@ -204,7 +210,7 @@ def test_a_moved_checkout_rebuilds_nothing(repo, tmp_path):
 
 
 # -- 4. one build at a time --------------------------------------------------------------------
-@pytest.mark.slow
+@pytest.mark.slowest
 def test_a_second_build_waits_its_turn_with_a_clear_message(repo):
     first = subprocess.Popen([sys.executable, "-m", "helpers", "--no-cache", "reports", *ONLY],
                              env=_env(repo), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -254,7 +260,7 @@ def _alive(pid: int) -> bool:
 
 
 # -- 7. processes, signals and the disk ---------------------------------------------------------
-@pytest.mark.slow
+@pytest.mark.slowest
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
 def test_killing_the_build_stops_its_workers_and_kernels(repo):
     build = subprocess.Popen(
@@ -285,7 +291,7 @@ def _page_written(repo: Path) -> bool:
         (repo / "reports" / "province" / "lao-cai.en.html").exists()
 
 
-@pytest.mark.slow
+@pytest.mark.slowest
 @pytest.mark.parametrize("command, moment", [
     (REPORTS_2x2, "starting"),         # while the command imports its libraries
     (REPORTS_2x2, "kernels"),          # workers and kernels up, cells running
@@ -362,7 +368,7 @@ def _onto_tmpfs(repo: Path, size: str) -> contextlib.AbstractContextManager:
     return mounted()
 
 
-@pytest.mark.slow
+@pytest.mark.slowest
 def test_a_read_only_output_stops_cleanly_and_a_no_change_build_still_passes(repo):
     with _onto_tmpfs(repo, "64m"):
         subprocess.run(["mount", "-o", "remount,ro", str(repo / "reports")], check=True)
@@ -377,7 +383,7 @@ def test_a_read_only_output_stops_cleanly_and_a_no_change_build_still_passes(rep
         assert outputs(repo) == before
 
 
-@pytest.mark.slow
+@pytest.mark.slowest
 def test_a_full_disk_stops_cleanly_and_keeps_the_previous_build(repo):
     with _onto_tmpfs(repo, "16m"):
         filler = repo / "reports" / "filler"
@@ -416,7 +422,7 @@ def test_a_bad_registered_table_fails_with_its_place_and_replaces_nothing(repo, 
     assert outputs(repo) == before
 
 
-@pytest.mark.slow
+@pytest.mark.slowest
 def test_an_unparsable_covariate_stops_the_model_naming_its_place(repo):
     register_edit(repo, "covariates/nso_indicators.csv",
                   lambda text: text.replace(",149.69,", ',"1.496,9",', 1))
@@ -473,7 +479,7 @@ def test_codes_are_strings(good, name, expected):
     assert done.stdout.strip() == expected
 
 
-@pytest.mark.slow
+@pytest.mark.slowest
 @pytest.mark.parametrize("flag, basis, message", [("-p", "50", "basis 50 is not valid"),
                                                   ("-r", "abc", "basis 'abc' is not valid")])
 def test_the_report_notebook_refuses_a_bad_basis(good, tmp_path, flag, basis, message):
@@ -487,7 +493,7 @@ def test_the_report_notebook_refuses_a_bad_basis(good, tmp_path, flag, basis, me
     assert message in done.stderr, done.stderr[-2000:]
 
 
-@pytest.mark.slow
+@pytest.mark.slowest
 def test_papermill_province_01_is_ha_noi(good, tmp_path):
     out = tmp_path / "out.ipynb"
     done = subprocess.run(

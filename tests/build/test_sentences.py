@@ -10,9 +10,11 @@ straight from the processed CSV files, without the report's own helpers. A contr
 sentence type alters one statement of a real page and shows the check fails.
 
 The suite checks a sample of pages chosen from the data (every variant of every sentence type,
-and the pages the issue names) in both languages; `DTI_SENTENCES=all` checks every page, and
-`python tests/build/test_sentences.py [PROCESSED_DIR]` prints pages checked and disagreements
-per sentence type over all pages.
+and the pages the issue names) in both languages, rendered in-process; `DTI_SENTENCES=all`
+checks every page. With `DTI_SITE=reports` (`make check-site`, after a full `dti build`) it
+reads every built page of that folder instead, against data/processed. `python
+tests/build/test_sentences.py [PROCESSED_DIR [REPORTS_DIR]]` prints pages checked and
+disagreements per sentence type over all pages (rendered, or read from REPORTS_DIR).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import provinces, vocab
+from helpers import config, provinces, vocab
 from helpers.report import words
 
 TYPES = ("claims", "claims_rows", "targets", "conflicts", "change", "moved", "statuses",
@@ -760,7 +762,19 @@ def targets_page(lang: str, processed: str, root: Path) -> str:
     return (root / goal_pages.page_name(lang)).read_text(encoding="utf-8")
 
 
-# -- pages, rendered in-process (the text sections; figures are not read) -----------------------
+# -- pages, rendered in-process (the text sections; figures are not read) or built ---------------
+#: A full build's reports/ folder whose pages are read (make check-site), else None.
+BUILT = Path(os.environ["DTI_SITE"]).resolve() if os.environ.get("DTI_SITE") else None
+
+
+def built(code: str, lang: str, reports: Path) -> str:
+    """Return a page as the build wrote it under a reports/ folder."""
+    unit = code.startswith("U")
+    slug = (provinces.units() if unit else provinces.provinces()).loc[code, "slug"]
+    path = Path(reports) / ("unit" if unit else "province") / f"{slug}.{lang}.html"
+    return path.read_text(encoding="utf-8")
+
+
 TEXT_SECTIONS = ("headline", "narrative", "indices", "moved", "peers", "targets")
 
 
@@ -799,13 +813,14 @@ def all_codes() -> list[str]:
     return [*provinces.provinces().index, *provinces.units().index]
 
 
-def measure(codes: list[str], processed: str) -> pd.DataFrame:
-    """Return, per sentence type, pages checked, statements checked and pages that disagree."""
+def measure(codes: list[str], processed: str, reports: Path | None = None) -> pd.DataFrame:
+    """Return, per sentence type, pages checked, statements checked and pages that disagree
+    (pages rendered in-process, or read from a built reports/ folder)."""
     rows = []
     for code in codes:
         for lang in LANGS:
-            for name, (n, wrong) in check_page(render(code, lang, processed), code, lang,
-                                               processed).items():
+            page = built(code, lang, reports) if reports else render(code, lang, processed)
+            for name, (n, wrong) in check_page(page, code, lang, processed).items():
                 rows.append({"type": name, "page": f"{code}.{lang}", "checked": n,
                              "wrong": len(wrong)})
     table = pd.DataFrame(rows)
@@ -819,16 +834,23 @@ def measure(codes: list[str], processed: str) -> pd.DataFrame:
 
 # -- the tests -----------------------------------------------------------------------------------
 def pages_to_check(processed: Path) -> list[str]:
-    """Return the sample, or every page with DTI_SENTENCES=all."""
-    return all_codes() if os.environ.get("DTI_SENTENCES") == "all" else sample(str(processed))
+    """Return the sample, or every page with DTI_SENTENCES=all or a built site (DTI_SITE)."""
+    every = BUILT or os.environ.get("DTI_SENTENCES") == "all"
+    return all_codes() if every else sample(str(processed))
 
 
-def test_every_summary_sentence_agrees_with_the_processed_tables(processed):
+@pytest.fixture
+def tables(request) -> Path:
+    """The processed tables the pages were made from: data/processed for a built site."""
+    return config.PROCESSED_DIR if BUILT else request.getfixturevalue("processed")
+
+
+def test_every_summary_sentence_agrees_with_the_processed_tables(tables):
     disagreements, checked = [], Counter()
-    for code in pages_to_check(processed):
+    for code in pages_to_check(tables):
         for lang in LANGS:
-            for name, (n, wrong) in check_page(render(code, lang, str(processed)), code, lang,
-                                               str(processed)).items():
+            page = built(code, lang, BUILT) if BUILT else render(code, lang, str(tables))
+            for name, (n, wrong) in check_page(page, code, lang, str(tables)).items():
                 checked[name] += n > 0
                 disagreements += [f"{code}.{lang} {name}: {w}" for w in wrong]
     assert not disagreements, "\n".join(disagreements[:30])

@@ -88,6 +88,11 @@ def write_processed(out: Path) -> None:
     results = model.run(ranked, covariates.factor_table(), years, covariates.MODEL_FACTORS,
                         n_boot=200, goals=goal_table.read(out))
     model.write(results, out / "model")
+    # Once DTI 2025 is published (a maintainer added it) the model stage no longer makes the
+    # 2025 forecast: the pages' forecast tests then read the one the project kept.
+    kept = config.ROOT / "data" / "forecasts" / "forecast_2025.csv"
+    if not (out / "model" / "forecast_2025.csv").exists() and kept.exists():
+        shutil.copyfile(kept, out / "model" / "forecast_2025.csv")
 
 
 @pytest.fixture(scope="session")

@@ -13,9 +13,9 @@ The suite checks every page in both languages, rendered in-process, in parts tha
 share: part 0 is a sample chosen from the data (every variant of every sentence type, and the
 pages the issue names), which `DTI_SENTENCES=sample` checks alone. With `DTI_SITE=reports`
 (`make check-site`, after a full `dti build`) it reads every built page of that folder instead,
-against data/processed. `python
-tests/build/test_sentences.py [PROCESSED_DIR [REPORTS_DIR]]` prints pages checked and
-disagreements per sentence type over all pages (rendered, or read from REPORTS_DIR).
+against data/processed. `python tests/build/test_sentences.py [PROCESSED_DIR]` prints pages
+checked and disagreements per sentence type over all pages rendered in-process; `--built
+[REPORTS_DIR]` over every page a build wrote, the targets pages included.
 """
 
 from __future__ import annotations
@@ -815,23 +815,28 @@ def all_codes() -> list[str]:
     return [*provinces.provinces().index, *provinces.units().index]
 
 
-def measure(codes: list[str], processed: str, reports: Path | None = None) -> pd.DataFrame:
+def measure(codes: list[str], processed: str) -> pd.DataFrame:
     """Return, per sentence type, pages checked, statements checked and pages that disagree
-    (pages rendered in-process, or read from a built reports/ folder)."""
+    (pages rendered in-process)."""
     rows = []
     for code in codes:
         for lang in LANGS:
-            page = built(code, lang, reports) if reports else render(code, lang, processed)
+            page = render(code, lang, processed)
             for name, (n, wrong) in check_page(page, code, lang, processed).items():
                 rows.append({"type": name, "page": f"{code}.{lang}", "checked": n,
                              "wrong": len(wrong)})
+    return summary(rows, list(TYPES))
+
+
+def summary(rows: list[dict], types: list[str]) -> pd.DataFrame:
+    """Return, per sentence type, pages checked, statements checked and pages that disagree."""
     table = pd.DataFrame(rows)
     applies = table[table["checked"] > 0]
     return pd.DataFrame({
         "pages checked": applies.groupby("type")["page"].nunique(),
         "statements checked": applies.groupby("type")["checked"].sum(),
         "pages disagreeing": table[table["wrong"] > 0].groupby("type")["page"].nunique(),
-    }).reindex(list(TYPES)).fillna(0).astype(int)
+    }).reindex(types).fillna(0).astype(int)
 
 
 # -- the tests -----------------------------------------------------------------------------------
@@ -1006,13 +1011,7 @@ def measure_built(root: Path, processed: str) -> pd.DataFrame:
                                           lang, truth(processed))
             rows.append({"type": "targets_page", "page": path.name, "checked": n,
                          "wrong": len(wrong)})
-    table = pd.DataFrame(rows)
-    applies = table[table["checked"] > 0]
-    return pd.DataFrame({
-        "pages checked": applies.groupby("type")["page"].nunique(),
-        "statements checked": applies.groupby("type")["checked"].sum(),
-        "pages disagreeing": table[table["wrong"] > 0].groupby("type")["page"].nunique(),
-    }).reindex([*TYPES, "targets_page"]).fillna(0).astype(int)
+    return summary(rows, [*TYPES, "targets_page"])
 
 
 if __name__ == "__main__":  # pages checked and disagreements per sentence type, all pages

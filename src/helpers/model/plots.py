@@ -5,18 +5,27 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 COLOURS = {"above": "#2A7F3F", "below": "#B03A2E", "inside": "0.35"}
 
 
+def _ranges(data: pd.DataFrame, column: str, row_in: float = 0.16) -> tuple[Figure, Axes,
+                                                                             np.ndarray]:
+    """Draw each row's 95 % (light) and 80 % (dark) range of a column (rank or change), one line
+    a row; return the figure, its axes and the rows' positions."""
+    y = np.arange(len(data))
+    fig, ax = plt.subplots(figsize=(7.0, row_in * len(data) + 1.2))
+    ax.hlines(y, data[f"{column}_low95"], data[f"{column}_high95"], color="0.8", lw=2)
+    ax.hlines(y, data[f"{column}_low80"], data[f"{column}_high80"], color="0.55", lw=4)
+    return fig, ax, y
+
+
 def rank_intervals(predictions: pd.DataFrame, year: int, title: str = "") -> Figure:
     """Draw every province's 80 % and 95 % rank interval and its observed rank, one year."""
     data = predictions[predictions["year"] == year].sort_values("rank_mid")
-    y = np.arange(len(data))
-    fig, ax = plt.subplots(figsize=(7.0, 0.16 * len(data) + 1.2))
-    ax.hlines(y, data["rank_low95"], data["rank_high95"], color="0.8", lw=2)
-    ax.hlines(y, data["rank_low80"], data["rank_high80"], color="0.55", lw=4)
+    fig, ax, y = _ranges(data, "rank")
     ax.scatter(data["observed_rank"], y, s=14, zorder=3,
                c=[COLOURS[d] for d in data["direction"]])
     ax.set_yticks(y, data["name_vi"], fontsize=6)
@@ -73,10 +82,7 @@ def forest(table: pd.DataFrame, estimate: str = "rho", low: str = "ci_low", high
 def conditional_ranges(table: pd.DataFrame, year: int, title: str = "") -> Figure:
     """Draw every province's 80 % and 95 % range of rank change and its observed change."""
     data = table[table["year"] == year].sort_values("previous_rank")
-    y = np.arange(len(data))
-    fig, ax = plt.subplots(figsize=(7.0, 0.16 * len(data) + 1.2))
-    ax.hlines(y, data["change_low95"], data["change_high95"], color="0.8", lw=2)
-    ax.hlines(y, data["change_low80"], data["change_high80"], color="0.55", lw=4)
+    fig, ax, y = _ranges(data, "change")
     colours = [COLOURS.get(v.removeprefix("edge_"), COLOURS["inside"]) for v in data["verdict"]]
     edge = data["verdict"].str.startswith("edge_").to_numpy()
     ax.scatter(data["observed_change"][~edge], y[~edge], s=14, zorder=3,
@@ -119,10 +125,7 @@ def coverage(checks: pd.DataFrame, title: str = "") -> Figure:
 def unit_forecast(table: pd.DataFrame, title: str = "") -> Figure:
     """Draw each unit's forecast 80 % and 95 % rank range, units in order of the median."""
     data = table.sort_values("rank_mid")
-    y = np.arange(len(data))
-    fig, ax = plt.subplots(figsize=(7.0, 0.2 * len(data) + 1.2))
-    ax.hlines(y, data["rank_low95"], data["rank_high95"], color="0.8", lw=2)
-    ax.hlines(y, data["rank_low80"], data["rank_high80"], color="0.55", lw=4)
+    fig, ax, y = _ranges(data, "rank", row_in=0.2)
     ax.scatter(data["rank_mid"], y, s=10, color="0.15", zorder=3)
     ax.set_yticks(y, data["name_vi"], fontsize=7)
     ax.invert_yaxis()

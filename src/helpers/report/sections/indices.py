@@ -34,17 +34,14 @@ def indices(t: Tables, code: str, basis: int, year: int, region: str) -> list[di
         best = float(part["score"].max())
         tied = part[part["score"] == best]
         same_region = part[part["province_code"].map(regions) == region]
+        origin = mine["score_origin"].iloc[0]  # where the score came from (a unit's: derived)
         out.append({"measure": measure, "score": float(mine["score"].iloc[0]),
                     "rank": None if pd.isna(mine["rank"].iloc[0]) else int(mine["rank"].iloc[0]),
                     "origin": str(mine["origin"].iloc[0]),
-                    "score_origin": _text(mine["score_origin"].iloc[0]),
+                    "score_origin": "" if pd.isna(origin) else str(origin),
                     "tied": int((part["rank"] == mine["rank"].iloc[0]).sum()) > 1,
                     "median": float(part["score"].median()), "best": best,
                     "best_names": [vocab.place_name(n) for n in tied["name_vi"]],
                     "regional_mean": float(same_region["score"].mean()), "n": len(part)})
     return out
 
-
-def _text(value: object) -> str:
-    """Return a table cell as text ("" when empty)."""
-    return "" if pd.isna(value) else str(value)

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import config
 from helpers.build import cache, pipeline
-from helpers.report import context, goal_pages
+from helpers.report import goal_pages, tables
 
 #: Files opened while the audit hook records (None: not recording).
 _OPENED: list[str] | None = None
@@ -63,10 +63,10 @@ def pages_read(data: Path) -> set[Path]:
 def test_every_file_a_page_reads_is_among_the_report_inputs(data):
     inputs = {p.resolve() for p in pipeline.report_inputs(str(data))}
     read = pages_read(data)
-    tables = {p for p in read if p.is_relative_to(data.resolve())}
-    assert tables, "the pages read processed tables"
-    assert tables <= inputs, sorted(p.relative_to(data.resolve()).as_posix()
-                                    for p in tables - inputs)
+    held = {p for p in read if p.is_relative_to(data.resolve())}
+    assert held, "the pages read processed tables"
+    assert held <= inputs, sorted(p.relative_to(data.resolve()).as_posix()
+                                  for p in held - inputs)
     repo_data = {p for p in read if p.is_relative_to(config.DATA_DIR.resolve())}
     assert repo_data <= inputs, sorted(str(p) for p in repo_data - inputs)
 
@@ -83,7 +83,7 @@ def test_every_package_file_a_page_reads_is_in_the_code_key(data):
     assert read <= covered, sorted(p.relative_to(package).as_posix() for p in read - covered)
 
 
-@pytest.mark.parametrize("table", context.TABLE_FILES)
+@pytest.mark.parametrize("table", tables.TABLE_FILES)
 def test_a_row_appended_to_any_table_the_pages_read_changes_every_page_key(data, table):
     jobs = pipeline.report_jobs(2024, ("en", "vi"), ["Lào Cai", "unit:Huế"],
                                 processed_dir=str(data))

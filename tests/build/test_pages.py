@@ -12,7 +12,7 @@ import pytest
 from helpers import processed as processed_tables
 from helpers import provinces, report, vocab
 from helpers.build import publish
-from helpers.report import context, narrative, sections
+from helpers.report import narrative, sections, tables
 
 #: Sections written by other areas (targets and claims); their wording is checked there.
 OTHER_AREAS: tuple[str, ...] = ()
@@ -102,9 +102,9 @@ def test_only_merged_units_say_formed_from_and_pages_link_both_ways(processed, l
 
 
 def test_every_province_headline_links_to_its_unit(processed):
-    t = context.tables(str(processed))
+    t = tables.tables(str(processed))
     for code, row in provinces.provinces().iterrows():
-        ctx = context.identity(code, 2024, "en", narrative.TEXT["en"])  # the headline alone
+        ctx = tables.identity(code, 2024, "en", narrative.TEXT["en"])  # the headline alone
         for name, value in sections.headline.numbers(t, ctx).items():
             setattr(ctx, name, value)
         ctx.method = {"download": "x.csv"}

@@ -10,7 +10,7 @@ import pandas as pd
 
 from helpers import processed as processed_tables  # the fixture `processed` shadows the module
 from helpers import report
-from helpers.report import context
+from helpers.report import tables
 
 
 def test_the_shipped_datas_default_year_is_its_latest_assessment_year(processed):
@@ -27,8 +27,8 @@ def test_the_shipped_datas_default_year_is_its_latest_assessment_year(processed)
 def test_the_reports_tables_are_read_again_when_a_file_changes(processed, tmp_path):
     folder = tmp_path / "processed"
     shutil.copytree(processed, folder)
-    first = context.tables(str(folder))
-    assert context.tables(str(folder)) is first  # unchanged files: the cached tables
+    first = tables.tables(str(folder))
+    assert tables.tables(str(folder)) is first  # unchanged files: the cached tables
     path = folder / "dti_rankings.csv"
     stat = path.stat()
     rewrite_score(path, "0.12345")  # one more character: the size changes

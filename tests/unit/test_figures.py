@@ -14,7 +14,7 @@ from PIL import Image
 
 from helpers import vocab
 from helpers.report import figures, narrative
-from helpers.report.context import ReportContext
+from helpers.report.tables import ReportContext
 
 #: An invented province's overall rank and score over five years, the best (rank 3) first, at
 #: the top of the chart, with each kind of origin (a 2021 score unknown).

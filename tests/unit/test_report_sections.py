@@ -8,7 +8,7 @@ import json
 import pandas as pd
 
 from helpers import config
-from helpers.report import context, goal_pages, sections
+from helpers.report import goal_pages, sections, tables
 from helpers.report.sections import peers
 
 
@@ -23,7 +23,7 @@ def test_every_section_has_its_numbers_template_and_figure_and_the_notebook_show
     assert shown == list(sections.SECTIONS), "the report notebook shows every section in order"
 
 
-def _tables(blocks: dict[str, tuple[float, float]], ranks: dict[str, int]) -> context.Tables:
+def _tables(blocks: dict[str, tuple[float, float]], ranks: dict[str, int]) -> tables.Tables:
     """Return loader tables holding only the model's two blocks and the overall ranks of 2024."""
     empty = pd.DataFrame()
     contributions = pd.DataFrame(
@@ -35,7 +35,7 @@ def _tables(blocks: dict[str, tuple[float, float]], ranks: dict[str, int]) -> co
     rankings = pd.DataFrame([{"province_code": c, "basis": 63, "year": 2024,
                               "measure": "overall", "rank": r, "origin": "derived"}
                              for c, r in ranks.items()])
-    return context.Tables(rankings=rankings, predictions=empty, contributions=contributions,
+    return tables.Tables(rankings=rankings, predictions=empty, contributions=contributions,
                           targets=empty, claims=empty, goals=empty, press_facts=empty,
                           register=empty)
 

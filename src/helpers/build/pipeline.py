@@ -193,9 +193,9 @@ def _row(job: ReportJob, root: Path) -> dict:
 
 def report_inputs(processed_dir: str = "") -> list[Path]:
     """Return the files every report reads besides notebook and code: the processed tables of
-    the report loader's list (helpers.report.context.TABLE_FILES), the raw files pages cite
+    the report loader's list (helpers.report.tables.TABLE_FILES), the raw files pages cite
     rows of, the reference tables and the sources register."""
-    from ..report.context import RAW_FILES, TABLE_FILES
+    from ..report.tables import RAW_FILES, TABLE_FILES
 
     root = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
     return [root / name for name in TABLE_FILES] + _paths(
@@ -204,7 +204,7 @@ def report_inputs(processed_dir: str = "") -> list[Path]:
 
 def required_inputs() -> tuple[str, ...]:
     """Return the processed tables the reports need, as repository paths (checked first)."""
-    from ..report.context import OPTIONAL_FILES, TABLE_FILES
+    from ..report.tables import OPTIONAL_FILES, TABLE_FILES
 
     return tuple(f"data/processed/{name}" for name in TABLE_FILES if name not in OPTIONAL_FILES)
 

@@ -1,6 +1,6 @@
 """The report wing: one province's (or 2025 unit's) page, section by section.
 
-Modules: `context` (the one reader of processed tables, with file stamps, and the page context),
+Modules: `tables` (the one reader of processed tables, with file stamps, and the page context),
 `sections` (one module per page section: its numbers, figure and template), `words` (one module
 per language), `figures` (the charts), `narrative` (number formats, templates), `provenance`
 (sources, citation), `fundamentals`, `forecast`, `goal_pages` (targets section and page),

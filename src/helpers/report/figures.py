@@ -18,8 +18,8 @@ from matplotlib.ticker import MaxNLocator, ScalarFormatter
 from PIL import Image
 
 from .. import vocab
-from . import context, goal_pages, narrative
-from .context import ReportContext
+from . import goal_pages, narrative, tables
+from .tables import ReportContext
 
 #: Width of every report figure in inches; at 96 dpi 442 px, shown at most at that width.
 WIDTH_IN = 4.6
@@ -158,7 +158,7 @@ def history_figure(ctx: ReportContext) -> Rendered | None:
         ax.set_xticks(list(years))
         ax.set_xlim(min(years) - 0.4, max(years) + 0.6)
         for x, name in ((vocab.METHOD_CHANGE_AFTER + 0.5, t["method_break"]),
-                        (context.METHOD_CHANGE_YEAR - 0.5, t["method_break"]),
+                        (tables.METHOD_CHANGE_YEAR - 0.5, t["method_break"]),
                         (vocab.MERGER_DATE.year - 0.5, t["merger"])):
             if min(years) < x < max(years) + 1:
                 ax.axvline(x, color="0.45", ls="--", lw=0.8)
@@ -210,7 +210,7 @@ def history_alt(history: pd.DataFrame, name: str, lang: str) -> str:
     lead = ("Thứ hạng và điểm số qua các năm của " if lang == "vi"
             else "Rank and score over the years of ") + name
     years = sorted(history["year"].unique())
-    changes = [str(y) for y in (vocab.METHOD_CHANGE_AFTER + 1, context.METHOD_CHANGE_YEAR)
+    changes = [str(y) for y in (vocab.METHOD_CHANGE_AFTER + 1, tables.METHOD_CHANGE_YEAR)
                if years and years[0] < y <= years[-1]]
     method = (" " + narrative.TEXT[lang]["method_alt"].format(
         years=narrative.TEXT[lang]["and"].join(changes)) if changes else "")

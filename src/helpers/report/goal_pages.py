@@ -14,7 +14,7 @@ from .. import config, processed, provinces, vocab
 from ..store import write_text_atomic
 from ..targets import goals
 from . import claims, markup, narrative, press_words
-from .context import Tables, tables
+from .tables import Tables, tables
 from .words import table, vi
 
 WORDS = table("TARGETS")

@@ -1,14 +1,14 @@
 """One province's (or 2025 unit's) report: its sections computed, drawn and rendered as HTML.
 
-The tables come from one loader (`context.tables`); each section of `report.sections` computes
+The tables come from one loader (`report.tables`); each section of `report.sections` computes
 its numbers, names its figure and its template; this module runs them for the report notebook.
 """
 
 from __future__ import annotations
 
 from .. import gitinfo, params, processed, provinces, vocab
-from . import context, figures, narrative, sections
-from .context import ReportContext, Tables, tables
+from . import figures, narrative, sections
+from .tables import ReportContext, Tables, identity, tables
 
 SECTIONS = sections.SECTIONS
 __all__ = ["SECTIONS", "ReportContext", "Tables", "build", "commit", "section", "section_html",
@@ -35,7 +35,7 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
     t = tables(processed_dir)
     code, year = params.check_report(province, year, lang, basis, t.rankings)  # one-line errors
     year = int(year) if year else processed.latest_year(t.rankings)
-    ctx = context.identity(code, year, lang, narrative.page_text(lang, code))
+    ctx = identity(code, year, lang, narrative.page_text(lang, code))
     for part in sections.ORDER:  # in page order: `method` cites the targets' sources
         for name, value in part.numbers(t, ctx).items():
             setattr(ctx, name, value)

@@ -1,7 +1,7 @@
 """The sections of a report page, one module each, in the order the page shows them.
 
 Every section module has the same parts: `NAME`; `numbers(t, ctx)`, which returns the context
-fields the section owns, computed from the loader's tables (`report.context.tables`) and the
+fields the section owns, computed from the loader's tables (`report.tables.tables`) and the
 page's identity (code, year, basis, language) and, for the later ones, what the earlier sections
 computed; `FIGURE`, the function drawing its chart with the chart's alt text (the charts are in
 `report.figures`), or None; and `TEMPLATE`, the template that renders it ("{lang}" replaced by

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import figures, forecast
 from .. import fundamentals as model_ranges
-from ..context import ReportContext, Tables
+from ..tables import ReportContext, Tables
 
 NAME = "fundamentals"
 TEMPLATE = "fundamentals.html.j2"

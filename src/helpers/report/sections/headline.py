@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import processed, provinces, vocab
-from ..context import ReportContext, Tables, method_changed, origin, rows_of, tied, value
+from ..tables import ReportContext, Tables, method_changed, origin, rows_of, tied, value
 
 NAME = "headline"
 TEMPLATE = "headline.html.j2"

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ... import provinces, vocab
 from .. import figures
-from ..context import ReportContext, Tables, tied
+from ..tables import ReportContext, Tables, tied
 
 NAME = "history"
 TEMPLATE = "history.html.j2"

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ... import provinces, vocab
 from .. import figures
-from ..context import ReportContext, Tables
+from ..tables import ReportContext, Tables
 
 NAME = "indices"
 TEMPLATE = "indices.html.j2"

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ... import vocab
 from .. import provenance
-from ..context import ReportContext, Tables, rows_of
+from ..tables import ReportContext, Tables, rows_of
 
 NAME = "method"
 TEMPLATE = "method.html.j2"

@@ -9,8 +9,8 @@ import pandas as pd
 
 from ... import vocab
 from .. import figures
-from ..context import ReportContext, Tables, method_changed, rows_of, tied, value
 from ..narrative import measure_name, ranked
+from ..tables import ReportContext, Tables, method_changed, rows_of, tied, value
 
 NAME = "moved"
 TEMPLATE = "moved.html.j2"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import processed, reasons, vocab
-from ..context import ReportContext, Tables
+from ..tables import ReportContext, Tables
 
 NAME = "narrative"
 #: The summary's sentences are built differently by language: one template each.

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import provinces, vocab
-from ..context import ReportContext, Tables, method_changed, origin, tied, value
 from ..narrative import ranked
+from ..tables import ReportContext, Tables, method_changed, origin, tied, value
 from .headline import agrees_published
 from .moved import typical_move
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ... import provinces
 from .. import attainment, goal_pages
-from ..context import ReportContext, Tables, records
 from ..narrative import place_word
+from ..tables import ReportContext, Tables, records
 
 NAME = "targets"
 TEMPLATE = "targets.html.j2"

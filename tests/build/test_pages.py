@@ -243,6 +243,26 @@ def test_a_rank_shared_with_another_province_is_said_to_be_joint(processed, lang
     assert 'data-sentence="tie"' not in overall_row, "an unshared overall rank is not joint"
 
 
+@pytest.mark.parametrize("lang", narrative.LANGS)
+def test_chart_alt_texts_mark_a_shared_rank_joint_as_the_sentences_do(processed, lang):
+    ranked = processed_tables.rankings(processed)
+    latest = ranked[(ranked["basis"] == 63) & (ranked["year"] == 2024)].dropna(subset=["rank"])
+    shared = latest[latest.duplicated(["measure", "rank"], keep=False)]
+    overall = shared[shared["measure"] == "overall"].iloc[0]  # Yên Bái and Bắc Giang, 13th
+    alts = re.findall(r'<img [^>]*alt="([^"]*)"', page(overall["province_code"], lang,
+                                                       str(processed)))
+    history = next(a for a in alts if "2020" in a)
+    assert narrative.ranked(overall["rank"], lang, True) in history, history
+    own = shared[(shared["province_code"] == "27")
+                 & shared["measure"].isin(vocab.PUBLISHED_INDICES)]
+    assert not own.empty, "Bắc Ninh's 2024 digital infrastructure rank 19 is shared"
+    alts = re.findall(r'<img [^>]*alt="([^"]*)"', page("27", lang, str(processed)))
+    moved = next(a for a in alts if vocab.measure_name("hd_xa_hoi_so", lang) in a)
+    for row in own.itertuples():
+        said = f"{vocab.measure_name(row.measure, lang)} "
+        item = moved.split(said)[1].split(";")[0].rstrip(".")
+        assert item.endswith(f"→ {narrative.ranked(row.rank, lang, True)}"), moved
+
 
 def test_the_index_marks_a_rank_two_provinces_share_as_joint(processed, tmp_path):
     ranked = processed_tables.rankings(processed)

@@ -7,6 +7,7 @@ import base64
 import functools
 import io
 
+import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -142,3 +143,23 @@ def test_the_png_has_the_pixels_savefig_draws():
     theirs = Image.open(buffer)
     assert ours.mode == "RGB" and ours.size == theirs.size
     assert ours.tobytes() == theirs.convert("RGB").tobytes()
+
+
+@pytest.mark.parametrize("lang", narrative.LANGS)
+def test_alt_texts_mark_a_shared_rank_joint_as_the_page_sentences_do(lang):
+    history = [{**row, "tied": row["year"] == 2024} for row in HISTORY]  # 21st shared in 2024
+    alt = figures.history_alt(pd.DataFrame(history), "Bắc Ninh", lang)
+    joint, alone = narrative.ranked(21, lang, True), narrative.ranked(3, lang)
+    assert joint in alt and f"{alone}{'/63' if lang == 'vi' else ' of 63'} " in alt, alt
+    assert narrative.ranked(3, lang, True) not in alt, "an unshared rank is not joint"
+    moved = {"years": [2023, 2024], "rows": [
+        {"measure": "ha_tang_so", "ranks": [10, 19], "tied": [False, True]},
+        {"measure": "hd_kinh_te_so", "ranks": [19, 5], "tied": [True, False]}]}
+    alt = figures.moved_alt(moved, "Bắc Ninh", lang)
+    infrastructure, economy = (vocab.measure_name(m, lang) for m in ("ha_tang_so",
+                                                                      "hd_kinh_te_so"))
+    assert (f"{infrastructure} {narrative.ranked(10, lang)} → {narrative.ranked(19, lang, True)}"
+            in alt), alt
+    assert (f"{economy} {narrative.ranked(19, lang, True)} → {narrative.ranked(5, lang)}"
+            in alt), alt
+    assert {"en": "joint 19th", "vi": "đồng hạng 19"}[lang] in alt  # as the sentences word it

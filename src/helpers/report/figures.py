@@ -191,21 +191,21 @@ def series_label(part: pd.DataFrame, t: dict) -> str:
 
 
 def history_alt(history: pd.DataFrame, name: str, lang: str) -> str:
-    """Return the history figure's finding: each line's first and last known rank."""
+    """Return the history figure's finding: each line's first and last known rank (a shared
+    rank marked joint, as the page's sentences mark it)."""
     parts = []
     for _, part in history.dropna(subset=["rank"]).groupby("code", sort=False):
         first, last = part.iloc[0], part.iloc[-1]
         label = series_label(part, narrative.TEXT[lang])
         n = int(part["basis"].iloc[0]) if "basis" in part else vocab.BASIS_PROVINCES
         if lang == "vi":
-            text = f"{label}: thứ {int(first['rank'])}/{n} năm {int(first['year'])}"
+            text = f"{label}: {_ranked_row(first, lang)}/{n} năm {int(first['year'])}"
             if len(part) > 1:
-                text += f", thứ {int(last['rank'])}/{n} năm {int(last['year'])}"
+                text += f", {_ranked_row(last, lang)}/{n} năm {int(last['year'])}"
         else:
-            text = (f"{label}: {narrative.ordinal(first['rank'], lang)} of {n} in "
-                    f"{int(first['year'])}")
+            text = f"{label}: {_ranked_row(first, lang)} of {n} in {int(first['year'])}"
             if len(part) > 1:
-                text += f", {narrative.ordinal(last['rank'], lang)} in {int(last['year'])}"
+                text += f", {_ranked_row(last, lang)} in {int(last['year'])}"
         parts.append(text)
     lead = ("Thứ hạng và điểm số qua các năm của " if lang == "vi"
             else "Rank and score over the years of ") + name
@@ -215,6 +215,12 @@ def history_alt(history: pd.DataFrame, name: str, lang: str) -> str:
     method = (" " + narrative.TEXT[lang]["method_alt"].format(
         years=narrative.TEXT[lang]["and"].join(changes)) if changes else "")
     return f"{lead}. " + "; ".join(parts) + "." + method
+
+
+def _ranked_row(row: pd.Series, lang: str) -> str:
+    """Return a history row's rank as the sentences word it ("joint 7th" when shared)."""
+    tied = row.get("tied")
+    return narrative.ranked(row["rank"], lang, bool(tied) if pd.notna(tied) else False)
 
 
 @styled
@@ -309,12 +315,14 @@ def moved_figure(ctx: ReportContext) -> Rendered | None:
 
 
 def moved_alt(moved: dict, name: str, lang: str) -> str:
-    """Return the moved figure's finding: each index's rank in the first and last year."""
+    """Return the moved figure's finding: each index's rank in the first and last year (a shared
+    rank marked joint, as the page's sentences mark it)."""
     items = []
     for row in moved["rows"]:
-        first, last = row["ranks"][0], row["ranks"][-1]
-        items.append(f"{vocab.measure_name(row['measure'], lang)} "
-                     f"{narrative.ordinal(first, lang)} → {narrative.ordinal(last, lang)}")
+        tied = row.get("tied") or [False] * len(row["ranks"])  # a shared rank is marked joint
+        first = narrative.ranked(row["ranks"][0], lang, tied[0])
+        last = narrative.ranked(row["ranks"][-1], lang, tied[-1])
+        items.append(f"{vocab.measure_name(row['measure'], lang)} {first} → {last}")
     return narrative.TEXT[lang]["moved_alt"].format(name=name, y0=moved["years"][0],
                                                      y1=moved["years"][-1],
                                                      items="; ".join(items))

@@ -163,3 +163,38 @@ def test_alt_texts_mark_a_shared_rank_joint_as_the_page_sentences_do(lang):
     assert (f"{economy} {narrative.ranked(19, lang, True)} → {narrative.ranked(5, lang)}"
             in alt), alt
     assert {"en": "joint 19th", "vi": "đồng hạng 19"}[lang] in alt  # as the sentences word it
+
+
+#: Rank targets that crowd the chart: two at the same rank, one just below, one at the best
+#: rank shown (no room above its line) and a long one that ends early (no room left of it).
+CROWDED = [{"code": "27", "value": 10.0, "due_year": 2025}, {"code": "27", "value": 10.0,
+                                                            "due_year": 2030},
+           {"code": "24", "value": 12.0, "due_year": None}, {"code": "24", "value": 3.0,
+                                                             "due_year": 2030},
+           {"code": "27", "value": 25.0, "due_year": 2021}]
+
+
+@pytest.mark.parametrize("lang", narrative.LANGS)
+def test_rank_target_labels_are_legible_apart_and_inside_the_chart(lang):
+    kept: list[Figure] = []
+    original = figures.png
+    figures.png = lambda fig: kept.append(fig) or original(fig)
+    ctx = context(lang)
+    ctx.goals = {"chart": CROWDED}
+    try:
+        figures.history_figure(ctx)  # drawn as the page embeds it
+    finally:
+        figures.png = original
+    fig = kept[0]
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    labels = [t for t in ax.texts if t.get_color() == "#b2182b"]
+    assert len(labels) == 4, "one label per line: the two targets at rank 10 share theirs"
+    assert any("2025" in t.get_text() and "2030" in t.get_text() for t in labels)
+    assert all(t.get_fontsize() >= figures.FONT_PT for t in labels)
+    frame = ax.get_window_extent(renderer)
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for text, box in zip(labels, boxes, strict=True):
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, text.get_text()
+        assert frame.y0 <= box.y0 and box.y1 <= frame.y1, text.get_text()
+        assert not any(other is not box and other.overlaps(box) for other in boxes), text

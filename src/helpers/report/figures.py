@@ -10,11 +10,16 @@ from dataclasses import dataclass
 
 import matplotlib
 import pandas as pd
+from matplotlib import patheffects
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator, ScalarFormatter
+from matplotlib.transforms import IdentityTransform
 from PIL import Image
 
 from .. import vocab
@@ -86,6 +91,48 @@ def raster(fig: Figure) -> Image.Image:
     image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
                              canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     return image.convert("RGB") if image.getchannel("A").getextrema() == (255, 255) else image
+
+
+class _LabelsApart(Artist):
+    """Places line labels when the figure is drawn, once the layout has fixed where the axes
+    are: each just above its line (below it when the axes or the label above leave no room),
+    none over another, none outside the axes (a wide one starts at the axes' left edge)."""
+
+    zorder = 0  # drawn before the labels it places
+
+    def __init__(self, labels: list[tuple[Text, float, float]]) -> None:
+        """labels: each label with the data point (x, y) its line ends at."""
+        super().__init__()
+        self.labels = labels
+        self.set_in_layout(False)
+
+    def draw(self, renderer: RendererBase) -> None:
+        """Move the labels into place (the axes draw them afterwards)."""
+        ax = self.axes
+        box = ax.get_window_extent(renderer)
+        pad = renderer.points_to_pixels(1.5)
+        ends = [(text, *ax.transData.transform((x, y))) for text, x, y in self.labels]
+        ceiling = box.y1 - pad  # the lowest bottom of the labels placed so far
+        for text, x, y in sorted(ends, key=lambda end: -end[2]):  # from the top down
+            text.set_transform(IdentityTransform())
+            extent = text.get_window_extent(renderer)
+            top = y + pad + extent.height  # above its line
+            if top > ceiling:
+                top = min(y - pad, ceiling)  # below its line, or below the label above
+            top = max(top, box.y0 + pad + extent.height)
+            wide = x - pad - extent.width < box.x0 + pad
+            text.set(position=(box.x0 + pad if wide else x - pad, top), va="top",
+                     ha="left" if wide else "right")
+            ceiling = top - extent.height - pad
+
+
+def keep_apart(ax: Axes, labels: list[tuple[Text, float, float]]) -> None:
+    """Place line labels (each with the point its line ends at) apart when the figure is drawn,
+    at the figures' smallest font (FONT_PT), haloed, outside the layout."""
+    for text, _, _ in labels:  # haloed over the lines it crosses, under the points (zorder 3)
+        text.set(fontsize=FONT_PT, in_layout=False, zorder=2.5,
+                 path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
+    ax.add_artist(_LabelsApart(labels))
 
 
 class _DecimalComma(ScalarFormatter):

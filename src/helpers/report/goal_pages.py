@@ -316,13 +316,17 @@ def shared(ranked: pd.DataFrame, basis: int, year: int, rank: int) -> bool:
 
 
 def draw_rank_targets(ax: Axes, ctx: Mapping) -> None:
-    """Draw a report's DTI rank targets (ctx["goals"]) as dashed lines at N to the due year."""
+    """Draw a report's DTI rank targets (ctx["goals"]) as dashed lines at N to the due year,
+    each labelled at the charts' smallest font, the labels kept apart and inside the axes."""
+    from .figures import keep_apart  # figures imports this module; charts import matplotlib
+
     try:
         chart, lang = ctx["goals"]["chart"], ctx["lang"]
     except (KeyError, AttributeError, TypeError):  # a context without targets: nothing to draw
         return
     left, right = ax.get_xlim()
-    for k, target in enumerate(chart):
+    said: dict[tuple[float, float], list[str]] = {}  # one label per line drawn: its targets
+    for target in chart:
         due = target["due_year"]
         end = right if pd.isna(due) else min(float(due), right)
         ax.hlines(target["value"], left, end, colors="#b2182b", linestyles=(0, (4, 2)), lw=1)
@@ -331,8 +335,9 @@ def draw_rank_targets(ax: Axes, ctx: Mapping) -> None:
                 else words["chart_label"].format(n=int(target["value"]), y=int(due)))
         if len({t["code"] for t in chart}) > 1:  # a unit's page: say whose target it is
             text = f"{provinces.display_name(target['code'])}: {text}"
-        ax.text(end, target["value"], f" {text}", fontsize=7, color="#b2182b", ha="right",
-                va="bottom" if k % 2 == 0 else "top")
+        said.setdefault((end, float(target["value"])), []).append(text)
+    keep_apart(ax, [(ax.text(end, value, "\n".join(texts), color="#b2182b"), end, value)
+                    for (end, value), texts in said.items()])
     ax.set_xlim(left, right)
 
 

@@ -102,6 +102,13 @@ FACTOR_NAMES_VI: dict[str, str] = {
     "PAPI e-governance dimension": "PAPI: quản trị điện tử",
 }
 
+#: English glosses of the Vietnamese publishers the pages name as written (press articles held
+#: without an address): an English page shows the gloss after the name.
+PUBLISHERS_EN: dict[str, str] = {
+    "Sở TT&TT Bắc Ninh": "Bắc Ninh Department of Information and Communications",
+    "LCĐT (Lào Cai điện tử)": "Lào Cai online newspaper",
+}
+
 #: Names shown differently from the reference table ("TP Hồ Chí Minh", unit "Hồ Chí Minh").
 _DISPLAY_NAMES = {"TP Hồ Chí Minh": "TP. Hồ Chí Minh", "Hồ Chí Minh": "TP. Hồ Chí Minh"}
 
@@ -153,6 +160,15 @@ def source_words(source_id: str, title: str, licence: str, lang: str) -> tuple[s
 def factor_name(label: str, lang: str) -> str:
     """Return a model factor's name in a language (English labels come from the model)."""
     return FACTOR_NAMES_VI.get(label, label) if lang == "vi" else label
+
+
+def publisher_gloss(text: str) -> tuple[str, str, str]:
+    """Split a source as printed ("Sở TT&TT Bắc Ninh, 2023-05-04") into the Vietnamese publisher
+    it starts with, that publisher's English gloss and the rest; ("", "", text) when none."""
+    for name in sorted(PUBLISHERS_EN, key=len, reverse=True):
+        if text.startswith(name):
+            return name, PUBLISHERS_EN[name], text[len(name):]
+    return "", "", text
 
 
 def place_name(name: str) -> str:

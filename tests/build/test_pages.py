@@ -264,6 +264,18 @@ def test_chart_alt_texts_mark_a_shared_rank_joint_as_the_sentences_do(processed,
         assert item.endswith(f"→ {narrative.ranked(row.rank, lang, True)}"), moved
 
 
+def test_every_vietnamese_publisher_an_english_page_names_is_glossed(processed):
+    facts = pd.read_csv(processed / "press_facts.csv", dtype=str, keep_default_na=False)
+    named = {h for h in facts["source_hint"] if h and "://" not in h and not h.isascii()}
+    assert named, "the shipped press facts name Vietnamese publishers"
+    assert named <= set(vocab.PUBLISHERS_EN), sorted(named - set(vocab.PUBLISHERS_EN))
+    english, vietnamese = page("27", "en", str(processed)), page("27", "vi", str(processed))
+    glossed = ('<span lang="vi">Sở TT&amp;TT Bắc Ninh</span> '
+               "(Bắc Ninh Department of Information and Communications)")
+    assert glossed in english and "Department of" not in vietnamese
+    assert english.count("Sở TT&amp;TT Bắc Ninh") == english.count(glossed)
+
+
 def test_the_index_marks_a_rank_two_provinces_share_as_joint(processed, tmp_path):
     ranked = processed_tables.rankings(processed)
 

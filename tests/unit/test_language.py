@@ -97,10 +97,23 @@ def test_vietnamese_text_on_an_english_page_is_marked_vietnamese():
     """A publisher or document name shown as written (Vietnamese) carries lang="vi" on an
     English page, so a screen reader speaks it in Vietnamese; English text and Vietnamese
     pages are left as they are, and both are escaped."""
-    assert str(narrative.in_language("Sở TT&TT Bắc Ninh", "en")) == \
-        '<span lang="vi">Sở TT&amp;TT Bắc Ninh</span>'
+    assert str(narrative.in_language("Báo Hà Tĩnh & Đài", "en")) == \
+        '<span lang="vi">Báo Hà Tĩnh &amp; Đài</span>'  # an invented name without a gloss
     assert str(narrative.in_language("Sở TT&TT Bắc Ninh", "vi")) == "Sở TT&amp;TT Bắc Ninh"
     assert str(narrative.in_language("bnews.vn, 2023-11-05", "en")) == "bnews.vn, 2023-11-05"
+
+
+def test_a_vietnamese_publisher_on_an_english_page_is_glossed_in_english():
+    """An English reader learns what the publisher is; the name stays as written (lang="vi"),
+    the date after it stays plain, and a Vietnamese page shows the name alone."""
+    assert str(narrative.in_language("Sở TT&TT Bắc Ninh", "en")) == (
+        '<span lang="vi">Sở TT&amp;TT Bắc Ninh</span> '
+        "(Bắc Ninh Department of Information and Communications)")
+    assert str(narrative.in_language("LCĐT (Lào Cai điện tử), 2024-04-03", "en")) == (
+        '<span lang="vi">LCĐT (Lào Cai điện tử)</span> (Lào Cai online newspaper), 2024-04-03')
+    assert str(narrative.in_language("LCĐT (Lào Cai điện tử), 2024-04-03", "vi")) == \
+        "LCĐT (Lào Cai điện tử), 2024-04-03"
+    assert "Department" not in str(narrative.in_language("Sở TT&TT Bắc Giang", "en"))
 
 
 @pytest.mark.parametrize(("tied", "places", "en", "vi"), [

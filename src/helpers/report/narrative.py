@@ -112,11 +112,16 @@ def conflict_item(item: dict, t: dict, lang: str, kept_source: str = "") -> str:
 
 def in_language(text: object, lang: str) -> Markup:
     """Return a text for a page of `lang`, marked lang="vi" when it is Vietnamese on a page in
-    another language (a publisher or document name shown as written), escaped either way."""
-    shown = escape("" if text is None else str(text))
+    another language (a publisher or document name shown as written), a known publisher
+    followed by its English gloss (vocab.PUBLISHERS_EN), escaped either way."""
+    shown = "" if text is None else str(text)
     if lang == "vi" or not any(ord(ch) > 127 for ch in shown):
-        return shown
-    return Markup(f'<span lang="vi">{shown}</span>')
+        return escape(shown)
+    name, gloss, rest = vocab.publisher_gloss(shown)
+    if gloss:
+        return Markup('<span lang="vi">{}</span> ({}){}').format(name, gloss,
+                                                               in_language(rest, lang))
+    return Markup('<span lang="vi">{}</span>').format(shown)
 
 
 @cache

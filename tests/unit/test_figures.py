@@ -198,3 +198,17 @@ def test_rank_target_labels_are_legible_apart_and_inside_the_chart(lang):
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1, text.get_text()
         assert frame.y0 <= box.y0 and box.y1 <= frame.y1, text.get_text()
         assert not any(other is not box and other.overlaps(box) for other in boxes), text
+
+
+@pytest.mark.parametrize("lang", narrative.LANGS)
+def test_the_captions_above_the_history_chart_do_not_overlap(lang):
+    fig, _ = drawn("history_figure", lang)  # 2020 to 2024: method changes in 2021 and 2024
+    renderer = fig.canvas.get_renderer()
+    captions = [t for t in fig.axes[0].texts if t.get_text() in (
+        narrative.TEXT[lang]["method_break"], narrative.TEXT[lang]["merger"])]
+    assert len(captions) == 3, [t.get_text() for t in captions]
+    boxes = [t.get_window_extent(renderer) for t in captions]
+    frame = fig.bbox
+    for text, box in zip(captions, boxes, strict=True):
+        assert not any(other is not box and other.overlaps(box) for other in boxes), text
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and box.y1 <= frame.y1, text

@@ -201,6 +201,7 @@ def history_figure(ctx: ReportContext) -> Rendered | None:
                         color=style["color"], ms=5,
                         fillstyle=ORIGIN_FILL.get(str(origin), "full"), zorder=3)
     years = range(int(history["year"].min()), int(history["year"].max()) + 1)
+    captioned: list[float] = []  # a caption within two years of another goes a line higher
     for ax in (ax_rank, ax_score):
         ax.set_xticks(list(years))
         ax.set_xlim(min(years) - 0.4, max(years) + 0.6)
@@ -210,8 +211,11 @@ def history_figure(ctx: ReportContext) -> Rendered | None:
             if min(years) < x < max(years) + 1:
                 ax.axvline(x, color="0.45", ls="--", lw=0.8)
                 if ax is ax_rank:
-                    ax.text(x, 1.0, name, transform=ax.get_xaxis_transform(), fontsize=FONT_PT,
-                            color="0.3", va="bottom", ha="center")
+                    row = sum(abs(x - other) < 2 for other in captioned)
+                    ax.annotate(name, (x, 1.0), xycoords=ax.get_xaxis_transform(),
+                                xytext=(0, 1.25 * FONT_PT * row), textcoords="offset points",
+                                fontsize=FONT_PT, color="0.3", va="bottom", ha="center")
+                    captioned.append(x)
     goal_pages.draw_rank_targets(ax_rank, ctx)
     ax_rank.invert_yaxis()
     ax_rank.yaxis.set_major_locator(MaxNLocator(integer=True))

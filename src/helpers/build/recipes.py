@@ -242,7 +242,9 @@ def press_accept(folder: Path, review: Path | None = None,
     path = raw / "press" / "reviewed_facts.csv"
     held = pd.read_csv(path, dtype=str, keep_default_na=False)
     new = _accepted(Path(folder), review)[list(held.columns)]
-    key = ["article_id", "province", "year", "fact_type", "pillar", "value", "target"]
+    # unit and denominator too: "2 of 13 departments" and "2 of 20 districts" are two facts
+    key = ["article_id", "province", "year", "fact_type", "pillar", "value", "target", "unit",
+           "denominator"]
     known = set(map(tuple, held[key].to_numpy()))
     fresh = new[[tuple(r) not in known for r in new[key].to_numpy()]].drop_duplicates(key)
     if len(fresh):

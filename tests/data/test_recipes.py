@@ -168,17 +168,22 @@ def test_press_accept_keeps_two_counts_of_one_value_over_different_totals(raw, t
 @pytest.mark.skipif(not press.SCORER.exists(), reason="no ../shared/press beside the checkout")
 def test_review_keeps_the_facts_of_an_undated_article_as_accept_does(tmp_path):
     """The recipe's review step leaves out an article without its address, not one without a
-    date: the accept step keeps an undated article's facts with an empty date."""
+    date: the accept step keeps an undated article's facts with an empty date. A share of
+    targets met is a count out of 100 (stage 11 asks an attainment for its target or N)."""
     folder = write_folder(tmp_path / "articles", [], published="")
-    (folder / "a1.txt").write_text("Invented: năm 2031, Lào Cai xếp thứ 9/34.", encoding="utf-8")
+    (folder / "a1.txt").write_text("Invented: năm 2031, Lào Cai xếp thứ 9/34. Lào Cai đã hoàn "
+                                   "thành 70% chỉ tiêu giai đoạn 2026 – 2030.", encoding="utf-8")
     (folder / "b1.txt").write_text("Invented: năm 2031, Yên Bái xếp thứ 12/34.", encoding="utf-8")
     (folder / "manifest.csv").write_text(
         "file,province,published,source_hint\na1.txt,Lào Cai,,https://example.org/invented\n"
         "b1.txt,Yên Bái,2032,\n", encoding="utf-8")
-    pd.DataFrame([FACT, {**FACT, "file": "b1.txt", "province": "Yên Bái", "value": "12"}]).to_csv(
-        folder / "expected_facts.csv", index=False)
+    share = {**FACT, "year": "2030", "fact_type": "target_attainment", "pillar": "", "value": "70",
+             "unit": "% of target", "denominator": ""}
+    pd.DataFrame([FACT, share, {**FACT, "file": "b1.txt", "province": "Yên Bái", "value": "12"}]
+                 ).to_csv(folder / "expected_facts.csv", index=False)
     table, left_out = review.review(folder)
-    assert table[["file", "value"]].values.tolist() == [["a1.txt", "9"]]
+    assert table[["file", "value", "denominator"]].values.tolist() == [["a1.txt", "9", "34"],
+                                                                      ["a1.txt", "70", "100"]]
     assert left_out[-1] == "1 fact(s) of 1 article(s) whose manifest gives no URL or publisher"
 
 

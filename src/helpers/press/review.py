@@ -104,6 +104,9 @@ def review(folder: Path, scorer: Path | None = None) -> tuple[pd.DataFrame, list
     left_out.append(f"{int(unsourced.sum())} fact(s) of {len(nameless & set(kept['file']))} "
                     "article(s) whose manifest gives no URL or publisher")
     kept = kept[~national & ~unsourced]
+    # a share of targets met ("70% chỉ tiêu", unit "% of target") is a count out of 100
+    share = kept["unit"].eq("% of target") & kept["target"].eq("") & kept["denominator"].eq("")
+    kept.loc[share & kept["fact_type"].eq("target_attainment"), "denominator"] = "100"
     return kept[REVIEW_COLUMNS].reset_index(drop=True), left_out
 
 

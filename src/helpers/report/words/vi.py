@@ -450,6 +450,8 @@ PRESS_PHRASES: dict[str, str] = {
     "main indicator": "chỉ số chính",
     "rank in another index than the DTI": "Thứ hạng trong một chỉ số khác DTI",
     "targets met of those set": "Số mục tiêu đạt trên tổng số mục tiêu",
+    "share of targets met": "Tỷ lệ mục tiêu hoàn thành",
+    "% of target": "% số mục tiêu",
     "target": "Mục tiêu",
     "indicator": "Chỉ tiêu",
     "achieved against target": "Kết quả so với mục tiêu",

@@ -187,6 +187,25 @@ def test_review_keeps_the_facts_of_an_undated_article_as_accept_does(tmp_path):
     assert left_out[-1] == "1 fact(s) of 1 article(s) whose manifest gives no URL or publisher"
 
 
+def test_press_accept_keeps_targets_of_one_number_and_adds_nothing_for_a_fact_worded_anew(
+        raw, tmp_path):
+    """Three 80% targets of one article, described apart, are three facts; accepting them again
+    with one described otherwise adds nothing, and one more target of 80% is added."""
+    goal = {**FACT, "fact_type": "target_attainment", "pillar": "", "value": "", "target": "80",
+            "unit": "%", "denominator": "", "year": "2035"}
+    texts = ["target: digital signatures (%)", "target: payment accounts (%)", "target (%)"]
+    folder = write_folder(tmp_path / "articles", [{**goal, "indicator_text": t} for t in texts])
+    assert recipes.press_accept(folder, raw_dir=raw) == (3, 0)
+    again = write_folder(tmp_path / "again", [{**goal, "indicator_text": t} for t in (
+        *texts[:2], "target: fibre broadband (%)")])
+    assert recipes.press_accept(again, raw_dir=raw) == (0, 3)
+    more = write_folder(tmp_path / "more", [{**goal, "indicator_text": t} for t in (
+        *texts, "target: mobile coverage (%)")])
+    assert recipes.press_accept(more, raw_dir=raw) == (1, 3)
+    after = pd.read_csv(raw / "press" / "reviewed_facts.csv", dtype=str, keep_default_na=False)
+    assert after.indicator_text.iloc[-1] == "target: mobile coverage (%)"
+
+
 def test_press_accept_names_a_bad_fact(raw, tmp_path):
     folder = write_folder(tmp_path / "articles", [{**FACT, "fact_type": "rank"}])
     with pytest.raises(recipes.RecipeError, match=r"expected_facts.csv, row 1 \(line 2\), "

@@ -134,3 +134,18 @@ def test_a_page_whose_claims_were_all_checked_by_their_own_publisher_says_so():
         "Of the 1 rank it claims, 1 could be checked: 1 only against the province's own "
         "media or the same publisher (not independent). None was checked independently.")
     assert claims.sentence(claims.counts([]), "en") == ""
+
+
+def test_a_figure_stated_beside_a_later_target_is_judged_as_of_its_article():
+    """An article of 2031 stating 7% against a 10% target for 2033 shows a position (behind),
+    not a verdict (not met) dated 2033; an undated article keeps the target's year."""
+    row = {"province_code": "10", "name_vi": "Lào Cai", "kind": "attainment",
+           "indicator": "target: digital economy share of GRDP (%)", "year": 2033,
+           "achieved": 7.0, "target": 10.0, "attainment_ratio": 0.7, "met": False,
+           "how_judged": "invented", "article_id": "a1.txt", "published": "2031-11-28",
+           "source_id": "press_reviewed_facts", "document": "press"}
+    table = goals.from_press(pd.DataFrame([row, {**row, "article_id": "b1.txt",
+                                                 "published": ""}]))
+    judged = [goals.judge(g, pd.DataFrame()) for _, g in table.iterrows()]
+    assert [(j["status"], j["judged_year"]) for j in judged] == [("behind", 2031),
+                                                                  ("not_met", 2033)]

@@ -93,6 +93,18 @@ def test_every_due_rank_target_gets_a_probability_or_says_why(processed):
     assert (brier["n"] >= 0).all() and brier["scope"].str.startswith("every province").any()
 
 
+def test_the_targets_download_carries_the_probability_the_targets_page_shows(processed, tmp_path):
+    from helpers.report import goal_pages
+
+    goal_pages.write_pages(tmp_path, str(processed))
+    table = pd.read_csv(tmp_path / goal_pages.CSV_NAME, dtype={"due_year": str})
+    page = (tmp_path / "targets.html").read_text(encoding="utf-8")
+    shown = [round(float(v), 4) for v in re.findall(r'<td data-v="([0-9.]+)"[^>]*>\d+ %</td>',
+                                                    page)]
+    assert sorted(table["model_probability"].dropna()) == sorted(shown) and shown
+    assert table.loc[table["model_probability"].notna(), "status"].isin(["met", "not_met"]).all()
+
+
 def test_level_verdicts_on_the_shipped_data_do_not_change_over_10_seeds(processed):
     from helpers import rankings
     from helpers.model import blocks, intervals

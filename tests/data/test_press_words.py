@@ -15,6 +15,7 @@ from helpers.report import press_words
     ("DTI main-indicator rank: Digital Economic Activities",
      "Thứ hạng chỉ số chính DTI: Hoạt động kinh tế số"),
     ("targets met of those set", "Số mục tiêu đạt trên tổng số mục tiêu"),
+    ("share of targets met (% of target)", "Tỷ lệ mục tiêu hoàn thành (% số mục tiêu)"),
 ])
 def test_a_description_is_worded_in_vietnamese_on_vietnamese_pages(english, vietnamese):
     assert press_words.describe(english, "vi") == vietnamese

@@ -13,8 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import config, provinces, sources
+from helpers import config, press, provinces, sources
 from helpers.build import cli, recipes
+from helpers.press import review
 
 
 @pytest.fixture
@@ -151,6 +152,58 @@ def test_press_accept_keeps_an_undated_article_and_refuses_one_without_its_addre
             recipes.press_accept(folder, raw_dir=raw)
         assert str(caught.value).count("manifest.csv") == 1, "named once, not once per fact"
     assert (raw / "press" / "reviewed_facts.csv").read_bytes() == before
+
+
+def test_press_accept_keeps_two_counts_of_one_value_over_different_totals(raw, tmp_path):
+    """Two departments of 13 and two districts of 20 in one article are two facts, not one."""
+    count = {**FACT, "fact_type": "indicator", "pillar": "", "value": "2", "unit": "sở",
+             "denominator": "13"}
+    folder = write_folder(tmp_path / "articles", [count, {**count, "unit": "huyện",
+                                                          "denominator": "20"}, count])
+    assert recipes.press_accept(folder, raw_dir=raw) == (2, 1)
+    after = pd.read_csv(raw / "press" / "reviewed_facts.csv", dtype=str, keep_default_na=False)
+    assert list(after.denominator.iloc[-2:]) == ["13", "20"]
+
+
+@pytest.mark.skipif(not press.SCORER.exists(), reason="no ../shared/press beside the checkout")
+def test_review_keeps_the_facts_of_an_undated_article_as_accept_does(tmp_path):
+    """The recipe's review step leaves out an article without its address, not one without a
+    date: the accept step keeps an undated article's facts with an empty date. A share of
+    targets met is a count out of 100 (stage 11 asks an attainment for its target or N)."""
+    folder = write_folder(tmp_path / "articles", [], published="")
+    (folder / "a1.txt").write_text("Invented: năm 2031, Lào Cai xếp thứ 9/34. Lào Cai đã hoàn "
+                                   "thành 70% chỉ tiêu giai đoạn 2026 – 2030.", encoding="utf-8")
+    (folder / "b1.txt").write_text("Invented: năm 2031, Yên Bái xếp thứ 12/34.", encoding="utf-8")
+    (folder / "manifest.csv").write_text(
+        "file,province,published,source_hint\na1.txt,Lào Cai,,https://example.org/invented\n"
+        "b1.txt,Yên Bái,2032,\n", encoding="utf-8")
+    share = {**FACT, "year": "2030", "fact_type": "target_attainment", "pillar": "", "value": "70",
+             "unit": "% of target", "denominator": ""}
+    pd.DataFrame([FACT, share, {**FACT, "file": "b1.txt", "province": "Yên Bái", "value": "12"}]
+                 ).to_csv(folder / "expected_facts.csv", index=False)
+    table, left_out = review.review(folder)
+    assert table[["file", "value", "denominator"]].values.tolist() == [["a1.txt", "9", "34"],
+                                                                      ["a1.txt", "70", "100"]]
+    assert left_out[-1] == "1 fact(s) of 1 article(s) whose manifest gives no URL or publisher"
+
+
+def test_press_accept_keeps_targets_of_one_number_and_adds_nothing_for_a_fact_worded_anew(
+        raw, tmp_path):
+    """Three 80% targets of one article, described apart, are three facts; accepting them again
+    with one described otherwise adds nothing, and one more target of 80% is added."""
+    goal = {**FACT, "fact_type": "target_attainment", "pillar": "", "value": "", "target": "80",
+            "unit": "%", "denominator": "", "year": "2035"}
+    texts = ["target: digital signatures (%)", "target: payment accounts (%)", "target (%)"]
+    folder = write_folder(tmp_path / "articles", [{**goal, "indicator_text": t} for t in texts])
+    assert recipes.press_accept(folder, raw_dir=raw) == (3, 0)
+    again = write_folder(tmp_path / "again", [{**goal, "indicator_text": t} for t in (
+        *texts[:2], "target: fibre broadband (%)")])
+    assert recipes.press_accept(again, raw_dir=raw) == (0, 3)
+    more = write_folder(tmp_path / "more", [{**goal, "indicator_text": t} for t in (
+        *texts, "target: mobile coverage (%)")])
+    assert recipes.press_accept(more, raw_dir=raw) == (1, 3)
+    after = pd.read_csv(raw / "press" / "reviewed_facts.csv", dtype=str, keep_default_na=False)
+    assert after.indicator_text.iloc[-1] == "target: mobile coverage (%)"
 
 
 def test_press_accept_names_a_bad_fact(raw, tmp_path):

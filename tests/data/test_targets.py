@@ -181,3 +181,16 @@ def test_extracted_facts_already_reviewed_are_not_added_twice():
     ("a.txt", "https://en.vietnamplus.vn/binh-phuoc-targets-20.vnp", "press")])
 def test_a_source_that_names_a_plan_is_called_a_plan(article, hint, kind):
     assert targets.document_kind(article, hint) == kind
+
+
+def test_a_figure_printed_before_its_targets_year_is_a_position_not_a_verdict(ranked):
+    """7.18% printed in 2033 against 10% by 2035 is not 'not met' (nor met); printed in 2035,
+    or undated, it is judged."""
+    share = dict(fact_type="target_attainment", pillar="", value=7.18, target=10.0, unit="%",
+                 denominator=None, year=2035, indicator_text="target: digital economy share")
+    table = targets.targets(frame(fact(**share, published="2033-11-28"),
+                                  fact(**share, published="2035-12", article_id="b.txt"),
+                                  fact(**share, published="", article_id="c.txt")), ranked)
+    assert table[["kind", "met"]].astype(object).values.tolist() == [
+        ["goal", pd.NA], ["attainment", False], ["attainment", False]]
+    assert table["achieved"].tolist() == [7.18] * 3

@@ -171,7 +171,7 @@ def test_a_plan_target_and_the_same_target_in_the_press_become_one_row_with_both
                            "kind": "attainment", "indicator": "hồ sơ xử lý trên mạng",
                            "year": 2024, "achieved": 97.0, "target": 95.0,
                            "attainment_ratio": 97 / 95, "met": True, "how_judged": "",
-                           "article_id": "x.txt", "published": "2021-05",
+                           "article_id": "x.txt", "published": "2025-01",  # 2024's, printed after
                            "source_id": "press_reviewed_facts"}])
     facts = pd.DataFrame([{"article_id": "x.txt", "fact_type": "target_attainment",
                            "indicator_text": "nhóm 15 tỉnh dẫn đầu", "value": None,

@@ -235,6 +235,27 @@ def _accepted(folder: Path, review: Path | None) -> pd.DataFrame:
     return facts
 
 
+#: What makes two facts of an article the same fact, its description aside (unit and
+#: denominator count: "2 of 13 departments" and "2 of 20 districts" are two facts).
+FACT_KEY = ["article_id", "province", "year", "fact_type", "pillar", "value", "target", "unit",
+            "denominator"]
+
+
+def _not_held(new: pd.DataFrame, held: pd.DataFrame) -> pd.DataFrame:
+    """Return the facts of new that held lacks: per key, as many as new has beyond held's count
+    (distinct descriptions are distinct facts: three "80% by 2025" targets of one article), the
+    ones held does not describe alike first, so a re-review that words a fact anew adds nothing."""
+    new = new.drop_duplicates(FACT_KEY + ["indicator_text"])
+    held_n = held.groupby(FACT_KEY).size()
+    held_texts = set(map(tuple, held[FACT_KEY + ["indicator_text"]].to_numpy()))
+    keep = []
+    for key, group in new.groupby(FACT_KEY, sort=False):
+        room = len(group) - int(held_n.get(key, 0))
+        alike = [tuple(r) in held_texts for r in group[FACT_KEY + ["indicator_text"]].to_numpy()]
+        keep += [i for i, same in zip(group.index, alike, strict=True) if not same][:max(room, 0)]
+    return new.loc[sorted(keep)]
+
+
 def press_accept(folder: Path, review: Path | None = None,
                  raw_dir: Path | None = None) -> tuple[int, int]:
     """Append a folder's reviewed facts to reviewed_facts.csv and re-register it; (added, held)."""
@@ -242,9 +263,7 @@ def press_accept(folder: Path, review: Path | None = None,
     path = raw / "press" / "reviewed_facts.csv"
     held = pd.read_csv(path, dtype=str, keep_default_na=False)
     new = _accepted(Path(folder), review)[list(held.columns)]
-    key = ["article_id", "province", "year", "fact_type", "pillar", "value", "target"]
-    known = set(map(tuple, held[key].to_numpy()))
-    fresh = new[[tuple(r) not in known for r in new[key].to_numpy()]].drop_duplicates(key)
+    fresh = _not_held(new, held)
     if len(fresh):
         out = io.StringIO()
         fresh.to_csv(out, index=False, header=False, lineterminator="\n")

@@ -78,7 +78,8 @@ def describe(row: dict, measure: str = "", name: str = "") -> str:
 def review(folder: Path, scorer: Path | None = None) -> tuple[pd.DataFrame, list[str]]:
     """Return the folder's labelled facts the extractor also finds, described (see module),
     and what was left out and why: facts of national and bloc aggregates (the reviewed facts
-    are the provinces'), and facts of articles whose manifest prints no date or publisher."""
+    are the provinces'), and facts of articles whose manifest gives no URL or publisher (an
+    article that prints no date keeps an empty date, as ``dti press accept`` does)."""
     folder, scorer = Path(folder), Path(scorer or SCORER)
     gold_path = folder / "expected_facts.csv"
     if not gold_path.is_file():
@@ -98,12 +99,14 @@ def review(folder: Path, scorer: Path | None = None) -> tuple[pd.DataFrame, list
     national = kept["province"].str.startswith(gazetteer.NATIONAL)
     left_out.append(f"{int(national.sum())} fact(s) of national or bloc aggregates")
     manifest = pd.read_csv(folder / "manifest.csv", dtype=str, keep_default_na=False)
-    undated = set(manifest.loc[(manifest["published"].str.strip() == "")
-                               | (manifest["source_hint"].str.strip() == ""), "file"])
-    unsourced = kept["file"].isin(undated) & ~national
-    left_out.append(f"{int(unsourced.sum())} fact(s) of {len(undated & set(kept['file']))} "
-                    "article(s) whose manifest prints no date or publisher")
+    nameless = set(manifest.loc[manifest["source_hint"].str.strip() == "", "file"])
+    unsourced = kept["file"].isin(nameless) & ~national
+    left_out.append(f"{int(unsourced.sum())} fact(s) of {len(nameless & set(kept['file']))} "
+                    "article(s) whose manifest gives no URL or publisher")
     kept = kept[~national & ~unsourced]
+    # a share of targets met ("70% chỉ tiêu", unit "% of target") is a count out of 100
+    share = kept["unit"].eq("% of target") & kept["target"].eq("") & kept["denominator"].eq("")
+    kept.loc[share & kept["fact_type"].eq("target_attainment"), "denominator"] = "100"
     return kept[REVIEW_COLUMNS].reset_index(drop=True), left_out
 
 

@@ -398,8 +398,10 @@ def index_rows(table: pd.DataFrame, lang: str, odds: Mapping[tuple, float] | Non
 def index_csv(rows: list[dict]) -> pd.DataFrame:
     """Return the targets page's rows as a table (English words) for its download."""
     return pd.DataFrame([{"name_vi": r["name"], "basis": r["basis"], "target": r["label"],
-                          "due_year": r["due"], "status": r["status"], "judged_on": r["judged"],
-                          "score_needed": r["needed"],
+                          "due_year": r["due"], "status": r["status"],
+                          # the page's "how likely it looked", as a probability
+                          "model_probability": None if r["odds"] is None else round(r["odds"], 4),
+                          "judged_on": r["judged"], "score_needed": r["needed"],
                           "after_merger": "; ".join(r.get("notes", [])),
                           "sources": " | ".join(link["url"] or link["host"]
                                                 for link in r["links"])} for r in rows])

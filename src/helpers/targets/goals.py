@@ -135,7 +135,8 @@ def from_press(press_targets: pd.DataFrame, facts: pd.DataFrame | None = None) -
             "unit": "rank" if rank else units.get((r.article_id, str(r.indicator)), ""),
             "doubtful": False, "qualifier": "", "stated_status": "",
             "stated_achieved": None if rank or pd.isna(achieved) else float(achieved),
-            "stated_year": None if rank or pd.isna(achieved) else year, "origin": "press",
+            "stated_year": None if rank or pd.isna(achieved) else _figure_year(r, year),
+            "origin": "press",
             "sources": f"{r.source_id}:{r.article_id}", "urls": link,
             "documents": ", ".join(str(v) for v in (publisher.get(r.article_id, ""),
                                                      getattr(r, "published", "")) if v == v and v),
@@ -150,6 +151,15 @@ def count_mask(facts: pd.DataFrame) -> pd.Series:
         facts["fact_type"].eq("target_count") | (
             facts["fact_type"].isin(["target_attainment", "indicator"]) & facts["target"].isna()
             & facts["indicator_text"].str.contains("mục tiêu|target", case=False, na=False)))
+
+
+def _figure_year(row: object, year: int | None) -> int | None:
+    """Return the year an achieved figure stated beside a target refers to: the target's year,
+    but no later than the article's publication (a 2023 article's figure is not 2025's)."""
+    published = str(getattr(row, "published", "") or "")[:4]
+    if year is not None and published.isdigit() and int(published) < year:
+        return int(published)
+    return year
 
 
 def _press_counts(facts: pd.DataFrame | None) -> set[tuple[str, str]]:

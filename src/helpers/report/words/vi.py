@@ -436,6 +436,12 @@ PRESS_CONCEPTS: dict[str, str] = {
     "cashless payments": "thanh toán không dùng tiền mặt",
     "surveillance cameras": "camera giám sát",
     "digital transformation": "chuyển đổi số",
+    "digitised records": "hồ sơ được số hóa",
+    "new records digitised": "hồ sơ mới được số hóa",
+    "digitised management data": "dữ liệu quản lý được số hóa",
+    "digital transformation units": "đơn vị đầu mối chuyển đổi số",
+    "information systems": "hệ thống thông tin chuyên ngành",
+    "criteria based on digital data": "tiêu chí đánh giá dựa trên dữ liệu số",
 }
 #: Fixed press-fact descriptions and the heads of described ones ("target: X (unit)").
 PRESS_PHRASES: dict[str, str] = {
@@ -450,6 +456,8 @@ PRESS_PHRASES: dict[str, str] = {
     "main indicator": "chỉ số chính",
     "rank in another index than the DTI": "Thứ hạng trong một chỉ số khác DTI",
     "targets met of those set": "Số mục tiêu đạt trên tổng số mục tiêu",
+    "share of targets met": "Tỷ lệ mục tiêu hoàn thành",
+    "% of target": "% số mục tiêu",
     "target": "Mục tiêu",
     "indicator": "Chỉ tiêu",
     "achieved against target": "Kết quả so với mục tiêu",

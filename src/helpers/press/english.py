@@ -231,6 +231,8 @@ INDEX_NAME = re.compile(r"(?i)\bPCI\b|\bPAPI\b|\bPAR[ -]?Index\b|\bSIPAS\b|\bPGI
 #: Words before a year that make it the reference of a comparison or the start of a period.
 COMPARED_BEFORE = re.compile(
     r"(?i)(?:\bsince|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|"
+    r"\bas(?:\s+(?:much|many|high|large|great|fast))?\s+as(?:\s+in)?|"  # "twice as much as in"
+    r"\bsame\s+period\s+(?:of|in)|"
     r"\bfrom|\bbest\s+(?:result|position|ranking)\s+since)\s+(?:the\s+)?(?:DTI\s+)?$")
 #: "compared with 0.48 and 41st place in 2022", "up from 45th in 2023": the year closes a
 #: comparison segment (it dates the figure compared with, read by the rank's own clause).

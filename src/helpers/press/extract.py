@@ -110,14 +110,17 @@ class Reader(GoalReaders, ListReaders):
     # -- driver ------------------------------------------------------------------------------
     def run(self) -> list[Fact]:
         """Read every sentence in order and return the deduplicated facts."""
+        previous = ""
         for sent in sentences(self.text):
             if sent.role == "url":
                 continue
+            s = self.text[sent.start:sent.end]
             if sent.line != self.line:
+                if frames.continues(self.frame, self.line, previous, s):
+                    self.frame.line = sent.line  # the next item of a listed plan
                 self.line, self.carried, self.ranking = sent.line, None, "dti"
             self.role = sent.role
             self.offset = sent.start
-            s = self.text[sent.start:sent.end]
             self.claimed = []
             self.goal = bool(frames.GOAL.search(s))
             self._open_frame(s)
@@ -135,6 +138,9 @@ class Reader(GoalReaders, ListReaders):
             indicators.word_counts(self, s)
             indicators.read(self, s)
             self._remember(s)
+            if self.frame and self.frame.line == self.line and frames.heading(s):
+                self.frame.listing = True
+            previous = s
         return dedupe(sorted(self.facts, key=lambda f: f.start))
 
     def _open_frame(self, s: str) -> None:

@@ -90,8 +90,9 @@ def subject(sentence: str, position: int, home: str, carried: str | None,
     """Return (entity, how it was found) for a figure at position; None when out of scope."""
     found = gazetteer.mentions(sentence)
     for m in found:  # "100% các bộ, tỉnh": a share of a collective entity
-        if m.kind in ("national", "bloc") and 0 <= m.start - position <= 12 and re.match(
-                r"[\d.,/]*\s*%?\s*(?:các\s*)?$", sentence[position:m.start]):
+        if m.kind in ("national", "bloc") and 0 <= m.start - position <= 20 and re.match(
+                r"(?i)[\d.,/]*\s*%?\s*(?:các\s*|of\s+(?:the\s+|all\s+)*)?$",
+                sentence[position:m.start]):  # "100% of (the) ministries and branches"
             return m.name, "quantified entity"
     paren = sentence.rfind("(", 0, position)
     if paren >= 0 and ")" not in sentence[paren:position]:
@@ -110,7 +111,7 @@ def subject(sentence: str, position: int, home: str, carried: str | None,
     in_clause = [m for m in before if m.start >= max(sentence.rfind(ch, 0, position)
                                                       for ch in ";:") + 1]
     if in_clause and in_clause[0].kind == "agency" and not any(
-            m.kind in ("province", "anaphor") for m in in_clause):
+            m.kind in ("province", "anaphor", "district") for m in in_clause):
         return None, "agency"  # "Bộ Tài chính dẫn đầu khối bộ, ngành với 0,63": the ministry's
     if before:
         m = before[-1]

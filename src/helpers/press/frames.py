@@ -81,6 +81,7 @@ class Frame:
     year: int | None
     offset: int = -1  # the sentence that opened it, and where in it the plan begins
     at: int = 0
+    listing: bool = False  # its opening line ends with ":": the list under it states targets
 
 
 def governor(sentence: str, position: int, published: int | None = None
@@ -116,7 +117,34 @@ def opens(sentence: str, published: int | None) -> int | None | bool:
     due = DUE.search(sentence)
     if due and GOVERNOR.search(sentence[:due.start()]) and not ACHIEVED.search(sentence):
         return int(due.group(1))
+    if heading(sentence) and GOVERNOR.search(sentence) and not ACHIEVED.search(sentence):
+        return True  # "Các chỉ tiêu cụ thể:", "The main targets are as follows:"
     return False
+
+
+#: A line that announces the list under it: it ends with ":" (rule 5.7, "a heading or label
+#: ending in ':' that the figure is listed under").
+HEADING_END = re.compile(r":\s*$")
+#: A line that is an item of a list: a bullet, a letter or number label ("a)", "1.", "2/").
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•+*▪●○◦]|[a-zđ]\)|\d{1,2}\s*[.)/]\s)", re.I)
+#: A line that ends as a list item does when more items follow (";", ",", "và", "and").
+ITEM_END = re.compile(r"(?:[;,]|\b(?:và|and))\s*$", re.I)
+
+
+def heading(sentence: str) -> bool:
+    """Tell whether a sentence ends as a heading that introduces a list ("... will have:")."""
+    return bool(HEADING_END.search(sentence))
+
+
+def continues(frame: Frame | None, line: int, previous: str, following: str) -> bool:
+    """Tell whether a plan passage open in the line that ended with previous goes on into the
+    next line, which starts with following: the items listed under a heading that opened a plan
+    ("Mục tiêu đến năm 2025:" / "By 2025, the province will have:" then "- 100% ...;")."""
+    if frame is None or frame.line != line or not frame.listing:
+        return False
+    return bool(heading(previous) or LIST_ITEM.match(following)
+                or previous.rstrip().endswith(";")
+                or (ITEM_END.search(previous) and not following[:1].isupper()))
 
 
 def opening(sentence: str) -> int:
@@ -141,6 +169,24 @@ def in_frame(sentence: str, position: int, frame: Frame | None, line: int,
 def unmet(sentence: str, position: int) -> bool:
     """Tell whether a figure is a level named as not yet reached ("chưa đạt mức 10%")."""
     return bool(UNMET.search(sentence[max(0, position - 20):position]))
+
+
+#: Words that mark a figure as today's level, before it ("currently", "hiện đạt", "up from")
+#: or after it ("22% at present", "22% hiện nay").
+CURRENT_BEFORE = re.compile(r"(?i)(?:\b(?:current(?:ly)?|now|so far|to date|at present|hiện nay|"
+                            r"hiện tại|hiện đạt|hiện mới|đến nay)\b[^.;%\d]{0,30}|"
+                            r"\b(?:up|rising|increas\w*|grow\w*|tăng)\s+from\s+(?:the\s+)?"
+                            r"(?:current\s+|present\s+)?(?:level of\s+|rate of\s+)?|"
+                            r"\btăng từ\s+(?:mức\s+)?)$")
+CURRENT_AFTER = re.compile(r"(?i)\s*(?:of [\w\s]{0,30}?)?\s*(?:at present|currently|now|today|"
+                           r"hiện nay|hiện tại|at the moment)\b")
+
+
+def current(sentence: str, start: int, end: int) -> bool:
+    """Tell whether the figure at sentence[start:end] is marked as today's level (an achieved
+    value beside a target: "target of 50% by 2025, up from 22% at present")."""
+    return bool(CURRENT_BEFORE.search(sentence[max(0, start - 45):start])
+                or CURRENT_AFTER.match(sentence, end))
 
 
 def signed(sentence: str, position: int, value: float) -> float:

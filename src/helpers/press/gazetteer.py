@@ -43,6 +43,7 @@ _AGENCY = re.compile(
     r"Ngân hàng Nhà nước(?: Việt Nam)?|Đài Truyền hình Việt Nam|Thông tấn xã Việt Nam|"
     r"Ministry of [A-Z][\w ]{0,40}?|State Bank of Vietnam|Vietnam Social Security|"
     r"Voice of Vietnam|Vietnam Television|Government Office|"
+    r"Department of [A-Z][\w,]*(?:\s+(?:[A-Z&][\w,]*|and)){0,6}|"
     r"Sở (?:[\w&]+ ){0,8}?[A-ZĐ][\w]*(?: [A-ZĐ][\w]*)*)"
     r"(?=\s+(?:giữ|vươn|xếp|đứng|đạt|tăng|giảm|mỗi|và|ranked|dẫn đầu|climbed|rose|fell|was|"
     r"came|topped|led|placed|scored))")

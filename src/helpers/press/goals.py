@@ -6,7 +6,7 @@ import re
 
 from . import frames, grammar, indicators
 from .facts import year_of
-from .numbers import small_number
+from .numbers import EN_CARDINAL, small_number
 
 
 class GoalReaders:
@@ -74,7 +74,7 @@ class GoalReaders:
         total = None
         for found in grammar.TARGET_TOTAL.finditer(s):
             if found.group(1).lower().startswith(grammar.TOTAL_AS_BASE) and re.search(
-                    r"\d\s*$", s[:found.start()]):
+                    rf"(?i)(?:\d|\b(?:{EN_CARDINAL}))\s*$", s[:found.start()]):
                 continue  # "20 of the 25 targets were met": the total of a count (STATUS_COUNT)
             if not STATUS_AFTER.match(s, found.end()):
                 total = found
@@ -157,6 +157,8 @@ class GoalReaders:
                 continue
             governed = frames.governor(s, m.start(), self.article.year)
             future = m.start() >= future_from
+            if pending and frames.current(s, m.start(), m.end()):
+                governed = future = False  # "... 50% by 2025, up from 22% at present"
             if not (future or governed or frames.in_frame(s, m.start(), self.frame, self.line,
                                                              self.offset)):
                 achieved = (m.start(), m.end(), value)
@@ -183,7 +185,7 @@ class GoalReaders:
                                year=int(due.group(1)) if due else None,
                                year_basis="clause" if due else "")
         if pending and achieved and achieved[0] > pending.end - self.offset and \
-                CURRENT_BEFORE.search(s[max(0, achieved[0] - 40):achieved[0]]):
+                frames.current(s, achieved[0], achieved[1]):
             pending.value = achieved[2]  # "The target is 80% by 2025, while the current rate
             pending.tag = ";".join(t for t in pending.tag.split(";") if t != "target_only")
             self.claim(achieved[0], achieved[1])  # is 65%": the value after its target
@@ -253,9 +255,6 @@ SHARE_MET = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:các\s+|số\
                        r"of\s+(?:the\s+|its\s+|their\s+)?)?"
                        r"(?:chỉ tiêu|mục tiêu|targets)\b(?:[^\d%;]{0,25}?(?:giai đoạn|period)"
                        r"(?:\s+đoạn)?\s*20\d\d\s*[-–]\s*(20\d\d))?")
-#: Words before an achieved value stated after its target ("while the current rate is 65%").
-CURRENT_BEFORE = re.compile(r"(?i)\b(?:current(?:ly)?|now|so far|to date|at present|hiện nay|"
-                            r"hiện tại|hiện đạt|hiện mới|đến nay)\b[^.;%\d]{0,30}$")
 #: An anaphor that links a sentence to the figure of the previous one ("Con số này ...").
 LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này|this (?:figure|rate|share)|"
                        r"the figure)")

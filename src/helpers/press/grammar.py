@@ -377,11 +377,17 @@ PERCENT_OF_TARGET = re.compile(
     rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
 TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|còn|trong(?: tổng số| số)?|"
-                          r"(?:out )?of the)\s+(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets)")
+                          r"(?:out )?of(?: the| its| their)?)\s+(\d{1,3})\s+(mục tiêu|chỉ tiêu|"
+                          r"targets)")
 #: Words before a total that name it only as the base of a count ("trong 24 chỉ tiêu, có 20").
-TOTAL_AS_BASE = ("trong", "of the", "out of the")
+TOTAL_AS_BASE = ("trong", "of", "out of")
+#: One count of a tally after its total, up to the next count ("10 chỉ tiêu đã đạt, 4 đang
+#: thực hiện và 2 khó đạt"; "10 have been met, 4 are on track and 2 are unlikely to be met"):
+#: the counted noun may be left out before a verb of status.
 TARGET_STATUS = re.compile(r"(?<![\d/])(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets|"
-                           r"(?=(?:were|have been|had been)\s))\b([^;.]*)")
+                           r"(?=(?:were|are|is|was|have|has|had|remain\w*|đã|đang|chưa|còn|khó|"
+                           r"dự kiến|sẽ)\s))\b"
+                           r"([^;.]*?)(?=(?:,|\s(?:và|and))\s*(?:(?:và|and)\s+)?\d{1,3}\s|[;.]|$)")
 MET = re.compile(r"(?i)^\s*(?:were\s+|have been\s+|had been\s+)?(?:đã\s+)?"
                  r"(?:hoàn thành|đạt(?!\s*(?:trên|dưới|từ)?\s*\d)|vượt|completed|"
                  r"met|achieved)")

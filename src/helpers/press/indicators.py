@@ -45,7 +45,8 @@ JUNK_AFTER = re.compile(
     r"goals?\b|bậc|hạng|places?|"
     r"positions?|mục tiêu|chỉ tiêu|"
     r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|lượt xem|lượt thích|bình luận|views\b|"
-    r"likes\b|comments\b|[Gg]\b|/|:|h\b|người đứng)")
+    r"likes\b|comments\b|[Gg]\b|/|:|h\b|người đứng|"
+    r"era\b|revolution|industrial revolution)")  # "the 4.0 era"
 JUNK_BEFORE = re.compile(
     r"(?i)(?:(?<!tổng )(?<!hội )(?<!tế )(?<!quyền )(?<!liệu )(?<!tầng )(?<!lực )(?<!đổi )"
     r"(?<!thức )(?<!chế )số|No\.?|mức|Resolution|Nghị quyết|Quyết định|Kế hoạch|Công văn|"

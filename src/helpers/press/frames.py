@@ -50,6 +50,11 @@ GOAL = _words("sentence", "intent")
 COUNTED = re.compile(r"(?i)(?:\d+\s*(?:/\s*\d+\s*)?|\bmột\s+|\bcác\s+)$")
 MET_AFTER = re.compile(r"(?i)^\s*(?:đã\s+)?(?:đạt|hoàn thành|vượt)\b(?!\s*(?:tối thiểu|từ|trên|ít)"
                        r"?\s*\d)")
+#: A target word that is the object of a verb of meeting: "đã hoàn thành các chỉ tiêu đề ra:",
+#: "has basically achieved the set targets: 100% of ..." (the figures after it are results).
+MET_BEFORE = re.compile(r"(?i)(?<!để )(?<!nhằm )(?<!\bto )\b(?:achieved|met|completed|fulfilled|"
+                        r"exceeded|surpassed|reached|hoàn thành|đạt|vượt)\s+(?:(?:the|all|its|their|most|các|những|toàn bộ|"
+                        r"set|đề ra|basic|main|cơ bản)\s+)*$")
 #: A target word named as the reference of a comparison ("vượt so với chỉ tiêu ...").
 REFERENCE = re.compile(r"(?i)(?:vượt|so với|bằng|over|against|of)\s*$")
 LIST_AFTER = re.compile(r"(?i)^[^.;]{0,90}?(?:\blà\b|:)")
@@ -91,7 +96,8 @@ def governor(sentence: str, position: int, published: int | None = None
     for m in GOVERNOR.finditer(sentence, 0, position):
         before, after = sentence[max(0, m.start() - 12):m.start()], sentence[m.end():position]
         counted = COUNTED.search(before) or MET_AFTER.match(after)
-        if (counted and not LIST_AFTER.match(after)) or REFERENCE.search(before) or closed(after):
+        if (counted and not LIST_AFTER.match(after)) or REFERENCE.search(before) or closed(after) \
+                or MET_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
             continue
         last = m
     for m in DUE.finditer(sentence, 0, position):  # "theo đó đến năm 2025 tỷ lệ ... đạt 80%"
@@ -177,6 +183,7 @@ CURRENT_BEFORE = re.compile(r"(?i)(?:\b(?:current(?:ly)?|now|so far|to date|at p
                             r"hiện tại|hiện đạt|hiện mới|đến nay)\b[^.;%\d]{0,30}|"
                             r"\b(?:up|rising|increas\w*|grow\w*|tăng)\s+from\s+(?:the\s+)?"
                             r"(?:current\s+|present\s+)?(?:level of\s+|rate of\s+)?|"
+                            r",\s*from\s+(?:the\s+)?(?:level of\s+|rate of\s+)?|"
                             r"\btăng từ\s+(?:mức\s+)?)$")
 CURRENT_AFTER = re.compile(r"(?i)\s*(?:of [\w\s]{0,30}?)?\s*(?:at present|currently|now|today|"
                            r"hiện nay|hiện tại|at the moment)\b")

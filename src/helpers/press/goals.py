@@ -7,6 +7,7 @@ import re
 from . import frames, grammar, indicators
 from .facts import year_of
 from .numbers import EN_CARDINAL, small_number
+from .topics import topic_of
 
 
 class GoalReaders:
@@ -25,7 +26,8 @@ class GoalReaders:
                 continue  # threshold of the count (rule 8.5), the count is the target
             due = DUE_IN.search(m.group(0)) or DUE_AFTER.match(s, m.end())
             year, basis = (int(due.group(1)), "clause") if due else (None, "")
-            self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
+            self.add(s, m.start(), m.end(), "target_attainment", None, pillar=target_pillar(
+                         s, m.start(), m.end()),
                      target=float(n), unit="rank", tags=("target_only",), year=year,
                      year_basis=basis, is_target=True)
 
@@ -100,6 +102,16 @@ class GoalReaders:
             year, basis = (int(due.group(1)), "clause") if due else self._plan_due(s)
             self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
                      denominator=float(m.group(2)), unit=m.group(3), year=year, year_basis=basis)
+        for m in grammar.TARGETS_IN_STATUS.finditer(s):  # "3 targets are expected to be met"
+            if self.free(m.start(), m.end()):
+                self.add(s, m.start(), m.end(), "indicator", float(small_number(m.group(1)) or 0),
+                         unit=m.group(2), tags=("ambiguous",))
+        for m in grammar.TARGETS_MET.finditer(s):  # "completed and exceeded 12 targets"
+            if self.free(m.start(1), m.end()):
+                year, basis = self._plan_due(s)
+                self.add(s, m.start(1), m.end(), "target_attainment",
+                         float(small_number(m.group(1)) or 0), unit=m.group(2), year=year,
+                         year_basis=basis)
         for m in grammar.STATUS_COUNT.finditer(s):
             if not self.free(m.start(), m.end()):
                 continue
@@ -189,6 +201,10 @@ class GoalReaders:
             pending.value = achieved[2]  # "The target is 80% by 2025, while the current rate
             pending.tag = ";".join(t for t in pending.tag.split(";") if t != "target_only")
             self.claim(achieved[0], achieved[1])  # is 65%": the value after its target
+            own = VALUE_YEAR_AFTER.match(s, achieved[1])
+            if pending.year is None and own:  # "to 92%, from 61% in 2022": the value's year
+                pending.year, pending.year_basis = int(own.group(1)), "clause (the value's)"
+                pending.tag = ";".join(t for t in pending.tag.split(";") if t != "year_ctx")
 
     def _pair_with_previous(self, s: str, start: int, end: int, target: float) -> bool:
         """Pair a target with the value an anaphor links it to in the previous sentence."""
@@ -204,6 +220,17 @@ class GoalReaders:
             fact.tag = ";".join(t for t in fact.tag.split(";") if t and t != "year_ctx")
         self.claim(start, end)
         return True
+
+
+def target_pillar(s: str, start: int, end: int) -> str:
+    """Return the pillar of a rank target: the ranking it names, by the topic model ("top 15 in
+    digital government" -> chinh_quyen_so; a main indicator or another index -> blank; the DTI
+    or nothing named -> overall, rule 4.1)."""
+    inside = [t for t in grammar.topics(s) if start <= t.start and t.end <= end]
+    found = inside[:1] or topic_of(s, start, end)
+    if not found or found[0] is None or found[0].kind == "dti":
+        return "overall"
+    return found[0].pillar if found[0].kind == "pillar" else ""
 
 
 def _own_due(s: str, start: int, end: int) -> re.Match[str] | None:
@@ -255,6 +282,8 @@ SHARE_MET = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:các\s+|số\
                        r"of\s+(?:the\s+|its\s+|their\s+)?)?"
                        r"(?:chỉ tiêu|mục tiêu|targets)\b(?:[^\d%;]{0,25}?(?:giai đoạn|period)"
                        r"(?:\s+đoạn)?\s*20\d\d\s*[-–]\s*(20\d\d))?")
+#: The year printed right after an achieved value: "from 61% in 2022", "61% (2022)".
+VALUE_YEAR_AFTER = re.compile(r"(?i)\s*(?:in\s+|năm\s+|\(\s*)(20[1-3]\d)\b")
 #: An anaphor that links a sentence to the figure of the previous one ("Con số này ...").
 LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này|this (?:figure|rate|share)|"
                        r"the figure)")

@@ -372,7 +372,8 @@ ACHIEVED_VS_TARGET = re.compile(
     rf"|(?<![\d.,/]){_PCT}{_GAP}\b(?i:the|a|its)\s+{_PCT}\s+{_TARGET_WORD}")
 #: An achieved share of the plan, no target stated: "bằng 85% kế hoạch", "85% of the plan".
 PERCENT_OF_TARGET = re.compile(
-    rf"(?i:bằng|đạt|đạt được|reached|achieved)\s+{_PCT}\s+"
+    rf"(?i:bằng|đạt|đạt được|reached|reaching|achieved|equal to|equivalent to|"
+    rf"representing)\s+{_PCT}\s+"
     rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?)?"
     rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
@@ -406,6 +407,21 @@ TARGET_COUNT = re.compile(
     r"(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
     r"\s*(?:its\s+|the\s+|their\s+)?"
     r"(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
+#: A count of targets met with no total: "hoàn thành và vượt 12 chỉ tiêu", "completed and
+#: exceeded 12 targets", "met 9 targets" (rule 3.4: value N, no denominator).
+TARGETS_MET = re.compile(rf"(?i)\b(?:hoàn thành(?: và vượt)?|vượt|đạt(?: và vượt)?|"
+                         rf"(?:completed|achieved|met|fulfilled|reached)(?: and (?:exceeded|"
+                         rf"surpassed))?|exceeded|surpassed)\s+(?:được\s+)?"
+                         rf"(\d{{1,3}}|{EN_CARDINAL})\s+(?:(?:main|key|basic|specific|cơ bản|"
+                         rf"chủ yếu)\s+)?(mục tiêu|chỉ tiêu|targets?|goals?)\b"
+                         rf"(?!\s*(?:/|trên|out of|of)\s*\d)")
+#: A count of targets in a status other than met, as a clause of its own: "3 targets are
+#: expected to be completed by 2025", "2 chỉ tiêu khó đạt" (rule 3.7: an ambiguous indicator).
+TARGETS_IN_STATUS = re.compile(rf"(?i)(?<![\d/.,])(\d{{1,3}}|{EN_CARDINAL})\s+"
+                               rf"(?:remaining\s+|other\s+|còn lại\s+)?(mục tiêu|chỉ tiêu|targets)"
+                               rf"(?:\s+còn lại)?\s+"
+                               rf"(?=(?:are|is|remain\w*|have not|has not|had not|were not|"
+                               rf"đang|chưa|khó|dự kiến|có khả năng|khả năng)\b)")
 STATUS_COUNT = re.compile(rf"(?<![\d/])(\d{{1,3}}|(?i:{EN_CARDINAL}))\s*(?:/|(?i:out of|of))\s*"
                           r"(?:(?i:the|its)\s+)?"
                           r"(\d{1,3})\s+"

@@ -54,7 +54,8 @@ JUNK_BEFORE = re.compile(
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
     r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
     r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of|one of(?: the)?|"
-    r"Program(?:me)?|Chương trình)\s*[-:]?\s*$")
+    r"Program(?:me)?|Chương trình|"
+    r"(?:level|mức độ|mức)\s+\d\s*(?:,|and|và|&|-|–)\s*(?:level\s+)?)\s*[-:]?\s*$")
 #: The upper end of a range written without "từ": "72-75%", "40 – 45 điểm".
 RANGE = re.compile(r"\s*[-–]\s*(\d+(?:[.,]\d+)?)(?=\s*(?:%|điểm|points?)\b|\s*%)")
 #: A sentence about one event (its connection points are a ceremony detail, rule 8.6).

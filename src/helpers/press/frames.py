@@ -53,8 +53,9 @@ MET_AFTER = re.compile(r"(?i)^\s*(?:đã\s+)?(?:đạt|hoàn thành|vượt)\b(?
 #: A target word that is the object of a verb of meeting: "đã hoàn thành các chỉ tiêu đề ra:",
 #: "has basically achieved the set targets: 100% of ..." (the figures after it are results).
 MET_BEFORE = re.compile(r"(?i)(?<!để )(?<!nhằm )(?<!\bto )\b(?:achieved|met|completed|fulfilled|"
-                        r"exceeded|surpassed|reached|hoàn thành|đạt|vượt)\s+(?:(?:the|all|its|their|most|các|những|toàn bộ|"
-                        r"set|đề ra|basic|main|cơ bản)\s+)*$")
+                        r"exceeded|surpassed|reached|hoàn thành|đạt|vượt)\s+"
+                        r"(?:(?:the|all|its|their|most|các|những|toàn bộ|set|đề ra|basic|main|"
+                        r"cơ bản)\s+)*$")
 #: A target word named as the reference of a comparison ("vượt so với chỉ tiêu ...").
 REFERENCE = re.compile(r"(?i)(?:vượt|so với|bằng|over|against|of)\s*$")
 LIST_AFTER = re.compile(r"(?i)^[^.;]{0,90}?(?:\blà\b|:)")

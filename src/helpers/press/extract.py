@@ -79,7 +79,8 @@ class Reader(GoalReaders, ListReaders):
             context = (self.goal_year or self.context_year) if is_target else (
                 (self.edition_year or self.context_year) if dti else self.context_year)
             year, year_basis = year_of(s, start, context, published=self.article.year,
-                                       target=is_target, dti=dti)
+                                       target=is_target, dti=dti,
+                                       later_due=fact_type == "target_attainment")
         if entity == gazetteer.MINISTRY_BLOC and fact_type == "indicator":
             pillar = ""
         if how == "district":  # a district's rank or score is not the DTI (rule 2.6)

@@ -144,13 +144,17 @@ def _anaphor(sentence: str, anaphor: gazetteer.Mention, found: tuple[gazetteer.M
 
 
 def year_of(sentence: str, position: int, context: int | None, *, published: int | None,
-            target: bool = False, dti: bool = False) -> tuple[int | None, str]:
-    """Return (year, basis) for a figure at position, by the precedence above.
+            target: bool = False, dti: bool = False, later_due: bool = True
+            ) -> tuple[int | None, str]:
+    """Return (year, basis) for a figure at position, by the precedence above; later_due=False
+    for an achieved figure, which never takes the due year of a later clause's target.
 
     For a DTI figure (rank, change, score) a year printed as an edition ("DTI năm 2022",
     "the 2024 DTI") wins over other years of the sentence."""
     found = [y for y in grammar.years(sentence) if not y.comparison]
     lo, hi = clause_bounds(sentence, position, ",;")
+    if not (target or later_due):  # "reached 58,000, while ... 20% by 2025": the due year
+        found = [y for y in found if not (y.due and y.start >= hi)]  # of a later target
     if target and grammar.ANNUAL.search(sentence[lo:hi]):
         return None, "annual"  # "tăng ít nhất 2 bậc mỗi năm": an annual target has no year
     lo, hi = clause_bounds(sentence, position, ";:(")

@@ -70,6 +70,21 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
         (goals.GoalReaders, "attainments", _noop),
         (goals, "_own_due", lambda *a, **k: None),
     ),
+    "plan lists (a heading ending in ':' over its list items)": (
+        (frames, "continues", lambda *a, **k: False),
+    ),
+    "target tallies without a total ('completed 12 targets', '3 targets are on track')": (
+        (goals.GoalReaders, "tallies", _noop),
+    ),
+    "current level beside a target ('up from 22% at present')": (
+        (frames, "current", lambda *a, **k: False),
+    ),
+    "pillar of a rank target (topic model: 'top 15 in digital government')": (
+        (goals, "target_pillar", lambda *a, **k: "overall"),
+    ),
+    "counted noun before a count ('the number of X reached N')": (
+        (indicators, "counted_noun", lambda *a, **k: ""),
+    ),
     "topic model of rankings (nearest ranking name)": (
         (reader, "topic_of", lambda *a, **k: []),
         (reader.Reader, "_carried_topic", lambda *a, **k: [None]),

@@ -34,8 +34,10 @@ AGGREGATES: tuple[tuple[str, str], ...] = (
      r"\bministry[- ]level\s+(?:DTI|index|average)\b|\bDTI of (?:the\s+)?ministries\b|"
      r"\b(?:the\s+)?(?:group|bloc|block)\s+of\s+ministries\b|\bministerial\s+(?:bloc|group)\b|"
      r"\bministries\s+averaged\b|\bthe\s+ministries'\s+average\b", "bloc"),
-    (r"\b(?:the\s+)?provincial\s+(?:bloc|block|group)\b|\b(?:the\s+)?(?:group|bloc|block)\s+of\s+"
-     r"(?:provinces|localities)\b", "province_bloc"),
+    (r"\b(?:the\s+)?provincial\s+(?:bloc|block|group)\b|"
+     # "in the group of provinces with ...": membership, not the bloc (rule 8.2)
+     r"(?<!\bin )(?<!\binto )(?<!\bin the )(?<!\binto the )(?<!\bamong the )(?<!\bto the )"
+     r"\b(?:the\s+)?(?:group|bloc|block)\s+of\s+(?:provinces|localities)\b", "province_bloc"),
     (r"(?:^|[;:]\s*)\W*(?:nationwide|nationally|across\s+(?:the\s+)?(?:country|Vietnam|nation))"
      r"(?=,)|\b(?:the\s+)?national\s+(?:average|DTI|level|score|index)\b|"
      r"\b(?:the\s+)?(?:provincial|average provincial)\s+average\b|"

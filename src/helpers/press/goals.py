@@ -102,16 +102,6 @@ class GoalReaders:
             year, basis = (int(due.group(1)), "clause") if due else self._plan_due(s)
             self.add(s, m.start(), m.end(), "target_attainment", float(m.group(1)),
                      denominator=float(m.group(2)), unit=m.group(3), year=year, year_basis=basis)
-        for m in grammar.TARGETS_IN_STATUS.finditer(s):  # "3 targets are expected to be met"
-            if self.free(m.start(), m.end()):
-                self.add(s, m.start(), m.end(), "indicator", float(small_number(m.group(1)) or 0),
-                         unit=m.group(2), tags=("ambiguous",))
-        for m in grammar.TARGETS_MET.finditer(s):  # "completed and exceeded 12 targets"
-            if self.free(m.start(1), m.end()):
-                year, basis = self._plan_due(s)
-                self.add(s, m.start(1), m.end(), "target_attainment",
-                         float(small_number(m.group(1)) or 0), unit=m.group(2), year=year,
-                         year_basis=basis)
         for m in grammar.STATUS_COUNT.finditer(s):
             if not self.free(m.start(), m.end()):
                 continue
@@ -124,6 +114,20 @@ class GoalReaders:
             elif "/" in m.group(0):
                 self.add(s, m.start(), m.end(), "indicator", float(small_number(m.group(1)) or 0),
                          denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
+
+    def tallies(self, s: str) -> None:
+        """Counts of targets with no total beside them: met ("completed and exceeded 12
+        targets", rule 3.4) or in another status ("3 targets are expected to be met", rule 3.7)."""
+        for m in grammar.TARGETS_IN_STATUS.finditer(s):  # "3 targets are expected to be met"
+            if self.free(m.start(), m.end()):
+                self.add(s, m.start(), m.end(), "indicator", float(small_number(m.group(1)) or 0),
+                         unit=m.group(2), tags=("ambiguous",))
+        for m in grammar.TARGETS_MET.finditer(s):  # "completed and exceeded 12 targets"
+            if self.free(m.start(1), m.end()):
+                year, basis = self._plan_due(s)
+                self.add(s, m.start(1), m.end(), "target_attainment",
+                         float(small_number(m.group(1)) or 0), unit=m.group(2), year=year,
+                         year_basis=basis)
 
     def _plan_due(self, s: str) -> tuple[int | None, str]:
         """Return the due year of the plan whose targets a count of targets met counts (5.9)."""

@@ -377,7 +377,8 @@ PERCENT_OF_TARGET = re.compile(
     rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?)?"
     rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
-TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|còn|trong(?: tổng số| số)?|"
+TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|sets?|setting|includes?|including|"
+                          r"comprises?|có|còn|trong(?: tổng số| số)?|"
                           r"(?:out )?of(?: the| its| their)?)\s+(\d{1,3})\s+(mục tiêu|chỉ tiêu|"
                           r"targets)")
 #: Words before a total that name it only as the base of a count ("trong 24 chỉ tiêu, có 20").

@@ -180,8 +180,8 @@ def read(reader: Reader, s: str) -> None:
             unit = "count"  # a breakdown "(cấp tỉnh: 1.118, cấp huyện: 183)"
         elif den and not TIME_AFTER.match(s[m.end():]):
             unit = unit or "count"
-        elif not unit and (counted := COUNTED_NOUN.search(s[max(0, m.start() - 120):m.start()])):
-            unit = counted.group(1) or counted.group(2)  # "the number of ... reached 58,000"
+        elif not unit and counted_noun(s, m.start()):
+            unit = counted_noun(s, m.start())  # "the number of ... reached 58,000"
         elif not unit or JUNK_AFTER.match(s[m.end():]) or unit.split(" ")[0].lower() in NOT_UNIT:
             continue
         elif ceremony:
@@ -219,12 +219,21 @@ def read(reader: Reader, s: str) -> None:
 #: The noun a count with no unit after it counts, named before it: "the number of digital
 #: technology enterprises reached 58,000", "số doanh nghiệp công nghệ số đạt 1.250".
 COUNTED_NOUN = re.compile(
-    r"(?i)\b(?:the\s+)?(?:total\s+)?number\s+of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\b"
+    r"(?i)\b(?:the\s+)?(?:total\s+)?number\s+of\s+([a-z][\w-]*(?:\s+(?!(?:nationwide|in|of|at|"
+    r"across|on|reached|was|is|were|are|rose|increased|grew|totall?ed|stood|hit|amounted|for)"
+    r"\b)[a-z][\w-]*){0,4})\b"
     r"[^.;%\d]{0,60}?\b(?:reached|was|is|were|are|rose to|increased to|grew to|totall?ed|"
     r"stood at|hit|amounted to)\s+(?:about|over|more than|nearly|approximately|some|around|"
     r"almost)?\s*$"
     r"|\bsố(?: lượng)? ((?:doanh nghiệp|hộ|người|tài khoản|thuê bao|hồ sơ|cơ sở|trạm|điểm|"
     r"hợp tác xã)[^\d.;%]{0,50}?)\s+(?:đạt|là|lên|tăng lên)\s+(?:hơn|trên|gần|khoảng|xấp xỉ)?\s*$")
+def counted_noun(s: str, start: int) -> str:
+    """Return the noun that a count at start with no unit after it counts, named before it
+    ("the number of digital technology enterprises reached 58,000"), or ""."""
+    counted = COUNTED_NOUN.search(s[max(0, start - 120):start])
+    return (counted.group(1) or counted.group(2)) if counted else ""
+
+
 #: A count of the country's provinces, stated as the subject of a criterion (rule 2.3, R8):
 #: "Có 29 địa phương đạt ...", "Only 8 provinces scored ...", "Cả nước có 12 tỉnh ...".
 PROVINCES_COUNTED = re.compile(r"(?i)\s*(?:/\s*\d+\s+)?(?:tỉnh, thành(?: phố)?|tỉnh|địa phương|"

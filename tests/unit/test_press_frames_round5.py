@@ -64,7 +64,8 @@ def test_targets_met_without_a_total_and_targets_in_another_status():
 
 def test_a_current_level_beside_a_target_is_its_achieved_value():
     for s, figure in (("by 2026, up from 24% at present", "24%"),
-                      ("tăng từ mức 46% hiện nay", "46%"), ("to 92%, from 61% in 2022", "61%"), ("55% of firms now use it", "55%")):
+                      ("tăng từ mức 46% hiện nay", "46%"), ("to 92%, from 61% in 2022", "61%"),
+                      ("55% of firms now use it", "55%")):
         assert frames.current(s, s.index(figure), s.index(figure) + 3), s
     s = "to 92% by 2026 and 100% by 2030"
     assert not frames.current(s, s.index("100%"), s.index("100%") + 4)

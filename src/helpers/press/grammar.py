@@ -147,7 +147,10 @@ MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong|vào)\s+(?:h
                         r"tháng\s+\d{1,2}\s*/\s*(20[1-3]\d)\b"
                         r"|\b(?:as of|by|until|since|as at|in)\s+(?:the end of\s+)?"
                         r"(?:January|February|March|April|May|June|July|August|September|October|"
-                        r"November|December)(?:\s+\d{1,2})?,?\s+(20[1-3]\d)\b")
+                        r"November|December)(?:\s+\d{1,2})?,?\s+(20[1-3]\d)\b"
+                        # "Tính đến ngày 24/4/2023, ...": the status date of the figures after it
+                        r"|(?:đến|tính đến|as of|as at)\s+(?:hết\s+)?(?:ngày\s+)?"
+                        r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
 #: "last year" as the reference of a comparison ("up 5% from last year"): not the figure's year.
@@ -217,7 +220,7 @@ def years(sentence: str) -> tuple[YearMention, ...]:
                                bool(m.group("cmp") or earlier or typed == "comparison"),
                                bool(m.group("due")), edition))
     for m in MONTH_YEAR.finditer(sentence):  # "tính đến tháng 9/2023", "as of June 30, 2024"
-        group = 1 if m.group(1) else 2
+        group = next(i for i in (1, 2, 3) if m.group(i))
         out.append(YearMention(m.start(group), int(m.group(group)), False, False))
     return tuple(sorted(out, key=lambda y: y.start))
 

@@ -62,11 +62,14 @@ RANGE = re.compile(r"\s*[-–]\s*(\d+(?:[.,]\d+)?)(?=\s*(?:%|điểm|points?)\b|
 EVENT = re.compile(r"(?i)\b(?:(?<!truyền hình )hội nghị|hội thảo|buổi lễ|lễ công bố|sự kiện|"
                    r"conference|ceremony|event)\b")
 #: The total of a count written with a word: "8 trên 11 nhiệm vụ", "8 out of 11 tasks".
-RATIO = re.compile(r"(?i)\s+(?:trên|out of)\s+(\d{1,3}[.,]\d{3}|\d{1,4})(?=\s+[^\W\d])")
+RATIO = re.compile(r"(?i)\s+(?:trên|out of|of(?:\s+(?:the|its|their))?)\s+"
+                   r"(\d{1,3}[.,]\d{3}|\d{1,4})(?=\s+[^\W\d])")
 #: Words that put a percentage beside a count: "(đạt 75%", "chiếm", "tương ứng", "(tỷ lệ".
 RESTATED = re.compile(r"(?i)(?:\(\s*(?:đạt|tỷ lệ|bằng|chiếm)?|chiếm|tương ứng|tương đương|"
                       r"equivalent to|or|reaching|representing|accounting for|i\.e\.|"
                       r",\s*đạt(?: tỷ lệ)?)[^\d()]{0,15}$")
+#: A share printed in brackets right after a count, before the count's noun: "537 (36,09%) hồ sơ".
+PERCENT_ASIDE = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)(?=\s*[^\W\d])")
 #: Words before a per-capita base: "trên 1.000 dân", "per 100 inhabitants".
 PER_CAPITA = re.compile(r"(?i)(?:trên|per|/|mỗi)\s*$")
 #: A count of units meeting a threshold, up to the threshold: "4/13 sở, ngành đạt tỷ lệ ... trên".
@@ -153,7 +156,8 @@ def read(reader: Reader, s: str) -> None:
             den = float(re.sub(r"[.,]", "", ratio.group(1)))
             reader.claim(m.end(), m.end() + ratio.end())
         rest = s[m.end() + (span.end(1) if span else ratio.end() if ratio else 0):]
-        unit_match = UNIT_AFTER.match(rest)
+        aside = PERCENT_ASIDE.match(rest)  # "537 (36,09%) hồ sơ": the count's noun after it
+        unit_match = UNIT_AFTER.match(rest[aside.end():] if aside else rest)
         unit = unit_match.group(1).rstrip(",.;:") if unit_match else ""
         if den is None and unit and not unit.startswith("%"):
             den = _stated_total(s, m.start(), unit, value)

@@ -32,6 +32,9 @@ def test_a_list_continues_only_over_items():
     assert frames.continues(frame, 3, "The main targets by 2026 are:", "92% of services online;")
     assert frames.continues(frame, 3, "92% of services online;", "The economy is 18% of GRDP.")
     assert frames.continues(frame, 3, "a) 50% thanh toán số,", "b) 17% GRDP")
+    assert frames.continues(frame, 3, "Firstly, 90% of records are digitised.",
+                            "Secondly, the digital economy makes up 21% of GRDP.")
+    assert frames.continues(frame, 3, "Thứ nhất, 90% hồ sơ được số hóa.", "Thứ hai, 21% GRDP.")
     assert not frames.continues(frame, 3, "85% of adults own a smartphone.", "In 2022, 61% did.")
     assert not frames.continues(frames.Frame(line=3, year=2026), 3, "Targets:", "- 90%;")
     assert not frames.continues(frame, 2, "Targets:", "- 90%;")  # the frame is not that line's

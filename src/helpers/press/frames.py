@@ -133,7 +133,9 @@ def opens(sentence: str, published: int | None) -> int | None | bool:
 #: ending in ':' that the figure is listed under").
 HEADING_END = re.compile(r":\s*$")
 #: A line that is an item of a list: a bullet, a letter or number label ("a)", "1.", "2/").
-LIST_ITEM = re.compile(r"^\s*(?:[-–—•+*▪●○◦]|[a-zđ]\)|\d{1,2}\s*[.)/]\s)", re.I)
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•+*▪●○◦]|[a-zđ]\)|\d{1,2}\s*[.)/]\s|(?:first|second|third|"
+                       r"fourth|fifth)(?:ly)?\b|finally\b|lastly\b|thứ (?:nhất|hai|ba|tư|năm)\b|"
+                       r"(?:một|hai|ba|bốn|năm) là\b)", re.I)
 #: A line that ends as a list item does when more items follow (";", ",", "và", "and").
 ITEM_END = re.compile(r"(?:[;,]|\b(?:và|and))\s*$", re.I)
 

@@ -235,7 +235,8 @@ COMPARED_BEFORE = re.compile(
     r"(?i)(?:\bsince|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|"
     r"\bas(?:\s+(?:much|many|high|large|great|fast))?\s+as(?:\s+in)?|"  # "twice as much as in"
     r"\bsame\s+period\s+(?:of|in)|"
-    r"\bfrom|\bbest\s+(?:result|position|ranking)\s+since)\s+(?:the\s+)?(?:DTI\s+)?$")
+    r"(?<!far )(?<!away )\bfrom|\bbest\s+(?:result|position|ranking)\s+since)\s+(?:the\s+)?"
+    r"(?:DTI\s+)?$")  # "far from the 2022 target": the target's own year
 #: "compared with 0.48 and 41st place in 2022", "up from 45th in 2023": the year closes a
 #: comparison segment (it dates the figure compared with, read by the rank's own clause).
 COMPARED_SEGMENT = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|against|than|"

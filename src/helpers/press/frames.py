@@ -47,7 +47,7 @@ GOVERNOR = _words("intent", "figure")
 #: Words that make a sentence a goal sentence (rank goals, plan targets, due years).
 GOAL = _words("sentence", "intent")
 #: A target word that counts targets ("11/15 chỉ tiêu", "15 targets") or names them as met.
-COUNTED = re.compile(r"(?i)(?:\d+\s*(?:/\s*\d+\s*)?|\bmột\s+|\bcác\s+)$")
+COUNTED = re.compile(r"(?i)(?:(?<![\d.,])\d{1,3}\s*(?:/\s*\d+\s*)?|\bmột\s+|\bcác\s+)$")
 MET_AFTER = re.compile(r"(?i)^\s*(?:đã\s+)?(?:đạt|hoàn thành|vượt)\b(?!\s*(?:tối thiểu|từ|trên|ít)"
                        r"?\s*\d)")
 #: A target word that is the object of a verb of meeting: "đã hoàn thành các chỉ tiêu đề ra:",

@@ -93,10 +93,16 @@ class GoalReaders:
             for m in grammar.TARGET_STATUS.finditer(s, total.end()):
                 met = grammar.MET.match(m.group(3))
                 self.add(s, m.start(), m.end(2), "target_attainment" if met else "indicator",
-                         float(m.group(1)), unit=m.group(2) or total.group(3), denominator=n,
-                         tags=() if met else ("ambiguous",))
+                         float(small_number(m.group(1)) or 0), unit=m.group(2) or total.group(3),
+                         denominator=n, tags=() if met else ("ambiguous",))
                 listed = re.search(r"\blà\b|:", m.group(3))  # "2 chỉ tiêu khó đạt là: ..."
                 self.claim(m.start(), m.start(3) + listed.start() if listed else m.end())
+            if total.group(1).lower().startswith(grammar.TOTAL_AS_BASE):
+                for m in grammar.MET_OF_TOTAL.finditer(s, total.end()):  # "..., completed 17"
+                    if self.free(m.start(1), m.end()):
+                        self.add(s, m.start(1), m.end(), "target_attainment",
+                                 float(small_number(m.group(1)) or 0), unit=total.group(3),
+                                 denominator=n)
         for m in grammar.TARGET_COUNT.finditer(s):
             due = re.match(r"[^.;]{0,80}?\bfor\s+(20\d\d)", s[m.end():])
             year, basis = (int(due.group(1)), "clause") if due else self._plan_due(s)

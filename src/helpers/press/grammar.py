@@ -125,7 +125,7 @@ def topics(sentence: str) -> tuple[Topic, ...]:
 
 # -- years ----------------------------------------------------------------------------------
 YEAR = re.compile(
-    r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|from|than|kế trước|versus|vs\.?|"
+    r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|(?<!far )(?<!away )from|than|kế trước|versus|vs\.?|"
     r"(?<=places )on|(?<=place )on|(?<=spots )on|\bon(?=\s+the\s+20)|\bover(?=\s+the\s+20)|"
     r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+|the\s+|DTI\s+(?:năm\s+)?)?)?"
     r"(?P<due>(?i:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
@@ -376,23 +376,28 @@ ACHIEVED_VS_TARGET = re.compile(
 #: An achieved share of the plan, no target stated: "bằng 85% kế hoạch", "85% of the plan".
 PERCENT_OF_TARGET = re.compile(
     rf"(?i:bằng|đạt|đạt được|reached|reaching|achieved|equal to|equivalent to|"
-    rf"representing)\s+{_PCT}\s+"
+    rf"representing|completed|fulfilled)\s+{_PCT}\s+"
     rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?)?"
     rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
 TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|sets?|setting|includes?|including|"
                           r"comprises?|có|còn|trong(?: tổng số| số)?|"
-                          r"(?:out )?of(?: the| its| their)?)\s+(\d{1,3})\s+(mục tiêu|chỉ tiêu|"
-                          r"targets)")
+                          r"(?:out )?of(?: the| its| their)?)\s+(\d{1,3})\s+"
+                          r"(?:(?:main|key|basic|specific|major)\s+)?(mục tiêu|chỉ tiêu|targets)")
 #: Words before a total that name it only as the base of a count ("trong 24 chỉ tiêu, có 20").
 TOTAL_AS_BASE = ("trong", "of", "out of")
 #: One count of a tally after its total, up to the next count ("10 chỉ tiêu đã đạt, 4 đang
 #: thực hiện và 2 khó đạt"; "10 have been met, 4 are on track and 2 are unlikely to be met"):
 #: the counted noun may be left out before a verb of status.
-TARGET_STATUS = re.compile(r"(?<![\d/])(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets|"
+TARGET_STATUS = re.compile(rf"(?<![\d/])(\d{{1,3}}|(?i:{EN_CARDINAL}))\s+(mục tiêu|chỉ tiêu|targets|"
                            r"(?=(?:were|are|is|was|have|has|had|remain\w*|đã|đang|chưa|còn|khó|"
                            r"dự kiến|sẽ)\s))\b"
-                           r"([^;.]*?)(?=(?:,|\s(?:và|and))\s*(?:(?:và|and)\s+)?\d{1,3}\s|[;.]|$)")
+                           rf"([^;.]*?)(?=(?:,|\s(?:và|and))\s*(?:(?:và|and)\s+)?"
+                           rf"(?:\d{{1,3}}|(?i:{EN_CARDINAL}))\s|[;.]|$)")
+#: The count met after a total named as its base, the noun left out: "Of the 24 targets, the
+#: province has completed 17", "Trong 24 chỉ tiêu, tỉnh đã hoàn thành 17".
+MET_OF_TOTAL = re.compile(rf"(?i)\b(?:completed|achieved|met|fulfilled|reached|hoàn thành|đạt)"
+                          rf"\s+(?:được\s+)?(\d{{1,3}}|{EN_CARDINAL})\b(?!\s*(?:%|/|[.,]\d|\w))")
 MET = re.compile(r"(?i)^\s*(?:were\s+|have been\s+|had been\s+)?(?:đã\s+)?"
                  r"(?:hoàn thành|đạt(?!\s*(?:trên|dưới|từ)?\s*\d)|vượt|completed|"
                  r"met|achieved)")

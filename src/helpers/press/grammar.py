@@ -125,7 +125,8 @@ def topics(sentence: str) -> tuple[Topic, ...]:
 
 # -- years ----------------------------------------------------------------------------------
 YEAR = re.compile(
-    r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|(?<!far )(?<!away )from|than|kế trước|versus|vs\.?|"
+    r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|(?<!far )(?<!away )from|than|"
+    r"kế trước|versus|vs\.?|"
     r"(?<=places )on|(?<=place )on|(?<=spots )on|\bon(?=\s+the\s+20)|\bover(?=\s+the\s+20)|"
     r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+|the\s+|DTI\s+(?:năm\s+)?)?)?"
     r"(?P<due>(?i:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
@@ -389,7 +390,8 @@ TOTAL_AS_BASE = ("trong", "of", "out of")
 #: One count of a tally after its total, up to the next count ("10 chỉ tiêu đã đạt, 4 đang
 #: thực hiện và 2 khó đạt"; "10 have been met, 4 are on track and 2 are unlikely to be met"):
 #: the counted noun may be left out before a verb of status.
-TARGET_STATUS = re.compile(rf"(?<![\d/])(\d{{1,3}}|(?i:{EN_CARDINAL}))\s+(mục tiêu|chỉ tiêu|targets|"
+TARGET_STATUS = re.compile(rf"(?<![\d/])(\d{{1,3}}|(?i:{EN_CARDINAL}))\s+"
+                           r"(mục tiêu|chỉ tiêu|targets|"
                            r"(?=(?:were|are|is|was|have|has|had|remain\w*|đã|đang|chưa|còn|khó|"
                            r"dự kiến|sẽ)\s))\b"
                            rf"([^;.]*?)(?=(?:,|\s(?:và|and))\s*(?:(?:và|and)\s+)?"

@@ -66,6 +66,8 @@ ACHIEVED = re.compile(r"(?i)\bđã (?:đạt|có|hoàn thành|vượt)|\bước\
                       r"\bcurrent(?:ly)?\b|\bat present\b|\bto date\b|"
                       r"\bwere\b|"
                       r"\b(?:đạt|vượt|hoàn thành)\s+(?:mục tiêu|chỉ tiêu)")
+#: A copula right after a target word ("the target was 50%", "chỉ tiêu là 50%").
+COPULA = re.compile(r"(?i)^\s*(?:was|were|is|are|là)\b")
 #: A paragraph that opens with a due year: "Đến năm 2030, ...", "Trong đó, đến năm 2025, ...".
 FRONT_DUE = re.compile(r"(?i)^\W*(?:(?:trong đó|cụ thể|theo đó|ngoài ra|mục tiêu)[,:]?\s*)?"
                        r"(?:phấn đấu\s+)?(?<!tính )(?:đến|tới|by)\s+(?:hết\s+|cuối\s+)?"
@@ -104,8 +106,9 @@ def governor(sentence: str, position: int, published: int | None = None
     for m in DUE.finditer(sentence, 0, position):  # "theo đó đến năm 2025 tỷ lệ ... đạt 80%"
         if m.group(0)[:3].lower() != "vào" and (published is None or int(m.group(1)) >= published):
             last = m if last is None or m.start() > last.start() else last
-    if last is None or ACHIEVED.search(sentence[last.end():position]):
-        return None
+    between = COPULA.sub("", sentence[last.end():position], count=1) if last else ""
+    if last is None or ACHIEVED.search(between):
+        return None  # "the target was 50%": the copula of the target word is no result
     return last
 
 
@@ -187,7 +190,11 @@ CURRENT_BEFORE = re.compile(r"(?i)(?:\b(?:current(?:ly)?|now|so far|to date|at p
                             r"\b(?:up|rising|increas\w*|grow\w*|tăng)\s+from\s+(?:the\s+)?"
                             r"(?:current\s+|present\s+)?(?:level of\s+|rate of\s+)?|"
                             r",\s*from\s+(?:the\s+)?(?:level of\s+|rate of\s+)?|"
-                            r"\btăng từ\s+(?:mức\s+)?)$")
+                            r"\btăng từ\s+(?:mức\s+)?|"
+                            # "the target of 80% ..., the province has reached 76%"
+                            r"\b(?:has|have|had)\s+(?:now\s+)?(?:reached|achieved|attained|hit|"
+                            r"recorded)\s+(?:about\s+|over\s+|nearly\s+)?|\bđã đạt\s+(?:được\s+)?|"
+                            r"\b(?:achieved|reached|met|exceeded),?\s+(?:at|with)\s+)$")
 CURRENT_AFTER = re.compile(r"(?i)\s*(?:of [\w\s]{0,30}?)?\s*(?:at present|currently|now|today|"
                            r"hiện nay|hiện tại|at the moment)\b")
 

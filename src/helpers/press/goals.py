@@ -112,7 +112,9 @@ class GoalReaders:
             if not self.free(m.start(), m.end()):
                 continue
             if grammar.STATUS_MET.match(s, m.end()):  # "45/50 chỉ tiêu đã hoàn thành"
-                year, basis = self._plan_due(s)
+                due = TARGETS_DUE_AFTER.match(s, m.end())  # "3 of 6 targets set for 2025 had"
+                year, basis = (int(due.group(1)), "clause (the targets' due year)") if due \
+                    else self._plan_due(s)
                 self.add(s, m.start(), m.end(), "target_attainment",
                          float(small_number(m.group(1)) or 0),
                          denominator=float(m.group(2)), unit=m.group(3), year=year,
@@ -294,6 +296,10 @@ SHARE_MET = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:các\s+|số\
                        r"(?:\s+đoạn)?\s*20\d\d\s*[-–]\s*(20\d\d))?")
 #: The year printed right after an achieved value: "from 61% in 2022", "61% (2022)".
 VALUE_YEAR_AFTER = re.compile(r"(?i)\s*(?:in\s+|năm\s+|\(\s*)(20[1-3]\d)\b")
+#: The due year of counted targets, printed right after them: "targets set for 2025",
+#: "chỉ tiêu đến năm 2025".
+TARGETS_DUE_AFTER = re.compile(r"(?i)\s*(?:set\s+|đề ra\s+)?(?:for|by|to|đến năm|năm)\s+"
+                               r"(20[2-4]\d)\b")
 #: An anaphor that links a sentence to the figure of the previous one ("Con số này ...").
 LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này|this (?:figure|rate|share)|"
                        r"the figure)")

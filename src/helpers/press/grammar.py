@@ -438,7 +438,7 @@ STATUS_COUNT = re.compile(rf"(?<![\d/])(\d{{1,3}}|(?i:{EN_CARDINAL}))\s*(?:/|(?i
                           r"(\d{1,3})\s+"
                           r"(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
 #: The counted targets are met: "45/50 chỉ tiêu ... đã hoàn thành", "45 of 50 targets were met".
-STATUS_MET = re.compile(r"(?i)(?![^,;.\d]{0,40}?(?:chưa|không|\bnot\b))"
-                        r"[^,;.\d]{0,40}?(?:đã\s+)?(?:hoàn thành|vượt|"
+STATUS_MET = re.compile(r"(?i)(?!(?:[^,;.\d]|20\d\d){0,40}?(?:chưa|không|\bnot\b))"
+                        r"(?:[^,;.\d]|20\d\d){0,40}?(?:đã\s+)?(?:hoàn thành|vượt|"
                         r"đạt(?!\s*(?:trên|dưới|từ|khoảng)?\s*\d)|(?:were|was|have been|has been|"
-                        r"had been)\s+(?:met|achieved|completed))")
+                        r"had been)\s+(?:met|achieved|completed|reached|fulfilled|exceeded))")

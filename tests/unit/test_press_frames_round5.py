@@ -102,3 +102,17 @@ def test_a_count_takes_the_noun_named_before_it():
     s = "Năm 2023, số doanh nghiệp công nghệ số của tỉnh đạt 1.310, tăng 14%."
     assert indicators.counted_noun(s, s.index("1.310")).startswith("doanh nghiệp")
     assert indicators.counted_noun("The city held 3 meetings, reaching 1,200", 35) == ""
+
+
+def test_a_position_gapped_after_one_in_another_scope_keeps_that_scope():
+    text = "Lai Chau city ranked first among districts and towns, while Tam Duong ranked second."
+    article = press.Article("t.txt", "Lai Châu", "", "", text)
+    assert [(f.fact_type, f.value) for f in press.extract(article)] == [
+        ("indicator", 1.0), ("indicator", 2.0)]
+    with ablate.switched_off("scope kept by gapping ('A ranked first among districts, while B "
+                             "ranked second')"):
+        assert [(f.fact_type, f.value) for f in press.extract(article)] == [
+            ("indicator", 1.0), ("dti_rank", 2.0)]
+    text = "Kien Giang ranked first in the Mekong Delta and 12th nationwide."
+    found = press.extract(press.Article("t.txt", "Kiên Giang", "", "", text))
+    assert [(f.fact_type, f.value) for f in found] == [("indicator", 1.0), ("dti_rank", 12.0)]

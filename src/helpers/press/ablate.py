@@ -96,6 +96,9 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
     "English scopes (region, districts, ministries, occurrences, groups)": (
         (english, "not_a_rank", lambda *a, **k: ""),
     ),
+    "scope kept by gapping ('A ranked first among districts, while B ranked second')": (
+        (english, "gapped_scope", lambda *a, **k: ""),
+    ),
     "English year types (since, than, compared with, event names)": (
         (english, "year_type", lambda *a, **k: ""),
         (english, "own_year", lambda *a, **k: False),

@@ -139,6 +139,24 @@ def not_a_rank(sentence: str, end: int, start: int | None = None) -> str:
     return "districts" if re.search(r"(?i)districts|towns|communes", m.group(0)) else "region"
 
 
+#: Words between two positions that place the second in a scope of its own: the country, the
+#: DTI or another ranking named again.
+OWN_SCOPE = re.compile(r"(?i)nationwide|nationally|in the country|cả nước|toàn quốc|\bDTI\b|"
+                       r"\bindex\b|\bchỉ số\b|\bPCI\b|\bPAPI\b|ranking")
+
+
+def gapped_scope(sentence: str, after: int, start: int, end: int, scope: str) -> str:
+    """Return the scope a position inherits from an earlier position of its sentence placed in
+    another scope, by gapping ("Son La city ranked first among districts, while Moc Chau ranked
+    second"; "Sở A xếp thứ nhất trong khối sở, Sở B xếp thứ hai"), or "" when the words between
+    them or after it name a scope of their own ("first in the Mekong Delta and 9th nationwide")."""
+    between = sentence[after:start]
+    if OWN_SCOPE.search(between) or OWN_SCOPE.match(sentence[end:end + 25].lstrip(" ,")) or \
+            not re.search(r"(?i)\b(?:while|and|whereas|và|còn)\b|[,;]", between):
+        return ""
+    return scope
+
+
 _ORD = rf"(?:(\d{{1,2}})(?:st|nd|rd|th)|({EN_ORDINAL}))"
 #: The verb of an English rank statement followed by its first position.
 _LEAD = re.compile(rf"(?i)\b(?:ranked|ranks|ranking|came(?:\s+in)?|placed|finished|stood|was|"

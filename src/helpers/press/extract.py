@@ -34,6 +34,7 @@ class Reader(GoalReaders, ListReaders):
         self.context_year: int | None = None
         self.edition_year: int | None = None
         self.rank_facts: list[Fact] = []
+        self.scoped: tuple[int, int, str] = (-1, 0, "")  # the last rank placed in another scope
         self.goal_year: int | None = None
         self.frame: frames.Frame | None = None
         self.plan_year: int | None = None  # the due year of the plan the article reports on
@@ -183,6 +184,10 @@ class Reader(GoalReaders, ListReaders):
               year: int | None = None, year_basis: str = "") -> list[Fact]:
         """Record a rank at s[start:end], one per coordinated topic."""
         scope = english.not_a_rank(s, end, start if entity is None else None)
+        if scope in ("region", "districts", "units"):
+            self.scoped = (self.offset, end, scope)
+        elif not scope and self.scoped[0] == self.offset and self.scoped[1] <= start:
+            scope = english.gapped_scope(s, self.scoped[1], start, end, self.scoped[2])
         if grammar.RANK_NEGATIVE_AFTER.search(s[end:end + 20]) or \
                 grammar.AMONG_AGENCIES.match(s, end) or scope in ("units", "occurrence", "group"):
             self.claim(start, end)

@@ -46,7 +46,9 @@ _AGENCY = re.compile(
     r"Department of [A-Z][\w,]*(?:\s+(?:[A-Z&][\w,]*|and)){0,6}|"
     r"Sở (?:[\w&]+ ){0,8}?[A-ZĐ][\w]*(?: [A-ZĐ][\w]*)*|"
     r"Sở [A-ZĐ]\w*(?: [\w&]+){0,5}?(?= (?:dẫn đầu|đứng đầu|xếp|đạt)\b[^.;]{0,40}?"
-    r"(?:khối|các) (?:sở|cơ quan)))"  # "Sở Tư pháp dẫn đầu khối sở, ngành": among agencies
+    r"(?:khối|các) (?:sở|cơ quan))|"  # "Sở Tư pháp dẫn đầu khối sở, ngành": among agencies
+    r"Sở [A-ZĐ]\w*(?: (?!(?:xếp|đứng|dẫn|đạt|giữ|tăng|giảm)\b)[\w&]+){0,5}"
+    r"(?= (?:xếp|đứng) (?:thứ|hạng|vị trí|đầu)))"  # "Sở Thông tin và Truyền thông xếp thứ nhất"
     r"(?=\s+(?:giữ|vươn|xếp|đứng|đạt|tăng|giảm|mỗi|và|ranked|dẫn đầu|climbed|rose|fell|was|"
     r"came|topped|led|placed|scored))")
 #: A unit inside a province (rule 2.5): "huyện Mộc Châu", "thị xã Thuận Thành", "Phu Yen district".

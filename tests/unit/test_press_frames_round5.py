@@ -116,3 +116,15 @@ def test_a_position_gapped_after_one_in_another_scope_keeps_that_scope():
     text = "Kien Giang ranked first in the Mekong Delta and 12th nationwide."
     found = press.extract(press.Article("t.txt", "Kiên Giang", "", "", text))
     assert [(f.fact_type, f.value) for f in found] == [("indicator", 1.0), ("dti_rank", 12.0)]
+
+
+def test_ordinals_of_size_growth_or_being_first_to_act_are_no_positions():
+    from helpers.press import english
+    for text in ("Vietnam's digital economy is the third fastest-growing in Southeast Asia.",
+                 "Vinh is the fifth largest city in the region.",
+                 "Bac Ninh was the first province in the country to pilot 5G."):
+        at = next(i for w in ("third", "fifth", "first") if (i := text.find(w)) >= 0)
+        end = text.index(" ", at)
+        assert english.not_a_rank(text, end, at) == "occurrence", text
+    assert english.not_a_rank("Bac Ninh ranked the fourth nationwide", 26, 20) == ""
+    assert english.not_a_rank("Bac Ninh held the first place in the index", 23, 18) == ""

@@ -120,6 +120,17 @@ COUNTED_SUBJECT = re.compile(rf"(?i)(?:^|[,;:]\s*)\W*(?:(?:only|some|about|nearl
                              rf"(?:(?!\b(?:and|while|but|whereas)\b)[^,;.])*$")
 
 
+#: An ordinal of size or growth, or of being first to do something: "the second fastest-growing
+#: in Southeast Asia", "the fourth largest city", "the first province in the country to launch
+#: 5G" — no position in a ranking of the DTI.
+NOT_A_POSITION_AFTER = re.compile(
+    r"(?i)[\s-]+(?:largest|biggest|fastest|most populous|busiest|oldest|youngest|smallest|"
+    r"poorest|richest|longest|lớn nhất|nhanh nhất)\b"
+    r"|(?:\s+(?!(?:in|among|out|of|with|place|position)\b)[\w-]+){1,2}(?:\s+[\w-]+){0,4}?"
+    r"\s+to\s+(?!the\b|\d)[a-z]{3,}\b")
+THE_BEFORE = re.compile(r"(?i)\bthe\s+(?:very\s+)?[\w-]+\s*$")
+
+
 def not_a_rank(sentence: str, end: int, start: int | None = None) -> str:
     """Return the scope other than the DTI's a position ending at end is placed in, or "".
 
@@ -127,7 +138,8 @@ def not_a_rank(sentence: str, end: int, start: int | None = None) -> str:
     (both ranks in another ranking, rules 3.5, 2.6); "units": departments, agencies or
     ministries (out of scope, rules 2.6, 8.1); "occurrence": the ordinal counts
     years or times (junk, rule 8.6); "group": the subject is a count of provinces (rule 8.7)."""
-    if OCCURRENCE.match(sentence, end):
+    if OCCURRENCE.match(sentence, end) or (THE_BEFORE.search(sentence[:end])
+                                            and NOT_A_POSITION_AFTER.match(sentence, end)):
         return "occurrence"
     if start is not None and COUNTED_SUBJECT.search(sentence[:start]):
         return "group"

@@ -128,3 +128,13 @@ def test_ordinals_of_size_growth_or_being_first_to_act_are_no_positions():
         assert english.not_a_rank(text, end, at) == "occurrence", text
     assert english.not_a_rank("Bac Ninh ranked the fourth nationwide", 26, 20) == ""
     assert english.not_a_rank("Bac Ninh held the first place in the index", 23, 18) == ""
+
+
+def test_a_headline_figure_is_the_body_figure_of_the_same_value():
+    text = ("Hau Giang goes cashless: 68% of shoppers pay by phone\nAccording to the provincial "
+            "department, the rate of non-cash transactions reached 68% in 2022.")
+    assert facts(text, "Hậu Giang") == [("indicator", 68.0, None, 2022)]
+    with ablate.switched_off("headline figures merged with the body's (rule 9.1)"):
+        assert len(facts(text, "Hậu Giang")) == 2
+    text = "Digital economy to account for 19% of Hau Giang's GRDP\nThe province strives for it."
+    assert facts(text, "Hậu Giang") == [("target_attainment", None, 19.0, None)]

@@ -85,6 +85,9 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
     "counted noun before a count ('the number of X reached N')": (
         (indicators, "counted_noun", lambda *a, **k: ""),
     ),
+    "headline figures merged with the body's (rule 9.1)": (
+        (reader, "headline_pair", lambda *a, **k: False),
+    ),
     "topic model of rankings (nearest ranking name)": (
         (reader, "topic_of", lambda *a, **k: []),
         (reader.Reader, "_carried_topic", lambda *a, **k: [None]),

@@ -102,6 +102,7 @@ class Reader(GoalReaders, ListReaders):
                     year_basis, how, self.offset + start, self.offset + end, s.strip(),
                     " ".join(s[end:end + 80].lstrip(" %").split()[:4]),
                     " ".join(s[max(0, start - 80):start].split()[-5:]))
+        fact.role = self.role
         self.facts.append(fact)
         self.claim(start, end)
         if entity not in (gazetteer.NATIONAL, gazetteer.MINISTRY_BLOC, gazetteer.PROVINCE_BLOC) \
@@ -390,6 +391,8 @@ def _same(a: Fact, b: Fact) -> bool:
     if a.fact_type in ("indicator", "target_attainment") and a.unit != "rank":
         if a.sentence == b.sentence and abs(a.start - b.start) < len(a.sentence):
             return False  # two figures of one sentence are two facts
+        if headline_pair(a, b):
+            return True  # a headline sums up the body: its figure is the body's (rule 9.1)
         if a.denominator and a.denominator == b.denominator and a.fact_type == \
                 "target_attainment":
             return True  # "11/15 chỉ tiêu đạt" stated again: one count of targets met
@@ -403,9 +406,15 @@ def _same(a: Fact, b: Fact) -> bool:
     return True
 
 
+def headline_pair(a: Fact, b: Fact) -> bool:
+    """Tell whether one of two like facts is the headline's and the other the body's."""
+    return (a.role == "headline") != (b.role == "headline")
+
+
 def _overlap(a: str, b: str) -> float | None:
     """Return the share of content words two phrases share (of the shorter one), if any."""
-    ta, tb = (set(re.findall(r"[a-z]{2,}", fold(x))) - _STOP for x in (a, b))
+    ta, tb = ({re.sub(r"(?<=\w{3})s$", "", w) for w in re.findall(r"[a-z]{2,}", fold(x))} - _STOP
+              for x in (a, b))  # "payments" and "payment" are one word
     return len(ta & tb) / min(len(ta), len(tb)) if ta and tb else None
 
 

@@ -61,6 +61,7 @@ class Fact:
     sentence: str = field(default="", repr=False)
     measured: str = field(default="", repr=False)  # the words right after the figure (dedup)
     lead: str = field(default="", repr=False)  # the words right before the figure (dedup)
+    role: str = field(default="", repr=False)  # the role of its line: headline, lead, body
 
 
 FACT_TYPES = ("dti_rank", "pillar_rank", "rank_change", "target_attainment", "indicator")

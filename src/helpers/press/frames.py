@@ -26,7 +26,10 @@ TARGET_WORDS: dict[str, tuple[str, ...]] = {
                r"\bintends? to\b", r"\btarget(?:s|ed)?\b(?! set)", r"\bexpects?\b",
                r"\bprojected to\b", r"\bforecasts?\b"),
     # words that govern the figure after them, but do not make a whole sentence a goal
-    "figure": (r"mục tiêu", r"chỉ tiêu", r"yêu cầu(?: đạt)?", r"\bcần (?:đưa|đạt)", r"đề xuất",
+    "figure": (r"(?<!up )(?<!due )(?<!according )(?<!compared )(?<!equal )(?<!close )"
+               r"(?<!rose )(?<!increased )(?<!grew )(?<!fell )(?<!dropped )\bto (?:account for|"
+               r"make up|reach|hit|achieve|exceed|surpass)\b",  # "Digital economy to account for"
+               r"mục tiêu", r"chỉ tiêu", r"yêu cầu(?: đạt)?", r"\bcần (?:đưa|đạt)", r"đề xuất",
                r"\btarget set\b", r"theo kế hoạch", r"\b(?:according to|under) the plan\b"),
     # a plan's target nouns with their predicate: a goal sentence
     "sentence": (r"(?:đặt|đề ra|hướng tới|(?<!so )với)(?: các| ra)? (?:mục tiêu|chỉ tiêu)",

@@ -22,6 +22,11 @@ RANK_OF_FIGURE = re.compile(r"(?i)\d\s*%\s*(?:\([^()]*\)\s*)?,\s*(?:(?:and|và)\
                             r"(?:ranking|ranked|placing|which ranks?|đứng|xếp)\b[^,;.()]*$")
 
 
+#: A rate or share as the subject of a position, no ranking named: "Hung Yen's online payment
+#: rate ranked 5th nationwide", "tỷ lệ hồ sơ trực tuyến của tỉnh xếp thứ 5" (rule 3.5).
+RATE_SUBJECT = re.compile(r"(?i)\b(?:rate|proportion|share|percentage|tỷ lệ|tỷ trọng)\b"
+                          r"[^,;.()\d]{0,50}?(?:\b(?:ranked|ranks|ranking|placed|came|xếp|đứng)"
+                          r"(?:\s+(?:thứ|hạng|the))?)?\s*$")
 #: A verb of position whose object is the ranking it names ("led digital society").
 POSITION_VERB = re.compile(r"(?i)\b(?:led|leads|leading|topped|tops|dẫn đầu|đứng đầu)\s*$")
 #: A rank placed in the whole country, after a regional one: "thứ 15 cả nước", "15th nationwide".
@@ -75,6 +80,8 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
         return []  # "thứ 2 khu vực ..., thứ 15 cả nước": the national ranking, not the region's
     if before:
         return _coordinated(sentence, found, before[-1], forward=False)
+    if RATE_SUBJECT.search(sentence[max(0, start - 70):start]):
+        return [grammar.Topic(start, start, "other", "")]  # "its online payment rate ranked 5th"
     return []
 
 

@@ -171,6 +171,8 @@ class GoalReaders:
                 continue
             before = s[max(0, m.start() - 30):m.start()]
             upper = RANGE_UPPER.match(s, m.end())
+            if upper and CHANGE_FROM.search(before):
+                upper = None  # "rose from 35% to 48%": a change, two figures
             tags = [t for t in (indicators.qualifier_tag(before),) if t]
             if upper:  # "45% - 50%": the lower end (rule 4.2)
                 tags.append("range")
@@ -307,6 +309,9 @@ LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này
 STATUS_AFTER = re.compile(r"(?i)\s*(?:đã|đang|dự kiến|chưa|còn|khó|khả năng|sẽ|were|have|had)\b")
 #: A percentage (or a count of enterprises) that a target may set.
 PERCENT = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?enterprises)")
+#: A change from one level to another ("rose from 35% to 48%", "tăng từ 35% lên 48%").
+CHANGE_FROM = re.compile(r"(?i)\b(?:rose|risen|increased|grew|grown|fell|dropped|declined|"
+                         r"climbed|jumped|up|down|tăng|giảm)\s+(?:from|từ)\s+(?:mức\s+)?$")
 #: The upper end of a range after a percentage: "45% - 50%", "65-70%".
 RANGE_UPPER = re.compile(r"\s*(?:[-–]|đến|to)\s*\d+(?:[.,]\d+)?\s*%")
 #: The due year printed right after a target: "20% by 2025", "80% vào năm 2025".

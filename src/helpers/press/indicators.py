@@ -205,10 +205,16 @@ def read(reader: Reader, s: str) -> None:
         if span:
             tags.append("range")
             reader.claim(m.end(), m.end() + span.end())
-        upper = re.match(r"\s*(?:%|\S+)?\s*(?:đến|-|–|to)\s*(?:khoảng\s*|gần\s*)?[\d.,]+", after)
-        if re.search(r"(?i)từ\s*(?:khoảng\s*)?$", before) and upper:
-            tags.append("range")
+        upper = re.match(r"(?i)\s*(?:%|\S+)?\s*(?:đến|-|–|to)\s*(?:khoảng\s*|gần\s*|about\s+|"
+                         r"around\s+|nearly\s+|almost\s+)?[\d.,]+", after)
+        if re.search(r"(?i)(?:(?<!tăng )(?<!giảm )từ|(?<!rose )(?<!risen )(?<!increased )"
+                     r"(?<!grew )(?<!grown )(?<!fell )(?<!dropped )(?<!declined )(?<!climbed )"
+                     r"(?<!jumped )(?<!up )(?<!down )\bfrom)\s*(?:khoảng\s*|about\s+|around\s+|"
+                     r"nearly\s+)?$", before) and upper:  # a range, not a change "rose from"
             reader.claim(m.end(), m.end() + upper.end())
+            if group_range(s, m.start()):
+                continue  # "A, B and C, with scores from about 0.28 to 0.31" (rule 8.3)
+            tags.append("range")
         pillar = _pillar(s, m.start(), m.end(), unit)
         compared = re.search(r"(?:năm|in|from|to)\s+(20\d\d)\s*\((?:\s*(?:khi đó|lúc đó|then)"
                              r"[^()\d]{0,12})?\s*$", before)  # "so với năm 2022 (khi đó là 43,5%)"
@@ -231,6 +237,15 @@ COUNTED_NOUN = re.compile(
     r"almost)?\s*$"
     r"|\bsố(?: lượng)? ((?:doanh nghiệp|hộ|người|tài khoản|thuê bao|hồ sơ|cơ sở|trạm|điểm|"
     r"hợp tác xã)[^\d.;%]{0,50}?)\s+(?:đạt|là|lên|tăng lên)\s+(?:hơn|trên|gần|khoảng|xấp xỉ)?\s*$")
+def group_range(s: str, start: int) -> bool:
+    """Tell whether a range at start is spread over a group of entities listed before it in its
+    sentence ("Dien Bien, Lai Chau and Cao Bang, with scores from about 0.28 to nearly 0.31";
+    rule 8.3: it gives no entity a value)."""
+    named = [m for m in gazetteer.mentions(s[:start]) if m.kind == "province"]
+    return len(named) >= 2 and bool(re.search(r"(?i)\b(?:and|và)\b|,", s[named[0].end:
+                                                                          named[-1].start]))
+
+
 def counted_noun(s: str, start: int) -> str:
     """Return the noun that a count at start with no unit after it counts, named before it
     ("the number of digital technology enterprises reached 58,000"), or ""."""

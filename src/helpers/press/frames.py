@@ -70,7 +70,8 @@ ACHIEVED = re.compile(r"(?i)\bđã (?:đạt|có|hoàn thành|vượt)|\bước\
                       r"\bwere\b|"
                       r"\b(?:đạt|vượt|hoàn thành)\s+(?:mục tiêu|chỉ tiêu)")
 #: A copula right after a target word ("the target was 50%", "chỉ tiêu là 50%").
-COPULA = re.compile(r"(?i)^\s*(?:was|were|is|are|là)\b")
+COPULA = re.compile(r"(?i)^\s*(?:(?:set|đặt ra|đề ra)\b\s*)?"
+                    r"(?:(?:for|of|in|cho)\b[^,;.\d%]{0,20}?)?(?:was|were|is|are|là)\b")
 #: A paragraph that opens with a due year: "Đến năm 2030, ...", "Trong đó, đến năm 2025, ...".
 FRONT_DUE = re.compile(r"(?i)^\W*(?:(?:trong đó|cụ thể|theo đó|ngoài ra|mục tiêu)[,:]?\s*)?"
                        r"(?:phấn đấu\s+)?(?<!tính )(?:đến|tới|by)\s+(?:hết\s+|cuối\s+)?"

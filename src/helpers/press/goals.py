@@ -193,7 +193,7 @@ class GoalReaders:
                     and not _marked_achieved(s, achieved[0]):
                 achieved = None  # a value is paired only with the target word after it
             value = frames.signed(s, m.start(), value)
-            unit = "%" if m.group(2) == "%" else "enterprises"
+            unit = "%" if m.group(2) == "%" else m.group(2).strip()
             if achieved:  # the year is the target's, when stated with it (LABELING d08, 5.8)
                 due = DUE_AFTER_TARGET.match(s, m.end()) or re.search(
                     r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[achieved[1]:m.start()])
@@ -307,8 +307,10 @@ LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này
                        r"the figure)")
 #: Words after a count of targets that give its status ("dự kiến sẽ đạt", "chưa đạt").
 STATUS_AFTER = re.compile(r"(?i)\s*(?:đã|đang|dự kiến|chưa|còn|khó|khả năng|sẽ|were|have|had)\b")
-#: A percentage (or a count of enterprises) that a target may set.
-PERCENT = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?enterprises)")
+#: A percentage or a count (of enterprises, people, households, accounts) a target may set.
+PERCENT = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\b)(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*"
+                     r"(%|\s(?:[a-z-]+\s){0,2}?(?:enterprises|businesses|firms|people|households|"
+                     r"accounts|users)\b|\s(?:doanh nghiệp|hộ gia đình|người dân|tài khoản)\b)")
 #: A change from one level to another ("rose from 35% to 48%", "tăng từ 35% lên 48%").
 CHANGE_FROM = re.compile(r"(?i)\b(?:rose|risen|increased|grew|grown|fell|dropped|declined|"
                          r"climbed|jumped|up|down|tăng|giảm)\s+(?:from|từ)\s+(?:mức\s+)?$")

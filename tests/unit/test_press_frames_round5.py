@@ -138,3 +138,13 @@ def test_a_headline_figure_is_the_body_figure_of_the_same_value():
         assert len(facts(text, "Hậu Giang")) == 2
     text = "Digital economy to account for 19% of Hau Giang's GRDP\nThe province strives for it."
     assert facts(text, "Hậu Giang") == [("target_attainment", None, 19.0, None)]
+
+
+def test_a_sentence_that_details_announced_goals_states_targets():
+    text = ("The plan sets out several specific goals. Specifically, 96% of documents are "
+            "exchanged electronically.")
+    assert facts(text) == [("target_attainment", None, 96.0, None)]
+    text = "The province has achieved many goals. Specifically, 96% of communes have fibre."
+    assert facts(text) == [("indicator", 96.0, None, None)]
+    assert frames.announces("Kế hoạch đề ra nhiều mục tiêu cụ thể.")
+    assert not frames.specifies("Cụ thể, năm 2022 đã đạt 60%.", True)

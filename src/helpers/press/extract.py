@@ -37,6 +37,7 @@ class Reader(GoalReaders, ListReaders):
         self.scoped: tuple[int, int, str] = (-1, 0, "")  # the last rank placed in another scope
         self.goal_year: int | None = None
         self.frame: frames.Frame | None = None
+        self.announced: int | None = None  # the line whose last sentence announced goals
         self.plan_year: int | None = None  # the due year of the plan the article reports on
         self.carried: str | None = None
         self.ranking = "dti"  # the ranking the paragraph last named: "dti" or "other"
@@ -149,6 +150,9 @@ class Reader(GoalReaders, ListReaders):
     def _open_frame(self, s: str) -> None:
         """Open a plan passage (target frame) where a sentence opens one with its due year."""
         due = frames.opens(s, self.article.year)
+        if due is False and frames.specifies(s, self.announced == self.line):
+            due = True  # "The plan sets out several goals. Specifically, 100% of ..."
+        self.announced = self.line if frames.announces(s) else None
         if due is False:
             return
         self.frame = frames.Frame(self.line, None if due is True else due, self.offset,

@@ -147,6 +147,26 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–—•+*▪●○◦]|[a-zđ]\)|\d{1,2}\s*[
 ITEM_END = re.compile(r"(?:[;,]|\b(?:và|and))\s*$", re.I)
 
 
+#: A sentence that ends by announcing goals: "The plan sets out several goals.", "Kế hoạch đề
+#: ra nhiều mục tiêu cụ thể."
+ANNOUNCES = re.compile(r"(?i)\b(?:goals|targets|objectives|mục tiêu|chỉ tiêu)"
+                       r"(?:\s+(?:cụ thể|chủ yếu|quan trọng|as follows|below|for \w+))?"
+                       r"\s*[.:]?\s*$")
+#: The opening of a sentence that details what the sentence before announced.
+SPECIFIER = re.compile(r"(?i)^\W*(?:specifically|in particular|in detail|namely|accordingly|"
+                       r"cụ thể|theo đó)\b")
+
+
+def announces(sentence: str) -> bool:
+    """Tell whether a sentence ends by announcing goals that the next one details."""
+    return bool(ANNOUNCES.search(sentence)) and not ACHIEVED.search(sentence)
+
+
+def specifies(sentence: str, announced: bool) -> bool:
+    """Tell whether a sentence details the goals the sentence before it announced."""
+    return announced and bool(SPECIFIER.match(sentence)) and not ACHIEVED.search(sentence)
+
+
 def heading(sentence: str) -> bool:
     """Tell whether a sentence ends as a heading that introduces a list ("... will have:")."""
     return bool(HEADING_END.search(sentence))

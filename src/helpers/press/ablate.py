@@ -73,6 +73,9 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
     "plan lists (a heading ending in ':' over its list items)": (
         (frames, "continues", lambda *a, **k: False),
     ),
+    "announced goals detailed ('... several goals. Specifically, 97% of ...')": (
+        (frames, "specifies", lambda *a, **k: False),
+    ),
     "target tallies without a total ('completed 12 targets', '3 targets are on track')": (
         (goals.GoalReaders, "tallies", _noop),
     ),

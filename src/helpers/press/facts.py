@@ -144,6 +144,11 @@ def _anaphor(sentence: str, anaphor: gazetteer.Mention, found: tuple[gazetteer.M
     return home, "anaphor"
 
 
+#: "next year" printed right after a figure: the year after the publication date (rule 5.3).
+NEXT_YEAR_AFTER = re.compile(r"(?i)[\d.,]+\s*%?\s*(?:[^\s;,.]+\s+){0,2}?(?:next year|năm tới|"
+                             r"năm sau|in the coming year)\b")
+
+
 def year_of(sentence: str, position: int, context: int | None, *, published: int | None,
             target: bool = False, dti: bool = False, later_due: bool = True
             ) -> tuple[int | None, str]:
@@ -169,6 +174,8 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
                            sentence[position:position + 30])
     if right_after and not target:  # "up from 25th in 2021": the year printed with the figure
         return int(right_after.group(1)), "clause"
+    if published and NEXT_YEAR_AFTER.match(sentence, position):  # "and 12% next year"
+        return published + 1, "next year (printed date)"
     editions = [y for y in found if y.edition] if dti else []
     if editions:
         pick = [y for y in editions if lo <= y.start < hi] or editions

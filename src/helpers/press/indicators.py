@@ -54,7 +54,7 @@ JUNK_BEFORE = re.compile(
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
     r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
     r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of|one of(?: the)?|"
-    r"Program(?:me)?|Chương trình|"
+    r"Program(?:me)?|Chương trình|ISO|IPv|"
     r"(?:level|mức độ|mức)\s+\d\s*(?:,|and|và|&|-|–)\s*(?:level\s+)?)\s*[-:]?\s*$")
 #: The upper end of a range written without "từ": "72-75%", "40 – 45 điểm".
 RANGE = re.compile(r"\s*[-–]\s*(\d+(?:[.,]\d+)?)(?=\s*(?:%|điểm|points?)\b|\s*%)")
@@ -126,6 +126,8 @@ def read(reader: Reader, s: str) -> None:
             continue
         raw, den_raw = m.group(1), m.group(2)
         after, before = s[m.end():m.end() + 40], s[max(0, m.start() - 40):m.start()]
+        if re.fullmatch(r"[1-6][.,]0", raw) and re.search(r"[^\W\d]\s*$", before):
+            continue  # a version or an era, not a figure: "Industry 4.0", "công nghiệp 4.0"
         if re.fullmatch(r"(19|20)\d\d", raw) or JUNK_BEFORE.search(before) or \
                 SECOND_CURRENCY.search(before):
             continue  # "VND 1.2 trillion (US$48 million)": one sum in two units (rule 8.4)

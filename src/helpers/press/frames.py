@@ -218,7 +218,11 @@ CURRENT_BEFORE = re.compile(r"(?i)(?:\b(?:current(?:ly)?|now|so far|to date|at p
                             # "the target of 80% ..., the province has reached 76%"
                             r"\b(?:has|have|had)\s+(?:now\s+)?(?:reached|achieved|attained|hit|"
                             r"recorded)\s+(?:about\s+|over\s+|nearly\s+)?|\bđã đạt\s+(?:được\s+)?|"
-                            r"\b(?:achieved|reached|met|exceeded),?\s+(?:at|with)\s+)$")
+                            r"\b(?:achieved|reached|met|exceeded),?\s+(?:at|with)\s+|"
+                            # "...; đến hết tháng 5, tỷ lệ này đạt 41,2%", "this rate was 41.2%"
+                            r"\b(?:tỷ lệ này|con số này|this (?:rate|figure|share)|the rate)\s+"
+                            r"(?:(?:hiện|mới|chỉ|now|only)\s+)?(?:đạt|là|reached|was|is|stood at|"
+                            r"hit)\s+(?:(?:khoảng|about|nearly|gần)\s+)?)$")
 CURRENT_AFTER = re.compile(r"(?i)\s*(?:of [\w\s]{0,30}?)?\s*(?:at present|currently|now|today|"
                            r"hiện nay|hiện tại|at the moment)\b")
 

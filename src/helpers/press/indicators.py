@@ -66,6 +66,7 @@ RATIO = re.compile(r"(?i)\s+(?:trên|out of|of(?:\s+(?:the|its|their))?)\s+"
                    r"(\d{1,3}[.,]\d{3}|\d{1,4})(?=\s+[^\W\d])")
 #: Words that put a percentage beside a count: "(đạt 75%", "chiếm", "tương ứng", "(tỷ lệ".
 RESTATED = re.compile(r"(?i)(?:\(\s*(?:đạt|tỷ lệ|bằng|chiếm)?|chiếm|tương ứng|tương đương|"
+                      r",\s*bằng|\bequal to|"
                       r"equivalent to|or|reaching|representing|accounting for|i\.e\.|"
                       r",\s*đạt(?: tỷ lệ)?)[^\d()]{0,15}$")
 #: A share printed in brackets right after a count, before the count's noun: "537 (36,09%) hồ sơ".

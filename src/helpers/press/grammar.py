@@ -335,7 +335,8 @@ CHANGE = re.compile(
     rf"falling|dropping|slipping|sliding|declining|losing|moving down|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down|"
     rf"raise|raised|raising|lift|lifted|boost|boosted|nâng|nâng hạng)"
-    rf"\s+(?:(?:its|their)\s+(?:ranking|rank|position)\s+)?"
+    rf"\s+(?:(?:its|their|the)\s+(?:(?:DTI|overall|provincial)\s+)?(?:ranking|rank|position)"
+    rf"\s+)?"
     rf"(?:thêm\s+|by\s+|hạng\s+|được\s+|mạnh\s+|vọt\s+|sâu\s+|liền\s+|tới\s+)?"
     rf"(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
     rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})"
@@ -412,7 +413,9 @@ RANK_TARGET = re.compile(
     rf"|\btop\s+{_GROUP_N}\b[^.;,]{{0,40}}?\bby\s+20\d\d"
     rf"|\btop[-\s]{_GROUP_N}\b(?=\s+(?:in|by|for|vào|đến)\s+(?:năm\s+)?20\d\d)"
     rf"|\b(?:a|the)\s+top[-\s]{_GROUP_N}\s+(?:place|position|spot|finish|ranking)"
-    rf"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+{_GROUP_N}\b")
+    rf"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+{_GROUP_N}\b"
+    rf"|\b(?:in|into|among|join)\s+the\s+group\s+of\s+(?:the\s+)?{_GROUP_N}\s+"
+    rf"(?:leading|top|best)\s+(?:provinces|localities)")
 TARGET_COUNT = re.compile(
     r"(?i)(?:hoàn thành|completed|achieved|met|reached|fulfilled|hit|accomplished|đạt)\s+"
     r"(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"

@@ -41,7 +41,7 @@ def test_a_list_continues_only_over_items():
 
 
 def test_switching_plan_lists_off_reads_the_items_as_results():
-    with ablate.switched_off("plan lists (a heading ending in ':' over its list items)"):
+    with ablate.switched_off("plan lists (a heading ending in ':' over its items)"):
         assert [f[0] for f in facts(PLAN_LIST)] == ["indicator"] * 3
 
 
@@ -60,8 +60,7 @@ def test_targets_met_without_a_total_and_targets_in_another_status():
         ("target_attainment", 13.0, None, 2022)]
     assert facts("4 targets are expected to be completed by the end of 2025.") == [
         ("indicator", 4.0, None, 2025)]
-    with ablate.switched_off("target tallies without a total ('completed 12 targets', "
-                             "'3 targets are on track')"):
+    with ablate.switched_off("target tallies without a total ('completed 12 targets')"):
         assert facts("By the end of 2022, the province completed and exceeded 13 targets.") == []
 
 
@@ -109,8 +108,7 @@ def test_a_position_gapped_after_one_in_another_scope_keeps_that_scope():
     article = press.Article("t.txt", "Lai Châu", "", "", text)
     assert [(f.fact_type, f.value) for f in press.extract(article)] == [
         ("indicator", 1.0), ("indicator", 2.0)]
-    with ablate.switched_off("scope kept by gapping ('A ranked first among districts, while B "
-                             "ranked second')"):
+    with ablate.switched_off("scope kept by gapping ('first among districts, while B second')"):
         assert [(f.fact_type, f.value) for f in press.extract(article)] == [
             ("indicator", 1.0), ("dti_rank", 2.0)]
     text = "Kien Giang ranked first in the Mekong Delta and 12th nationwide."

@@ -79,6 +79,9 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
     "target tallies without a total ('completed 12 targets')": (
         (goals.GoalReaders, "tallies", _noop),
     ),
+    "task tallies ('Of the 18 tasks, 12 have been completed')": (
+        (goals.GoalReaders, "task_tallies", _noop),
+    ),
     "current level beside a target ('up from 22% at present')": (
         (frames, "current", lambda *a, **k: False),
     ),

@@ -131,7 +131,7 @@ class Reader(GoalReaders, ListReaders):
             plan = goals.PLAN_DUE.search(s)
             self.plan_year = int(plan.group(1)) if plan and not self.plan_year else self.plan_year
             for rule in (self.attainments, self.rank_targets, self.plan_targets,
-                         self.target_counts, self.tallies, self.shares_met,
+                         self.target_counts, self.tallies, self.task_tallies, self.shares_met,
                          self.leading_places, self.distribute, self.ordinal_lists,
                          self.respectively, self.ranks, self.gapped_positions, self.idioms,
                          self.runner_up,

@@ -137,6 +137,19 @@ class GoalReaders:
                          float(small_number(m.group(1)) or 0), unit=m.group(2), year=year,
                          year_basis=basis)
 
+    def task_tallies(self, s: str) -> None:
+        """A tally of tasks or projects after their total: the total and each count by status
+        are indicators, the counts with the total as denominator (rule 3.8)."""
+        total = grammar.TASK_TOTAL.search(s)
+        if not total or not self.free(total.start(1), total.end(2)):
+            return
+        n = float(small_number(total.group(1)) or 0)
+        self.add(s, total.start(1), total.end(2), "indicator", n, unit=total.group(2))
+        for m in grammar.TASK_STATUS.finditer(s, total.end()):
+            if self.free(m.start(), m.end()):
+                self.add(s, m.start(), m.end(), "indicator", float(small_number(m.group(1)) or 0),
+                         unit=total.group(2), denominator=n)
+
     def _plan_due(self, s: str) -> tuple[int | None, str]:
         """Return the due year of the plan whose targets a count of targets met counts (5.9)."""
         own = PLAN_DUE.search(s)

@@ -421,6 +421,15 @@ TARGET_COUNT = re.compile(
     r"(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
     r"\s*(?:its\s+|the\s+|their\s+)?"
     r"(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
+#: A tally of tasks or projects after their total (rule 3.8: every count is an indicator, with
+#: the total as its denominator): "Of the 18 tasks assigned, 12 have been completed and 6 are
+#: under way", "Trong 40 nhiệm vụ được giao, 25 nhiệm vụ đã hoàn thành".
+TASK_TOTAL = re.compile(rf"(?i)\b(?:of|out of|trong(?: tổng số| số)?)\s+(?:the\s+|its\s+)?"
+                        rf"(\d{{1,3}}|{EN_CARDINAL})\s+(tasks|projects|nhiệm vụ|dự án)\b"
+                        rf"[^,;.\d]{{0,40}},")
+TASK_STATUS = re.compile(rf"(?i)(?<![\d/.,])(\d{{1,3}}|{EN_CARDINAL})\s+(?:(?:tasks|projects|"
+                         rf"nhiệm vụ|dự án)\s+)?(?=(?:have|has|had|were|was|are|is|remain\w*|đã|"
+                         rf"đang|chưa|còn)\b)")
 #: A count of targets met with no total: "hoàn thành và vượt 12 chỉ tiêu", "completed and
 #: exceeded 12 targets", "met 9 targets" (rule 3.4: value N, no denominator).
 TARGETS_MET = re.compile(rf"(?i)\b(?:hoàn thành(?: và vượt)?|vượt|đạt(?: và vượt)?|"

@@ -44,7 +44,7 @@ JUNK_AFTER = re.compile(
     r"quốc gia|countries|ministries|agencies|"
     r"goals?\b|bậc|hạng|places?|"
     r"positions?|mục tiêu|chỉ tiêu|"
-    r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|lượt xem|lượt thích|bình luận|views\b|"
+    r"targets?|đột phá|giải pháp|điểm cầu|lượt xem|lượt thích|bình luận|views\b|"
     r"likes\b|comments\b|[Gg]\b|/|:|h\b|người đứng|"
     r"era\b|revolution|industrial revolution)")  # "the 4.0 era"
 JUNK_BEFORE = re.compile(

@@ -24,7 +24,8 @@ TARGET_WORDS: dict[str, tuple[str, ...]] = {
                r"\bgoals?\b", r"\baims?\b", r"\bstriv\w*", r"\bwill\b", r"expected to",
                r"\bobjectives?\b", r"\bplans? to\b", r"\bwants?\b", r"\bhopes? to\b",
                r"\bintends? to\b", r"\btarget(?:s|ed)?\b(?! set)", r"\bexpects?\b",
-               r"\bprojected to\b", r"\bforecasts?\b"),
+               r"\bprojected to\b", r"\bforecasts?\b", r"\bseeks? to\b", r"\bdetermined to\b",
+               r"\benvisag\w*", r"\benvision\w*", r"\bcommit\w* to\b"),
     # words that govern the figure after them, but do not make a whole sentence a goal
     "figure": (r"(?<!up )(?<!due )(?<!according )(?<!compared )(?<!equal )(?<!close )"
                r"(?<!rose )(?<!increased )(?<!grew )(?<!fell )(?<!dropped )\bto (?:account for|"

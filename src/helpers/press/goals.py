@@ -195,7 +195,8 @@ class GoalReaders:
                          unit="%", tags=("target_only", "ambiguous"), is_target=True)
                 continue
             governed = frames.governor(s, m.start(), self.article.year)
-            future = m.start() >= future_from
+            future = m.start() >= future_from or _due_later(s, m.start(), m.end(),
+                                                              self.article.year)
             if pending and frames.current(s, m.start(), m.end()):
                 governed = future = False  # "... 50% by 2025, up from 22% at present"
             if not (future or governed or frames.in_frame(s, m.start(), self.frame, self.line,
@@ -258,6 +259,19 @@ def target_pillar(s: str, start: int, end: int) -> str:
     if not found or found[0] is None or found[0].kind == "dti":
         return "overall"
     return found[0].pillar if found[0].kind == "pillar" else ""
+
+
+def _due_later(s: str, start: int, end: int, published: int | None) -> bool:
+    """Tell whether a figure is followed, in its own phrase, by a due year later than the text's
+    publication year ("bring the rate to 70% by 2025" in a 2023 text): a target, whatever verb
+    governs it; not a value marked achieved ("ước 7,18% (chỉ tiêu đến năm 2025 ...)")."""
+    due = OWN_DUE_AFTER.match(s, end)
+    if not (published and due and int(due.group(1)) > published):
+        return False
+    between = s[end:due.start(1)]
+    return bool(re.search(r"(?i)\b(?:by|đến)\s", due.group(0))) and not re.search(
+        r"[()]", between) and not frames.GOVERNOR.search(between) and not \
+        frames.ACHIEVED.search(s[max(0, start - 30):start])
 
 
 def _own_due(s: str, start: int, end: int) -> re.Match[str] | None:

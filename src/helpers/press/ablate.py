@@ -82,6 +82,9 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
     "task tallies ('Of the 18 tasks, 12 have been completed')": (
         (goals.GoalReaders, "task_tallies", _noop),
     ),
+    "a due year later than the text's ('to 73% by 2025' in 2023)": (
+        (goals, "_due_later", lambda *a, **k: False),
+    ),
     "current level beside a target ('up from 22% at present')": (
         (frames, "current", lambda *a, **k: False),
     ),

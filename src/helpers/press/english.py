@@ -33,7 +33,9 @@ AGGREGATES: tuple[tuple[str, str], ...] = (
      r"bodies)\b|\bministerial[- ]level\s+(?:agencies|bloc|group|average|DTI|index|score)\b|"
      r"\bministry[- ]level\s+(?:DTI|index|average)\b|\bDTI of (?:the\s+)?ministries\b|"
      r"\b(?:the\s+)?(?:group|bloc|block)\s+of\s+ministries\b|\bministerial\s+(?:bloc|group)\b|"
-     r"\bministries\s+averaged\b|\bthe\s+ministries'\s+average\b", "bloc"),
+     r"\bministries\s+averaged\b|\bthe\s+ministries'\s+average\b|"
+     r"\bministries\s+(?:(?:not\s+)?providing|that\s+(?:do\s+not\s+)?provide|with(?:out)?)\s+"
+     r"public\s+services\b", "bloc"),
     (r"\b(?:the\s+)?provincial\s+(?:bloc|block|group)\b|"
      # "in the group of provinces with ...": membership, not the bloc (rule 8.2)
      r"(?<!\bin )(?<!\binto )(?<!\bin the )(?<!\binto the )(?<!\bamong the )(?<!\bto the )"

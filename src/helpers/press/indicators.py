@@ -85,7 +85,8 @@ THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])(?:\d+\s*/\s*\d+\s+[^\d;]{0,100
                                 r"(?:trên|từ|over|above|at least|tối thiểu|more than|higher than|"
                                 r"cao hơn|dưới|thấp hơn|below|under|less than|lower than)\s*$")
 #: A count of units meeting a criterion, up to the criterion: "19/63 tỉnh đã số hóa 100% ...".
-CRITERION_OF_COUNT = re.compile(r"(?i)\b(?:có|there (?:are|were)|only)\s+\d+\s*/\s*\d+\s+"
+CRITERION_OF_COUNT = re.compile(r"(?i)\b(?:có|there (?:are|were)|only)\s+\d+\s*(?:/|of|out of)"
+                                r"\s*\d+\s+"
                                 r"(?:tỉnh|địa phương|sở|bộ|provinces|localities)[^\d;]{0,80}?$")
 #: A sentence about a ceremony: its counts (awards, delegates) are not facts (LABELING.md 8).
 #: Words before a short decimal that make it a DTI score ("average of 0.5").
@@ -258,7 +259,8 @@ def counted_noun(s: str, start: int) -> str:
 
 #: A count of the country's provinces, stated as the subject of a criterion (rule 2.3, R8):
 #: "Có 29 địa phương đạt ...", "Only 8 provinces scored ...", "Cả nước có 12 tỉnh ...".
-PROVINCES_COUNTED = re.compile(r"(?i)\s*(?:/\s*\d+\s+)?(?:tỉnh, thành(?: phố)?|tỉnh|địa phương|"
+PROVINCES_COUNTED = re.compile(r"(?i)\s*(?:(?:/|of|out of|trên)\s*\d+\s+)?"
+                               r"(?:tỉnh, thành(?: phố)?|tỉnh|địa phương|"
                                r"provinces(?: and cities)?|localities)\b")
 COUNT_SUBJECT = re.compile(r"(?i)(?:^\W*|\b(?:có|chỉ có|only|there (?:are|were)|cả nước có)\s+)"
                            r"(?:hơn|trên|gần|khoảng|over|more than|nearly|about|some)?\s*$")

@@ -172,7 +172,11 @@ NOW = re.compile(r"(?i)\b(?:so far|currently|to date|at present|as of now)\b")
 THIS_YEAR = re.compile(r"(?i)\bthis year\b|\bnăm nay\b")
 #: A month or a recent period printed without its year: dated by the publication (rule 5.7).
 BARE_MONTH = re.compile(r"(?i)\btháng\s+\d{1,2}\b(?!\s*[/.-]\s*\d)|\b\d+\s+tháng\s+(?:qua|đầu năm)|"
-                        r"\bnăm nay\b|\bthis year\b")
+                        r"\bnăm nay\b|\bthis year\b|"
+                        # "As of July 27, ...": a month printed without its year (rule 5.3)
+                        r"\b(?:as of|as at|by|until|in)\s+(?:the end of\s+)?(?-i:January|February|"
+                        r"March|April|May|June|July|August|September|October|November|December)"
+                        r"(?:\s+\d{1,2})?\b(?!,?\s+\d{4})")
 
 
 @dataclass(frozen=True)

@@ -307,11 +307,20 @@ EVENT_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s+){1,6}(?:Day|Week|Awards?|Conferenc
                           r"Exhibition|Ceremony)\s+$")
 
 
+#: A fronted period that runs from a printed start to the present: "Since 2021, ...", "From
+#: March 1, 2023 to date, ..." (rule 5.5: the figures counted over it take the start year).
+PERIOD_START = re.compile(r"(?i)^\W*(?:since|from)\s+(?:(?:January|February|March|April|May|June|"
+                          r"July|August|September|October|November|December)(?:\s+\d{1,2})?,?\s+"
+                          r"|the (?:beginning|start) of\s+)?$")
+
+
 def year_type(sentence: str, position: int) -> str:
     """Return how an English year at position is typed: comparison, event or "" (the figure's)."""
     before = sentence[max(0, position - 90):position]
     if EVENT_BEFORE.search(before):
         return "event"
+    if PERIOD_START.match(sentence[:position]):
+        return ""  # "Since 2021, 1,200 procedures have been simplified": the start (rule 5.5)
     segment = COMPARED_SEGMENT.search(before)
     if segment and SAME_TIME.search(segment.group(0)):
         segment = None  # "higher than that of Ninh Binh (15th) in 2023": another entity, same year

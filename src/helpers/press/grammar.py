@@ -146,7 +146,7 @@ EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?
 EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
 MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong|vào)\s+(?:hết\s+)?|^\W*)"
                         r"tháng\s+\d{1,2}\s*/\s*(20[1-3]\d)\b"
-                        r"|\b(?:as of|by|until|since|as at|in)\s+(?:the end of\s+)?"
+                        r"|\b(?:as of|by|until|since|as at|in|from)\s+(?:the end of\s+)?"
                         r"(?:January|February|March|April|May|June|July|August|September|October|"
                         r"November|December)(?:\s+\d{1,2})?,?\s+(20[1-3]\d)\b"
                         # "Tính đến ngày 24/4/2023, ...": the status date of the figures after it

@@ -30,13 +30,14 @@ _MAIN_INDICATORS = (
     r"[Tt]hể chế số", r"[Hh]ạ tầng số", r"[Nn]hân lực số", r"[Aa]n toàn thông tin mạng",
     r"[Đđ]ô thị thông minh", r"[Tt]hông tin và [Dd]ữ liệu số", r"[Cc]huyển đổi nhận thức",
     r"[Kk]iến tạo thể chế", r"[Pp]hát triển hạ tầng",
-    r"[Dd]igital (?:[Gg]overnment|[Ee]conomic|[Ss]ocial) [Aa]ctivities",
+    r"[Dd]igital (?:[Gg]overnment|[Ee]conom(?:ic|y)|[Ss]ocial|[Ss]ociety) [Aa]ctivit(?:ies|y)",
+    r"[Aa]ctivities of (?:the )?[Dd]igital (?:[Gg]overnment|[Ee]conomy|[Ss]ociety)",
     r"[Dd]igital (?:[Cc]ognition|[Aa]wareness|[Ii]nstitutions|[Ii]nfrastructure|"
     r"[Hh]uman [Rr]esources|[Ww]orkforce)(?: [Ii]ndex)?", r"[Nn]etwork [Ii]nformation [Ss]ecurity",
     r"[Ii]nformation (?:[Ss]afety|[Ss]ecurity) [Ii]ndex",
     r"(?:[Dd]igital )?[Ii]nstitution(?:al)? [Ii]ndex",
     r"[Hh]uman [Rr]esources? [Ii]ndex", r"[Aa]wareness [Ii]ndex",
-    r"[Cc]ybersecurity", r"[Dd]igital [Tt]ransformation [Aa]wareness",
+    r"[Cc]yber ?[Ss]ecurity", r"[Dd]igital [Tt]ransformation [Aa]wareness",
 )
 #: Rankings other than the DTI, one entry per ranking: its Vietnamese and English names and
 #: acronyms. A rank named after one of them is an `indicator` tagged non_dti_rank (rule 3.5).

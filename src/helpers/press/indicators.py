@@ -96,7 +96,7 @@ CEREMONY = re.compile(r"(?i)\btrao\b|\btặng\b|bằng khen|giấy khen|thẻ nh
 TIME_AFTER = re.compile(r"^\s*(?:[Nn]ăm|[Tt]háng|[Nn]gày|[Gg]iờ|/|:|[A-Z]{2,}\b)")
 UNIT_AFTER = re.compile(
     r"^\s*(%|điểm|points?|(?:tỷ|tỉ|triệu|nghìn|ngàn) đồng|(?:billion|million) (?:VND|USD)|"
-    r"m2|m²|km2|km|ha|kg|GB|MW|"
+    r"(?:m2|m²|km2|km|ha|kg|GB|MW)\b|"
     r"(?:triệu|tỷ|tỉ|nghìn|ngàn)\b|[^\W\d][\w]*(?:\s+[^\W\d][\w]*)?)")
 SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 NOT_UNIT = ("trên", "dưới", "của", "và", "với", "cho", "tại", "từ", "đến", "trong", "là",

@@ -8,7 +8,13 @@ Two sources decide it (LABELING.md 3.4, 3.7, 3.10):
   tiêu") counts targets and governs nothing, unless it introduces a list ("2 chỉ tiêu ... là");
 - the plan passage it stands in: a paragraph that opens with a due year ("Đến năm 2030, ...",
   "Trong đó, đến năm 2025, ...", "By 2026, ...") or with a goal sentence that names a due
-  year states targets until the paragraph ends, unless a sentence reports a result.
+  year states targets until the paragraph ends, unless a sentence reports a result; a heading
+  that ends in ":" carries the passage over the list items under it (``continues``), and a
+  sentence that details goals the one before announced opens one (``announces``,
+  ``specifies``: "... several goals. Specifically, 97% of ...");
+- its neighbours: a level marked as today's beside a target is its achieved value
+  (``current``: "up from 22% at present", "tỷ lệ này đạt 41,2%"), and a copula right after
+  a target word reports no result ("the target was 50%").
 """
 
 from __future__ import annotations

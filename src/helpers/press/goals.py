@@ -91,7 +91,8 @@ class GoalReaders:
             else:
                 self.add(s, total.start(2), total.end(), "indicator", n, unit=total.group(3))
             for m in grammar.TARGET_STATUS.finditer(s, total.end()):
-                met = grammar.MET.match(m.group(3))
+                met = grammar.MET.match(m.group(3)) or MET_VERB_BEFORE.search(
+                    s[max(0, m.start() - 30):m.start()])  # "đã hoàn thành 18 chỉ tiêu"
                 self.add(s, m.start(), m.end(2), "target_attainment" if met else "indicator",
                          float(small_number(m.group(1)) or 0), unit=m.group(2) or total.group(3),
                          denominator=n, tags=() if met else ("ambiguous",))
@@ -329,6 +330,9 @@ VALUE_YEAR_AFTER = re.compile(r"(?i)\s*(?:in\s+|năm\s+|\(\s*)(20[1-3]\d)\b")
 #: "chỉ tiêu đến năm 2025".
 TARGETS_DUE_AFTER = re.compile(r"(?i)\s*(?:set\s+|đề ra\s+)?(?:for|by|to|đến năm|năm)\s+"
                                r"(20[2-4]\d)\b")
+#: A verb of meeting right before a count of targets: "đã hoàn thành 18 chỉ tiêu", "met 18".
+MET_VERB_BEFORE = re.compile(r"(?i)\b(?:đã\s+)?(?:hoàn thành|đạt|completed|achieved|met|fulfilled)"
+                             r"(?:\s+(?:và vượt|and exceeded))?(?:\s+được)?\s*$")
 #: An anaphor that links a sentence to the figure of the previous one ("Con số này ...").
 LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này|this (?:figure|rate|share)|"
                        r"the figure)")

@@ -130,7 +130,8 @@ def read(reader: Reader, s: str) -> None:
         after, before = s[m.end():m.end() + 40], s[max(0, m.start() - 40):m.start()]
         if re.fullmatch(r"[1-6][.,]0", raw) and re.search(r"[^\W\d]\s*$", before):
             continue  # a version or an era, not a figure: "Industry 4.0", "công nghiệp 4.0"
-        if re.fullmatch(r"(19|20)\d\d", raw) or JUNK_BEFORE.search(before) or \
+        level = re.search(r"(?i)\bmức\s*$", before) and re.match(r"\s*%", after)  # "từ mức 32%"
+        if re.fullmatch(r"(19|20)\d\d", raw) or (JUNK_BEFORE.search(before) and not level) or \
                 SECOND_CURRENCY.search(before):
             continue  # "VND 1.2 trillion (US$48 million)": one sum in two units (rule 8.4)
         if raw in ("63", "34") and re.match(r"\s*(?:tỉnh|provinces|localities|địa phương)",

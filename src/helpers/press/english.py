@@ -101,7 +101,9 @@ OTHER_SCOPE = re.compile(
     rf"(?:{REGIONS})"
     rf"|\s*(?:place\s+)?(?:among|of|in)\s+(?:the\s+|its\s+|all\s+)?(?:\d{{1,2}}\s+)?"
     rf"(?:province's\s+|provincial\s+)?(?:districts|towns|communes|departments|agencies|"
-    rf"sectors|ministries|ministerial[- ]level agencies|ministries and agencies)\b"
+    rf"sectors|ministries|ministerial[- ]level agencies|ministries and agencies|universities|"
+    rf"hospitals|schools|colleges|businesses|enterprises|companies|firms|banks|"
+    rf"(?:telecom\w*\s+)?(?:carriers|operators))\b"
     rf"|\s*(?:place\s+)?in\s+(?:the\s+|its\s+)?(?:region|{REGIONS})\b")
 
 
@@ -135,6 +137,10 @@ NOT_A_POSITION_AFTER = re.compile(
     r"poorest|richest|longest|lớn nhất|nhanh nhất)\b"
     r"|(?:\s+(?!(?:in|among|out|of|with|place|position)\b)[\w-]+){1,2}(?:\s+[\w-]+){0,4}?"
     r"\s+to\s+(?!the\b|\d)[a-z]{3,}\b")
+PRIZE_BEFORE = re.compile(r"(?i)\b(?:won|wins|win|winning|took|claimed|secured|bagged|"
+                          r"received|earned)\s+(?:the\s+|a\s+)?[\w-]+(?:\s+(?:place|prize))?\s*$")
+CONTEST = re.compile(r"(?i)\b(?:contests?|competitions?|awards?|prizes?|cups?|hackathons?|"
+                     r"tournaments?|cuộc thi|giải thưởng)\b")
 THE_BEFORE = re.compile(r"(?i)\bthe\s+(?:very\s+)?[\w-]+\s*$")
 
 
@@ -146,14 +152,16 @@ def not_a_rank(sentence: str, end: int, start: int | None = None) -> str:
     ministries (out of scope, rules 2.6, 8.1); "occurrence": the ordinal counts
     years or times (junk, rule 8.6); "group": the subject is a count of provinces (rule 8.7)."""
     if OCCURRENCE.match(sentence, end) or (THE_BEFORE.search(sentence[:end])
-                                            and NOT_A_POSITION_AFTER.match(sentence, end)):
-        return "occurrence"
+                                            and NOT_A_POSITION_AFTER.match(sentence, end)) \
+            or (PRIZE_BEFORE.search(sentence[max(0, end - 40):end]) and CONTEST.search(sentence)):
+        return "occurrence"  # ... or a prize won: "won first place in the contest"
     if start is not None and COUNTED_SUBJECT.search(sentence[:start]):
         return "group"
     m = OTHER_SCOPE.match(sentence, end)
     if not m:
         return ""
-    if re.search(r"(?i)departments|agencies|sectors|ministr", m.group(0)):
+    if re.search(r"(?i)departments|agencies|sectors|ministr|universit|hospital|school|college|"
+                 r"business|enterprise|compan|firms|banks|carriers|operators", m.group(0)):
         return "units"
     return "districts" if re.search(r"(?i)districts|towns|communes", m.group(0)) else "region"
 

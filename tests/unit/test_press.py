@@ -54,9 +54,9 @@ DEV = SEEDS.parent / "press" / "dev" / "articles"
 DEV2 = SEEDS.parent / "press" / "dev2" / "articles"
 
 #: Floors on the shared scorer's F1, per labelled set and fact type: on dev, the issue's floors
-#: (issue 9); on the seeds, a ratchet a little under the measured level; on dev2 (issue 20), a
-#: little under what all 30 texts measured after round three (overall 0.823, dti_rank 0.898,
-#: target_attainment 0.844, indicator 0.778; the issue's target of 0.85 is not reached yet).
+#: (issue 9); on the seeds, a ratchet a little under the measured level; on dev2 (issue 20), the
+#: issue's floor overall (0.85; all 30 texts measured 0.876 after round five: dti_rank 0.898,
+#: target_attainment 0.866, indicator 0.861) and a ratchet a little under the rest.
 #: Raise them as the extractor improves, never lower them.
 FLOORS = {
     "seeds": {"dti_rank": 0.95, "pillar_rank": 1.0, "target_attainment": 0.95,
@@ -64,7 +64,7 @@ FLOORS = {
     "dev": {"dti_rank": 0.90, "pillar_rank": 0.90, "rank_change": 0.85,
             "target_attainment": 0.75, "indicator": 0.70, "overall": 0.90},
     "dev2": {"dti_rank": 0.88, "pillar_rank": 0.95, "rank_change": 0.95,
-             "target_attainment": 0.83, "indicator": 0.76, "overall": 0.81},
+             "target_attainment": 0.85, "indicator": 0.84, "overall": 0.85},
 }
 
 

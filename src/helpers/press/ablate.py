@@ -70,6 +70,33 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
         (goals.GoalReaders, "attainments", _noop),
         (goals, "_own_due", lambda *a, **k: None),
     ),
+    "plan lists (a heading ending in ':' over its items)": (
+        (frames, "continues", lambda *a, **k: False),
+    ),
+    "announced goals ('... goals. Specifically, 97% ...')": (
+        (frames, "specifies", lambda *a, **k: False),
+    ),
+    "target tallies without a total ('completed 12 targets')": (
+        (goals.GoalReaders, "tallies", _noop),
+    ),
+    "task tallies ('Of the 18 tasks, 12 have been completed')": (
+        (goals.GoalReaders, "task_tallies", _noop),
+    ),
+    "a due year later than the text's ('to 73% by 2025' in 2023)": (
+        (goals, "_due_later", lambda *a, **k: False),
+    ),
+    "current level beside a target ('up from 22% at present')": (
+        (frames, "current", lambda *a, **k: False),
+    ),
+    "pillar of a rank target ('top 15 in digital government')": (
+        (goals, "target_pillar", lambda *a, **k: "overall"),
+    ),
+    "counted noun before a count ('the number of X reached N')": (
+        (indicators, "counted_noun", lambda *a, **k: ""),
+    ),
+    "headline figures merged with the body's (rule 9.1)": (
+        (reader, "headline_pair", lambda *a, **k: False),
+    ),
     "topic model of rankings (nearest ranking name)": (
         (reader, "topic_of", lambda *a, **k: []),
         (reader.Reader, "_carried_topic", lambda *a, **k: [None]),
@@ -80,6 +107,9 @@ MECHANISMS: dict[str, tuple[tuple[object, str, Callable[..., object]], ...]] = {
     ),
     "English scopes (region, districts, ministries, occurrences, groups)": (
         (english, "not_a_rank", lambda *a, **k: ""),
+    ),
+    "scope kept by gapping ('first among districts, while B second')": (
+        (english, "gapped_scope", lambda *a, **k: ""),
     ),
     "English year types (since, than, compared with, event names)": (
         (english, "year_type", lambda *a, **k: ""),

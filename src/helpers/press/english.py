@@ -33,14 +33,23 @@ AGGREGATES: tuple[tuple[str, str], ...] = (
      r"bodies)\b|\bministerial[- ]level\s+(?:agencies|bloc|group|average|DTI|index|score)\b|"
      r"\bministry[- ]level\s+(?:DTI|index|average)\b|\bDTI of (?:the\s+)?ministries\b|"
      r"\b(?:the\s+)?(?:group|bloc|block)\s+of\s+ministries\b|\bministerial\s+(?:bloc|group)\b|"
-     r"\bministries\s+averaged\b|\bthe\s+ministries'\s+average\b", "bloc"),
-    (r"\b(?:the\s+)?provincial\s+(?:bloc|block|group)\b|\b(?:the\s+)?(?:group|bloc|block)\s+of\s+"
-     r"(?:provinces|localities)\b", "province_bloc"),
+     r"\bministries\s+averaged\b|\bthe\s+ministries'\s+average\b|"
+     r"\bministries\s+(?:(?:not\s+)?providing|that\s+(?:do\s+not\s+)?provide|with(?:out)?)\s+"
+     r"public\s+services\b", "bloc"),
+    (r"\b(?:the\s+)?provincial\s+(?:bloc|block|group)\b|"
+     # "in the group of provinces with ...": membership, not the bloc (rule 8.2)
+     r"(?<!\bin )(?<!\binto )(?<!\bin the )(?<!\binto the )(?<!\bamong the )(?<!\bto the )"
+     r"\b(?:the\s+)?(?:group|bloc|block)\s+of\s+(?:provinces|localities)\b", "province_bloc"),
     (r"(?:^|[;:]\s*)\W*(?:nationwide|nationally|across\s+(?:the\s+)?(?:country|Vietnam|nation))"
-     r"(?=,)|\b(?:the\s+)?national\s+(?:average|DTI|level|score|index)\b|"
+     r"(?=,)|\b(?:the\s+)?national\s+(?:average|DTI|level|score|index|rate|share|proportion|"
+     r"figure|total|target|goal|number)\b|"
+     r"\b(?:the\s+)?(?:whole|entire)\s+country\b|\bthe\s+country\s+as\s+a\s+whole\b|"
+     r"\bacross\s+(?:all\s+)?(?:the\s+)?(?:63\s+|34\s+)?(?:provinces|localities)"
+     r"(?:\s+and\s+(?:centrally[- ]run\s+)?cities)?(?=,)|"
+     r"\b(?:the\s+)?average\b[^,.;\d]{0,60}?\bnationwide\b|"
      r"\b(?:the\s+)?(?:provincial|average provincial)\s+average\b|"
      r"\b(?:the\s+)?average\s+(?:DTI\s+|score\s+|value\s+)*(?:of|for|among|across)\s+"
-     r"(?:all\s+|the\s+)?(?:63\s+|34\s+)?(?:provinces|localities|provinces and cities)\b|"
+     r"(?:all\s+|the\s+)?(?:63\s+|34\s+)?(?:provinces and cities|provinces|localities)\b|"
      r"\b(?:provinces|localities)\s+averaged\b|\b(?:the\s+)?provinces'\s+average\b|"
      r"\b(?:the\s+)?(?:country's|nation's)(?=\s+(?:DTI|average|digital|score|index|overall))|"
      r"\b(?:the\s+)?national\s+(?=digital\s+(?:economy|transformation|government|society))|"
@@ -92,7 +101,9 @@ OTHER_SCOPE = re.compile(
     rf"(?:{REGIONS})"
     rf"|\s*(?:place\s+)?(?:among|of|in)\s+(?:the\s+|its\s+|all\s+)?(?:\d{{1,2}}\s+)?"
     rf"(?:province's\s+|provincial\s+)?(?:districts|towns|communes|departments|agencies|"
-    rf"sectors|ministries|ministerial[- ]level agencies|ministries and agencies)\b"
+    rf"sectors|ministries|ministerial[- ]level agencies|ministries and agencies|universities|"
+    rf"hospitals|schools|colleges|businesses|enterprises|companies|firms|banks|"
+    rf"(?:telecom\w*\s+)?(?:carriers|operators))\b"
     rf"|\s*(?:place\s+)?in\s+(?:the\s+|its\s+)?(?:region|{REGIONS})\b")
 
 
@@ -118,6 +129,21 @@ COUNTED_SUBJECT = re.compile(rf"(?i)(?:^|[,;:]\s*)\W*(?:(?:only|some|about|nearl
                              rf"(?:(?!\b(?:and|while|but|whereas)\b)[^,;.])*$")
 
 
+#: An ordinal of size or growth, or of being first to do something: "the second fastest-growing
+#: in Southeast Asia", "the fourth largest city", "the first province in the country to launch
+#: 5G" — no position in a ranking of the DTI.
+NOT_A_POSITION_AFTER = re.compile(
+    r"(?i)[\s-]+(?:largest|biggest|fastest|most populous|busiest|oldest|youngest|smallest|"
+    r"poorest|richest|longest|lớn nhất|nhanh nhất)\b"
+    r"|(?:\s+(?!(?:in|among|out|of|with|place|position)\b)[\w-]+){1,2}(?:\s+[\w-]+){0,4}?"
+    r"\s+to\s+(?!the\b|\d)[a-z]{3,}\b")
+PRIZE_BEFORE = re.compile(r"(?i)\b(?:won|wins|win|winning|took|claimed|secured|bagged|"
+                          r"received|earned)\s+(?:the\s+|a\s+)?[\w-]+(?:\s+(?:place|prize))?\s*$")
+CONTEST = re.compile(r"(?i)\b(?:contests?|competitions?|awards?|prizes?|cups?|hackathons?|"
+                     r"tournaments?|cuộc thi|giải thưởng)\b")
+THE_BEFORE = re.compile(r"(?i)\bthe\s+(?:very\s+)?[\w-]+\s*$")
+
+
 def not_a_rank(sentence: str, end: int, start: int | None = None) -> str:
     """Return the scope other than the DTI's a position ending at end is placed in, or "".
 
@@ -125,16 +151,37 @@ def not_a_rank(sentence: str, end: int, start: int | None = None) -> str:
     (both ranks in another ranking, rules 3.5, 2.6); "units": departments, agencies or
     ministries (out of scope, rules 2.6, 8.1); "occurrence": the ordinal counts
     years or times (junk, rule 8.6); "group": the subject is a count of provinces (rule 8.7)."""
-    if OCCURRENCE.match(sentence, end):
-        return "occurrence"
+    if OCCURRENCE.match(sentence, end) or (THE_BEFORE.search(sentence[:end])
+                                            and NOT_A_POSITION_AFTER.match(sentence, end)) \
+            or (PRIZE_BEFORE.search(sentence[max(0, end - 40):end]) and CONTEST.search(sentence)):
+        return "occurrence"  # ... or a prize won: "won first place in the contest"
     if start is not None and COUNTED_SUBJECT.search(sentence[:start]):
         return "group"
     m = OTHER_SCOPE.match(sentence, end)
     if not m:
         return ""
-    if re.search(r"(?i)departments|agencies|sectors|ministr", m.group(0)):
+    if re.search(r"(?i)departments|agencies|sectors|ministr|universit|hospital|school|college|"
+                 r"business|enterprise|compan|firms|banks|carriers|operators", m.group(0)):
         return "units"
     return "districts" if re.search(r"(?i)districts|towns|communes", m.group(0)) else "region"
+
+
+#: Words between two positions that place the second in a scope of its own: the country, the
+#: DTI or another ranking named again.
+OWN_SCOPE = re.compile(r"(?i)nationwide|nationally|in the country|cả nước|toàn quốc|\bDTI\b|"
+                       r"\bindex\b|\bchỉ số\b|\bPCI\b|\bPAPI\b|ranking")
+
+
+def gapped_scope(sentence: str, after: int, start: int, end: int, scope: str) -> str:
+    """Return the scope a position inherits from an earlier position of its sentence placed in
+    another scope, by gapping ("Son La city ranked first among districts, while Moc Chau ranked
+    second"; "Sở A xếp thứ nhất trong khối sở, Sở B xếp thứ hai"), or "" when the words between
+    them or after it name a scope of their own ("first in the Mekong Delta and 9th nationwide")."""
+    between = sentence[after:start]
+    if OWN_SCOPE.search(between) or OWN_SCOPE.match(sentence[end:end + 25].lstrip(" ,")) or \
+            not re.search(r"(?i)\b(?:while|and|whereas|và|còn)\b|[,;]", between):
+        return ""
+    return scope
 
 
 _ORD = rf"(?:(\d{{1,2}})(?:st|nd|rd|th)|({EN_ORDINAL}))"
@@ -231,7 +278,10 @@ INDEX_NAME = re.compile(r"(?i)\bPCI\b|\bPAPI\b|\bPAR[ -]?Index\b|\bSIPAS\b|\bPGI
 #: Words before a year that make it the reference of a comparison or the start of a period.
 COMPARED_BEFORE = re.compile(
     r"(?i)(?:\bsince|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|"
-    r"\bfrom|\bbest\s+(?:result|position|ranking)\s+since)\s+(?:the\s+)?(?:DTI\s+)?$")
+    r"\bas(?:\s+(?:much|many|high|large|great|fast))?\s+as(?:\s+in)?|"  # "twice as much as in"
+    r"\bsame\s+period\s+(?:of|in)|"
+    r"(?<!far )(?<!away )\bfrom|\bbest\s+(?:result|position|ranking)\s+since)\s+(?:the\s+)?"
+    r"(?:DTI\s+)?$")  # "far from the 2022 target": the target's own year
 #: "compared with 0.48 and 41st place in 2022", "up from 45th in 2023": the year closes a
 #: comparison segment (it dates the figure compared with, read by the rank's own clause).
 COMPARED_SEGMENT = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|against|than|"
@@ -265,11 +315,20 @@ EVENT_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s+){1,6}(?:Day|Week|Awards?|Conferenc
                           r"Exhibition|Ceremony)\s+$")
 
 
+#: A fronted period that runs from a printed start to the present: "Since 2021, ...", "From
+#: March 1, 2023 to date, ..." (rule 5.5: the figures counted over it take the start year).
+PERIOD_START = re.compile(r"(?i)^\W*(?:since|from)\s+(?:(?:January|February|March|April|May|June|"
+                          r"July|August|September|October|November|December)(?:\s+\d{1,2})?,?\s+"
+                          r"|the (?:beginning|start) of\s+)?$")
+
+
 def year_type(sentence: str, position: int) -> str:
     """Return how an English year at position is typed: comparison, event or "" (the figure's)."""
     before = sentence[max(0, position - 90):position]
     if EVENT_BEFORE.search(before):
         return "event"
+    if PERIOD_START.match(sentence[:position]):
+        return ""  # "Since 2021, 1,200 procedures have been simplified": the start (rule 5.5)
     segment = COMPARED_SEGMENT.search(before)
     if segment and SAME_TIME.search(segment.group(0)):
         segment = None  # "higher than that of Ninh Binh (15th) in 2023": another entity, same year

@@ -34,8 +34,10 @@ class Reader(GoalReaders, ListReaders):
         self.context_year: int | None = None
         self.edition_year: int | None = None
         self.rank_facts: list[Fact] = []
+        self.scoped: tuple[int, int, str] = (-1, 0, "")  # the last rank placed in another scope
         self.goal_year: int | None = None
         self.frame: frames.Frame | None = None
+        self.announced: int | None = None  # the line whose last sentence announced goals
         self.plan_year: int | None = None  # the due year of the plan the article reports on
         self.carried: str | None = None
         self.ranking = "dti"  # the ranking the paragraph last named: "dti" or "other"
@@ -79,7 +81,8 @@ class Reader(GoalReaders, ListReaders):
             context = (self.goal_year or self.context_year) if is_target else (
                 (self.edition_year or self.context_year) if dti else self.context_year)
             year, year_basis = year_of(s, start, context, published=self.article.year,
-                                       target=is_target, dti=dti)
+                                       target=is_target, dti=dti,
+                                       later_due=fact_type == "target_attainment")
         if entity == gazetteer.MINISTRY_BLOC and fact_type == "indicator":
             pillar = ""
         if how == "district":  # a district's rank or score is not the DTI (rule 2.6)
@@ -100,6 +103,7 @@ class Reader(GoalReaders, ListReaders):
                     year_basis, how, self.offset + start, self.offset + end, s.strip(),
                     " ".join(s[end:end + 80].lstrip(" %").split()[:4]),
                     " ".join(s[max(0, start - 80):start].split()[-5:]))
+        fact.role = self.role
         self.facts.append(fact)
         self.claim(start, end)
         if entity not in (gazetteer.NATIONAL, gazetteer.MINISTRY_BLOC, gazetteer.PROVINCE_BLOC) \
@@ -110,21 +114,24 @@ class Reader(GoalReaders, ListReaders):
     # -- driver ------------------------------------------------------------------------------
     def run(self) -> list[Fact]:
         """Read every sentence in order and return the deduplicated facts."""
+        previous = ""
         for sent in sentences(self.text):
             if sent.role == "url":
                 continue
+            s = self.text[sent.start:sent.end]
             if sent.line != self.line:
+                if frames.continues(self.frame, self.line, previous, s):
+                    self.frame.line = sent.line  # the next item of a listed plan
                 self.line, self.carried, self.ranking = sent.line, None, "dti"
             self.role = sent.role
             self.offset = sent.start
-            s = self.text[sent.start:sent.end]
             self.claimed = []
             self.goal = bool(frames.GOAL.search(s))
             self._open_frame(s)
             plan = goals.PLAN_DUE.search(s)
             self.plan_year = int(plan.group(1)) if plan and not self.plan_year else self.plan_year
             for rule in (self.attainments, self.rank_targets, self.plan_targets,
-                         self.target_counts, self.shares_met,
+                         self.target_counts, self.tallies, self.task_tallies, self.shares_met,
                          self.leading_places, self.distribute, self.ordinal_lists,
                          self.respectively, self.ranks, self.gapped_positions, self.idioms,
                          self.runner_up,
@@ -135,11 +142,17 @@ class Reader(GoalReaders, ListReaders):
             indicators.word_counts(self, s)
             indicators.read(self, s)
             self._remember(s)
+            if self.frame and self.frame.line == self.line and frames.heading(s):
+                self.frame.listing = True
+            previous = s
         return dedupe(sorted(self.facts, key=lambda f: f.start))
 
     def _open_frame(self, s: str) -> None:
         """Open a plan passage (target frame) where a sentence opens one with its due year."""
         due = frames.opens(s, self.article.year)
+        if due is False and frames.specifies(s, self.announced == self.line):
+            due = True  # "The plan sets out several goals. Specifically, 100% of ..."
+        self.announced = self.line if frames.announces(s) else None
         if due is False:
             return
         self.frame = frames.Frame(self.line, None if due is True else due, self.offset,
@@ -176,6 +189,10 @@ class Reader(GoalReaders, ListReaders):
               year: int | None = None, year_basis: str = "") -> list[Fact]:
         """Record a rank at s[start:end], one per coordinated topic."""
         scope = english.not_a_rank(s, end, start if entity is None else None)
+        if scope in ("region", "districts", "units"):
+            self.scoped = (self.offset, end, scope)
+        elif not scope and self.scoped[0] == self.offset and self.scoped[1] <= start:
+            scope = english.gapped_scope(s, self.scoped[1], start, end, self.scoped[2])
         if grammar.RANK_NEGATIVE_AFTER.search(s[end:end + 20]) or \
                 grammar.AMONG_AGENCIES.match(s, end) or scope in ("units", "occurrence", "group"):
             self.claim(start, end)
@@ -378,6 +395,8 @@ def _same(a: Fact, b: Fact) -> bool:
     if a.fact_type in ("indicator", "target_attainment") and a.unit != "rank":
         if a.sentence == b.sentence and abs(a.start - b.start) < len(a.sentence):
             return False  # two figures of one sentence are two facts
+        if headline_pair(a, b):
+            return True  # a headline sums up the body: its figure is the body's (rule 9.1)
         if a.denominator and a.denominator == b.denominator and a.fact_type == \
                 "target_attainment":
             return True  # "11/15 chỉ tiêu đạt" stated again: one count of targets met
@@ -391,9 +410,15 @@ def _same(a: Fact, b: Fact) -> bool:
     return True
 
 
+def headline_pair(a: Fact, b: Fact) -> bool:
+    """Tell whether one of two like facts is the headline's and the other the body's."""
+    return (a.role == "headline") != (b.role == "headline")
+
+
 def _overlap(a: str, b: str) -> float | None:
     """Return the share of content words two phrases share (of the shorter one), if any."""
-    ta, tb = (set(re.findall(r"[a-z]{2,}", fold(x))) - _STOP for x in (a, b))
+    ta, tb = ({re.sub(r"(?<=\w{3})s$", "", w) for w in re.findall(r"[a-z]{2,}", fold(x))} - _STOP
+              for x in (a, b))  # "payments" and "payment" are one word
     return len(ta & tb) / min(len(ta), len(tb)) if ta and tb else None
 
 

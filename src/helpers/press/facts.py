@@ -61,6 +61,7 @@ class Fact:
     sentence: str = field(default="", repr=False)
     measured: str = field(default="", repr=False)  # the words right after the figure (dedup)
     lead: str = field(default="", repr=False)  # the words right before the figure (dedup)
+    role: str = field(default="", repr=False)  # the role of its line: headline, lead, body
 
 
 FACT_TYPES = ("dti_rank", "pillar_rank", "rank_change", "target_attainment", "indicator")
@@ -90,14 +91,15 @@ def subject(sentence: str, position: int, home: str, carried: str | None,
     """Return (entity, how it was found) for a figure at position; None when out of scope."""
     found = gazetteer.mentions(sentence)
     for m in found:  # "100% các bộ, tỉnh": a share of a collective entity
-        if m.kind in ("national", "bloc") and 0 <= m.start - position <= 12 and re.match(
-                r"[\d.,/]*\s*%?\s*(?:các\s*)?$", sentence[position:m.start]):
+        if m.kind in ("national", "bloc") and 0 <= m.start - position <= 20 and re.match(
+                r"(?i)[\d.,/]*\s*%?\s*(?:các\s*|of\s+(?:the\s+|all\s+)*)?$",
+                sentence[position:m.start]):  # "100% of (the) ministries and branches"
             return m.name, "quantified entity"
     paren = sentence.rfind("(", 0, position)
     if paren >= 0 and ")" not in sentence[paren:position]:
         for m in found:
-            if m.kind == "province" and 0 <= paren - m.end <= 2:
-                return m.name, "parenthesis"
+            if m.kind in ("province", "national", "bloc") and 0 <= paren - m.end <= 2:
+                return m.name, "parenthesis"  # "the average of 63 provinces (0.5016)"
     before = [m for m in found if m.end <= position and not (
         COMPARED.search(sentence[max(0, m.start - 20):m.start])
         and not VALUE_OF.match(sentence[m.end:position]))]  # "thấp hơn bình quân cả nước X"
@@ -110,7 +112,7 @@ def subject(sentence: str, position: int, home: str, carried: str | None,
     in_clause = [m for m in before if m.start >= max(sentence.rfind(ch, 0, position)
                                                       for ch in ";:") + 1]
     if in_clause and in_clause[0].kind == "agency" and not any(
-            m.kind in ("province", "anaphor") for m in in_clause):
+            m.kind in ("province", "anaphor", "district") for m in in_clause):
         return None, "agency"  # "Bộ Tài chính dẫn đầu khối bộ, ngành với 0,63": the ministry's
     if before:
         m = before[-1]
@@ -142,14 +144,23 @@ def _anaphor(sentence: str, anaphor: gazetteer.Mention, found: tuple[gazetteer.M
     return home, "anaphor"
 
 
+#: "next year" printed right after a figure: the year after the publication date (rule 5.3).
+NEXT_YEAR_AFTER = re.compile(r"(?i)[\d.,]+\s*%?\s*(?:[^\s;,.]+\s+){0,2}?(?:next year|năm tới|"
+                             r"năm sau|in the coming year)\b")
+
+
 def year_of(sentence: str, position: int, context: int | None, *, published: int | None,
-            target: bool = False, dti: bool = False) -> tuple[int | None, str]:
-    """Return (year, basis) for a figure at position, by the precedence above.
+            target: bool = False, dti: bool = False, later_due: bool = True
+            ) -> tuple[int | None, str]:
+    """Return (year, basis) for a figure at position, by the precedence above; later_due=False
+    for an achieved figure, which never takes the due year of a later clause's target.
 
     For a DTI figure (rank, change, score) a year printed as an edition ("DTI năm 2022",
     "the 2024 DTI") wins over other years of the sentence."""
     found = [y for y in grammar.years(sentence) if not y.comparison]
     lo, hi = clause_bounds(sentence, position, ",;")
+    if not (target or later_due):  # "reached 58,000, while ... 20% by 2025": the due year
+        found = [y for y in found if not (y.due and y.start >= hi)]  # of a later target
     if target and grammar.ANNUAL.search(sentence[lo:hi]):
         return None, "annual"  # "tăng ít nhất 2 bậc mỗi năm": an annual target has no year
     lo, hi = clause_bounds(sentence, position, ";:(")
@@ -163,6 +174,8 @@ def year_of(sentence: str, position: int, context: int | None, *, published: int
                            sentence[position:position + 30])
     if right_after and not target:  # "up from 25th in 2021": the year printed with the figure
         return int(right_after.group(1)), "clause"
+    if published and NEXT_YEAR_AFTER.match(sentence, position):  # "and 12% next year"
+        return published + 1, "next year (printed date)"
     editions = [y for y in found if y.edition] if dti else []
     if editions:
         pick = [y for y in editions if lo <= y.start < hi] or editions

@@ -43,7 +43,12 @@ _AGENCY = re.compile(
     r"Ngân hàng Nhà nước(?: Việt Nam)?|Đài Truyền hình Việt Nam|Thông tấn xã Việt Nam|"
     r"Ministry of [A-Z][\w ]{0,40}?|State Bank of Vietnam|Vietnam Social Security|"
     r"Voice of Vietnam|Vietnam Television|Government Office|"
-    r"Sở (?:[\w&]+ ){0,8}?[A-ZĐ][\w]*(?: [A-ZĐ][\w]*)*)"
+    r"Department of [A-Z][\w,]*(?:\s+(?:[A-Z&][\w,]*|and)){0,6}|"
+    r"Sở (?:[\w&]+ ){0,8}?[A-ZĐ][\w]*(?: [A-ZĐ][\w]*)*|"
+    r"Sở [A-ZĐ]\w*(?: [\w&]+){0,5}?(?= (?:dẫn đầu|đứng đầu|xếp|đạt)\b[^.;]{0,40}?"
+    r"(?:khối|các) (?:sở|cơ quan))|"  # "Sở Tư pháp dẫn đầu khối sở, ngành": among agencies
+    r"Sở [A-ZĐ]\w*(?: (?!(?:xếp|đứng|dẫn|đạt|giữ|tăng|giảm)\b)[\w&]+){0,5}"
+    r"(?= (?:xếp|đứng) (?:thứ|hạng|vị trí|đầu)))"  # "Sở Thông tin và Truyền thông xếp thứ nhất"
     r"(?=\s+(?:giữ|vươn|xếp|đứng|đạt|tăng|giảm|mỗi|và|ranked|dẫn đầu|climbed|rose|fell|was|"
     r"came|topped|led|placed|scored))")
 #: A unit inside a province (rule 2.5): "huyện Mộc Châu", "thị xã Thuận Thành", "Phu Yen district".

@@ -6,7 +6,8 @@ import re
 
 from . import frames, grammar, indicators
 from .facts import year_of
-from .numbers import small_number
+from .numbers import EN_CARDINAL, small_number
+from .topics import topic_of
 
 
 class GoalReaders:
@@ -25,7 +26,8 @@ class GoalReaders:
                 continue  # threshold of the count (rule 8.5), the count is the target
             due = DUE_IN.search(m.group(0)) or DUE_AFTER.match(s, m.end())
             year, basis = (int(due.group(1)), "clause") if due else (None, "")
-            self.add(s, m.start(), m.end(), "target_attainment", None, pillar="overall",
+            self.add(s, m.start(), m.end(), "target_attainment", None, pillar=target_pillar(
+                         s, m.start(), m.end()),
                      target=float(n), unit="rank", tags=("target_only",), year=year,
                      year_basis=basis, is_target=True)
 
@@ -74,7 +76,7 @@ class GoalReaders:
         total = None
         for found in grammar.TARGET_TOTAL.finditer(s):
             if found.group(1).lower().startswith(grammar.TOTAL_AS_BASE) and re.search(
-                    r"\d\s*$", s[:found.start()]):
+                    rf"(?i)(?:\d|\b(?:{EN_CARDINAL}))\s*$", s[:found.start()]):
                 continue  # "20 of the 25 targets were met": the total of a count (STATUS_COUNT)
             if not STATUS_AFTER.match(s, found.end()):
                 total = found
@@ -89,12 +91,19 @@ class GoalReaders:
             else:
                 self.add(s, total.start(2), total.end(), "indicator", n, unit=total.group(3))
             for m in grammar.TARGET_STATUS.finditer(s, total.end()):
-                met = grammar.MET.match(m.group(3))
+                met = grammar.MET.match(m.group(3)) or MET_VERB_BEFORE.search(
+                    s[max(0, m.start() - 30):m.start()])  # "đã hoàn thành 18 chỉ tiêu"
                 self.add(s, m.start(), m.end(2), "target_attainment" if met else "indicator",
-                         float(m.group(1)), unit=m.group(2) or total.group(3), denominator=n,
-                         tags=() if met else ("ambiguous",))
+                         float(small_number(m.group(1)) or 0), unit=m.group(2) or total.group(3),
+                         denominator=n, tags=() if met else ("ambiguous",))
                 listed = re.search(r"\blà\b|:", m.group(3))  # "2 chỉ tiêu khó đạt là: ..."
                 self.claim(m.start(), m.start(3) + listed.start() if listed else m.end())
+            if total.group(1).lower().startswith(grammar.TOTAL_AS_BASE):
+                for m in grammar.MET_OF_TOTAL.finditer(s, total.end()):  # "..., completed 17"
+                    if self.free(m.start(1), m.end()):
+                        self.add(s, m.start(1), m.end(), "target_attainment",
+                                 float(small_number(m.group(1)) or 0), unit=total.group(3),
+                                 denominator=n)
         for m in grammar.TARGET_COUNT.finditer(s):
             due = re.match(r"[^.;]{0,80}?\bfor\s+(20\d\d)", s[m.end():])
             year, basis = (int(due.group(1)), "clause") if due else self._plan_due(s)
@@ -104,7 +113,9 @@ class GoalReaders:
             if not self.free(m.start(), m.end()):
                 continue
             if grammar.STATUS_MET.match(s, m.end()):  # "45/50 chỉ tiêu đã hoàn thành"
-                year, basis = self._plan_due(s)
+                due = TARGETS_DUE_AFTER.match(s, m.end())  # "3 of 6 targets set for 2025 had"
+                year, basis = (int(due.group(1)), "clause (the targets' due year)") if due \
+                    else self._plan_due(s)
                 self.add(s, m.start(), m.end(), "target_attainment",
                          float(small_number(m.group(1)) or 0),
                          denominator=float(m.group(2)), unit=m.group(3), year=year,
@@ -112,6 +123,33 @@ class GoalReaders:
             elif "/" in m.group(0):
                 self.add(s, m.start(), m.end(), "indicator", float(small_number(m.group(1)) or 0),
                          denominator=float(m.group(2)), unit=m.group(3), tags=("ambiguous",))
+
+    def tallies(self, s: str) -> None:
+        """Counts of targets with no total beside them: met ("completed and exceeded 12
+        targets", rule 3.4) or in another status ("3 targets are expected to be met", rule 3.7)."""
+        for m in grammar.TARGETS_IN_STATUS.finditer(s):  # "3 targets are expected to be met"
+            if self.free(m.start(), m.end()):
+                self.add(s, m.start(), m.end(), "indicator", float(small_number(m.group(1)) or 0),
+                         unit=m.group(2), tags=("ambiguous",))
+        for m in grammar.TARGETS_MET.finditer(s):  # "completed and exceeded 12 targets"
+            if self.free(m.start(1), m.end()):
+                year, basis = self._plan_due(s)
+                self.add(s, m.start(1), m.end(), "target_attainment",
+                         float(small_number(m.group(1)) or 0), unit=m.group(2), year=year,
+                         year_basis=basis)
+
+    def task_tallies(self, s: str) -> None:
+        """A tally of tasks or projects after their total: the total and each count by status
+        are indicators, the counts with the total as denominator (rule 3.8)."""
+        total = grammar.TASK_TOTAL.search(s)
+        if not total or not self.free(total.start(1), total.end(2)):
+            return
+        n = float(small_number(total.group(1)) or 0)
+        self.add(s, total.start(1), total.end(2), "indicator", n, unit=total.group(2))
+        for m in grammar.TASK_STATUS.finditer(s, total.end()):
+            if self.free(m.start(), m.end()):
+                self.add(s, m.start(), m.end(), "indicator", float(small_number(m.group(1)) or 0),
+                         unit=total.group(2), denominator=n)
 
     def _plan_due(self, s: str) -> tuple[int | None, str]:
         """Return the due year of the plan whose targets a count of targets met counts (5.9)."""
@@ -147,6 +185,8 @@ class GoalReaders:
                 continue
             before = s[max(0, m.start() - 30):m.start()]
             upper = RANGE_UPPER.match(s, m.end())
+            if upper and CHANGE_FROM.search(before):
+                upper = None  # "rose from 35% to 48%": a change, two figures
             tags = [t for t in (indicators.qualifier_tag(before),) if t]
             if upper:  # "45% - 50%": the lower end (rule 4.2)
                 tags.append("range")
@@ -156,7 +196,10 @@ class GoalReaders:
                          unit="%", tags=("target_only", "ambiguous"), is_target=True)
                 continue
             governed = frames.governor(s, m.start(), self.article.year)
-            future = m.start() >= future_from
+            future = m.start() >= future_from or _due_later(s, m.start(), m.end(),
+                                                              self.article.year)
+            if pending and frames.current(s, m.start(), m.end()):
+                governed = future = False  # "... 50% by 2025, up from 22% at present"
             if not (future or governed or frames.in_frame(s, m.start(), self.frame, self.line,
                                                              self.offset)):
                 achieved = (m.start(), m.end(), value)
@@ -165,7 +208,7 @@ class GoalReaders:
                     and not _marked_achieved(s, achieved[0]):
                 achieved = None  # a value is paired only with the target word after it
             value = frames.signed(s, m.start(), value)
-            unit = "%" if m.group(2) == "%" else "enterprises"
+            unit = "%" if m.group(2) == "%" else m.group(2).strip()
             if achieved:  # the year is the target's, when stated with it (LABELING d08, 5.8)
                 due = DUE_AFTER_TARGET.match(s, m.end()) or re.search(
                     r"(?<![\d/])(20[1-3]\d)(?![\d/])", s[achieved[1]:m.start()])
@@ -183,10 +226,14 @@ class GoalReaders:
                                year=int(due.group(1)) if due else None,
                                year_basis="clause" if due else "")
         if pending and achieved and achieved[0] > pending.end - self.offset and \
-                CURRENT_BEFORE.search(s[max(0, achieved[0] - 40):achieved[0]]):
+                frames.current(s, achieved[0], achieved[1]):
             pending.value = achieved[2]  # "The target is 80% by 2025, while the current rate
             pending.tag = ";".join(t for t in pending.tag.split(";") if t != "target_only")
             self.claim(achieved[0], achieved[1])  # is 65%": the value after its target
+            own = VALUE_YEAR_AFTER.match(s, achieved[1])
+            if pending.year is None and own:  # "to 92%, from 61% in 2022": the value's year
+                pending.year, pending.year_basis = int(own.group(1)), "clause (the value's)"
+                pending.tag = ";".join(t for t in pending.tag.split(";") if t != "year_ctx")
 
     def _pair_with_previous(self, s: str, start: int, end: int, target: float) -> bool:
         """Pair a target with the value an anaphor links it to in the previous sentence."""
@@ -202,6 +249,30 @@ class GoalReaders:
             fact.tag = ";".join(t for t in fact.tag.split(";") if t and t != "year_ctx")
         self.claim(start, end)
         return True
+
+
+def target_pillar(s: str, start: int, end: int) -> str:
+    """Return the pillar of a rank target: the ranking it names, by the topic model ("top 15 in
+    digital government" -> chinh_quyen_so; a main indicator or another index -> blank; the DTI
+    or nothing named -> overall, rule 4.1)."""
+    inside = [t for t in grammar.topics(s) if start <= t.start and t.end <= end]
+    found = inside[:1] or topic_of(s, start, end)
+    if not found or found[0] is None or found[0].kind == "dti":
+        return "overall"
+    return found[0].pillar if found[0].kind == "pillar" else ""
+
+
+def _due_later(s: str, start: int, end: int, published: int | None) -> bool:
+    """Tell whether a figure is followed, in its own phrase, by a due year later than the text's
+    publication year ("bring the rate to 70% by 2025" in a 2023 text): a target, whatever verb
+    governs it; not a value marked achieved ("ước 7,18% (chỉ tiêu đến năm 2025 ...)")."""
+    due = OWN_DUE_AFTER.match(s, end)
+    if not (published and due and int(due.group(1)) > published):
+        return False
+    between = s[end:due.start(1)]
+    return bool(re.search(r"(?i)\b(?:by|đến)\s", due.group(0))) and not re.search(
+        r"[()]", between) and not frames.GOVERNOR.search(between) and not \
+        frames.ACHIEVED.search(s[max(0, start - 30):start])
 
 
 def _own_due(s: str, start: int, end: int) -> re.Match[str] | None:
@@ -253,16 +324,27 @@ SHARE_MET = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:các\s+|số\
                        r"of\s+(?:the\s+|its\s+|their\s+)?)?"
                        r"(?:chỉ tiêu|mục tiêu|targets)\b(?:[^\d%;]{0,25}?(?:giai đoạn|period)"
                        r"(?:\s+đoạn)?\s*20\d\d\s*[-–]\s*(20\d\d))?")
-#: Words before an achieved value stated after its target ("while the current rate is 65%").
-CURRENT_BEFORE = re.compile(r"(?i)\b(?:current(?:ly)?|now|so far|to date|at present|hiện nay|"
-                            r"hiện tại|hiện đạt|hiện mới|đến nay)\b[^.;%\d]{0,30}$")
+#: The year printed right after an achieved value: "from 61% in 2022", "61% (2022)".
+VALUE_YEAR_AFTER = re.compile(r"(?i)\s*(?:in\s+|năm\s+|\(\s*)(20[1-3]\d)\b")
+#: The due year of counted targets, printed right after them: "targets set for 2025",
+#: "chỉ tiêu đến năm 2025".
+TARGETS_DUE_AFTER = re.compile(r"(?i)\s*(?:set\s+|đề ra\s+)?(?:for|by|to|đến năm|năm)\s+"
+                               r"(20[2-4]\d)\b")
+#: A verb of meeting right before a count of targets: "đã hoàn thành 18 chỉ tiêu", "met 18".
+MET_VERB_BEFORE = re.compile(r"(?i)\b(?:đã\s+)?(?:hoàn thành|đạt|completed|achieved|met|fulfilled)"
+                             r"(?:\s+(?:và vượt|and exceeded))?(?:\s+được)?\s*$")
 #: An anaphor that links a sentence to the figure of the previous one ("Con số này ...").
 LINK_BACK = re.compile(r"(?i)^\W*(?:con số này|tỷ lệ này|chỉ số này|this (?:figure|rate|share)|"
                        r"the figure)")
 #: Words after a count of targets that give its status ("dự kiến sẽ đạt", "chưa đạt").
 STATUS_AFTER = re.compile(r"(?i)\s*(?:đã|đang|dự kiến|chưa|còn|khó|khả năng|sẽ|were|have|had)\b")
-#: A percentage (or a count of enterprises) that a target may set.
-PERCENT = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(%|\s(?:digital technology )?enterprises)")
+#: A percentage or a count (of enterprises, people, households, accounts) a target may set.
+PERCENT = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\b)(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*"
+                     r"(%|\s(?:[a-z-]+\s){0,2}?(?:enterprises|businesses|firms|people|households|"
+                     r"accounts|users)\b|\s(?:doanh nghiệp|hộ gia đình|người dân|tài khoản)\b)")
+#: A change from one level to another ("rose from 35% to 48%", "tăng từ 35% lên 48%").
+CHANGE_FROM = re.compile(r"(?i)\b(?:rose|risen|increased|grew|grown|fell|dropped|declined|"
+                         r"climbed|jumped|up|down|tăng|giảm)\s+(?:from|từ)\s+(?:mức\s+)?$")
 #: The upper end of a range after a percentage: "45% - 50%", "65-70%".
 RANGE_UPPER = re.compile(r"\s*(?:[-–]|đến|to)\s*\d+(?:[.,]\d+)?\s*%")
 #: The due year printed right after a target: "20% by 2025", "80% vào năm 2025".

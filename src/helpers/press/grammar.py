@@ -30,13 +30,14 @@ _MAIN_INDICATORS = (
     r"[Tt]hể chế số", r"[Hh]ạ tầng số", r"[Nn]hân lực số", r"[Aa]n toàn thông tin mạng",
     r"[Đđ]ô thị thông minh", r"[Tt]hông tin và [Dd]ữ liệu số", r"[Cc]huyển đổi nhận thức",
     r"[Kk]iến tạo thể chế", r"[Pp]hát triển hạ tầng",
-    r"[Dd]igital (?:[Gg]overnment|[Ee]conomic|[Ss]ocial) [Aa]ctivities",
+    r"[Dd]igital (?:[Gg]overnment|[Ee]conom(?:ic|y)|[Ss]ocial|[Ss]ociety) [Aa]ctivit(?:ies|y)",
+    r"[Aa]ctivities of (?:the )?[Dd]igital (?:[Gg]overnment|[Ee]conomy|[Ss]ociety)",
     r"[Dd]igital (?:[Cc]ognition|[Aa]wareness|[Ii]nstitutions|[Ii]nfrastructure|"
     r"[Hh]uman [Rr]esources|[Ww]orkforce)(?: [Ii]ndex)?", r"[Nn]etwork [Ii]nformation [Ss]ecurity",
     r"[Ii]nformation (?:[Ss]afety|[Ss]ecurity) [Ii]ndex",
     r"(?:[Dd]igital )?[Ii]nstitution(?:al)? [Ii]ndex",
     r"[Hh]uman [Rr]esources? [Ii]ndex", r"[Aa]wareness [Ii]ndex",
-    r"[Cc]ybersecurity", r"[Dd]igital [Tt]ransformation [Aa]wareness",
+    r"[Cc]yber ?[Ss]ecurity", r"[Dd]igital [Tt]ransformation [Aa]wareness",
 )
 #: Rankings other than the DTI, one entry per ranking: its Vietnamese and English names and
 #: acronyms. A rank named after one of them is an `indicator` tagged non_dti_rank (rule 3.5).
@@ -125,7 +126,8 @@ def topics(sentence: str) -> tuple[Topic, ...]:
 
 # -- years ----------------------------------------------------------------------------------
 YEAR = re.compile(
-    r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|from|than|kế trước|versus|vs\.?|"
+    r"(?P<cmp>(?i:so với|so sánh với|compared (?:to|with)|(?<!far )(?<!away )from|than|"
+    r"kế trước|versus|vs\.?|"
     r"(?<=places )on|(?<=place )on|(?<=spots )on|\bon(?=\s+the\s+20)|\bover(?=\s+the\s+20)|"
     r"increase from|up from)\s+(?:(?:cùng kỳ\s+)?năm\s+|the\s+|DTI\s+(?:năm\s+)?)?)?"
     r"(?P<due>(?i:đến|tới|vào|until|by)\s+(?:(?:the\s+)?end of\s+|cuối\s+)?(?:năm\s+)?)?"
@@ -145,9 +147,12 @@ EDITION = re.compile(r"(?i)(?:DTI\)?|chuyển đổi số|xếp hạng|rankings?
 EDITION_AFTER = re.compile(r"^\s*(?:Provincial\s+)?(?:DTI|Digital Transformation)")
 MONTH_YEAR = re.compile(r"(?i)(?:(?:đến|tính đến|as of|trong|vào)\s+(?:hết\s+)?|^\W*)"
                         r"tháng\s+\d{1,2}\s*/\s*(20[1-3]\d)\b"
-                        r"|\b(?:as of|by|until|since|as at|in)\s+(?:the end of\s+)?"
+                        r"|\b(?:as of|by|until|since|as at|in|from)\s+(?:the end of\s+)?"
                         r"(?:January|February|March|April|May|June|July|August|September|October|"
-                        r"November|December)(?:\s+\d{1,2})?,?\s+(20[1-3]\d)\b")
+                        r"November|December)(?:\s+\d{1,2})?,?\s+(20[1-3]\d)\b"
+                        # "Tính đến ngày 24/4/2023, ...": the status date of the figures after it
+                        r"|(?:đến|tính đến|as of|as at)\s+(?:hết\s+)?(?:ngày\s+)?"
+                        r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(20[1-3]\d)\b")
 ANNUAL = re.compile(r"(?i)hàng năm|hằng năm|\bannual(?:ly)?\b|mỗi năm|\beach year\b")
 LAST_YEAR = re.compile(r"(?i)\blast year\b|\bnăm ngoái\b")
 #: "last year" as the reference of a comparison ("up 5% from last year"): not the figure's year.
@@ -168,7 +173,11 @@ NOW = re.compile(r"(?i)\b(?:so far|currently|to date|at present|as of now)\b")
 THIS_YEAR = re.compile(r"(?i)\bthis year\b|\bnăm nay\b")
 #: A month or a recent period printed without its year: dated by the publication (rule 5.7).
 BARE_MONTH = re.compile(r"(?i)\btháng\s+\d{1,2}\b(?!\s*[/.-]\s*\d)|\b\d+\s+tháng\s+(?:qua|đầu năm)|"
-                        r"\bnăm nay\b|\bthis year\b")
+                        r"\bnăm nay\b|\bthis year\b|"
+                        # "As of July 27, ...": a month printed without its year (rule 5.3)
+                        r"\b(?:as of|as at|by|until|in)\s+(?:the end of\s+)?(?-i:January|February|"
+                        r"March|April|May|June|July|August|September|October|November|December)"
+                        r"(?:\s+\d{1,2})?\b(?!,?\s+\d{4})")
 
 
 @dataclass(frozen=True)
@@ -217,7 +226,7 @@ def years(sentence: str) -> tuple[YearMention, ...]:
                                bool(m.group("cmp") or earlier or typed == "comparison"),
                                bool(m.group("due")), edition))
     for m in MONTH_YEAR.finditer(sentence):  # "tính đến tháng 9/2023", "as of June 30, 2024"
-        group = 1 if m.group(1) else 2
+        group = next(i for i in (1, 2, 3) if m.group(i))
         out.append(YearMention(m.start(group), int(m.group(group)), False, False))
     return tuple(sorted(out, key=lambda y: y.start))
 
@@ -331,7 +340,8 @@ CHANGE = re.compile(
     rf"falling|dropping|slipping|sliding|declining|losing|moving down|"
     rf"declined|improved|advanced|gained|lost|moved up|moved down|went up|went down|"
     rf"raise|raised|raising|lift|lifted|boost|boosted|nâng|nâng hạng)"
-    rf"\s+(?:(?:its|their)\s+(?:ranking|rank|position)\s+)?"
+    rf"\s+(?:(?:its|their|the)\s+(?:(?:DTI|overall|provincial)\s+)?(?:ranking|rank|position)"
+    rf"\s+)?"
     rf"(?:thêm\s+|by\s+|hạng\s+|được\s+|mạnh\s+|vọt\s+|sâu\s+|liền\s+|tới\s+)?"
     rf"(?P<bound>(?:ít nhất|tối thiểu|từ|at least|by at least)\s+)?"
     rf"(?P<n>\d{{1,2}}|{VI_WORD}|{EN_CARDINAL})"
@@ -372,16 +382,30 @@ ACHIEVED_VS_TARGET = re.compile(
     rf"|(?<![\d.,/]){_PCT}{_GAP}\b(?i:the|a|its)\s+{_PCT}\s+{_TARGET_WORD}")
 #: An achieved share of the plan, no target stated: "bằng 85% kế hoạch", "85% of the plan".
 PERCENT_OF_TARGET = re.compile(
-    rf"(?i:bằng|đạt|đạt được|reached|achieved)\s+{_PCT}\s+"
+    rf"(?i:bằng|đạt|đạt được|reached|reaching|achieved|equal to|equivalent to|"
+    rf"representing|completed|fulfilled)\s+{_PCT}\s+"
     rf"(?i:so với\s+|of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?)?"
     rf"(?i:kế hoạch|KH\b|chỉ tiêu|mục tiêu|plan\b|target\b)(?!\s*(?:đề ra|là|:|of)?\s*\(?\d)")
 #: A number of targets set, and counts of them by status ("24 mục tiêu, ... 7 mục tiêu hoàn thành").
-TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|set|có|còn|trong(?: tổng số| số)?|"
-                          r"(?:out )?of the)\s+(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets)")
+TARGET_TOTAL = re.compile(r"(?i)(đưa ra|đề ra|đặt ra|gồm|sets?|setting|includes?|including|"
+                          r"comprises?|có|còn|trong(?: tổng số| số)?|"
+                          r"(?:out )?of(?: the| its| their)?)\s+(\d{1,3})\s+"
+                          r"(?:(?:main|key|basic|specific|major)\s+)?(mục tiêu|chỉ tiêu|targets)")
 #: Words before a total that name it only as the base of a count ("trong 24 chỉ tiêu, có 20").
-TOTAL_AS_BASE = ("trong", "of the", "out of the")
-TARGET_STATUS = re.compile(r"(?<![\d/])(\d{1,3})\s+(mục tiêu|chỉ tiêu|targets|"
-                           r"(?=(?:were|have been|had been)\s))\b([^;.]*)")
+TOTAL_AS_BASE = ("trong", "of", "out of")
+#: One count of a tally after its total, up to the next count ("10 chỉ tiêu đã đạt, 4 đang
+#: thực hiện và 2 khó đạt"; "10 have been met, 4 are on track and 2 are unlikely to be met"):
+#: the counted noun may be left out before a verb of status.
+TARGET_STATUS = re.compile(rf"(?<![\d/])(\d{{1,3}}|(?i:{EN_CARDINAL}))\s+"
+                           r"(mục tiêu|chỉ tiêu|targets|"
+                           r"(?=(?:were|are|is|was|have|has|had|remain\w*|đã|đang|chưa|còn|khó|"
+                           r"dự kiến|sẽ)\s))\b"
+                           rf"([^;.]*?)(?=(?:,|\s(?:và|and))\s*(?:(?:và|and)\s+)?"
+                           rf"(?:\d{{1,3}}|(?i:{EN_CARDINAL}))\s|[;.]|$)")
+#: The count met after a total named as its base, the noun left out: "Of the 24 targets, the
+#: province has completed 17", "Trong 24 chỉ tiêu, tỉnh đã hoàn thành 17".
+MET_OF_TOTAL = re.compile(rf"(?i)\b(?:completed|achieved|met|fulfilled|reached|hoàn thành|đạt)"
+                          rf"\s+(?:được\s+)?(\d{{1,3}}|{EN_CARDINAL})\b(?!\s*(?:%|/|[.,]\d|\w))")
 MET = re.compile(r"(?i)^\s*(?:were\s+|have been\s+|had been\s+)?(?:đã\s+)?"
                  r"(?:hoàn thành|đạt(?!\s*(?:trên|dưới|từ)?\s*\d)|vượt|completed|"
                  r"met|achieved)")
@@ -394,18 +418,44 @@ RANK_TARGET = re.compile(
     rf"|\btop\s+{_GROUP_N}\b[^.;,]{{0,40}}?\bby\s+20\d\d"
     rf"|\btop[-\s]{_GROUP_N}\b(?=\s+(?:in|by|for|vào|đến)\s+(?:năm\s+)?20\d\d)"
     rf"|\b(?:a|the)\s+top[-\s]{_GROUP_N}\s+(?:place|position|spot|finish|ranking)"
-    rf"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+{_GROUP_N}\b")
+    rf"|\b(?:among|in|into|within|vào|trong)\s+(?:the\s+)?(?:top|tốp)\s+{_GROUP_N}\b"
+    rf"|\b(?:in|into|among|join)\s+the\s+group\s+of\s+(?:the\s+)?{_GROUP_N}\s+"
+    rf"(?:leading|top|best)\s+(?:provinces|localities)")
 TARGET_COUNT = re.compile(
     r"(?i)(?:hoàn thành|completed|achieved|met|reached|fulfilled|hit|accomplished|đạt)\s+"
     r"(?:được\s+)?(\d{1,3})\s*(?:/|out of|of|trên)"
     r"\s*(?:its\s+|the\s+|their\s+)?"
     r"(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
+#: A tally of tasks or projects after their total (rule 3.8: every count is an indicator, with
+#: the total as its denominator): "Of the 18 tasks assigned, 12 have been completed and 6 are
+#: under way", "Trong 40 nhiệm vụ được giao, 25 nhiệm vụ đã hoàn thành".
+TASK_TOTAL = re.compile(rf"(?i)\b(?:of|out of|trong(?: tổng số| số)?)\s+(?:the\s+|its\s+)?"
+                        rf"(\d{{1,3}}|{EN_CARDINAL})\s+(tasks|projects|nhiệm vụ|dự án)\b"
+                        rf"[^,;.\d]{{0,40}},")
+TASK_STATUS = re.compile(rf"(?i)(?<![\d/.,])(\d{{1,3}}|{EN_CARDINAL})\s+(?:(?:tasks|projects|"
+                         rf"nhiệm vụ|dự án)\s+)?(?=(?:have|has|had|were|was|are|is|remain\w*|đã|"
+                         rf"đang|chưa|còn)\b)")
+#: A count of targets met with no total: "hoàn thành và vượt 12 chỉ tiêu", "completed and
+#: exceeded 12 targets", "met 9 targets" (rule 3.4: value N, no denominator).
+TARGETS_MET = re.compile(rf"(?i)\b(?:hoàn thành(?: và vượt)?|vượt|đạt(?: và vượt)?|"
+                         rf"(?:completed|achieved|met|fulfilled|reached)(?: and (?:exceeded|"
+                         rf"surpassed))?|exceeded|surpassed)\s+(?:được\s+)?"
+                         rf"(\d{{1,3}}|{EN_CARDINAL})\s+(?:(?:main|key|basic|specific|cơ bản|"
+                         rf"chủ yếu)\s+)?(mục tiêu|chỉ tiêu|targets?|goals?)\b"
+                         rf"(?!\s*(?:/|trên|out of|of)\s*\d)")
+#: A count of targets in a status other than met, as a clause of its own: "3 targets are
+#: expected to be completed by 2025", "2 chỉ tiêu khó đạt" (rule 3.7: an ambiguous indicator).
+TARGETS_IN_STATUS = re.compile(rf"(?i)(?<![\d/.,])(\d{{1,3}}|{EN_CARDINAL})\s+"
+                               rf"(?:remaining\s+|other\s+|còn lại\s+)?(mục tiêu|chỉ tiêu|targets)"
+                               rf"(?:\s+còn lại)?\s+"
+                               rf"(?=(?:are|is|remain\w*|have not|has not|had not|were not|"
+                               rf"đang|chưa|khó|dự kiến|có khả năng|khả năng)\b)")
 STATUS_COUNT = re.compile(rf"(?<![\d/])(\d{{1,3}}|(?i:{EN_CARDINAL}))\s*(?:/|(?i:out of|of))\s*"
                           r"(?:(?i:the|its)\s+)?"
                           r"(\d{1,3})\s+"
                           r"(?:[\w-]+\s+){0,3}?(mục tiêu|chỉ tiêu|targets?)")
 #: The counted targets are met: "45/50 chỉ tiêu ... đã hoàn thành", "45 of 50 targets were met".
-STATUS_MET = re.compile(r"(?i)(?![^,;.\d]{0,40}?(?:chưa|không|\bnot\b))"
-                        r"[^,;.\d]{0,40}?(?:đã\s+)?(?:hoàn thành|vượt|"
+STATUS_MET = re.compile(r"(?i)(?!(?:[^,;.\d]|20\d\d){0,40}?(?:chưa|không|\bnot\b))"
+                        r"(?:[^,;.\d]|20\d\d){0,40}?(?:đã\s+)?(?:hoàn thành|vượt|"
                         r"đạt(?!\s*(?:trên|dưới|từ|khoảng)?\s*\d)|(?:were|was|have been|has been|"
-                        r"had been)\s+(?:met|achieved|completed))")
+                        r"had been)\s+(?:met|achieved|completed|reached|fulfilled|exceeded))")

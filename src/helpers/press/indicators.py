@@ -44,8 +44,9 @@ JUNK_AFTER = re.compile(
     r"quốc gia|countries|ministries|agencies|"
     r"goals?\b|bậc|hạng|places?|"
     r"positions?|mục tiêu|chỉ tiêu|"
-    r"targets?|đột phá|nhiệm vụ|giải pháp|điểm cầu|lượt xem|lượt thích|bình luận|views\b|"
-    r"likes\b|comments\b|[Gg]\b|/|:|h\b|người đứng)")
+    r"targets?|đột phá|giải pháp|điểm cầu|lượt xem|lượt thích|bình luận|views\b|"
+    r"likes\b|comments\b|[Gg]\b|/|:|h\b|người đứng|"
+    r"era\b|revolution|industrial revolution)")  # "the 4.0 era"
 JUNK_BEFORE = re.compile(
     r"(?i)(?:(?<!tổng )(?<!hội )(?<!tế )(?<!quyền )(?<!liệu )(?<!tầng )(?<!lực )(?<!đổi )"
     r"(?<!thức )(?<!chế )số|No\.?|mức|Resolution|Nghị quyết|Quyết định|Kế hoạch|Công văn|"
@@ -53,18 +54,23 @@ JUNK_BEFORE = re.compile(
     r"khóa|level|mức độ|nhóm|top|tốp|Top|lần thứ|năm thứ|thứ|ngày|tháng|Ảnh|Photo|"
     r"Update|Chiều|Sáng|trong|of the|Decree|Directive|Article|[Tt]ổng đài|[Hh]otline|"
     r"đường dây nóng|SEA Games|phiên bản|version|thang|scale of|one of(?: the)?|"
-    r"Program(?:me)?|Chương trình)\s*[-:]?\s*$")
+    r"Program(?:me)?|Chương trình|ISO|IPv|"
+    r"(?:level|mức độ|mức)\s+\d\s*(?:,|and|và|&|-|–)\s*(?:level\s+)?)\s*[-:]?\s*$")
 #: The upper end of a range written without "từ": "72-75%", "40 – 45 điểm".
 RANGE = re.compile(r"\s*[-–]\s*(\d+(?:[.,]\d+)?)(?=\s*(?:%|điểm|points?)\b|\s*%)")
 #: A sentence about one event (its connection points are a ceremony detail, rule 8.6).
 EVENT = re.compile(r"(?i)\b(?:(?<!truyền hình )hội nghị|hội thảo|buổi lễ|lễ công bố|sự kiện|"
                    r"conference|ceremony|event)\b")
 #: The total of a count written with a word: "8 trên 11 nhiệm vụ", "8 out of 11 tasks".
-RATIO = re.compile(r"(?i)\s+(?:trên|out of)\s+(\d{1,3}[.,]\d{3}|\d{1,4})(?=\s+[^\W\d])")
+RATIO = re.compile(r"(?i)\s+(?:trên|out of|of(?:\s+(?:the|its|their))?)\s+"
+                   r"(\d{1,3}[.,]\d{3}|\d{1,4})(?=\s+[^\W\d])")
 #: Words that put a percentage beside a count: "(đạt 75%", "chiếm", "tương ứng", "(tỷ lệ".
 RESTATED = re.compile(r"(?i)(?:\(\s*(?:đạt|tỷ lệ|bằng|chiếm)?|chiếm|tương ứng|tương đương|"
+                      r",\s*bằng|\bequal to|"
                       r"equivalent to|or|reaching|representing|accounting for|i\.e\.|"
                       r",\s*đạt(?: tỷ lệ)?)[^\d()]{0,15}$")
+#: A share printed in brackets right after a count, before the count's noun: "537 (36,09%) hồ sơ".
+PERCENT_ASIDE = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)(?=\s*[^\W\d])")
 #: Words before a per-capita base: "trên 1.000 dân", "per 100 inhabitants".
 PER_CAPITA = re.compile(r"(?i)(?:trên|per|/|mỗi)\s*$")
 #: A count of units meeting a threshold, up to the threshold: "4/13 sở, ngành đạt tỷ lệ ... trên".
@@ -79,7 +85,8 @@ THRESHOLD_OF_COUNT = re.compile(r"(?i)(?<![\d.,])(?:\d+\s*/\s*\d+\s+[^\d;]{0,100
                                 r"(?:trên|từ|over|above|at least|tối thiểu|more than|higher than|"
                                 r"cao hơn|dưới|thấp hơn|below|under|less than|lower than)\s*$")
 #: A count of units meeting a criterion, up to the criterion: "19/63 tỉnh đã số hóa 100% ...".
-CRITERION_OF_COUNT = re.compile(r"(?i)\b(?:có|there (?:are|were)|only)\s+\d+\s*/\s*\d+\s+"
+CRITERION_OF_COUNT = re.compile(r"(?i)\b(?:có|there (?:are|were)|only)\s+\d+\s*(?:/|of|out of)"
+                                r"\s*\d+\s+"
                                 r"(?:tỉnh|địa phương|sở|bộ|provinces|localities)[^\d;]{0,80}?$")
 #: A sentence about a ceremony: its counts (awards, delegates) are not facts (LABELING.md 8).
 #: Words before a short decimal that make it a DTI score ("average of 0.5").
@@ -89,7 +96,7 @@ CEREMONY = re.compile(r"(?i)\btrao\b|\btặng\b|bằng khen|giấy khen|thẻ nh
 TIME_AFTER = re.compile(r"^\s*(?:[Nn]ăm|[Tt]háng|[Nn]gày|[Gg]iờ|/|:|[A-Z]{2,}\b)")
 UNIT_AFTER = re.compile(
     r"^\s*(%|điểm|points?|(?:tỷ|tỉ|triệu|nghìn|ngàn) đồng|(?:billion|million) (?:VND|USD)|"
-    r"m2|m²|km2|km|ha|kg|GB|MW|"
+    r"(?:m2|m²|km2|km|ha|kg|GB|MW)\b|"
     r"(?:triệu|tỷ|tỉ|nghìn|ngàn)\b|[^\W\d][\w]*(?:\s+[^\W\d][\w]*)?)")
 SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 NOT_UNIT = ("trên", "dưới", "của", "và", "với", "cho", "tại", "từ", "đến", "trong", "là",
@@ -121,7 +128,10 @@ def read(reader: Reader, s: str) -> None:
             continue
         raw, den_raw = m.group(1), m.group(2)
         after, before = s[m.end():m.end() + 40], s[max(0, m.start() - 40):m.start()]
-        if re.fullmatch(r"(19|20)\d\d", raw) or JUNK_BEFORE.search(before) or \
+        if re.fullmatch(r"[1-6][.,]0", raw) and re.search(r"[^\W\d]\s*$", before):
+            continue  # a version or an era, not a figure: "Industry 4.0", "công nghiệp 4.0"
+        level = re.search(r"(?i)\bmức\s*$", before) and re.match(r"\s*%", after)  # "từ mức 32%"
+        if re.fullmatch(r"(19|20)\d\d", raw) or (JUNK_BEFORE.search(before) and not level) or \
                 SECOND_CURRENCY.search(before):
             continue  # "VND 1.2 trillion (US$48 million)": one sum in two units (rule 8.4)
         if raw in ("63", "34") and re.match(r"\s*(?:tỉnh|provinces|localities|địa phương)",
@@ -151,7 +161,8 @@ def read(reader: Reader, s: str) -> None:
             den = float(re.sub(r"[.,]", "", ratio.group(1)))
             reader.claim(m.end(), m.end() + ratio.end())
         rest = s[m.end() + (span.end(1) if span else ratio.end() if ratio else 0):]
-        unit_match = UNIT_AFTER.match(rest)
+        aside = PERCENT_ASIDE.match(rest)  # "537 (36,09%) hồ sơ": the count's noun after it
+        unit_match = UNIT_AFTER.match(rest[aside.end():] if aside else rest)
         unit = unit_match.group(1).rstrip(",.;:") if unit_match else ""
         if den is None and unit and not unit.startswith("%"):
             den = _stated_total(s, m.start(), unit, value)
@@ -178,6 +189,8 @@ def read(reader: Reader, s: str) -> None:
             unit = "count"  # a breakdown "(cấp tỉnh: 1.118, cấp huyện: 183)"
         elif den and not TIME_AFTER.match(s[m.end():]):
             unit = unit or "count"
+        elif not unit and counted_noun(s, m.start()):
+            unit = counted_noun(s, m.start())  # "the number of ... reached 58,000"
         elif not unit or JUNK_AFTER.match(s[m.end():]) or unit.split(" ")[0].lower() in NOT_UNIT:
             continue
         elif ceremony:
@@ -197,10 +210,16 @@ def read(reader: Reader, s: str) -> None:
         if span:
             tags.append("range")
             reader.claim(m.end(), m.end() + span.end())
-        upper = re.match(r"\s*(?:%|\S+)?\s*(?:đến|-|–|to)\s*(?:khoảng\s*|gần\s*)?[\d.,]+", after)
-        if re.search(r"(?i)từ\s*(?:khoảng\s*)?$", before) and upper:
-            tags.append("range")
+        upper = re.match(r"(?i)\s*(?:%|\S+)?\s*(?:đến|-|–|to)\s*(?:khoảng\s*|gần\s*|about\s+|"
+                         r"around\s+|nearly\s+|almost\s+)?[\d.,]+", after)
+        if re.search(r"(?i)(?:(?<!tăng )(?<!giảm )từ|(?<!rose )(?<!risen )(?<!increased )"
+                     r"(?<!grew )(?<!grown )(?<!fell )(?<!dropped )(?<!declined )(?<!climbed )"
+                     r"(?<!jumped )(?<!up )(?<!down )\bfrom)\s*(?:khoảng\s*|about\s+|around\s+|"
+                     r"nearly\s+)?$", before) and upper:  # a range, not a change "rose from"
             reader.claim(m.end(), m.end() + upper.end())
+            if group_range(s, m.start()):
+                continue  # "A, B and C, with scores from about 0.28 to 0.31" (rule 8.3)
+            tags.append("range")
         pillar = _pillar(s, m.start(), m.end(), unit)
         compared = re.search(r"(?:năm|in|from|to)\s+(20\d\d)\s*\((?:\s*(?:khi đó|lúc đó|then)"
                              r"[^()\d]{0,12})?\s*$", before)  # "so với năm 2022 (khi đó là 43,5%)"
@@ -212,9 +231,37 @@ def read(reader: Reader, s: str) -> None:
                    entity=gazetteer.NATIONAL if national else None)  # R8: "Có 29 địa phương"
 
 
+#: The noun a count with no unit after it counts, named before it: "the number of digital
+#: technology enterprises reached 58,000", "số doanh nghiệp công nghệ số đạt 1.250".
+COUNTED_NOUN = re.compile(
+    r"(?i)\b(?:the\s+)?(?:total\s+)?number\s+of\s+([a-z][\w-]*(?:\s+(?!(?:nationwide|in|of|at|"
+    r"across|on|reached|was|is|were|are|rose|increased|grew|totall?ed|stood|hit|amounted|for)"
+    r"\b)[a-z][\w-]*){0,4})\b"
+    r"[^.;%\d]{0,60}?\b(?:reached|was|is|were|are|rose to|increased to|grew to|totall?ed|"
+    r"stood at|hit|amounted to)\s+(?:about|over|more than|nearly|approximately|some|around|"
+    r"almost)?\s*$"
+    r"|\bsố(?: lượng)? ((?:doanh nghiệp|hộ|người|tài khoản|thuê bao|hồ sơ|cơ sở|trạm|điểm|"
+    r"hợp tác xã)[^\d.;%]{0,50}?)\s+(?:đạt|là|lên|tăng lên)\s+(?:hơn|trên|gần|khoảng|xấp xỉ)?\s*$")
+def group_range(s: str, start: int) -> bool:
+    """Tell whether a range at start is spread over a group of entities listed before it in its
+    sentence ("Dien Bien, Lai Chau and Cao Bang, with scores from about 0.28 to nearly 0.31";
+    rule 8.3: it gives no entity a value)."""
+    named = [m for m in gazetteer.mentions(s[:start]) if m.kind == "province"]
+    return len(named) >= 2 and bool(re.search(r"(?i)\b(?:and|và)\b|,", s[named[0].end:
+                                                                          named[-1].start]))
+
+
+def counted_noun(s: str, start: int) -> str:
+    """Return the noun that a count at start with no unit after it counts, named before it
+    ("the number of digital technology enterprises reached 58,000"), or ""."""
+    counted = COUNTED_NOUN.search(s[max(0, start - 120):start])
+    return (counted.group(1) or counted.group(2)) if counted else ""
+
+
 #: A count of the country's provinces, stated as the subject of a criterion (rule 2.3, R8):
 #: "Có 29 địa phương đạt ...", "Only 8 provinces scored ...", "Cả nước có 12 tỉnh ...".
-PROVINCES_COUNTED = re.compile(r"(?i)\s*(?:/\s*\d+\s+)?(?:tỉnh, thành(?: phố)?|tỉnh|địa phương|"
+PROVINCES_COUNTED = re.compile(r"(?i)\s*(?:(?:/|of|out of|trên)\s*\d+\s+)?"
+                               r"(?:tỉnh, thành(?: phố)?|tỉnh|địa phương|"
                                r"provinces(?: and cities)?|localities)\b")
 COUNT_SUBJECT = re.compile(r"(?i)(?:^\W*|\b(?:có|chỉ có|only|there (?:are|were)|cả nước có)\s+)"
                            r"(?:hơn|trên|gần|khoảng|over|more than|nearly|about|some)?\s*$")

@@ -31,7 +31,9 @@ EN_ORDINAL = (r"(?:(?:twenty|thirty|forty|fifty|sixty)[- ](?:first|second|third|
               r"sixth|seventh|eighth|ninth)|" + "|".join(sorted(
                   [*_ORDINAL_UNITS, *_ORDINAL_TENS], key=len, reverse=True)) + r")")
 #: English cardinal words used for small counts ("two spots").
-EN_CARDINAL = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
+EN_CARDINAL = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|"
+               r"four|five|six|seven|eight|nine)\b|"
+               + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")")
 
 #: Vietnamese number words; "năm" (five) is only read where a count is expected.
 VI_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -84,6 +86,9 @@ def en_ordinal(word: str) -> int:
 def en_cardinal(word: str) -> int:
     """Return the value of an English number word up to ninety."""
     w = word.lower()
+    if "-" in w:  # "thirty-two"
+        tens, unit = w.split("-", 1)
+        return _TENS[tens] + _UNITS[unit]
     return _UNITS.get(w) if w in _UNITS else _TENS[w]
 
 

@@ -22,6 +22,13 @@ RANK_OF_FIGURE = re.compile(r"(?i)\d\s*%\s*(?:\([^()]*\)\s*)?,\s*(?:(?:and|và)\
                             r"(?:ranking|ranked|placing|which ranks?|đứng|xếp)\b[^,;.()]*$")
 
 
+#: A rate or share as the subject of a position, no ranking named: "Hung Yen's online payment
+#: rate ranked 5th nationwide", "tỷ lệ hồ sơ trực tuyến của tỉnh xếp thứ 5" (rule 3.5).
+RATE_SUBJECT = re.compile(r"(?i)\b(?:rate|proportion|share|percentage|tỷ lệ|tỷ trọng)\b"
+                          r"[^,;.()\d]{0,50}?(?:\b(?:ranked|ranks|ranking|placed|came|xếp|đứng)"
+                          r"(?:\s+(?:thứ|hạng|the))?)?\s*$")
+#: A verb of position whose object is the ranking it names ("led digital society").
+POSITION_VERB = re.compile(r"(?i)\b(?:led|leads|leading|topped|tops|dẫn đầu|đứng đầu)\s*$")
 #: A rank placed in the whole country, after a regional one: "thứ 15 cả nước", "15th nationwide".
 NATIONWIDE_AFTER = re.compile(r"(?i)\s*(?:/\s*\d+\s*)?(?:cả nước|toàn quốc|nationwide|nationally|"
                               r"in the (?:whole )?country)\b")
@@ -53,7 +60,10 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
                 if re.search(r"[;.(),]|\b(?:và|and)\b", between):
                     break  # another clause ("đứng đầu ... và giữ vị trí số một ở ...")
                 if re.search(r"(?i)(?:^|\s)(?:về|ở|trong|in|on|for|in terms of|leading in)\s",
-                             between) or re.search(r"(?i)\b(?:về|ở|in)\s*$", sentence[:end]):
+                             between) or re.search(r"(?i)\b(?:về|ở|in)\s*$", sentence[:end]) \
+                        or (POSITION_VERB.search(sentence[:end])
+                            and re.fullmatch(r"[\s“”\"']*(?:the\s+)?", between)):
+                    # "led digital society", "dẫn đầu chính quyền số": the ranking is the object
                     return _coordinated(sentence, found, found.index(t), forward=True)
     if look_after and OTHER_MEASURE_AFTER.match(sentence, end):
         return [grammar.Topic(end, end, "other", "")]  # "thứ 3 về tỷ lệ ...", "in terms of"
@@ -70,6 +80,8 @@ def topic_of(sentence: str, start: int, end: int, look_after: bool = True
         return []  # "thứ 2 khu vực ..., thứ 15 cả nước": the national ranking, not the region's
     if before:
         return _coordinated(sentence, found, before[-1], forward=False)
+    if RATE_SUBJECT.search(sentence[max(0, start - 70):start]):
+        return [grammar.Topic(start, start, "other", "")]  # "its online payment rate ranked 5th"
     return []
 
 

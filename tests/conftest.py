@@ -100,6 +100,14 @@ def write_processed(out: Path) -> None:
 
 
 @pytest.fixture(scope="session")
+def shipped_factors():
+    """The model's factor table read from data/raw (read only: about 0.6 CPU-s to read)."""
+    from helpers.model import covariates
+
+    return covariates.factor_table()
+
+
+@pytest.fixture(scope="session")
 def processed(request) -> Path:
     """Every processed table, written by the stages' helpers into a scratch folder (read only)."""
     return built_once(request, "processed", write_processed)

@@ -102,12 +102,6 @@ def test_normal_scores_put_the_best_rank_highest():
     assert scores.iloc[0] > scores.iloc[1] > scores.iloc[2]
 
 
-@pytest.fixture(scope="module")
-def shipped_factors() -> covariates.FactorTable:
-    """The shipped factor table (read once: the tests only read it)."""
-    return covariates.factor_table()
-
-
 @pytest.mark.xdist_group("shipped_factors")  # one worker reads the table for both
 def test_lag_pairs_each_dti_year_with_the_year_before(shipped_factors):
     table = shipped_factors

@@ -92,7 +92,7 @@ lab: $(LAB_STAMP)
 
 ## lock: re-pin requirements.lock from pyproject.toml's ranges (needs uv: pipx install uv)
 lock:
-	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --no-annotate \
 		--custom-compile-command "make lock" -o $(LOCK)
 
 clean:

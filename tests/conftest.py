@@ -11,13 +11,7 @@ from pathlib import Path
 import pytest
 from skipped_checks import pytest_configure  # noqa: F401  (the hook, registered here)
 
-from helpers import config, rankings
-from helpers import processed as processed_tables
-from helpers.model import covariates
-from helpers.model import stage as model
-from helpers.targets import goals as goal_table
-from helpers.targets import plan_targets
-from helpers.targets import press_targets as targets
+from helpers import config
 
 SHARED = config.ROOT.parent / "shared"
 
@@ -78,6 +72,16 @@ def built_once(request: pytest.FixtureRequest, name: str, build: Callable[[Path]
 
 def write_processed(out: Path) -> None:
     """Write every processed table with the stages' helpers (the model with 200 draws)."""
+    # imported here, not with this file: every pytest process (the xdist controller too) loads
+    # it at start-up, and only the process that writes the tables needs the stages
+    from helpers import processed as processed_tables
+    from helpers import rankings
+    from helpers.model import covariates
+    from helpers.model import stage as model
+    from helpers.targets import goals as goal_table
+    from helpers.targets import plan_targets
+    from helpers.targets import press_targets as targets
+
     rankings.write(rankings.clean(), out)
     press = targets.clean(processed_dir=out)
     targets.write(press, out)
@@ -93,6 +97,14 @@ def write_processed(out: Path) -> None:
     kept = config.ROOT / "data" / "forecasts" / "forecast_2025.csv"
     if not (out / "model" / "forecast_2025.csv").exists() and kept.exists():
         shutil.copyfile(kept, out / "model" / "forecast_2025.csv")
+
+
+@pytest.fixture(scope="session")
+def shipped_factors():
+    """The model's factor table read from data/raw (read only: about 0.6 CPU-s to read)."""
+    from helpers.model import covariates
+
+    return covariates.factor_table()
 
 
 @pytest.fixture(scope="session")

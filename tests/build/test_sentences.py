@@ -769,12 +769,12 @@ def targets_page(lang: str, processed: str, root: Path) -> str:
 BUILT = Path(os.environ["DTI_SITE"]).resolve() if os.environ.get("DTI_SITE") else None
 
 
-def built(code: str, lang: str, reports: Path) -> str:
-    """Return a page as the build wrote it under a reports/ folder."""
+def built_path(code: str, lang: str, reports: Path) -> Path:
+    """Return where the build writes a province's or unit's page under a reports/ folder (the
+    one way this suite finds built pages)."""
     unit = code.startswith("U")
     slug = (provinces.units() if unit else provinces.provinces()).loc[code, "slug"]
-    path = Path(reports) / ("unit" if unit else "province") / f"{slug}.{lang}.html"
-    return path.read_text(encoding="utf-8")
+    return Path(reports) / ("unit" if unit else "province") / f"{slug}.{lang}.html"
 
 
 TEXT_SECTIONS = ("headline", "narrative", "indices", "moved", "peers", "targets")
@@ -871,7 +871,8 @@ def test_every_summary_sentence_agrees_with_the_processed_tables(tables, part):
     disagreements, checked = [], Counter()
     for code in codes:
         for lang in LANGS:
-            page = built(code, lang, BUILT) if BUILT else render(code, lang, str(tables))
+            page = (built_path(code, lang, BUILT).read_text(encoding="utf-8") if BUILT
+                    else render(code, lang, str(tables)))
             for name, (n, wrong) in check_page(page, code, lang, str(tables)).items():
                 checked[name] += n > 0
                 disagreements += [f"{code}.{lang} {name}: {w}" for w in wrong]
@@ -983,14 +984,8 @@ def test_the_targets_page_check_fails_on_an_altered_page(processed, written_targ
 
 def built_pages(root: Path) -> list[tuple[str, str, Path]]:
     """Return (code, language, file) of every province and unit page built under a folder."""
-    out = []
-    for folder, table in (("province", provinces.provinces()), ("unit", provinces.units())):
-        codes = dict(zip(table["slug"], table.index, strict=True))
-        for path in sorted((root / folder).glob("*.html")):
-            slug, lang = path.name.split(".")[:2]
-            if slug in codes and lang in LANGS:
-                out.append((codes[slug], lang, path))
-    return out
+    return [(code, lang, path) for code in all_codes() for lang in LANGS
+            if (path := built_path(code, lang, root)).exists()]
 
 
 def measure_built(root: Path, processed: str) -> pd.DataFrame:

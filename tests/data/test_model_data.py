@@ -14,8 +14,8 @@ CAUSAL = re.compile(r"\b(causes?|caused|causing|causal|drives?|driven by|leads? 
                     re.IGNORECASE)
 
 
-def test_swapped_hdi_rows_are_excluded_by_data_and_status_is_carried():
-    table = covariates.factor_table()
+def test_swapped_hdi_rows_are_excluded_by_data_and_status_is_carried(shipped_factors):
+    table = shipped_factors
     listed = covariates.exclusions()
     assert {"11", "19"} <= set(listed.loc[listed["variable"] == "hdi", "gso_code"])
     assert np.isnan(table.values.loc[("11", 2023), "hdi"])  # Điện Biên 0.78 as published
@@ -26,9 +26,9 @@ def test_swapped_hdi_rows_are_excluded_by_data_and_status_is_carried():
     assert set(framed["status_pci"].dropna()) == {"carried forward from 2022"}
 
 
-def test_the_real_analysis_reports_n_and_never_claims_causes():
+def test_the_real_analysis_reports_n_and_never_claims_causes(shipped_factors):
     from helpers import rankings
-    results = model.run(rankings.clean().rankings, covariates.factor_table(), n_boot=100,
+    results = model.run(rankings.clean().rankings, shipped_factors, n_boot=100,
                         n_sim=300)
     fits = results.tables["fits"]
     assert set(fits["period"]) >= {"2022", "2023", "2024", "2022-2024"}
@@ -48,9 +48,9 @@ def test_the_real_analysis_reports_n_and_never_claims_causes():
     model.validate(results)
 
 
-def test_one_model_year_runs_and_says_validation_was_not_run(processed):
+def test_one_model_year_runs_and_says_validation_was_not_run(processed, shipped_factors):
     from helpers import rankings
-    results = model.run(rankings.load(processed), covariates.factor_table(), years=[2024],
+    results = model.run(rankings.load(processed), shipped_factors, years=[2024],
                         n_boot=50, n_sim=100)
     model.validate(results)
     assert results.tables["validation"].empty
@@ -58,12 +58,13 @@ def test_one_model_year_runs_and_says_validation_was_not_run(processed):
     assert any("not tested" in h for h in model.hypotheses(results))
 
 
-def test_conditional_verdicts_on_the_shipped_data_do_not_change_over_10_seeds(processed):
+def test_conditional_verdicts_on_the_shipped_data_do_not_change_over_10_seeds(processed,
+                                                                             shipped_factors):
     from helpers import rankings
     from helpers.model import blocks, conditional
     ranked = rankings.load(processed)
     years = model.complete_years(ranked)
-    frame = model.model_frame(ranked, covariates.factor_table(), years)
+    frame = model.model_frame(ranked, shipped_factors, years)
     runs = [conditional.ranges(frame, blocks.MAIN, years, model.METHOD_CHANGE_YEAR, seed=s)
             .set_index(["code", "year"])["verdict"].rename(s) for s in range(10)]
     verdicts = pd.concat(runs, axis=1)
@@ -105,12 +106,13 @@ def test_the_targets_download_carries_the_probability_the_targets_page_shows(pro
     assert table.loc[table["model_probability"].notna(), "status"].isin(["met", "not_met"]).all()
 
 
-def test_level_verdicts_on_the_shipped_data_do_not_change_over_10_seeds(processed):
+def test_level_verdicts_on_the_shipped_data_do_not_change_over_10_seeds(processed,
+                                                                       shipped_factors):
     from helpers import rankings
     from helpers.model import blocks, intervals
     ranked = rankings.load(processed)
     years = model.complete_years(ranked)
-    frame = model.model_frame(ranked, covariates.factor_table(), years)
+    frame = model.model_frame(ranked, shipped_factors, years)
     runs = [pd.concat([intervals.rank_intervals(frame, blocks.MAIN, y, seed=s) for y in years])
             .set_index(["code", "year"])["direction"].rename(s) for s in range(10)]
     verdicts = pd.concat(runs, axis=1)

@@ -102,16 +102,18 @@ def test_normal_scores_put_the_best_rank_highest():
     assert scores.iloc[0] > scores.iloc[1] > scores.iloc[2]
 
 
-def test_lag_pairs_each_dti_year_with_the_year_before():
-    table = covariates.factor_table()
+@pytest.mark.xdist_group("shipped_factors")  # one worker reads the table for both
+def test_lag_pairs_each_dti_year_with_the_year_before(shipped_factors):
+    table = shipped_factors
     framed = covariates.for_dti_year(table, [2023], lag=1)
     assert set(framed["factor_year"]) == {2022} and len(framed) == 63
     with pytest.raises(ValueError, match="lag must be"):
         covariates.for_dti_year(table, [2023], lag=2)
 
 
-def test_thin_factors_and_rows_are_dropped_with_a_reason():
-    table = covariates.factor_table()
+@pytest.mark.xdist_group("shipped_factors")
+def test_thin_factors_and_rows_are_dropped_with_a_reason(shipped_factors):
+    table = shipped_factors
     ranked = pd.DataFrame({"province_code": [f"{c}" for c in
                                               covariates.for_dti_year(table, [2024])["code"]],
                            "year": 2024, "basis": 63, "measure": "overall",

@@ -3,6 +3,8 @@
 Every panel here is simulated (synthetic data, in tests only): 63 provinces, scores on 0-1.
 """
 
+from functools import cache
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -54,11 +56,17 @@ def test_a_province_planted_far_above_its_fundamentals_is_flagged_and_a_typical_
     assert (table["rank_high80"] <= table["rank_high95"]).all()
 
 
+@cache
+def exact_model_ranges(seed: int) -> pd.DataFrame:
+    """The 2022 ranges of a one-year panel where the model holds exactly (8 parameter draws);
+    the two tests below share the seeds they both use (read only)."""
+    return intervals.rank_intervals(panel(seed=seed, years=(2022,)), blocks.MAIN, 2022,
+                                    seed=seed, n_parameters=8)
+
+
+@pytest.mark.xdist_group("exact_model_ranges")  # on one worker, so the ranges are shared
 def test_the_80_percent_rank_interval_covers_about_80_percent_over_seeded_runs():
-    shares = [intervals.coverage(intervals.rank_intervals(panel(seed=s, years=(2022,)),
-                                                          blocks.MAIN, 2022, seed=s,
-                                                          n_parameters=8))
-              for s in range(12)]
+    shares = [intervals.coverage(exact_model_ranges(s)) for s in range(12)]
     assert 0.74 <= np.mean(shares) <= 0.90
 
 
@@ -134,11 +142,11 @@ def test_outside_counts_add_up_per_year():
     assert (counts["outside80"] == counts["above"] + counts["below"]).all()
 
 
+@pytest.mark.xdist_group("exact_model_ranges")
 def test_in_sample_intervals_leave_about_11_of_63_outside_by_chance_not_13():
     expected, low, high = intervals.chance_outside(N, 3)
     assert round(expected) == 11 and low <= 7 and high >= 15
-    counts = [int(intervals.rank_intervals(panel(seed=s, years=(2022,)), blocks.MAIN, 2022,
-                                           seed=s, n_parameters=8)["outside80"].sum())
+    counts = [int(exact_model_ranges(s)["outside80"].sum())
               for s in range(24)]  # the model holds exactly: only chance puts one outside
     assert abs(np.mean(counts) - expected) < 1.2
     assert np.mean(counts) < 0.2 * N - 1  # fewer than the naive one in five

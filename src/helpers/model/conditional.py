@@ -30,12 +30,13 @@ a move up. Ranges of the change are the rank ranges seen from last year's rank.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from scipy import special, stats
 from scipy.stats import qmc
+from statsmodels.regression.linear_model import OLS
 
 from .estimation import complete, rank_within
 from .intervals import simulated_ranks
@@ -199,10 +200,13 @@ def parameter_draws(fitted: LeastSquares | Fitted, n_draws: int, rng: np.random.
     return betas, sigma
 
 
+@cache
 def _nodes(n_nodes: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return Gauss-Hermite nodes and weights for a standard normal expectation."""
+    """Return Gauss-Hermite nodes and weights for a standard normal expectation (read only)."""
     nodes, weights = np.polynomial.hermite_e.hermegauss(n_nodes)
-    return nodes, weights / weights.sum()
+    weights = weights / weights.sum()
+    nodes.flags.writeable = weights.flags.writeable = False
+    return nodes, weights
 
 
 def rank_distribution(mu: np.ndarray, sigma: np.ndarray, target: int, n_nodes: int = N_NODES
@@ -214,11 +218,11 @@ def rank_distribution(mu: np.ndarray, sigma: np.ndarray, target: int, n_nodes: i
     nodes, weights = _nodes(n_nodes)
     n_draws, m = mu.shape
     own = mu[:, target, None] + sigma[:, None] * nodes[None, :]           # draws × nodes
-    others = np.delete(mu, target, axis=1)                                 # draws × (m-1)
-    p = special.ndtr((others[:, None, :] - own[:, :, None]) / sigma[:, None, None])
-    p = np.ascontiguousarray(p.reshape(n_draws * n_nodes, m - 1).T)   # others × (draws·nodes)
-    sure = (p > 1 - FLOOR).all(axis=1)           # above it in every draw: shift the count
-    unsure = p[~sure & ~(p < FLOOR).all(axis=1)]
+    others = np.delete(mu, target, axis=1).T                               # (m-1) × draws
+    p = special.ndtr((others[:, :, None] - own[None, :, :]) / sigma[None, :, None])
+    p = p.reshape(m - 1, n_draws * n_nodes)                            # others × (draws·nodes)
+    sure = p.min(axis=1) > 1 - FLOOR             # above it in every draw: shift the count
+    unsure = p[~sure & ~(p.max(axis=1) < FLOOR)]
     pmf = np.zeros((m, n_draws * n_nodes), dtype=np.float32)
     start = int(sure.sum())
     pmf[start] = 1.0
@@ -297,9 +301,11 @@ def year_ranges(pairs: pd.DataFrame, blocks: list[str], year: int, seed: int,
     previous = rank_within(test[PREVIOUS]).to_numpy()
     codes = data["code"].to_numpy()
     rows = []
+    everyone = None if leave_out else at_year(least_squares(x_all, y_all, years_all), year)
     for i, code in enumerate(test["code"]):
-        keep = codes != code if leave_out else np.ones(len(data), bool)
-        fitted = at_year(least_squares(x_all[keep], y_all[keep], years_all[keep]), year)
+        keep = codes != code
+        fitted = everyone if everyone is not None else at_year(
+            least_squares(x_all[keep], y_all[keep], years_all[keep]), year)
         betas, sigma = parameter_draws(fitted, n_parameters, _rng(seed, year, int(code)))
         row = describe(rank_distribution(betas @ x_test.T, sigma, i, n_nodes),
                        int(observed[i]))
@@ -336,7 +342,7 @@ def coefficients(frame: pd.DataFrame, blocks: list[str], years: list[int], break
                      ["score", PREVIOUS, *blocks]).reset_index(drop=True)
     fitted = fit(pairs, blocks)
     x = pd.DataFrame(fitted.design(pairs), columns=list(fitted.columns))
-    result = sm.OLS(pairs["score"].to_numpy(float), x).fit(
+    result = OLS(pairs["score"].to_numpy(float), x).fit(
         cov_type="cluster", cov_kwds={"groups": pd.factorize(pairs["code"])[0]}, use_t=True)
     spans = sorted(f"{y - 1}->{y}" for y in fitted.years)
     before = [f"{y - 1}->{y}" for y in fitted.years if y not in fitted.after_years]
@@ -441,12 +447,14 @@ def usual_move(train: pd.DataFrame, test: pd.DataFrame) -> list[np.ndarray]:
 
 
 def later_year(train: pd.DataFrame, test: pd.DataFrame, blocks: list[str], year: int,
-               rng: np.random.Generator) -> list[np.ndarray]:
-    """Fit on earlier pairs; return each test row's rank distribution (draws × ranks) in year."""
+               rng: np.random.Generator, rows: list[int] | None = None) -> list[np.ndarray]:
+    """Fit on earlier pairs; return each test row's rank distribution (draws × ranks) in year
+    (``rows``: only these test rows', all re-ranked with every row; the same for any rows)."""
     fitted = fit(train, blocks)
     betas, sigma = parameter_draws(at_year(fitted, year), N_PARAMETERS, rng)
     mu = betas @ fitted.design(test, year).T
-    return [rank_distribution(mu, sigma, i) for i in range(len(test))]
+    return [rank_distribution(mu, sigma, i) for i in (range(len(test)) if rows is None
+                                                      else rows)]
 
 
 def out_of_sample(frame: pd.DataFrame, blocks: list[str], years: list[int], break_year: int,

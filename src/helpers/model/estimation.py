@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from scipy import stats
+from statsmodels.regression.linear_model import OLS
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.outliers_influence import variance_inflation_factor
+from statsmodels.tools.tools import add_constant
 
 from . import covariates
 
@@ -95,7 +96,7 @@ def vif(frame: pd.DataFrame, columns: list[str]) -> dict[str, float]:
     """Return the variance inflation factor of each column (with an intercept)."""
     if len(columns) < 2:
         return dict.fromkeys(columns, 1.0)
-    design = sm.add_constant(frame[columns].to_numpy(float))
+    design = add_constant(frame[columns].to_numpy(float))
     return {c: float(variance_inflation_factor(design, i + 1)) for i, c in enumerate(columns)}
 
 
@@ -116,8 +117,8 @@ def ols(frame: pd.DataFrame, factors: list[str], outcome: str = "score",
     if year_effects:
         dummies = pd.get_dummies(data["year"], prefix="year", drop_first=True, dtype=float)
         design = pd.concat([design, dummies], axis=1)
-    design = sm.add_constant(design, has_constant="add")
-    model = sm.OLS(data[outcome].to_numpy(float), design)
+    design = add_constant(design, has_constant="add")
+    model = OLS(data[outcome].to_numpy(float), design)
     if cov_type == "cluster":
         result = model.fit(cov_type="cluster", use_t=True,
                            cov_kwds={"groups": pd.factorize(data.loc[design.index, "code"])[0]})
@@ -163,7 +164,7 @@ def loo_predictions(frame: pd.DataFrame, factors: list[str], year: int,
     for i in data.index:
         train = data.drop(index=i)
         mean, sd = train[factors].mean(), train[factors].std(ddof=0)
-        x_train = sm.add_constant(((train[factors] - mean) / sd).to_numpy(float),
+        x_train = add_constant(((train[factors] - mean) / sd).to_numpy(float),
                                   has_constant="add")
         beta = np.linalg.lstsq(x_train, train[outcome].to_numpy(float), rcond=None)[0]
         x_i = np.concatenate([[1.0], ((data.loc[i, factors] - mean) / sd).to_numpy(float)])
@@ -186,10 +187,10 @@ def anatomy(rankings: pd.DataFrame, years: list[int]) -> pd.DataFrame:
     for year, group in wide.groupby("year"):
         data = group.dropna(subset=["overall", *MAIN_INDICES])
         z = standardize(data, MAIN_INDICES)
-        full = sm.OLS(data["overall"].to_numpy(float), sm.add_constant(z)).fit(cov_type="HC3")
+        full = OLS(data["overall"].to_numpy(float), add_constant(z)).fit(cov_type="HC3")
         for name in MAIN_INDICES:
             rest = [m for m in MAIN_INDICES if m != name]
-            reduced = sm.OLS(data["overall"].to_numpy(float), sm.add_constant(z[rest])).fit()
+            reduced = OLS(data["overall"].to_numpy(float), add_constant(z[rest])).fit()
             rho = stats.spearmanr(data[name], data["overall"])[0]
             rows.append({"year": int(year), "index": name, "n": len(data), "rho_overall": rho,
                          "std_coef": full.params[name], "r2_all_four": full.rsquared,

@@ -46,10 +46,12 @@ def due_targets(goals: pd.DataFrame, latest: int) -> pd.DataFrame:
 
 
 def year_cdfs(frame: pd.DataFrame, blocks: list[str], year: int, break_year: int, seed: int,
-              n_sim: int = 2000) -> tuple[str, dict[str, pd.DataFrame]]:
+              n_sim: int = 2000, codes: set[str] | None = None
+              ) -> tuple[str, dict[str, pd.DataFrame]]:
     """Return the model used and, per predictor, P(rank <= r) of each province (code × r).
 
     Only rows before ``year`` are fitted; an empty dict when nothing before it can be fitted.
+    ``codes``: the model's rows only for these provinces (each the same as with every row).
     """
     pairs = complete(with_pairs(frame, break_year), ["score", PREVIOUS, *blocks])
     levels = complete(frame, ["score", *blocks])
@@ -58,8 +60,11 @@ def year_cdfs(frame: pd.DataFrame, blocks: list[str], year: int, break_year: int
     out: dict[str, pd.DataFrame] = {}
     used = ""
     if not train.empty and not test.empty:
-        draws = later_year(train, test, blocks, year, rng)
-        out[MODEL] = _cdf(np.stack([d.mean(axis=0) for d in draws]), test["code"])
+        rows = [i for i, c in enumerate(test["code"]) if codes is None or c in codes]
+        draws = later_year(train, test, blocks, year, rng, rows)
+        out[MODEL] = _cdf(np.array([d.mean(axis=0) for d in draws]).reshape(len(rows),
+                                                                              len(test)),
+                          test["code"].iloc[rows])
         out["usual_move"] = _cdf(np.stack([d.mean(axis=0) for d in usual_move(train, test)]),
                                  test["code"])
         used = GIVEN_PREVIOUS
@@ -105,7 +110,9 @@ def target_odds(goals: pd.DataFrame, frame: pd.DataFrame, rankings: pd.DataFrame
     for g in targets.itertuples(index=False) if len(targets) else []:
         due = int(g.due_year)
         if due not in cache:
-            cache[due] = year_cdfs(frame[frame["year"] <= due], blocks, due, break_year, seed)
+            codes = set(targets.loc[targets["due_year"] == g.due_year, "code"])
+            cache[due] = year_cdfs(frame[frame["year"] <= due], blocks, due, break_year, seed,
+                                   codes=codes)
         used, cdfs = cache[due]
         previous = published_rank(rankings, g.code, due - 1)
         n_year = int(rankings[(rankings["basis"] == 63) & (rankings["year"] == due)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS, RegressionResultsWrapper
 
 from .estimation import MAIN_INDICES, complete, ols, standardize
 from .intervals import rank_intervals
@@ -83,7 +83,7 @@ def _design(data: pd.DataFrame, blocks: list[str], with_change: bool) -> pd.Data
     return pd.DataFrame(columns, index=data.index)
 
 
-def _equal_slopes(result: sm.regression.linear_model.RegressionResultsWrapper,
+def _equal_slopes(result: RegressionResultsWrapper,
                   names: list[str]) -> tuple[float, float]:
     """Wald F test that the named coefficients are all equal (clustered covariance)."""
     params = list(result.params.index)
@@ -105,7 +105,8 @@ def joint(frame: pd.DataFrame, rankings: pd.DataFrame, blocks: list[str], years:
     data = _stacked(frame, rankings, blocks, years, break_year)
     with_change = 0 < data["after"].sum() < len(data)
     x = _design(data, blocks, with_change)
-    result = sm.OLS(data["score"].to_numpy(float), x).fit(
+    # hasconst: the index x year levels sum to one (statsmodels would find it, by two SVDs)
+    result = OLS(data["score"].to_numpy(float), x, hasconst=True).fit(
         cov_type="cluster", cov_kwds={"groups": pd.factorize(data["code"])[0]}, use_t=True)
     before = [y for y in years if y < break_year] or years
     after = [y for y in years if y >= break_year]
@@ -141,8 +142,8 @@ def joint(frame: pd.DataFrame, rankings: pd.DataFrame, blocks: list[str], years:
     return pd.DataFrame(rows, columns=SLOPE_COLUMNS), pd.DataFrame(tests, columns=TEST_COLUMNS)
 
 
-def _after_names(x: pd.DataFrame, result: sm.regression.linear_model.RegressionResultsWrapper,
-                 block: str) -> sm.regression.linear_model.RegressionResultsWrapper:
+def _after_names(x: pd.DataFrame, result: RegressionResultsWrapper,
+                 block: str) -> RegressionResultsWrapper:
     """Refit with the slopes from the break as the main terms (so their equality is testable)."""
     recoded = x.copy()
     for index in MAIN_INDICES:
@@ -150,7 +151,7 @@ def _after_names(x: pd.DataFrame, result: sm.regression.linear_model.RegressionR
         # slope_after = b + b_after: swap the roles, b' = b + b_after, b'_before = -b_after
         recoded[name], recoded[f"{name}:after"] = (x[name], x[f"{name}:after"] - x[name])
     model = result.model
-    return sm.OLS(model.endog, recoded).fit(cov_type="cluster", cov_kwds={
+    return OLS(model.endog, recoded, hasconst=True).fit(cov_type="cluster", cov_kwds={
         "groups": result.cov_kwds["groups"]}, use_t=True)
 
 
@@ -179,9 +180,12 @@ def beats_persistence(table: pd.DataFrame) -> pd.Series:
 
 
 def ranges(frame: pd.DataFrame, rankings: pd.DataFrame, blocks: list[str], years: list[int],
-           checked: pd.DataFrame, seed: int) -> pd.DataFrame:
+           checked: pd.DataFrame, seed: int, n_parameters: int | None = None) -> pd.DataFrame:
     """Return each province's rank range per year for the indices whose fundamentals match or
-    beat their own persistence out of sample (none for the others: a page states no more)."""
+    beat their own persistence out of sample (none for the others: a page states no more).
+
+    ``n_parameters``: Sobol parameter draws of each range (default: the level ranges' own).
+    """
     held = beats_persistence(checked)
     tables = []
     for index in [i for i in MAIN_INDICES if held.get(i, False)]:
@@ -189,7 +193,7 @@ def ranges(frame: pd.DataFrame, rankings: pd.DataFrame, blocks: list[str], years
         splits = ", ".join(str(y) for y in sorted(checked.loc[checked["index"] == index,
                                                               "test_year"].unique()))
         for year in years:
-            table = rank_intervals(data, blocks, year, seed)
+            table = rank_intervals(data, blocks, year, seed, n_parameters=n_parameters)
             tables.append(table.assign(index=index, label=LABELS[index], validated=splits))
     if not tables:
         return pd.DataFrame(columns=RANGE_COLUMNS)

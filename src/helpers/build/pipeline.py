@@ -362,8 +362,9 @@ class _SiteKeys:
         return manifest.frame(rows, manifest.headline(rows, self.processed_dir))
 
     def index_key(self, table: pd.DataFrame) -> str:
-        """Return the key of the index pages that show this manifest."""
-        return manifest.index_key(table, self.year, self.rankings_file)
+        """Return the key of the index pages that show this manifest (as manifest.write_index
+        computes it: the same key, or a one-report build removes and rewrites the index)."""
+        return manifest.site_index_key(table, self.year, self.rankings_file.parent)
 
     @property
     def rankings_file(self) -> Path:

@@ -131,13 +131,14 @@ def _execute(job: ReportJob, partial: Path, engine: str) -> None:
     source = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"
     if engine == "warm":
         preload_exporter()  # imported while the kernel works, not while it boots
+    own = {} if engine == "warm" else {"km": worker_pool.kernel_manager(KERNEL)}  # IPC
     try:
         papermill.execute_notebook(
             str(source), str(partial), parameters=job.parameters, kernel_name=KERNEL,
             engine_name=WARM_ENGINE if engine == "warm" else None,
             execution_timeout=REPORT_TIMEOUT_S, cwd=str(config.NOTEBOOKS_DIR),
             progress_bar=False, request_save_on_cell_execute=False,
-            extra_arguments=quiet.KERNEL_ARGUMENTS)
+            extra_arguments=quiet.KERNEL_ARGUMENTS, **own)
     except Exception as error:  # a timeout or a dead kernel: keep what ran (cell errors are)
         ran = getattr(error, "notebook", None)
         if ran is not None and not partial.exists():
@@ -145,6 +146,9 @@ def _execute(job: ReportJob, partial: Path, engine: str) -> None:
 
             nbformat.write(ran, partial)
         raise
+    finally:
+        if own:
+            worker_pool.stop_kernel(own["km"])
 
 
 def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import config, store
-from . import cache, manifest, plan, quiet
+from . import cache, manifest, plan, quiet, workers
 from .plan import Stage  # noqa: F401  (re-exported: the stage as the plan declares it)
 
 KERNEL = "python3"
@@ -81,13 +81,15 @@ def run_notebook(
     output = out_dir / f"{name}.ipynb"
     partial = out_dir / f".{name}.{os.getpid()}.running.ipynb"  # unique per process
     started = time.perf_counter()
+    km = workers.kernel_manager(kernel)  # IPC sockets: no TCP port race with other kernels
     try:
         papermill.execute_notebook(
             str(source), str(partial), parameters=dict(parameters or {}), kernel_name=kernel,
             execution_timeout=timeout, cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
-            extra_arguments=quiet.KERNEL_ARGUMENTS,
+            extra_arguments=quiet.KERNEL_ARGUMENTS, km=km,
         )
     except Exception as error:  # papermill re-raises the cell's error; keep the notebook
+        workers.stop_kernel(km)
         if store.is_disk_error(error):
             partial.unlink(missing_ok=True)
             raise
@@ -97,6 +99,7 @@ def run_notebook(
         output.unlink(missing_ok=True)
         return NotebookRun(name, failed, time.perf_counter() - started, error_summary(error),
                            detail=error_text(error))
+    workers.stop_kernel(km)
     os.replace(partial, output)
     (out_dir / f"{name}.failed.ipynb").unlink(missing_ok=True)
     return NotebookRun(name, output, time.perf_counter() - started)

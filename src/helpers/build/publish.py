@@ -278,18 +278,34 @@ def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) ->
 
     from .. import sources
     from ..report import provenance
-    from ..store import write_csv_atomic
 
     ranked = provenance.with_sources(ranked, sources.register())
     paths = [root / "data" / "dti_rankings.csv", root / "data" / "dti_rankings.schema.json"]
-    write_csv_atomic(paths[0], ranked, for_people=True)
-    write_text_atomic(paths[1], json.dumps(provenance.table_schema(), ensure_ascii=False,
-                                           indent=1) + "\n")
+    write_changed(paths[0], csv_for_people(ranked))
+    write_changed(paths[1], json.dumps(provenance.table_schema(), ensure_ascii=False,
+                                       indent=1) + "\n")
     for row in manifest.drop_duplicates(["geography", "code"]).itertuples():
         path = root / row.geography / provenance.download_name(row.slug)
-        write_csv_atomic(path, provenance.download_rows(ranked, str(row.code)), for_people=True)
+        write_changed(path, csv_for_people(provenance.download_rows(ranked, str(row.code))))
         paths.append(path)
     return paths
+
+
+def csv_for_people(frame: pd.DataFrame) -> str:
+    """Return a table as the CSV text of a download (no index, spreadsheet-safe cells)."""
+    from ..store import safe_cells
+
+    return safe_cells(frame).to_csv(index=False, lineterminator="\n")
+
+
+def write_changed(path: Path, text: str) -> None:
+    """Write text atomically, unless the file holds it already (then no rewrite, no fsync)."""
+    try:
+        if path.read_bytes() == text.encode("utf-8"):
+            return
+    except OSError:
+        pass
+    write_text_atomic(path, text)
 
 
 def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataFrame,
@@ -393,7 +409,7 @@ def write_licence_page(root: Path) -> Path:
                             "data of the Vietnam provincial DTI reports.", up="", back="index.html",
                             back_text=narrative.TEXT["en"]["back"], build_key="", extra_css="")
     path = Path(root) / "licence.html"
-    write_text_atomic(path, markup.polish(html))
+    write_changed(path, markup.polish(html))
     return path
 
 

@@ -33,6 +33,7 @@ from .stages import (  # noqa: F401  (the stage runner, re-exported for the CLI 
     run_notebook,
     run_stage,
     stage_key,
+    start_ahead_of,
 )
 from .workers import SETUP_TAG, without_setup  # noqa: F401  (what the warm engine leaves out)
 

@@ -113,6 +113,15 @@ def _manager_class() -> type:
     return Manager
 
 
+def second_client(km: Any) -> Any:
+    """Return a client of a kernel beside the one nbclient will open, in a session of its own:
+    clients of one session share a socket identity, and the kernel answers only one of them."""
+    from jupyter_client.session import Session
+
+    return km.client(session=Session(key=km.session.key,
+                                     signature_scheme=km.session.signature_scheme))
+
+
 def stop_kernel(km: Any) -> None:
     """Stop a kernel this process started for one notebook: its clients, its process, its
     connection file and sockets."""

@@ -30,6 +30,7 @@ from .stages import (  # noqa: F401  (the stage runner, re-exported for the CLI 
     build_cache,
     error_summary,
     error_text,
+    join_aside,
     run_notebook,
     run_stage,
     stage_key,
@@ -317,6 +318,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
             output = publish.report_path(job.geography, job.slug, job.lang, root)
             records.record(job.key, keys[job.key], [output], row=row)  # one journal line
 
+    join_aside()  # methods pages written beside the stages: done before the workers fork
     worker_pool.run_all(run_report, todo, (root, engine, keys), workers_count(workers), progress,
                         done)
     if not site:
@@ -384,6 +386,7 @@ def _write_site(site: _SiteKeys, results: dict[str, dict], records: cache.BuildC
     from ..report import goal_pages
     from . import methods  # reports/methods/ and reports/targets*.html
 
+    join_aside()
     table = site.table(results, records)
     manifest.write(site.root, table)
     if manifest.write_index(site.root, table, site.year, records, site.rankings_file.parent) \

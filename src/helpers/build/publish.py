@@ -231,15 +231,18 @@ def matplotlib_style() -> object:
 def index_rows(manifest: pd.DataFrame, lang: str,
                origins: dict[tuple[str, int], str] | None = None) -> list[dict]:
     """Return one index row per province or unit, with its links in every language."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for record in manifest.to_dict("records"):  # plain rows: a pandas group per place was slow
+        groups.setdefault((record["geography"], record["code"]), []).append(record)
     rows = []
-    for (geography, code), group in manifest.groupby(["geography", "code"], sort=False):
-        first = group.iloc[0]
-        links = [{"lang": r.lang, "href": f"{geography}/{r.slug}.{r.lang}.html"}
-                 for r in group.sort_values("lang").itertuples() if r.status in ("ok", "stale")]
-        failed = group["status"].eq("failed").any()  # a stale page is linked (manifest says so)
+    for (geography, code), group in groups.items():
+        first = group[0]
+        links = [{"lang": r["lang"], "href": f"{geography}/{r['slug']}.{r['lang']}.html"}
+                 for r in sorted(group, key=lambda r: r["lang"]) if r["status"] in ("ok", "stale")]
+        failed = any(r["status"] == "failed" for r in group)  # a stale page is linked
         status = "ok" if not failed else "; ".join(
-            f"{r.lang}: {narrative.TEXT[lang]['failed']}" for r in group.itertuples()
-            if r.status == "failed")
+            f"{r['lang']}: {narrative.TEXT[lang]['failed']}" for r in group
+            if r["status"] == "failed")
         name = vocab.place_name(first["name"])
         region = first["region_vi"] if lang == "vi" else first["region_en"]
         n = int(first["n"])

@@ -9,7 +9,9 @@ stages there are, and what each reads and writes, is declared in pipeline.yml (h
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -230,6 +232,8 @@ def run_stage(stage_name: str, use_cache: bool = True) -> list[NotebookRun]:
             break
         records.record(stage.notebook, stage_key(stage), outputs)
         records.save()
+        if stage.methods:
+            write_methods_page_aside(stage.notebook)
     return runs
 
 
@@ -244,6 +248,32 @@ def start_ahead_of(groups: list[str], use_cache: bool = True) -> None:
            for s in stages]
     if any(due):
         start_ahead([s.notebook for s in stages[due.index(True):]])
+
+
+#: The threads writing methods pages beside the next stage (joined before workers fork).
+_ASIDE: list[threading.Thread] = []
+
+
+def write_methods_page_aside(name: str) -> None:
+    """Write a stage's methods page in a thread, on the core the next (one-core) stage leaves
+    idle; a failure is left for the build's own pass (write_methods_pages), which says it."""
+    from . import methods
+
+    def write() -> None:
+        with contextlib.suppress(Exception):
+            methods.write_page(name)
+
+    thread = threading.Thread(target=write, name=f"methods-{name}", daemon=True)
+    if not _ASIDE:
+        atexit.register(join_aside)  # `dti run` ends with the page written, not cut short
+    thread.start()
+    _ASIDE.append(thread)
+
+
+def join_aside() -> None:
+    """Wait for the methods pages being written aside (before a fork: no thread holds a lock)."""
+    while _ASIDE:
+        _ASIDE.pop().join()
 
 
 def maker(path: Path) -> str:

@@ -37,33 +37,32 @@ def without_setup(notebook: Any) -> Any:
     return notebook
 
 
-#: The environment variable naming this build's kernel folder (its workers inherit it).
-KERNEL_DIR_ENV = "DTI_KERNEL_DIR"
 _KERNEL_DIR_PREFIX = "dti-kernels-"
+#: This build's kernel folder and the process that made it (forked workers inherit both; a
+#: command started apart, even by this one, makes its own).
+_KERNEL_DIR: tuple[Path, int] | None = None
 
 
 def kernel_folder() -> Path:
     """Return this build's folder of kernel connection files and IPC sockets, made on first use
     (before any worker forks) and removed when the process that made it ends."""
-    named = os.environ.get(KERNEL_DIR_ENV)
-    if named and Path(named).is_dir():
-        return Path(named)
+    global _KERNEL_DIR
+    if _KERNEL_DIR is not None and _KERNEL_DIR[0].is_dir():
+        return _KERNEL_DIR[0]
     base = Path(tempfile.gettempdir())
     if len(os.fsencode(base)) > 50:  # a socket path (base + 55 bytes) has at most 107
         base = Path("/tmp")
     clear_stale_kernel_folders(base)
     folder = Path(tempfile.mkdtemp(prefix=f"{_KERNEL_DIR_PREFIX}{os.getpid()}-", dir=base))
-    os.environ[KERNEL_DIR_ENV] = str(folder)
-    atexit.register(remove_kernel_folder, os.getpid())
+    _KERNEL_DIR = (folder, os.getpid())
+    atexit.register(remove_kernel_folder)
     return folder
 
 
-def remove_kernel_folder(owner: int | None = None) -> None:
+def remove_kernel_folder() -> None:
     """Remove the kernel folder this process made (its kernels are stopped or killed)."""
-    named = os.environ.get(KERNEL_DIR_ENV, "")
-    mine = f"{_KERNEL_DIR_PREFIX}{owner or os.getpid()}-"
-    if named and Path(named).name.startswith(mine) and (owner or os.getpid()) == os.getpid():
-        shutil.rmtree(named, ignore_errors=True)
+    if _KERNEL_DIR is not None and _KERNEL_DIR[1] == os.getpid():
+        shutil.rmtree(_KERNEL_DIR[0], ignore_errors=True)
 
 
 def clear_stale_kernel_folders(base: Path) -> None:

@@ -98,6 +98,19 @@ def test_nothing_changed_means_nothing_rebuilt(two_reports):
     assert page.stat().st_mtime_ns == stamp
 
 
+def test_rebuilding_one_report_leaves_the_site_files_it_does_not_change(two_reports):
+    jobs, root = two_reports
+    pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)  # a settled site
+    site = [root / "index.html", root / "index.vi.html", root / "province" / "lao-cai.csv",
+            root / "data" / "dti_rankings.csv"]
+    stamps = [path.stat().st_mtime_ns for path in site]
+    page = root / "province" / "lao-cai.en.html"
+    page_stamp = page.stat().st_mtime_ns
+    pipeline.build_reports(jobs[:1], out_root=root, progress=False, use_cache=False)
+    assert page.stat().st_mtime_ns != page_stamp  # rebuilt ...
+    assert [path.stat().st_mtime_ns for path in site] == stamps  # ... and nothing else written
+
+
 def test_a_page_carrying_its_current_key_is_trusted_without_a_record(two_reports):
     jobs, root = two_reports
     page = root / "province" / "lao-cai.en.html"

@@ -330,6 +330,33 @@ def test_ctrl_c_stops_the_build_in_one_line(repo, command, moment):
     assert not list(repo.rglob(".*.tmp")), "temporary files of the interrupted build are left"
 
 
+def test_kernels_talk_over_sockets_in_a_folder_the_build_removes(repo):
+    """Kernels on IPC sockets (no TCP port two kernels starting at once could both take), in
+    a folder of the build's own, gone after the build, as is one a killed build left."""
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="t", dir="/tmp"))  # short: a socket path is <= 107 B
+    try:
+        left = base / "dti-kernels-999999999-killed"  # a build no longer running
+        left.mkdir()
+        build = subprocess.Popen(
+            [sys.executable, "-m", "helpers", "--no-cache", "reports", "--only", "Lào Cai",
+             "Huế", "--lang", "vi", "--workers", "2"], env={**_env(repo), "TMPDIR": str(base)},
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        sockets: set[str] = set()
+
+        def two_kernels_on_sockets() -> bool:
+            sockets.update(p.name for p in base.glob("dti-kernels-*/k-*-ipc-1"))
+            return len(sockets) >= 2 or build.poll() is not None
+        _wait_for(two_kernels_on_sockets)
+        _, err = build.communicate(timeout=300)
+        assert build.returncode == 0, err
+        assert len(sockets) >= 2
+        assert list(base.iterdir()) == []
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def test_an_ordinary_build_prints_no_kernel_noise(repo):
     done = dti(repo, "--no-cache", "reports", "--only", "Lào Cai", "Huế", "--lang", "vi")
     assert done.returncode == 0, done.stderr

@@ -87,6 +87,7 @@ def _run(args: argparse.Namespace) -> int:
     if not _check_register() or not _check_notebooks(
             stages, reports=getattr(args, "func_reports", False)):
         return 1
+    pipeline.start_ahead_of(stages, use_cache=not args.no_cache)  # boot while others run
     for stage in stages:
         if not _inputs_exist(f"`dti run {stage}`", stage_inputs(stage)):
             return 1

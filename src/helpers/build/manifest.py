@@ -205,6 +205,15 @@ def index_key(manifest: pd.DataFrame, year: int, rankings_file: Path,
                                ).encode())
 
 
+def site_index_key(manifest: pd.DataFrame, year: int, processed_dir: Path) -> str:
+    """Return the key of the index pages that show this manifest, from the tables they read
+    (the rankings and the units' forecast) in processed_dir."""
+    from ..report import forecast
+
+    return index_key(manifest, year, Path(processed_dir) / "dti_rankings.csv",
+                     Path(processed_dir) / forecast.FILE)
+
+
 def index_paths(root: Path) -> list[Path]:
     """Return the index pages (one per language)."""
     return [Path(root) / publish.index_name(lang) for lang in ("en", "vi")]
@@ -216,8 +225,7 @@ def write_index(root: Path, manifest: pd.DataFrame, year: int, records: cache.Bu
     from .. import processed
     from ..report import forecast
 
-    key = index_key(manifest, year, Path(processed_dir) / "dti_rankings.csv",
-                    Path(processed_dir) / forecast.FILE)
+    key = site_index_key(manifest, year, processed_dir)
     if records.fresh(INDEX_RECORD, key, index_paths(root)):
         return False
     from .. import gitinfo  # the commit shown on the index

@@ -123,6 +123,15 @@ def remove_orphans(out: Path, names: tuple[str, ...]) -> bool:
     return bool(gone)
 
 
+def write_page(name: str, executed_dir: Path | None = None, root: Path | None = None) -> None:
+    """Write one stage's methods page now, when due (the build's summary pages come later)."""
+    source = Path(executed_dir or config.EXECUTED_DIR) / f"{name}.ipynb"
+    target = Path(root or config.REPORTS_DIR) / DIR_NAME / f"{name}.html"
+    key = _page_key(source)
+    if source.exists() and publish.page_build_key(target) != key:
+        _write_page(source, target, key)
+
+
 def write_methods_pages(executed_dir: Path | None = None, root: Path | None = None
                         ) -> list[Path]:
     """Export the executed stage notebooks to reports/methods/ (only those that changed)."""

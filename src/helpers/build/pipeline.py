@@ -30,9 +30,11 @@ from .stages import (  # noqa: F401  (the stage runner, re-exported for the CLI 
     build_cache,
     error_summary,
     error_text,
+    join_aside,
     run_notebook,
     run_stage,
     stage_key,
+    start_ahead_of,
 )
 from .workers import SETUP_TAG, without_setup  # noqa: F401  (what the warm engine leaves out)
 
@@ -131,13 +133,14 @@ def _execute(job: ReportJob, partial: Path, engine: str) -> None:
     source = config.NOTEBOOKS_DIR / f"{REPORT_NOTEBOOK}.ipynb"
     if engine == "warm":
         preload_exporter()  # imported while the kernel works, not while it boots
+    own = {} if engine == "warm" else {"km": worker_pool.kernel_manager(KERNEL)}  # IPC
     try:
         papermill.execute_notebook(
             str(source), str(partial), parameters=job.parameters, kernel_name=KERNEL,
             engine_name=WARM_ENGINE if engine == "warm" else None,
             execution_timeout=REPORT_TIMEOUT_S, cwd=str(config.NOTEBOOKS_DIR),
             progress_bar=False, request_save_on_cell_execute=False,
-            extra_arguments=quiet.KERNEL_ARGUMENTS)
+            extra_arguments=quiet.KERNEL_ARGUMENTS, **own)
     except Exception as error:  # a timeout or a dead kernel: keep what ran (cell errors are)
         ran = getattr(error, "notebook", None)
         if ran is not None and not partial.exists():
@@ -145,6 +148,9 @@ def _execute(job: ReportJob, partial: Path, engine: str) -> None:
 
             nbformat.write(ran, partial)
         raise
+    finally:
+        if own:
+            worker_pool.stop_kernel(own["km"])
 
 
 def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm",
@@ -312,6 +318,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
             output = publish.report_path(job.geography, job.slug, job.lang, root)
             records.record(job.key, keys[job.key], [output], row=row)  # one journal line
 
+    join_aside()  # methods pages written beside the stages: done before the workers fork
     worker_pool.run_all(run_report, todo, (root, engine, keys), workers_count(workers), progress,
                         done)
     if not site:
@@ -362,8 +369,9 @@ class _SiteKeys:
         return manifest.frame(rows, manifest.headline(rows, self.processed_dir))
 
     def index_key(self, table: pd.DataFrame) -> str:
-        """Return the key of the index pages that show this manifest."""
-        return manifest.index_key(table, self.year, self.rankings_file)
+        """Return the key of the index pages that show this manifest (as manifest.write_index
+        computes it: the same key, or a one-report build removes and rewrites the index)."""
+        return manifest.site_index_key(table, self.year, self.rankings_file.parent)
 
     @property
     def rankings_file(self) -> Path:
@@ -378,6 +386,7 @@ def _write_site(site: _SiteKeys, results: dict[str, dict], records: cache.BuildC
     from ..report import goal_pages
     from . import methods  # reports/methods/ and reports/targets*.html
 
+    join_aside()
     table = site.table(results, records)
     manifest.write(site.root, table)
     if manifest.write_index(site.root, table, site.year, records, site.rankings_file.parent) \

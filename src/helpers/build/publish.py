@@ -231,15 +231,18 @@ def matplotlib_style() -> object:
 def index_rows(manifest: pd.DataFrame, lang: str,
                origins: dict[tuple[str, int], str] | None = None) -> list[dict]:
     """Return one index row per province or unit, with its links in every language."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for record in manifest.to_dict("records"):  # plain rows: a pandas group per place was slow
+        groups.setdefault((record["geography"], record["code"]), []).append(record)
     rows = []
-    for (geography, code), group in manifest.groupby(["geography", "code"], sort=False):
-        first = group.iloc[0]
-        links = [{"lang": r.lang, "href": f"{geography}/{r.slug}.{r.lang}.html"}
-                 for r in group.sort_values("lang").itertuples() if r.status in ("ok", "stale")]
-        failed = group["status"].eq("failed").any()  # a stale page is linked (manifest says so)
+    for (geography, code), group in groups.items():
+        first = group[0]
+        links = [{"lang": r["lang"], "href": f"{geography}/{r['slug']}.{r['lang']}.html"}
+                 for r in sorted(group, key=lambda r: r["lang"]) if r["status"] in ("ok", "stale")]
+        failed = any(r["status"] == "failed" for r in group)  # a stale page is linked
         status = "ok" if not failed else "; ".join(
-            f"{r.lang}: {narrative.TEXT[lang]['failed']}" for r in group.itertuples()
-            if r.status == "failed")
+            f"{r['lang']}: {narrative.TEXT[lang]['failed']}" for r in group
+            if r["status"] == "failed")
         name = vocab.place_name(first["name"])
         region = first["region_vi"] if lang == "vi" else first["region_en"]
         n = int(first["n"])
@@ -278,18 +281,34 @@ def write_downloads(ranked: pd.DataFrame, manifest: pd.DataFrame, root: Path) ->
 
     from .. import sources
     from ..report import provenance
-    from ..store import write_csv_atomic
 
     ranked = provenance.with_sources(ranked, sources.register())
     paths = [root / "data" / "dti_rankings.csv", root / "data" / "dti_rankings.schema.json"]
-    write_csv_atomic(paths[0], ranked, for_people=True)
-    write_text_atomic(paths[1], json.dumps(provenance.table_schema(), ensure_ascii=False,
-                                           indent=1) + "\n")
+    write_changed(paths[0], csv_for_people(ranked))
+    write_changed(paths[1], json.dumps(provenance.table_schema(), ensure_ascii=False,
+                                       indent=1) + "\n")
     for row in manifest.drop_duplicates(["geography", "code"]).itertuples():
         path = root / row.geography / provenance.download_name(row.slug)
-        write_csv_atomic(path, provenance.download_rows(ranked, str(row.code)), for_people=True)
+        write_changed(path, csv_for_people(provenance.download_rows(ranked, str(row.code))))
         paths.append(path)
     return paths
+
+
+def csv_for_people(frame: pd.DataFrame) -> str:
+    """Return a table as the CSV text of a download (no index, spreadsheet-safe cells)."""
+    from ..store import safe_cells
+
+    return safe_cells(frame).to_csv(index=False, lineterminator="\n")
+
+
+def write_changed(path: Path, text: str) -> None:
+    """Write text atomically, unless the file holds it already (then no rewrite, no fsync)."""
+    try:
+        if path.read_bytes() == text.encode("utf-8"):
+            return
+    except OSError:
+        pass
+    write_text_atomic(path, text)
 
 
 def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataFrame,
@@ -393,7 +412,7 @@ def write_licence_page(root: Path) -> Path:
                             "data of the Vietnam provincial DTI reports.", up="", back="index.html",
                             back_text=narrative.TEXT["en"]["back"], build_key="", extra_css="")
     path = Path(root) / "licence.html"
-    write_text_atomic(path, markup.polish(html))
+    write_changed(path, markup.polish(html))
     return path
 
 

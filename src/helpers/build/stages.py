@@ -8,14 +8,17 @@ stages there are, and what each reads and writes, is declared in pipeline.yml (h
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import config, store
-from . import cache, manifest, plan, quiet
+from . import cache, manifest, plan, quiet, workers
 from .plan import Stage  # noqa: F401  (re-exported: the stage as the plan declares it)
 
 KERNEL = "python3"
@@ -65,6 +68,87 @@ class NotebookRun:
         return self.error is None
 
 
+#: Kernels started ahead for stage notebooks, by notebook name (helpers.build.workers managers).
+_AHEAD: dict[str, object] = {}
+#: What nbclient adds when it starts a notebook's kernel itself (no history file written).
+_HISTORY = "--HistoryManager.hist_file=:memory:"
+
+
+def notebook_imports(path: Path) -> list[str]:
+    """Return the modules a notebook's code cells import at top level (and the names imported
+    from a package, which may be modules), leaving out its setup and parameters cells."""
+    import ast
+    import json
+
+    names: list[str] = []
+    for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if cell.get("cell_type") != "code" or tags & {workers.SETUP_TAG, "parameters"}:
+            continue
+        source = "".join(cell.get("source", ""))
+        code = "\n".join(line for line in source.splitlines()
+                         if not line.lstrip().startswith(("%", "!")))
+        try:
+            tree = ast.parse(code)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                names += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names += [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+    return list(dict.fromkeys(names))
+
+
+def preload_code(modules: list[str]) -> str:
+    """Return code that imports modules into a kernel without binding a name a notebook sees."""
+    return ("import importlib as _dti_importlib\n"
+            f"for _dti_name in {modules!r}:\n"
+            "    try:\n"
+            "        _dti_importlib.import_module(_dti_name)\n"
+            "    except Exception:\n"
+            "        pass\n"
+            "del _dti_importlib, _dti_name\n")
+
+
+def start_ahead(names: list[str], kernel: str = KERNEL) -> None:
+    """Start the kernels of stage notebooks about to run, each importing what its notebook
+    imports, so that they boot on the idle core while the stages before them run."""
+    from jupyter_client.utils import run_sync
+
+    for name in names:
+        if name in _AHEAD:
+            continue
+        if not _AHEAD:
+            atexit.register(stop_ahead)
+        km = workers.kernel_manager(kernel)
+        run_sync(km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR),
+                                  extra_arguments=[*quiet.KERNEL_ARGUMENTS, _HISTORY])
+        client = workers.second_client(km)  # closed with the kernel (workers.stop_kernel)
+        client.start_channels()
+        modules = notebook_imports(config.NOTEBOOKS_DIR / f"{name}.ipynb")
+        client.execute(preload_code(modules), silent=True, store_history=False)
+        _AHEAD[name] = km
+
+
+def stop_ahead() -> None:
+    """Stop the kernels started ahead that no stage used (a stage failed, or was fresh)."""
+    while _AHEAD:
+        workers.stop_kernel(_AHEAD.popitem()[1])
+
+
+def _kernel_for(name: str, kernel: str) -> object:
+    """Return the kernel manager to run a notebook on: its kernel started ahead, else new."""
+    from jupyter_client.utils import run_sync
+
+    km = _AHEAD.pop(name, None)
+    if km is not None and run_sync(km.is_alive)():  # type: ignore[attr-defined]
+        return km
+    if km is not None:
+        workers.stop_kernel(km)
+    return workers.kernel_manager(kernel)  # IPC sockets: no TCP port race with other kernels
+
+
 def run_notebook(
     name: str,
     parameters: Mapping[str, object] | None = None,
@@ -81,13 +165,15 @@ def run_notebook(
     output = out_dir / f"{name}.ipynb"
     partial = out_dir / f".{name}.{os.getpid()}.running.ipynb"  # unique per process
     started = time.perf_counter()
+    km = _kernel_for(name, kernel)
     try:
         papermill.execute_notebook(
             str(source), str(partial), parameters=dict(parameters or {}), kernel_name=kernel,
             execution_timeout=timeout, cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
-            extra_arguments=quiet.KERNEL_ARGUMENTS,
+            extra_arguments=quiet.KERNEL_ARGUMENTS, km=km,
         )
     except Exception as error:  # papermill re-raises the cell's error; keep the notebook
+        workers.stop_kernel(km)
         if store.is_disk_error(error):
             partial.unlink(missing_ok=True)
             raise
@@ -97,6 +183,7 @@ def run_notebook(
         output.unlink(missing_ok=True)
         return NotebookRun(name, failed, time.perf_counter() - started, error_summary(error),
                            detail=error_text(error))
+    workers.stop_kernel(km)
     os.replace(partial, output)
     (out_dir / f"{name}.failed.ipynb").unlink(missing_ok=True)
     return NotebookRun(name, output, time.perf_counter() - started)
@@ -141,10 +228,52 @@ def run_stage(stage_name: str, use_cache: bool = True) -> list[NotebookRun]:
         run = run_notebook(stage.notebook)
         runs.append(run)
         if not run.ok:
+            stop_ahead()  # no later stage runs
             break
         records.record(stage.notebook, stage_key(stage), outputs)
         records.save()
+        if stage.methods:
+            write_methods_page_aside(stage.notebook)
     return runs
+
+
+def start_ahead_of(groups: list[str], use_cache: bool = True) -> None:
+    """Start ahead the kernels of the stages of these groups from the first one due to run
+    (a later stage reads what it writes); none when every stage is fresh, or inputs lack."""
+    if missing_inputs("", stage_inputs(groups[0])):
+        return
+    stages = [stage for name in groups for stage in plan.load().stages[name]]
+    records = build_cache()
+    due = [not use_cache or not records.fresh(s.notebook, stage_key(s), _paths(s.outputs))
+           for s in stages]
+    if any(due):
+        start_ahead([s.notebook for s in stages[due.index(True):]])
+
+
+#: The threads writing methods pages beside the next stage (joined before workers fork).
+_ASIDE: list[threading.Thread] = []
+
+
+def write_methods_page_aside(name: str) -> None:
+    """Write a stage's methods page in a thread, on the core the next (one-core) stage leaves
+    idle; a failure is left for the build's own pass (write_methods_pages), which says it."""
+    from . import methods
+
+    def write() -> None:
+        with contextlib.suppress(Exception):
+            methods.write_page(name)
+
+    thread = threading.Thread(target=write, name=f"methods-{name}", daemon=True)
+    if not _ASIDE:
+        atexit.register(join_aside)  # `dti run` ends with the page written, not cut short
+    thread.start()
+    _ASIDE.append(thread)
+
+
+def join_aside() -> None:
+    """Wait for the methods pages being written aside (before a fork: no thread holds a lock)."""
+    while _ASIDE:
+        _ASIDE.pop().join()
 
 
 def maker(path: Path) -> str:

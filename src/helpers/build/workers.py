@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import os
 import re
+import shutil
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +37,105 @@ def without_setup(notebook: Any) -> Any:
     return notebook
 
 
+_KERNEL_DIR_PREFIX = "dti-kernels-"
+#: This build's kernel folder and the process that made it (forked workers inherit both; a
+#: command started apart, even by this one, makes its own).
+_KERNEL_DIR: tuple[Path, int] | None = None
+
+
+def kernel_folder() -> Path:
+    """Return this build's folder of kernel connection files and IPC sockets, made on first use
+    (before any worker forks) and removed when the process that made it ends."""
+    global _KERNEL_DIR
+    if _KERNEL_DIR is not None and _KERNEL_DIR[0].is_dir():
+        return _KERNEL_DIR[0]
+    base = Path(tempfile.gettempdir())
+    if len(os.fsencode(base)) > 50:  # a socket path (base + 55 bytes) has at most 107
+        base = Path("/tmp")
+    clear_stale_kernel_folders(base)
+    folder = Path(tempfile.mkdtemp(prefix=f"{_KERNEL_DIR_PREFIX}{os.getpid()}-", dir=base))
+    _KERNEL_DIR = (folder, os.getpid())
+    atexit.register(remove_kernel_folder)
+    return folder
+
+
+def remove_kernel_folder() -> None:
+    """Remove the kernel folder this process made (its kernels are stopped or killed)."""
+    if _KERNEL_DIR is not None and _KERNEL_DIR[1] == os.getpid():
+        shutil.rmtree(_KERNEL_DIR[0], ignore_errors=True)
+
+
+def clear_stale_kernel_folders(base: Path) -> None:
+    """Remove the kernel folders of builds that no longer run (killed before they could)."""
+    for folder in base.glob(f"{_KERNEL_DIR_PREFIX}*-*"):
+        pid = folder.name[len(_KERNEL_DIR_PREFIX):].split("-")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    """Tell whether a process with this id runs (or cannot be signalled by us)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def kernel_manager(kernel: str = KERNEL) -> Any:
+    """Return a kernel manager (not started) whose kernel talks over IPC sockets in this
+    build's kernel folder: a TCP port is picked free, then bound by the kernel a moment later,
+    so kernels starting at once could take the same one ("Address already in use")."""
+    from uuid import uuid4
+
+    connection = kernel_folder() / f"k-{uuid4().hex[:12]}.json"
+    return _manager_class()(kernel_name=kernel, transport="ipc", connection_file=str(connection))
+
+
+@functools.cache
+def _manager_class() -> type:
+    """Return the kernel manager class that keeps the clients it made (to close them)."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class Manager(AsyncKernelManager):
+        """A kernel manager that remembers its clients: nbclient leaves open the client of a
+        kernel it was given, and stop_kernel closes it."""
+
+        def client(self, **kwargs: Any) -> Any:
+            """Return a new client of this kernel, remembered."""
+            made = super().client(**kwargs)
+            self.__dict__.setdefault("_made_clients", []).append(made)
+            return made
+
+    return Manager
+
+
+def second_client(km: Any) -> Any:
+    """Return a client of a kernel beside the one nbclient will open, in a session of its own:
+    clients of one session share a socket identity, and the kernel answers only one of them."""
+    from jupyter_client.session import Session
+
+    return km.client(session=Session(key=km.session.key,
+                                     signature_scheme=km.session.signature_scheme))
+
+
+def stop_kernel(km: Any) -> None:
+    """Stop a kernel this process started for one notebook: its clients, its process, its
+    connection file and sockets."""
+    from jupyter_client.utils import run_sync
+
+    for client in km.__dict__.get("_made_clients", []):
+        with contextlib.suppress(Exception):
+            client.stop_channels()
+    with contextlib.suppress(Exception):  # already gone: only its files are left to remove
+        if run_sync(km.is_alive)():
+            run_sync(km.shutdown_kernel)(now=True)
+    with contextlib.suppress(Exception):
+        run_sync(km.cleanup_resources)()
+
+
 class WarmKernel:
     """A kernel that stays up between reports; its namespace is reset before each one."""
 
@@ -41,11 +143,10 @@ class WarmKernel:
     PRELOAD = "import helpers.report.page"
 
     def __init__(self, kernel: str = KERNEL) -> None:
-        from jupyter_client.manager import AsyncKernelManager
         from jupyter_client.utils import run_sync
 
         self._run_sync = run_sync
-        self.km = AsyncKernelManager(kernel_name=kernel)
+        self.km = kernel_manager(kernel)
         run_sync(self.km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR),
                                        extra_arguments=["--HistoryManager.enabled=False",
                                                         *quiet.KERNEL_ARGUMENTS])
@@ -214,6 +315,7 @@ def stop_on_interrupt() -> Iterator[None]:
         if os.getpid() != owner:  # a worker just forked, before init_worker: the parent acts
             return
         kill_descendants()
+        remove_kernel_folder()
         leave(130, ("\n" if _PROGRESS_SHOWN else "") + INTERRUPTED)  # not after the bar
 
 
@@ -242,6 +344,7 @@ def run_all(task: Callable[..., dict], jobs: Iterable[Any], args: tuple, workers
     todo = list(jobs)
     if not todo:
         return
+    kernel_folder()  # made before the workers fork, so that they share it
     if len(todo) == 1:  # no worker to start, and the kernel may already be warm
         on_done(todo[0], task(todo[0], *args))
         return

@@ -14,8 +14,10 @@ years with a few reported ranks only (2020, 2021) are described, without p- or q
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from scipy import stats
@@ -30,6 +32,7 @@ from . import (
     estimation,
     intervals,
     odds,
+    parallel,
     pillars,
     repeated,
     units,
@@ -47,6 +50,9 @@ from .estimation import (  # noqa: F401  (re-exported: the notebook and tests us
 MIN_COVERAGE = 0.9
 #: DTI 2024 was computed with a changed method (47 indicators instead of 98).
 METHOD_CHANGE_YEAR = 2024
+#: The pieces of ``run`` a second process computes: about half of its CPU time (2.7 of 5.5
+#: CPU-s on the shipped data), the rest running here meanwhile.
+ASIDE = ("pillars", "correlations", "intervals", "conditional_oos")
 
 
 def complete_years(rankings: pd.DataFrame, basis: int = 63) -> list[int]:
@@ -142,7 +148,8 @@ class Results:
 def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         years: list[int] | None = None, factors: list[str] | None = None, lag: int = 1,
         n_boot: int = 2000, seed: int = 20221, n_sim: int = 2000,
-        model_dir: Path | None = None, goals: pd.DataFrame | None = None) -> Results:
+        model_dir: Path | None = None, goals: pd.DataFrame | None = None,
+        workers: int | None = None) -> Results:
     """Validation, rank intervals, block models, specifications, repeated years, correlations.
 
     ``years``: the model years (None: every complete year); ``factors``: the candidate factors
@@ -150,7 +157,8 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
     tables' folder (None: data/processed/model), beside whose processed folder a forecast made
     before is kept (data/forecasts), scored once its year is published;
     ``goals``: the provinces' targets (data/processed/goals.csv) whose odds are computed
-    (None: none).
+    (None: none); ``workers``: processes (None: DTI_MODEL_WORKERS, else the cores, at most 2;
+    1: one process), identical results either way (helpers.model.parallel).
     """
     years = list(years) if years else complete_years(rankings)
     skipped = [y for y in years if y in unit_only_years(rankings)]
@@ -166,22 +174,15 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
     notes = [*factor_table.notes, *map(unit_only_note, skipped), *data.dropped]
     period = f"{min(years)}-{max(years)}"
 
-    corr = correlations(frame, [*described, "development"], n_boot=n_boot, seed=seed)
-    corr.loc[corr["factor"] == "development", "label"] = blocks.LABELS["development"]
-    partial = partial_years(rankings)
-    corr_partial = correlations(
-        assemble(rankings, covariates.for_dti_year(factor_table, partial, lag), partial,
-                 described, min_coverage=0.0).frame, described, n_boot=n_boot, seed=seed,
-        sample="partial: only the ranks the press chose to report (descriptive, no q-values)",
-        descriptive=True) if partial else corr.iloc[0:0]
-
-    fits, coefficients, predictions = [], [], []
+    done = parallel.run_pieces(
+        _pieces(frame, rankings, factor_table, years, described, lag, n_boot, n_sim, seed,
+                model_dir, goals), ASIDE, workers)
+    fits, coefficients = [], []
     for year in years:
         fit = ols(frame[frame["year"] == year], blocks.MAIN, label="blocks_ols_hc3",
                   period=str(year), labels=blocks.LABELS)
         fits.append(fit.stats)
         coefficients.append(fit.coefficients)
-        predictions.append(intervals.rank_intervals(frame, blocks.MAIN, year, seed))
     if len(years) > 1:
         for table, stats in (repeated.mixed(frame, blocks.MAIN, blocks.LABELS, period),
                              *([repeated.break_test(frame, blocks.MAIN, blocks.LABELS, period,
@@ -190,7 +191,7 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
             fits.append(stats)
             coefficients.append(table)
 
-    ranges = conditional.table(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR, seed)
+    ranges = done["ranges"]
     if not ranges.empty:
         table, stats = conditional.coefficients(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR,
                                                 blocks.LABELS)
@@ -201,23 +202,23 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
     specs = blocks.specifications(frame, years, extra={
         f"lag {1 - lag}": blocks.with_blocks(other.frame, fitted)})
     stability = blocks.stability(specs)
-    checked = validation.out_of_sample(frame, years, blocks.MAIN, n_sim=min(n_sim, 1000),
-                                       n_boot=min(n_boot, 1000), seed=seed)
+    checked = done["validation"]
     tables = {
         "coverage": covariates.coverage(framed),
         "status": covariates.status_summary(framed),
-        "correlations": pd.concat([corr, corr_partial], ignore_index=True),
+        "correlations": done["correlations"],
         "coefficients": pd.concat(coefficients, ignore_index=True),
         "fits": pd.DataFrame(fits),
-        "predictions": _predictions(pd.concat(predictions, ignore_index=True), frame, checked),
+        "predictions": _predictions(pd.concat(done["intervals"], ignore_index=True), frame,
+                                    checked),
         "contributions": _contributions(frame, pd.concat(coefficients, ignore_index=True),
                                         stability, years),
         "validation": checked,
         "conditional": _named(ranges, frame),
-        **_pillar_tables(frame, rankings, years, n_sim, n_boot, seed),
+        **done["pillars"],
         "unit_check": units.check(frame, rankings, years, METHOD_CHANGE_YEAR, seed),
         **_forecast(frame, rankings, years, seed, model_dir),
-        **_target_tables(frame, rankings, years, goals, seed),
+        **done["targets"],
         "residual_correlations": pd.concat([
             repeated.residual_correlations(frame[frame["year"].isin(years)], blocks.MAIN),
             conditional.residual_correlations(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR)],
@@ -225,10 +226,8 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         "rank_changes": estimation.rank_change_correlation(frame[frame["year"].isin(years)],
                                                            n_boot=min(n_boot, 1000), seed=seed),
         "conditional_validation": pd.concat(
-            [conditional.out_of_sample(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR, seed,
-                                       n_sim=min(n_sim, 1000)),
-             conditional.in_year(ranges, seed)], ignore_index=True),
-        "point_errors": point_errors(frame, years),
+            [done["conditional_oos"], conditional.in_year(ranges, seed)], ignore_index=True),
+        "point_errors": done["point_errors"],
         "specifications": specs,
         "stability": stability,
         "loadings": blocks.loadings(frame, years),
@@ -236,6 +235,43 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
         "dropped": pd.DataFrame({"note": notes}),
     }
     return Results(tables, notes)
+
+
+def _pieces(frame: pd.DataFrame, rankings: pd.DataFrame, factor_table: covariates.FactorTable,
+            years: list[int], described: list[str], lag: int, n_boot: int, n_sim: int,
+            seed: int, model_dir: Path | None, goals: pd.DataFrame | None
+            ) -> dict[str, Callable[[], Any]]:
+    """Return run's independent simulations and bootstraps, each seeded on its own."""
+    return {
+        "ranges": lambda: conditional.table(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR, seed),
+        "pillars": lambda: _pillar_tables(frame, rankings, years, n_sim, n_boot, seed),
+        "point_errors": lambda: point_errors(frame, years),
+        "correlations": lambda: _correlation_table(frame, rankings, factor_table, described,
+                                                   lag, n_boot, seed),
+        "intervals": lambda: [intervals.rank_intervals(frame, blocks.MAIN, year, seed)
+                              for year in years],
+        "validation": lambda: validation.out_of_sample(frame, years, blocks.MAIN,
+                                                       n_sim=min(n_sim, 1000),
+                                                       n_boot=min(n_boot, 1000), seed=seed),
+        "targets": lambda: _target_tables(frame, rankings, years, goals, seed),
+        "conditional_oos": lambda: conditional.out_of_sample(
+            frame, blocks.MAIN, years, METHOD_CHANGE_YEAR, seed, n_sim=min(n_sim, 1000)),
+    }
+
+
+def _correlation_table(frame: pd.DataFrame, rankings: pd.DataFrame,
+                       factor_table: covariates.FactorTable, described: list[str], lag: int,
+                       n_boot: int, seed: int) -> pd.DataFrame:
+    """Return the factors' rank correlations: complete years, then the press-reported years."""
+    corr = correlations(frame, [*described, "development"], n_boot=n_boot, seed=seed)
+    corr.loc[corr["factor"] == "development", "label"] = blocks.LABELS["development"]
+    partial = partial_years(rankings)
+    corr_partial = correlations(
+        assemble(rankings, covariates.for_dti_year(factor_table, partial, lag), partial,
+                 described, min_coverage=0.0).frame, described, n_boot=n_boot, seed=seed,
+        sample="partial: only the ranks the press chose to report (descriptive, no q-values)",
+        descriptive=True) if partial else corr.iloc[0:0]
+    return pd.concat([corr, corr_partial], ignore_index=True)
 
 
 def _pillar_tables(frame: pd.DataFrame, rankings: pd.DataFrame, years: list[int], n_sim: int,

@@ -123,6 +123,22 @@ def test_index_lists_reports_with_both_links_and_a_tile_map(built):
     assert {"geography", "code", "lang", "rank", "score", "change", "status"} <= set(manifest)
 
 
+def test_downloads_written_beside_the_reports_are_those_of_the_final_manifest(
+        built, processed, tmp_path):
+    """The downloads are written while the reports render, from the manifest predicted before
+    them: they must be the ones the finished manifest gives, one per place, failed ones too."""
+    from helpers import processed as tables
+    from helpers.build import publish
+
+    root, _ = built
+    listed = pd.read_csv(root / "manifest.csv", dtype={"code": str})
+    again = publish.write_downloads(tables.rankings(str(processed)), listed, tmp_path)
+    assert len(again) == 2 + 4, "the full table, its schema and one per place (nowhere too)"
+    for path in again:
+        beside = root / path.relative_to(tmp_path)
+        assert beside.read_bytes() == path.read_bytes(), beside
+
+
 def test_an_unknown_province_fails_at_once_with_candidates():
     with pytest.raises(provinces.UnknownProvinceError, match="Bắc Ninh"):
         pipeline.report_jobs(2024, ("en",), ["Bắc Nihn"])

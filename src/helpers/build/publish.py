@@ -89,8 +89,9 @@ def page_build_key(path: Path) -> str | None:
     """Return the build key a page was made from (None if absent or unreadable)."""
     import re
 
-    try:
-        head = Path(path).read_text(encoding="utf-8")[:2000]
+    try:  # the head only: a page is ~200 kB and the manifest reads every one, twice a build
+        with open(path, encoding="utf-8") as page:
+            head = page.read(2000)
     except (FileNotFoundError, UnicodeDecodeError):
         return None
     match = re.search(r'<meta name="dti-build-key" content="([0-9a-f]*)">', head)
@@ -312,10 +313,11 @@ def write_changed(path: Path, text: str) -> None:
 
 
 def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataFrame,
-                root: Path | None = None, forecast_table: pd.DataFrame | None = None
-                ) -> list[Path]:
+                root: Path | None = None, forecast_table: pd.DataFrame | None = None,
+                downloads: list[Path] | None = None) -> list[Path]:
     """Write index.html (English), index.vi.html and the data downloads from the manifest
-    (with each unit's forecast range of forecast_table, model/forecast_<year>.csv, if given)."""
+    (with each unit's forecast range of forecast_table, model/forecast_<year>.csv, if given;
+    downloads: the manifest's, written already beside the reports)."""
     from .. import gitinfo
     from ..report import figures, forecast
 
@@ -332,7 +334,8 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
     regions = provinces.provinces()
     built = datetime.now(UTC)
     date = gitinfo.commit_date() or built.date().isoformat()
-    paths = write_downloads(ranked, manifest, root) if not manifest.empty else []
+    paths = (list(downloads) if downloads is not None else
+             write_downloads(ranked, manifest, root) if not manifest.empty else [])
     paths.append(write_licence_page(root))
     table = forecast_table if forecast_table is not None else pd.DataFrame()
     cells, forecast_year = forecast.index_cells(table, year), forecast.year_of(table)

@@ -214,15 +214,28 @@ def site_index_key(manifest: pd.DataFrame, year: int, processed_dir: Path) -> st
                      Path(processed_dir) / forecast.FILE)
 
 
+def draw_index(root: Path, manifest: pd.DataFrame, year: int, processed_dir: Path
+               ) -> tuple[str, dict[Path, str]]:
+    """Return the key and the text of the index pages of a manifest, written by none."""
+    from .. import gitinfo, processed
+    from ..report import forecast
+
+    return site_index_key(manifest, year, processed_dir), publish.index_pages(
+        manifest, year, gitinfo.commit(), processed.rankings(processed_dir), root,
+        forecast.read(processed_dir))
+
+
 def index_paths(root: Path) -> list[Path]:
     """Return the index pages (one per language)."""
     return [Path(root) / publish.index_name(lang) for lang in ("en", "vi")]
 
 
 def write_index(root: Path, manifest: pd.DataFrame, year: int, records: cache.BuildCache,
-                processed_dir: Path, downloads: list[Path] | None = None) -> bool:
+                processed_dir: Path, downloads: list[Path] | None = None,
+                drawn: tuple[str, dict[Path, str]] | None = None) -> bool:
     """Write the index pages when what they show changed or they are missing (downloads: those
-    of this manifest, already written)."""
+    of this manifest, already written; drawn: index pages drawn already, with their key: used
+    if it is this manifest's)."""
     from .. import processed
     from ..report import forecast
 
@@ -232,6 +245,7 @@ def write_index(root: Path, manifest: pd.DataFrame, year: int, records: cache.Bu
     from .. import gitinfo  # the commit shown on the index
 
     publish.write_index(manifest, year, gitinfo.commit(), processed.rankings(processed_dir), root,
-                        forecast.read(processed_dir), downloads=downloads)
+                        forecast.read(processed_dir), downloads=downloads,
+                        pages=drawn[1] if drawn and drawn[0] == key else None)
     records.record(INDEX_RECORD, key, index_paths(root))
     return True

@@ -386,7 +386,8 @@ class _SiteKeys:
 @dataclass
 class _SiteAside:
     """The site files that depend on no report, written while the reports run (run_all's
-    beside): the methods and targets pages, and the downloads when the index will change.
+    beside): the methods and targets pages, and when the index will change its downloads,
+    and its pages drawn from the predicted manifest (written at the end if it holds).
 
     What fails here is left undone: _write_site writes it again, in the build's own order,
     and says or raises what goes wrong as a build without this would."""
@@ -395,6 +396,7 @@ class _SiteAside:
     downloads_of: pd.DataFrame | None = None  # the manifest the index will show, predicted
     downloads: list[Path] | None = None
     pages_done: bool = False
+    index: tuple[str, dict[Path, str]] | None = None  # the index pages drawn, with their key
 
     def run(self) -> None:
         """Write the methods and targets pages, then the downloads (if asked)."""
@@ -410,6 +412,9 @@ class _SiteAside:
             self.downloads = publish.write_downloads(
                 processed.rankings(self.site.rankings_file.parent), self.downloads_of,
                 self.site.root)
+        with contextlib.suppress(Exception):
+            self.index = manifest.draw_index(self.site.root, self.downloads_of, self.site.year,
+                                             self.site.rankings_file.parent)
 
     def downloads_for(self, table: pd.DataFrame) -> list[Path] | None:
         """Return the downloads written aside if they are those of this manifest, else None."""
@@ -441,7 +446,7 @@ def _write_site(site: _SiteKeys, results: dict[str, dict], records: cache.BuildC
     table = site.table(results, records)
     manifest.write(site.root, table)
     if manifest.write_index(site.root, table, site.year, records, site.rankings_file.parent,
-                            downloads=aside.downloads_for(table)) or force:
+                            downloads=aside.downloads_for(table), drawn=aside.index) or force:
         records.save()
     if not aside.pages_done:
         _write_site_pages(site)

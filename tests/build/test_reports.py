@@ -123,6 +123,49 @@ def test_index_lists_reports_with_both_links_and_a_tile_map(built):
     assert {"geography", "code", "lang", "rank", "score", "change", "status"} <= set(manifest)
 
 
+def test_downloads_written_beside_the_reports_are_those_of_the_final_manifest(
+        built, processed, tmp_path):
+    """The downloads are written while the reports render, from the manifest predicted before
+    them: they must be the ones the finished manifest gives, one per place, failed ones too."""
+    from helpers import processed as tables
+    from helpers.build import publish
+
+    root, _ = built
+    listed = pd.read_csv(root / "manifest.csv", dtype={"code": str})
+    again = publish.write_downloads(tables.rankings(str(processed)), listed, tmp_path)
+    assert len(again) == 2 + 4, "the full table, its schema and one per place (nowhere too)"
+    for path in again:
+        beside = root / path.relative_to(tmp_path)
+        assert beside.read_bytes() == path.read_bytes(), beside
+
+
+def test_index_pages_drawn_beside_are_written_only_for_the_manifest_they_show(
+        built, processed, tmp_path):
+    """Index pages drawn while the reports run, from the manifest predicted (every page ok),
+    must not be written when a report failed: the index then shows the failure."""
+    from helpers.build import cache
+    from helpers.build import manifest as site
+
+    def text(html: str) -> str:
+        return re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "", html)
+
+    root, _ = built
+    listed = pd.read_csv(root / "manifest.csv", dtype={"code": str})
+    listed["error"] = listed["error"].fillna("")
+    predicted = site.draw_index(tmp_path, listed.assign(status="ok", error=""), 2024, processed)
+    records = cache.BuildCache(tmp_path / ".build-cache.json")
+    assert site.write_index(tmp_path, listed, 2024, records, processed, drawn=predicted)
+    index = tmp_path / "index.html"
+    assert text(index.read_text(encoding="utf-8")) != text(predicted[1][index])
+    assert text(index.read_text(encoding="utf-8")) == text(
+        site.draw_index(tmp_path, listed, 2024, processed)[1][index])
+    drawn = site.draw_index(tmp_path, listed, 2024, processed)
+    drawn[1][index] += "<!-- drawn beside -->"
+    assert site.write_index(tmp_path, listed, 2024, cache.BuildCache(
+        tmp_path / "another-cache.json"), processed, drawn=drawn)
+    assert index.read_text(encoding="utf-8").endswith("<!-- drawn beside -->"), "used as drawn"
+
+
 def test_an_unknown_province_fails_at_once_with_candidates():
     with pytest.raises(provinces.UnknownProvinceError, match="Bắc Ninh"):
         pipeline.report_jobs(2024, ("en",), ["Bắc Nihn"])

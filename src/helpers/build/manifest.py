@@ -142,24 +142,24 @@ def headline(rows: list[dict], processed_dir: str = "") -> pd.DataFrame:
     ranked = processed.rankings(processed_dir or None)
     overall = ranked[ranked["measure"] == "overall"].set_index(
         ["province_code", "basis", "year"])[["rank", "score"]]
-    regions = pd.concat([provinces.provinces()[["region", "region_en_nso"]],
+    found = dict(zip(overall.index, overall.to_numpy(), strict=True))  # dicts: a .loc a row
+    regions = pd.concat([provinces.provinces()[["region", "region_en_nso"]],  # took 0.1 s
                          provinces.units()[["region", "region_en_nso"]]])
+    region_of = dict(zip(regions.index, zip(regions["region"], regions["region_en_nso"],
+                                            strict=True), strict=True))
     out = []
     for row in rows:
         code, year = str(row["code"]), int(row["year"])
         basis = 34 if row["geography"] == "unit" else 63
-        now = overall.loc[(code, basis, year)] if (code, basis, year) in overall.index else None
-        before = overall.loc[(code, basis, year - 1)] if (
-            code, basis, year - 1) in overall.index else None
-        rank = now["rank"] if now is not None else pd.NA
-        prev = before["rank"] if before is not None else pd.NA
-        known = code in regions.index
+        now, before = found.get((code, basis, year)), found.get((code, basis, year - 1))
+        rank = now[0] if now is not None else pd.NA
+        prev = before[0] if before is not None else pd.NA
+        region_vi, region_en = region_of.get(code, ("", ""))
         out.append({"key": row_key(row["geography"], row["slug"], row["lang"]),
-                    "rank": rank, "score": now["score"] if now is not None else pd.NA,
+                    "rank": rank, "score": now[1] if now is not None else pd.NA,
                     "change": (prev - rank) if pd.notna(rank) and pd.notna(prev) else pd.NA,
                     "n": basis,
-                    "region_vi": regions.loc[code, "region"] if known else "",
-                    "region_en": regions.loc[code, "region_en_nso"] if known else ""})
+                    "region_vi": region_vi, "region_en": region_en})
     return pd.DataFrame(out, columns=["key", "rank", "score", "change", "n", "region_vi",
                                       "region_en"])
 
@@ -214,14 +214,28 @@ def site_index_key(manifest: pd.DataFrame, year: int, processed_dir: Path) -> st
                      Path(processed_dir) / forecast.FILE)
 
 
+def draw_index(root: Path, manifest: pd.DataFrame, year: int, processed_dir: Path
+               ) -> tuple[str, dict[Path, str]]:
+    """Return the key and the text of the index pages of a manifest, written by none."""
+    from .. import gitinfo, processed
+    from ..report import forecast
+
+    return site_index_key(manifest, year, processed_dir), publish.index_pages(
+        manifest, year, gitinfo.commit(), processed.rankings(processed_dir), root,
+        forecast.read(processed_dir))
+
+
 def index_paths(root: Path) -> list[Path]:
     """Return the index pages (one per language)."""
     return [Path(root) / publish.index_name(lang) for lang in ("en", "vi")]
 
 
 def write_index(root: Path, manifest: pd.DataFrame, year: int, records: cache.BuildCache,
-                processed_dir: Path) -> bool:
-    """Write the index pages when what they show changed or they are missing."""
+                processed_dir: Path, downloads: list[Path] | None = None,
+                drawn: tuple[str, dict[Path, str]] | None = None) -> bool:
+    """Write the index pages when what they show changed or they are missing (downloads: those
+    of this manifest, already written; drawn: index pages drawn already, with their key: used
+    if it is this manifest's)."""
     from .. import processed
     from ..report import forecast
 
@@ -231,6 +245,7 @@ def write_index(root: Path, manifest: pd.DataFrame, year: int, records: cache.Bu
     from .. import gitinfo  # the commit shown on the index
 
     publish.write_index(manifest, year, gitinfo.commit(), processed.rankings(processed_dir), root,
-                        forecast.read(processed_dir))
+                        forecast.read(processed_dir), downloads=downloads,
+                        pages=drawn[1] if drawn and drawn[0] == key else None)
     records.record(INDEX_RECORD, key, index_paths(root))
     return True

@@ -10,6 +10,7 @@ notebook, parameters, input files and imported helper code are unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from dataclasses import dataclass
@@ -303,6 +304,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
         publish.report_path(job.geography, job.slug, job.lang, root).unlink(missing_ok=True)
     site_keys = _SiteKeys(root, universe, keys, shared, jobs[0].processed_dir if jobs else "",
                           jobs[0].year if jobs else 0)
+    aside = _SiteAside(site_keys)
     if todo and site:
         predicted = site_keys.table({**results, **{job.key: _row(job, root) for job in todo}},
                                     records)
@@ -311,6 +313,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
             records.forget(manifest.INDEX_RECORD)
             for path in manifest.index_paths(root):  # the index will change: none stale meanwhile
                 path.unlink(missing_ok=True)
+            aside.downloads_of = predicted  # and its downloads are written beside the reports
 
     def done(job: ReportJob, row: dict) -> None:
         results[job.key] = row
@@ -320,13 +323,14 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
 
     join_aside()  # methods pages written beside the stages: done before the workers fork
     worker_pool.run_all(run_report, todo, (root, engine, keys), workers_count(workers), progress,
-                        done)
+                        done, beside=aside.run if site else None)
     if not site:
         if todo or dirty:
             records.save()
         table = site_keys.table(results, records)
     else:
-        table = _write_site(site_keys, results, records, force=bool(todo or dirty or orphaned))
+        table = _write_site(site_keys, results, records, force=bool(todo or dirty or orphaned),
+                            aside=aside)
     mine = {job.key for job in jobs}
     keyed = table.assign(_key=[manifest.row_key(g, s, la) for g, s, la in zip(
         table["geography"], table["slug"], table["lang"], strict=True)])
@@ -379,21 +383,73 @@ class _SiteKeys:
         return Path(self.processed_dir or config.PROCESSED_DIR) / "dti_rankings.csv"
 
 
-def _write_site(site: _SiteKeys, results: dict[str, dict], records: cache.BuildCache,
-                force: bool = False) -> pd.DataFrame:
-    """Write manifest, index, methods and targets pages from the pages on disk; compact the
-    cache journal; return the manifest."""
+@dataclass
+class _SiteAside:
+    """The site files that depend on no report, written while the reports run (run_all's
+    beside): the methods and targets pages, and when the index will change its downloads,
+    and its pages drawn from the predicted manifest (written at the end if it holds).
+
+    What fails here is left undone: _write_site writes it again, in the build's own order,
+    and says or raises what goes wrong as a build without this would."""
+
+    site: _SiteKeys
+    downloads_of: pd.DataFrame | None = None  # the manifest the index will show, predicted
+    downloads: list[Path] | None = None
+    pages_done: bool = False
+    index: tuple[str, dict[Path, str]] | None = None  # the index pages drawn, with their key
+
+    def run(self) -> None:
+        """Write the methods and targets pages, then the downloads (if asked)."""
+        with contextlib.suppress(Exception):
+            _write_site_pages(self.site)
+            self.pages_done = True
+        if self.downloads_of is None or self.downloads_of.empty:
+            return
+        with contextlib.suppress(Exception):
+            from .. import processed
+            from . import publish
+
+            self.downloads = publish.write_downloads(
+                processed.rankings(self.site.rankings_file.parent), self.downloads_of,
+                self.site.root)
+        with contextlib.suppress(Exception):
+            self.index = manifest.draw_index(self.site.root, self.downloads_of, self.site.year,
+                                             self.site.rankings_file.parent)
+
+    def downloads_for(self, table: pd.DataFrame) -> list[Path] | None:
+        """Return the downloads written aside if they are those of this manifest, else None."""
+        def places(frame: pd.DataFrame) -> list[tuple]:
+            return list(frame.drop_duplicates(["geography", "code"])[
+                ["geography", "code", "slug"]].itertuples(index=False, name=None))
+
+        if self.downloads is None or self.downloads_of is None:
+            return None
+        return self.downloads if places(self.downloads_of) == places(table) else None
+
+
+def _write_site_pages(site: _SiteKeys) -> None:
+    """Write the methods pages and the targets pages (only those that changed)."""
     from ..report import goal_pages
     from . import methods  # reports/methods/ and reports/targets*.html
 
-    join_aside()
-    table = site.table(results, records)
-    manifest.write(site.root, table)
-    if manifest.write_index(site.root, table, site.year, records, site.rankings_file.parent) \
-            or force:
-        records.save()
     methods.write_methods_pages(root=site.root)
     goal_pages.write_pages(site.root, site.processed_dir)
+
+
+def _write_site(site: _SiteKeys, results: dict[str, dict], records: cache.BuildCache,
+                force: bool = False, aside: _SiteAside | None = None) -> pd.DataFrame:
+    """Write manifest, index, methods and targets pages from the pages on disk (what the
+    reports' run wrote aside is not written again); compact the cache journal; return the
+    manifest."""
+    join_aside()
+    aside = aside or _SiteAside(site)
+    table = site.table(results, records)
+    manifest.write(site.root, table)
+    if manifest.write_index(site.root, table, site.year, records, site.rankings_file.parent,
+                            downloads=aside.downloads_for(table), drawn=aside.index) or force:
+        records.save()
+    if not aside.pages_done:
+        _write_site_pages(site)
     return table
 
 

@@ -89,8 +89,9 @@ def page_build_key(path: Path) -> str | None:
     """Return the build key a page was made from (None if absent or unreadable)."""
     import re
 
-    try:
-        head = Path(path).read_text(encoding="utf-8")[:2000]
+    try:  # the head only: a page is ~200 kB and the manifest reads every one, twice a build
+        with open(path, encoding="utf-8") as page:
+            head = page.read(2000)
     except (FileNotFoundError, UnicodeDecodeError):
         return None
     match = re.search(r'<meta name="dti-build-key" content="([0-9a-f]*)">', head)
@@ -312,10 +313,30 @@ def write_changed(path: Path, text: str) -> None:
 
 
 def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataFrame,
-                root: Path | None = None, forecast_table: pd.DataFrame | None = None
+                root: Path | None = None, forecast_table: pd.DataFrame | None = None,
+                downloads: list[Path] | None = None, pages: dict[Path, str] | None = None
                 ) -> list[Path]:
     """Write index.html (English), index.vi.html and the data downloads from the manifest
-    (with each unit's forecast range of forecast_table, model/forecast_<year>.csv, if given)."""
+    (with each unit's forecast range of forecast_table, model/forecast_<year>.csv, if given;
+    downloads and pages: the manifest's downloads, written already, and index pages, drawn
+    already by index_pages, both beside the reports)."""
+    root = Path(root or config.REPORTS_DIR)
+    paths = (list(downloads) if downloads is not None else
+             write_downloads(ranked, manifest, root) if not manifest.empty else [])
+    paths.append(write_licence_page(root))
+    if pages is None:
+        pages = index_pages(manifest, year, commit, ranked, root, forecast_table)
+    for path, html in pages.items():
+        write_text_atomic(path, html)
+        paths.append(path)
+    return paths
+
+
+def index_pages(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataFrame,
+                root: Path | None = None, forecast_table: pd.DataFrame | None = None
+                ) -> dict[Path, str]:
+    """Return the text of index.html (English) and index.vi.html by path, drawn from the
+    manifest (see write_index)."""
     from .. import gitinfo
     from ..report import figures, forecast
 
@@ -332,8 +353,7 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
     regions = provinces.provinces()
     built = datetime.now(UTC)
     date = gitinfo.commit_date() or built.date().isoformat()
-    paths = write_downloads(ranked, manifest, root) if not manifest.empty else []
-    paths.append(write_licence_page(root))
+    pages = {}
     table = forecast_table if forecast_table is not None else pd.DataFrame()
     cells, forecast_year = forecast.index_cells(table, year), forecast.year_of(table)
     for lang in narrative.LANGS:
@@ -367,10 +387,8 @@ def write_index(manifest: pd.DataFrame, year: int, commit: str, ranked: pd.DataF
             if cells else "",
             citation=index_citation(lang, commit, date), description=DESCRIPTIONS[lang],
             **vocab.page_terms(lang))
-        path = root / index_name(lang)
-        write_text_atomic(path, markup.polish(html))
-        paths.append(path)
-    return paths
+        pages[root / index_name(lang)] = markup.polish(html)
+    return pages
 
 
 def regions_codes() -> list[str]:

@@ -331,11 +331,14 @@ def stop_on_interrupt() -> Iterator[None]:
 
 
 def run_all(task: Callable[..., dict], jobs: Iterable[Any], args: tuple, workers: int,
-            progress: bool, on_done: Callable[[Any, dict], None]) -> None:
+            progress: bool, on_done: Callable[[Any, dict], None],
+            beside: Callable[[], None] | None = None) -> None:
     """Run task(job, *args) for each job in worker processes; report each result in order done.
 
-    On any exception or Ctrl-C in the parent the pending jobs are cancelled and the workers
-    (with their kernels) are stopped before the exception goes on.
+    beside, if given, runs in a thread of this process while the jobs run, started once no
+    worker is left to fork (a fork copies no thread's half-held lock), and is joined before
+    this returns. On any exception or Ctrl-C in the parent the pending jobs are cancelled and
+    the workers (with their kernels) are stopped before the exception goes on.
     """
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -345,14 +348,20 @@ def run_all(task: Callable[..., dict], jobs: Iterable[Any], args: tuple, workers
     if not todo:
         return
     kernel_folder()  # made before the workers fork, so that they share it
+    aside = threading.Thread(target=beside or (lambda: None), name="dti-beside", daemon=True)
     if len(todo) == 1:  # no worker to start, and the kernel may already be warm
-        on_done(todo[0], task(todo[0], *args))
+        aside.start()
+        try:
+            on_done(todo[0], task(todo[0], *args))
+        finally:
+            aside.join()
         return
     pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))),
                                initializer=init_worker, initargs=(os.getpid(),))
     global _PROGRESS_SHOWN
     try:
         futures = {pool.submit(task, job, *args): job for job in todo}
+        aside.start()  # every worker has forked at the first submit (and none is replaced)
         _PROGRESS_SHOWN = progress
         for future in tqdm(as_completed(futures), total=len(futures), disable=not progress,
                            desc="reports", unit="report"):
@@ -364,5 +373,8 @@ def run_all(task: Callable[..., dict], jobs: Iterable[Any], args: tuple, workers
         for process in processes:  # SIGTERM: each worker kills its kernel, then exits
             with contextlib.suppress(OSError, ValueError):
                 process.terminate()
+        if aside.ident is not None:  # started: its writes finish (each is atomic)
+            aside.join()
         raise
     pool.shutdown()
+    aside.join()

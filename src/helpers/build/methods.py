@@ -123,13 +123,20 @@ def remove_orphans(out: Path, names: tuple[str, ...]) -> bool:
     return bool(gone)
 
 
-def write_page(name: str, executed_dir: Path | None = None, root: Path | None = None) -> None:
-    """Write one stage's methods page now, when due (the build's summary pages come later)."""
+def render_page(name: str, executed_dir: Path | None = None, root: Path | None = None
+                ) -> tuple[Path, str] | None:
+    """Return one stage's methods page (where it goes, its HTML) when due, without writing it."""
+    import nbformat  # slow to import: only when a page is due
+
     source = Path(executed_dir or config.EXECUTED_DIR) / f"{name}.ipynb"
     target = Path(root or config.REPORTS_DIR) / DIR_NAME / f"{name}.html"
+    if not source.exists():
+        return None
     key = _page_key(source)
-    if source.exists() and publish.page_build_key(target) != key:
-        _write_page(source, target, key)
+    if publish.page_build_key(target) == key:
+        return None
+    notebook = nbformat.read(source, as_version=4)
+    return target, methods_html(notebook, notebook_title(notebook, source.stem), key)
 
 
 def write_methods_pages(executed_dir: Path | None = None, root: Path | None = None

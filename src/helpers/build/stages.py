@@ -250,30 +250,39 @@ def start_ahead_of(groups: list[str], use_cache: bool = True) -> None:
         start_ahead([s.notebook for s in stages[due.index(True):]])
 
 
-#: The threads writing methods pages beside the next stage (joined before workers fork).
+#: The threads rendering methods pages beside the next stage (joined before workers fork),
+#: and the pages they rendered, written only once the build reaches its site.
 _ASIDE: list[threading.Thread] = []
+_RENDERED: list[tuple[Path, str]] = []
 
 
 def write_methods_page_aside(name: str) -> None:
-    """Write a stage's methods page in a thread, on the core the next (one-core) stage leaves
+    """Render a stage's methods page in a thread, on the core the next (one-core) stage leaves
     idle; a failure is left for the build's own pass (write_methods_pages), which says it."""
     from . import methods
 
-    def write() -> None:
+    def render() -> None:
         with contextlib.suppress(Exception):
-            methods.write_page(name)
+            page = methods.render_page(name)
+            if page:
+                _RENDERED.append(page)
 
-    thread = threading.Thread(target=write, name=f"methods-{name}", daemon=True)
+    thread = threading.Thread(target=render, name=f"methods-{name}", daemon=True)
     if not _ASIDE:
-        atexit.register(join_aside)  # `dti run` ends with the page written, not cut short
+        atexit.register(join_aside, publish=False)  # a build that stops publishes nothing
     thread.start()
     _ASIDE.append(thread)
 
 
-def join_aside() -> None:
-    """Wait for the methods pages being written aside (before a fork: no thread holds a lock)."""
+def join_aside(publish: bool = True) -> None:
+    """Wait for the methods pages rendered aside (before a fork: no thread holds a lock) and
+    write them when publishing (the build reached its site; a failed stage leaves it as it was)."""
     while _ASIDE:
         _ASIDE.pop().join()
+    while _RENDERED:
+        target, text = _RENDERED.pop()
+        if publish:
+            store.write_text_atomic(target, text)
 
 
 def maker(path: Path) -> str:

@@ -97,13 +97,19 @@ def _page_title(path: Path) -> str | None:
     return html.unescape(match.group(1)) if match else None
 
 
-def _write_page(source: Path, target: Path, key: str) -> str:
-    """Write one methods page from an executed notebook; return its title."""
+def _page_html(source: Path, key: str) -> tuple[str, str]:
+    """Return the title and HTML of the methods page of an executed notebook."""
     import nbformat  # slow to import: only when a page is due
 
     notebook = nbformat.read(source, as_version=4)
     title = notebook_title(notebook, source.stem)
-    store.write_text_atomic(target, methods_html(notebook, title, key))
+    return title, methods_html(notebook, title, key)
+
+
+def _write_page(source: Path, target: Path, key: str) -> str:
+    """Write one methods page from an executed notebook; return its title."""
+    title, text = _page_html(source, key)
+    store.write_text_atomic(target, text)
     return title
 
 
@@ -126,8 +132,6 @@ def remove_orphans(out: Path, names: tuple[str, ...]) -> bool:
 def render_page(name: str, executed_dir: Path | None = None, root: Path | None = None
                 ) -> tuple[Path, str] | None:
     """Return one stage's methods page (where it goes, its HTML) when due, without writing it."""
-    import nbformat  # slow to import: only when a page is due
-
     source = Path(executed_dir or config.EXECUTED_DIR) / f"{name}.ipynb"
     target = Path(root or config.REPORTS_DIR) / DIR_NAME / f"{name}.html"
     if not source.exists():
@@ -135,8 +139,7 @@ def render_page(name: str, executed_dir: Path | None = None, root: Path | None =
     key = _page_key(source)
     if publish.page_build_key(target) == key:
         return None
-    notebook = nbformat.read(source, as_version=4)
-    return target, methods_html(notebook, notebook_title(notebook, source.stem), key)
+    return target, _page_html(source, key)[1]
 
 
 def write_methods_pages(executed_dir: Path | None = None, root: Path | None = None

@@ -266,6 +266,21 @@ def test_a_plan_and_a_press_target_for_the_same_indicator_and_year_conflict():
     assert table["conflicting"].tolist() == [True, True]
 
 
+def test_a_plan_target_the_press_repeats_is_one_row_with_both_sources():
+    table = judged(plan({"province": "Bắc Ninh", "target_kind": "other_dx",
+                         "indicator": "Digital economy share of GRDP (%)",
+                         "target_value": "30", "due_year": "2030"}), invented_rankings({}),
+                   press_goal("target: digital economy share of GRDP (%)", 30.0, 2030))
+    assert len(table) == 1, table[["indicator", "origin"]]
+    row = table.iloc[0]
+    assert row["origin"] == "plan+press" and not row["conflicting"]
+    assert "plan_targets:1" in row["sources"] and "press_reviewed_facts:p.txt" in row["sources"]
+    unnamed = judged(plan({"province": "Bắc Ninh", "target_kind": "other_dx",
+                           "indicator": "E-commerce share (%)", "target_value": "20"}),
+                     invented_rankings({}), press_goal("target (%)", 20.0, 2025))
+    assert len(unnamed) == 2, "a target whose indicator is not named is not merged by value"
+
+
 def test_targets_whose_indicator_the_source_does_not_name_conflict_with_nothing_and_say_so():
     press = pd.concat([press_goal("target (%)", 20.0, 2025), press_goal("target (%)", 2.0, 2025)])
     table = judged(plan({"province": "Bắc Ninh", "target_kind": "other_dx",
@@ -298,3 +313,21 @@ def test_an_achieved_figure_the_press_holds_for_the_same_concept_judges_a_target
     assert "press_reviewed_facts:a.txt" in ninh["sources"]
     assert giang["status"] == "no_achieved_figure", "another province's figure is not used"
     assert goals.concept("digital economy share in each sector (%)") == ""
+
+
+def test_a_target_lists_every_source_once_plan_address_and_each_press_article():
+    goal = {"origin": "plan+press",
+            "urls": "https://example.org/plan | https://news.example.vn/a.html",
+            "documents": "An invented plan | https://news.example.vn/a.html, 2023-11-28 | "
+                         "Báo Invented, 2024-02-01 | https://other.example.vn/b.html"}
+    links = goal_pages._links(goal)
+    assert [(link["url"], link["host"], link["note"]) for link in links] == [
+        ("https://example.org/plan", "example.org", ""),
+        ("https://news.example.vn/a.html", "news.example.vn", "2023-11-28"),
+        ("https://other.example.vn/b.html", "other.example.vn", ""),
+        ("", "An invented plan", ""), ("", "Báo Invented, 2024-02-01", "")]
+    plan_only = goal_pages._links({**goal, "origin": "plan", "documents": "An invented plan"})
+    assert [link["host"] for link in plan_only] == ["example.org", "news.example.vn"]
+    unlinked = goal_pages._links({"origin": "press", "urls": "",
+                                  "documents": "Báo A, 2023 | Báo B, 2024"})
+    assert [link["host"] for link in unlinked] == ["Báo A, 2023", "Báo B, 2024"]

@@ -223,15 +223,24 @@ def after_merger(goal: Mapping, board: dict | None, lang: str) -> str:
 
 
 def _links(goal: Mapping) -> list[dict]:
-    """Return the source links of a target (web addresses, else the press article named)."""
-    urls = [u for u in str(goal["urls"] or "").split(" | ") if u.startswith("http")]
-    out = [{"url": u, "host": u.split("/")[2]} for u in urls]
-    documents = [d for d in str(goal["documents"] or "").split(" | ") if d]
-    if not out:  # a press article without an address: its publisher and date
-        return [{"url": "", "host": d} for d in documents]
-    if "press" in goal["origin"] and documents:  # plan rows come first, the press article last
-        out.append({"url": "", "host": documents[-1]})
-    return out
+    """Return the sources of a target: each web address once, as a link (with the date its
+    document gives), then, for a target the press states, every document named without one (a
+    plan's own document stands behind its address)."""
+    links: dict[str, dict] = {}
+    for url in str(goal["urls"] or "").split(" | "):
+        if url.startswith("http"):
+            links.setdefault(url, {"url": url, "host": url.split("/")[2], "note": ""})
+    named = []
+    for document in (d for d in str(goal["documents"] or "").split(" | ") if d):
+        head, _, rest = document.partition(", ")
+        if head.startswith("http"):  # a press article's address and date ("https://..., 2023")
+            link = links.setdefault(head, {"url": head, "host": head.split("/")[2], "note": ""})
+            link["note"] = link["note"] or rest
+        else:
+            named.append(document)
+    if not links or "press" in goal["origin"]:
+        return [*links.values(), *({"url": "", "host": d, "note": ""} for d in named)]
+    return list(links.values())
 
 
 def counted_facts(facts: pd.DataFrame) -> list[dict]:

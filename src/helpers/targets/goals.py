@@ -193,10 +193,10 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
 
 def unite(plan: pd.DataFrame, press_targets: pd.DataFrame,
           facts: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return one row per distinct target (province, kind, indicator, due year, value)."""
+    """Return one row per distinct target (province, kind, indicator, due year, value): a plan's
+    target and the press's "target: ..." of the same indicator are one target."""
     rows = pd.concat([from_plan(plan), from_press(press_targets, facts)], ignore_index=True)
-    indicator = np.where(rows["kind"].isin(DTI_KINDS), "",
-                         rows["indicator"].str.casefold().str.strip())
+    indicator = np.where(rows["kind"].isin(DTI_KINDS), "", rows["indicator"].map(_same_as))
     keys = pd.Series(list(zip(rows["code"], rows["kind"], rows["measure"], indicator,
                               rows["due_year"].astype(str), rows["value"], strict=True)),
                      index=rows.index)
@@ -361,6 +361,12 @@ def about(indicator: str) -> str:
     ("target: digital economy share of GRDP (%)" and "Digital economy share of GRDP (%)")."""
     text = re.sub(r"^(target|indicator)\b\s*:?\s*", "", str(indicator).strip(), flags=re.I)
     return text.casefold()
+
+
+def _same_as(indicator: str) -> str:
+    """Return the key under which targets of one indicator are one (an unnamed one only by its
+    exact text: two "target (%)" rows may measure different things)."""
+    return str(indicator).casefold().strip() if unnamed(indicator) else about(indicator)
 
 
 def unnamed(indicator: str) -> bool:

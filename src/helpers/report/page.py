@@ -6,6 +6,8 @@ its numbers, names its figure and its template; this module runs them for the re
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import gitinfo, params, processed, provinces, vocab
 from . import figures, narrative, sections
 from .tables import ReportContext, Tables, identity, tables
@@ -34,12 +36,18 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
         raise ValueError(f"lang must be one of {narrative.LANGS}, not {lang!r}")
     t = tables(processed_dir)
     code, year = params.check_report(province, year, lang, basis, t.rankings)  # one-line errors
-    year = int(year) if year else processed.latest_year(t.rankings)
+    year = int(year) if year else latest_year(t)
     ctx = identity(code, year, lang, narrative.page_text(lang, code))
     for part in sections.ORDER:  # in page order: `method` cites the targets' sources
         for name, value in part.numbers(t, ctx).items():
             setattr(ctx, name, value)
     return ctx
+
+
+@lru_cache(maxsize=4)
+def latest_year(t: Tables) -> int:
+    """Return the latest year complete on either basis (once per loaded table)."""
+    return processed.latest_year(t.rankings)
 
 
 def section_html(ctx: ReportContext, name: str) -> str:

@@ -8,7 +8,6 @@ import functools
 import io
 
 import numpy as np
-import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -157,7 +156,7 @@ def test_the_png_shows_what_savefig_draws_in_a_third_of_the_bytes():
 @pytest.mark.parametrize("lang", narrative.LANGS)
 def test_alt_texts_mark_a_shared_rank_joint_as_the_page_sentences_do(lang):
     history = [{**row, "tied": row["year"] == 2024} for row in HISTORY]  # 21st shared in 2024
-    alt = figures.history_alt(pd.DataFrame(history), "Bắc Ninh", lang)
+    alt = figures.history_alt(figures.history_lines(history), "Bắc Ninh", lang)
     joint, alone = narrative.ranked(21, lang, True), narrative.ranked(3, lang)
     assert joint in alt and f"{alone}{'/63' if lang == 'vi' else ' of 63'} " in alt, alt
     assert narrative.ranked(3, lang, True) not in alt, "an unshared rank is not joint"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import functools
 import io
+import weakref
 
 import numpy as np
 import pytest
@@ -220,3 +221,17 @@ def test_the_captions_above_the_history_chart_do_not_overlap(lang):
     for text, box in zip(captions, boxes, strict=True):
         assert not any(other is not box and other.overlaps(box) for other in boxes), text
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and box.y1 <= frame.y1, text
+
+
+def test_a_drawn_figure_is_freed_as_soon_as_it_is_drawn():
+    """A figure is a web of reference cycles: left to the collector's oldest generation, every
+    page would pay for walking all the kernel's objects; it is freed when its chart returns."""
+    alive: list[weakref.ref] = []
+    original = figures.png
+    figures.png = lambda fig: alive.append(weakref.ref(fig)) or original(fig)
+    try:
+        rendered = figures.history_figure(context("en"))
+    finally:
+        figures.png = original
+    assert rendered is not None and len(alive) == 1
+    assert alive[0]() is None, "the figure waits for a full collection"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
+import gc
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import matplotlib
@@ -61,10 +63,26 @@ def styled(draw: Callable[[ReportContext], Rendered | None]
 
     @functools.wraps(draw)
     def wrapper(ctx: ReportContext) -> Rendered | None:
-        with matplotlib.rc_context(STYLE):
+        with matplotlib.rc_context(STYLE), young():
             return draw(ctx)
 
     return wrapper
+
+
+@contextlib.contextmanager
+def young() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a figure is drawn, then collect the youngest
+    generation: the figure (a web of cycles, unreachable once drawn) is freed at once instead
+    of being promoted to the oldest generation, whose collections walk every live object of a
+    warm kernel (about 20 CPU-ms a page)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+            gc.collect(0)
 
 
 def png(fig: Figure) -> str:

@@ -65,7 +65,8 @@ def section_html(ctx: ReportContext, name: str) -> str:
 
 
 def section(ctx: ReportContext, name: str) -> None:
-    """Display one section in the notebook."""
-    from IPython.display import HTML, display
+    """Display one section in the notebook (as HTML only: the raw bundle skips IPython's
+    formatters, which would add a text/plain "<HTML object>" no page or reader uses)."""
+    from IPython.display import display
 
-    display(HTML(section_html(ctx, name)))
+    display({"text/html": section_html(ctx, name)}, raw=True)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import matplotlib
+import numpy as np
 from matplotlib import patheffects
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -116,9 +117,10 @@ def raster(fig: Figure) -> Image.Image:
     fig.set_dpi(DPI * SCALE)
     canvas = FigureCanvasAgg(fig)
     canvas.draw()  # the constrained layout runs within this one draw
-    image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
-                             canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    return image.convert("RGB") if image.getchannel("A").getextrema() == (255, 255) else image
+    size, pixels = canvas.get_width_height(physical=True), canvas.buffer_rgba()
+    if np.asarray(pixels)[..., 3].min() == 255:  # opaque: the alpha bytes dropped as it is read
+        return Image.frombytes("RGB", size, pixels, "raw", "RGBX")
+    return Image.frombuffer("RGBA", size, pixels, "raw", "RGBA", 0, 1)
 
 
 class _LabelsApart(Artist):

@@ -235,3 +235,20 @@ def test_a_drawn_figure_is_freed_as_soon_as_it_is_drawn():
         figures.png = original
     assert rendered is not None and len(alive) == 1
     assert alive[0]() is None, "the figure waits for a full collection"
+
+
+def test_charts_drawn_one_after_another_on_the_kept_canvas_show_only_their_own_data():
+    """Figures of a size share one kept canvas (and its renderer): what one leaves behind never
+    shows in the next, and a figure keeps a canvas of its own for later measurements."""
+    kept: list[Figure] = []
+    original = figures.png
+    figures.png = lambda fig: kept.append(fig) or original(fig)
+    other = [{**row, "measure": "ha_tang_so", "score": row["score"] / 2} for row in INDICES]
+    try:
+        first = figures.indices_figure(context("en"))
+        figures.indices_figure(context("vi", other))  # same size, other data and words
+        again = figures.indices_figure(context("en"))
+    finally:
+        figures.png = original
+    assert first.src == again.src
+    assert kept[0].canvas is not kept[2].canvas and kept[0].canvas.figure is kept[0]

@@ -6,11 +6,9 @@ its numbers, names its figure and its template; this module runs them for the re
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .. import gitinfo, params, processed, provinces, vocab
 from . import figures, narrative, sections
-from .tables import ReportContext, Tables, identity, tables
+from .tables import ReportContext, Tables, identity, per_table, tables
 
 SECTIONS = sections.SECTIONS
 __all__ = ["SECTIONS", "ReportContext", "Tables", "build", "commit", "section", "section_html",
@@ -44,7 +42,7 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
     return ctx
 
 
-@lru_cache(maxsize=4)
+@per_table
 def latest_year(t: Tables) -> int:
     """Return the latest year complete on either basis (once per loaded table)."""
     return processed.latest_year(t.rankings)

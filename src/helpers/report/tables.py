@@ -8,9 +8,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -161,11 +163,34 @@ class ReportContext:
         return out
 
 
+Result = TypeVar("Result")
+
+
+def per_table(compute: Callable[..., Result]) -> Callable[..., Result]:
+    """Cache a function of a loaded table (its first argument) and other hashable arguments:
+    computed once per table and arguments, for the 4 tables used last (a table is one object
+    per folder and file stamp, so an edited file is read afresh). Callers do not change what
+    it returns."""
+
+    @lru_cache(maxsize=4)
+    def results(t: Tables) -> dict:
+        return {}
+
+    @wraps(compute)
+    def cached(t: Tables, *args: object) -> Result:
+        found = results(t)
+        if args not in found:
+            found[args] = compute(t, *args)
+        return found[args]
+
+    return cached
+
+
 #: One province's (or unit's) rankings cells: (year, measure) -> the row, as a dict.
 Cells = dict[tuple[int, str], dict]
 
 
-@lru_cache(maxsize=4)
+@per_table
 def _places(t: Tables) -> dict[tuple[str, int], pd.DataFrame]:
     """Return the rankings split by (code, basis), once per loaded table."""
     r = t.rankings
@@ -179,7 +204,7 @@ def rows_of(t: Tables, code: str, basis: int) -> pd.DataFrame:
     return t.rankings.iloc[:0] if found is None else found
 
 
-@lru_cache(maxsize=512)
+@per_table
 def cells_of(t: Tables, code: str, basis: int) -> Cells:
     """Return one province's (or unit's) rows by year and measure (the first row of each)."""
     cells: Cells = {}
@@ -221,7 +246,7 @@ def tied(t: Tables, basis: int, year: int, measure: str, rank: float | None) -> 
     return _shared(t).get((basis, year, measure, rank), 0) > 1
 
 
-@lru_cache(maxsize=4)
+@per_table
 def _shared(t: Tables) -> dict[tuple[int, int, str, float], int]:
     """Return how many rows hold each rank, by basis, year and measure (once per table)."""
     r = t.rankings.dropna(subset=["rank"])

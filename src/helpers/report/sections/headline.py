@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ... import processed, provinces, vocab
-from ..tables import Cells, ReportContext, Tables, cells_of, method_changed, origin, tied, value
+from ..tables import (
+    Cells,
+    ReportContext,
+    Tables,
+    cells_of,
+    method_changed,
+    origin,
+    per_table,
+    tied,
+    value,
+)
 
 NAME = "headline"
 TEMPLATE = "headline.html.j2"
@@ -61,7 +69,7 @@ def agrees_published(t: Tables, code: str, year: int, measure: str) -> bool:
     return _published(t).get((code, year, measure), False)
 
 
-@lru_cache(maxsize=4)
+@per_table
 def _published(t: Tables) -> dict[tuple[str, int, str], bool]:
     """Return, by unit, year and measure, whether every publication of its rank agrees."""
     u = t.unit_checks

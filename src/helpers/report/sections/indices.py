@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from ... import provinces, vocab
 from .. import figures
-from ..tables import ReportContext, Tables
+from ..tables import ReportContext, Tables, per_table
 
 NAME = "indices"
 TEMPLATE = "indices.html.j2"
@@ -41,7 +39,7 @@ def indices(t: Tables, code: str, basis: int, year: int, region: str) -> list[di
     return out
 
 
-@lru_cache(maxsize=8)
+@per_table
 def _standings(t: Tables, basis: int, year: int) -> dict[str, dict]:
     """Return, for the overall score and each main index of a year, the scored rows by code,
     how many hold each rank, the median, the best (and who) and each region's mean score (once

@@ -4,12 +4,11 @@ most provinces moved, with the 2024 method change said wherever a change across 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 from ... import vocab
 from .. import figures
 from ..narrative import measure_name, ranked
-from ..tables import Cells, ReportContext, Tables, cells_of, method_changed, tied, value
+from ..tables import Cells, ReportContext, Tables, cells_of, method_changed, per_table, tied, value
 
 NAME = "moved"
 TEMPLATE = "moved.html.j2"
@@ -39,7 +38,7 @@ def typical_move(t: Tables, basis: int, year: int, measure: str, share: float = 
     return None if found is None else dict(found)
 
 
-@lru_cache(maxsize=64)
+@per_table
 def _typical_move(t: Tables, basis: int, year: int, measure: str, share: float
                   ) -> dict | None:
     """Compute typical_move (once per loaded table, basis, year and measure)."""

@@ -4,13 +4,11 @@ most provinces moved in a year, so a reader can judge a change."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from ... import provinces, vocab
 from ..narrative import ranked
-from ..tables import ReportContext, Tables, cells_of, method_changed, origin, tied, value
+from ..tables import ReportContext, Tables, cells_of, method_changed, origin, per_table, tied, value
 from .headline import agrees_published
 from .moved import typical_move
 
@@ -51,7 +49,7 @@ def peers(t: Tables, code: str, basis: int, year: int) -> list[dict]:
             for row in part.itertuples()]
 
 
-@lru_cache(maxsize=8)
+@per_table
 def block_values(t: Tables, year: int) -> pd.DataFrame:
     """Return each modelled province's two blocks in a year, each scaled to unit spread (the
     block's value relative to the mean is its contribution over the year's coefficient), and

@@ -11,7 +11,7 @@ kernel process's own CPU from /proc), so they mean the same on a busy shared mac
   kernel's own work (its process), and the nbconvert export to the page.
 
 The first page of each view is a warm-up (imports, caches) and is left out of the medians.
-Writes benchmarks/results/profile.md.
+Writes benchmarks/results/profile.md (or --out).
 """
 
 from __future__ import annotations
@@ -43,8 +43,10 @@ def _kernel_cpu(pid: int | None) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def content(pages: list[tuple[str, int, str]]) -> dict[str, list[float]]:
-    """Return the CPU seconds of each content phase, one value per page (warm-up dropped)."""
+def content(pages: list[tuple[str, int, str]], sizes: list[int] | None = None
+            ) -> dict[str, list[float]]:
+    """Return the CPU seconds of each content phase, one value per page (warm-up dropped);
+    `sizes`, when given, receives each page's sections' HTML size in bytes."""
     from helpers.report import page
 
     phases: dict[str, list[float]] = defaultdict(list)
@@ -52,14 +54,17 @@ def content(pages: list[tuple[str, int, str]]) -> dict[str, list[float]]:
         started = time.process_time()
         ctx = page.build(code, None, lang, basis)
         spent = {"build (numbers)": time.process_time() - started}
+        size = 0
         for name in page.SECTIONS:
             started = time.process_time()
-            page.section_html(ctx, name)
+            size += len(page.section_html(ctx, name).encode())
             key = f"figure+section {name}" if name in page.FIGURES else "sections without figure"
             spent[key] = spent.get(key, 0.0) + time.process_time() - started
         if i:  # the first page pays the imports and first-use caches
             for key, value in spent.items():
                 phases[key].append(value)
+            if sizes is not None:
+                sizes.append(size)
     return phases
 
 
@@ -106,6 +111,8 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=12, help="pages per view (default 12)")
     parser.add_argument("--cprofile", help="write a cProfile dump of the content view here")
     parser.add_argument("--only", choices=("content", "runner"), help="one view only")
+    parser.add_argument("--out", default=str(RESULTS / "profile.md"),
+                        help="where to write the tables (default benchmarks/results/profile.md)")
     args = parser.parse_args()
     pages = [(code, basis, lang) for code, basis in SAMPLE for lang in ("en", "vi")]
     pages = (pages * (args.pages // len(pages) + 2))[:args.pages + 1]
@@ -116,7 +123,10 @@ def main() -> int:
         profiler = cProfile.Profile() if args.cprofile else None
         if profiler:
             profiler.enable()
-        lines += table("content (what the notebook computes)", content(pages))
+        sizes: list[int] = []
+        lines += table("content (what the notebook computes)", content(pages, sizes))
+        lines += [f"Sections' HTML a page (figures embedded), median: "
+                  f"{statistics.median(sizes) / 1000:.0f} KB.", ""]
         if profiler:
             profiler.disable()
             profiler.dump_stats(args.cprofile)
@@ -124,8 +134,9 @@ def main() -> int:
         lines += table("runner (one warm worker)", runner(pages))
     text = "\n".join(lines)
     print(text)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "profile.md").write_text(text + "\n", encoding="utf-8")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text + "\n", encoding="utf-8")
     return 0
 
 

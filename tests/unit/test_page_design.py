@@ -1,6 +1,5 @@
 """Page design rules that need no data: history lines, tile colours, tile positions."""
 
-import pandas as pd
 
 from helpers import provinces
 from helpers.build import publish
@@ -8,8 +7,9 @@ from helpers.report import figures
 
 
 def test_history_lines_break_at_the_method_change_and_at_missing_years():
-    years = pd.DataFrame({"year": [2020, 2021, 2022, 2024], "rank": [5, 6, 7, 8]})
-    runs = [list(r["year"]) for r in figures.segments(years, "rank")]
+    rows = [{"year": year, "rank": rank}
+            for year, rank in ((2022, 7), (2020, 5), (2021, 6), (2023, None), (2024, 8))]
+    runs = [[r["year"] for r in run] for run in figures.segments(rows, "rank")]
     assert runs == [[2020], [2021, 2022], [2024]]
 
 

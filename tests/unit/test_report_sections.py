@@ -84,3 +84,13 @@ def test_the_targets_page_says_how_a_63_basis_target_due_after_the_merger_is_jud
     assert goal_pages.merger_notes({**goal, "due_year": 2024}, board, "en") == []
     assert goal_pages.merger_notes({**goal, "basis": 34}, board, "en") == []
     assert len(goal_pages.merger_notes({**goal, "kind": "score"}, board, "en")) == 1
+
+
+def test_a_table_loaded_again_is_read_afresh_by_the_sections_caches():
+    blocks = {"01": (0.0, 0.0), "02": (1.0, 0.1), "04": (-1.0, -0.1)}
+    first = _tables(blocks, {"01": 13, "02": 13, "04": 1})
+    assert [f["tied"] for f in peers.similar(first, "04", 2024, k=2)] == [True, True]
+    again = _tables(blocks, {"01": 13, "02": 12, "04": 1})  # an edited file: a new table
+    found = peers.similar(again, "04", 2024, k=2)
+    assert [(f["rank"], f["tied"]) for f in found] == [(13, False), (12, False)]
+    assert tables.value(tables.cells_of(first, "02", 63), 2024, "overall", "rank") == 13

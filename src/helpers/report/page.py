@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import gitinfo, params, processed, provinces, vocab
 from . import figures, narrative, sections
-from .tables import ReportContext, Tables, identity, tables
+from .tables import ReportContext, Tables, identity, per_table, tables
 
 SECTIONS = sections.SECTIONS
 __all__ = ["SECTIONS", "ReportContext", "Tables", "build", "commit", "section", "section_html",
@@ -34,12 +34,18 @@ def build(province: str, year: int | None = None, lang: str = "en", basis: int =
         raise ValueError(f"lang must be one of {narrative.LANGS}, not {lang!r}")
     t = tables(processed_dir)
     code, year = params.check_report(province, year, lang, basis, t.rankings)  # one-line errors
-    year = int(year) if year else processed.latest_year(t.rankings)
+    year = int(year) if year else latest_year(t)
     ctx = identity(code, year, lang, narrative.page_text(lang, code))
     for part in sections.ORDER:  # in page order: `method` cites the targets' sources
         for name, value in part.numbers(t, ctx).items():
             setattr(ctx, name, value)
     return ctx
+
+
+@per_table
+def latest_year(t: Tables) -> int:
+    """Return the latest year complete on either basis (once per loaded table)."""
+    return processed.latest_year(t.rankings)
 
 
 def section_html(ctx: ReportContext, name: str) -> str:
@@ -57,7 +63,8 @@ def section_html(ctx: ReportContext, name: str) -> str:
 
 
 def section(ctx: ReportContext, name: str) -> None:
-    """Display one section in the notebook."""
-    from IPython.display import HTML, display
+    """Display one section in the notebook (as HTML only: the raw bundle skips IPython's
+    formatters, which would add a text/plain "<HTML object>" no page or reader uses)."""
+    from IPython.display import display
 
-    display(HTML(section_html(ctx, name)))
+    display({"text/html": section_html(ctx, name)}, raw=True)

@@ -8,9 +8,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -161,26 +163,68 @@ class ReportContext:
         return out
 
 
-def rows_of(t: Tables, code: str, basis: int) -> pd.DataFrame:
-    """Return every clean row of one province or unit."""
+Result = TypeVar("Result")
+
+
+def per_table(compute: Callable[..., Result]) -> Callable[..., Result]:
+    """Cache a function of a loaded table (its first argument) and other hashable arguments:
+    computed once per table and arguments, for the 4 tables used last (a table is one object
+    per folder and file stamp, so an edited file is read afresh). Callers do not change what
+    it returns."""
+
+    @lru_cache(maxsize=4)
+    def results(t: Tables) -> dict:
+        return {}
+
+    @wraps(compute)
+    def cached(t: Tables, *args: object) -> Result:
+        found = results(t)
+        if args not in found:
+            found[args] = compute(t, *args)
+        return found[args]
+
+    return cached
+
+
+#: One province's (or unit's) rankings cells: (year, measure) -> the row, as a dict.
+Cells = dict[tuple[int, str], dict]
+
+
+@per_table
+def _places(t: Tables) -> dict[tuple[str, int], pd.DataFrame]:
+    """Return the rankings split by (code, basis), once per loaded table."""
     r = t.rankings
-    return r[(r["province_code"] == code) & (r["basis"] == basis)]
+    return {(str(code), int(basis)): part
+            for (code, basis), part in r.groupby(["province_code", "basis"], sort=False)}
 
 
-def value(rows: pd.DataFrame, year: int, measure: str, column: str) -> float | None:
-    """Return one value of a province's rows, or None."""
-    hit = rows[(rows["year"] == year) & (rows["measure"] == measure)]
-    if hit.empty or pd.isna(hit[column].iloc[0]):
-        return None
-    return float(hit[column].iloc[0])
+def rows_of(t: Tables, code: str, basis: int) -> pd.DataFrame:
+    """Return every clean row of one province or unit (not to be changed in place)."""
+    found = _places(t).get((code, basis))
+    return t.rankings.iloc[:0] if found is None else found
 
 
-def origin(rows: pd.DataFrame, year: int, measure: str, column: str = "origin") -> str:
+@per_table
+def cells_of(t: Tables, code: str, basis: int) -> Cells:
+    """Return one province's (or unit's) rows by year and measure (the first row of each)."""
+    cells: Cells = {}
+    for row in rows_of(t, code, basis).to_dict("records"):
+        cells.setdefault((int(row["year"]), row["measure"]), row)
+    return cells
+
+
+def value(cells: Cells, year: int, measure: str, column: str) -> float | None:
+    """Return one value of a province's cells, or None."""
+    row = cells.get((year, measure))
+    found = None if row is None else row.get(column)
+    return None if found is None or pd.isna(found) else float(found)
+
+
+def origin(cells: Cells, year: int, measure: str, column: str = "origin") -> str:
     """Return where a rank (or, with column="score_origin", a score) came from."""
-    hit = rows[(rows["year"] == year) & (rows["measure"] == measure)]
-    if hit.empty or column not in hit or pd.isna(hit[column].iloc[0]):
-        return ""
-    return str(hit[column].iloc[0])
+    row = cells.get((year, measure))
+    found = None if row is None else row.get(column)
+    return "" if found is None or pd.isna(found) else str(found)
 
 
 def identity(code: str, year: int, lang: str, text: dict) -> ReportContext:
@@ -199,9 +243,16 @@ def tied(t: Tables, basis: int, year: int, measure: str, rank: float | None) -> 
     """Tell whether another province or unit shares a rank (ties share a rank in the table)."""
     if rank is None:
         return False
-    r = t.rankings
-    return int(((r["basis"] == basis) & (r["year"] == year) & (r["measure"] == measure)
-                & (r["rank"] == rank)).sum()) > 1
+    return _shared(t).get((basis, year, measure, rank), 0) > 1
+
+
+@per_table
+def _shared(t: Tables) -> dict[tuple[int, int, str, float], int]:
+    """Return how many rows hold each rank, by basis, year and measure (once per table)."""
+    r = t.rankings.dropna(subset=["rank"])
+    counts = r.groupby(["basis", "year", "measure", "rank"]).size()
+    return {(int(basis), int(year), measure, float(rank)): int(n)
+            for (basis, year, measure, rank), n in counts.items()}
 
 
 #: DTI 2024 was computed with a changed method (47 indicators instead of 98; model.stage).

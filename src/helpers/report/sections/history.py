@@ -6,7 +6,7 @@ import pandas as pd
 
 from ... import provinces, vocab
 from .. import figures
-from ..tables import ReportContext, Tables, tied
+from ..tables import ReportContext, Tables, cells_of, tied
 
 NAME = "history"
 TEMPLATE = "history.html.j2"
@@ -23,17 +23,19 @@ def history(t: Tables, code: str) -> list[dict]:
     """Return overall rank and score by year (63 basis), then the unit's (34) from the merger."""
     members = provinces.predecessors(code) if code.startswith("U") else (code,)
     unit = code if code.startswith("U") else provinces.unit_of(code)
-    r = t.rankings
-    overall = r[r["measure"] == "overall"]
-    before = overall[(overall["basis"] == vocab.BASIS_PROVINCES)
-                     & overall["province_code"].isin(members)]
-    after = overall[(overall["basis"] == vocab.BASIS_UNITS) & (overall["province_code"] == unit)
-                    & (overall["year"] >= vocab.MERGER_DATE.year)]
-    return [{"code": row.province_code, "name": vocab.place_name(row.name_vi),
-             "basis": int(row.basis), "year": int(row.year),
-             "rank": None if pd.isna(row.rank) else int(row.rank),
-             "score": None if pd.isna(row.score) else float(row.score), "origin": row.origin,
-             "tied": tied(t, int(row.basis), int(row.year), "overall",
-                          None if pd.isna(row.rank) else row.rank)}
-            for part in (before, after)
-            for row in part.sort_values(["province_code", "year"]).itertuples()]
+    lines = [(member, vocab.BASIS_PROVINCES, 0) for member in sorted(members)]
+    lines.append((unit, vocab.BASIS_UNITS, vocab.MERGER_DATE.year))
+    out = []
+    for place, basis, since in lines:
+        rows = cells_of(t, place, basis)
+        for year, measure in sorted(rows):
+            row = rows[(year, measure)]
+            if measure != "overall" or year < since:
+                continue
+            rank = None if pd.isna(row["rank"]) else int(row["rank"])
+            out.append({"code": row["province_code"], "name": vocab.place_name(row["name_vi"]),
+                        "basis": basis, "year": year, "rank": rank,
+                        "score": None if pd.isna(row["score"]) else float(row["score"]),
+                        "origin": row["origin"],
+                        "tied": tied(t, basis, year, "overall", rank)})
+    return out

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pandas as pd
-
 from ... import vocab
 from .. import figures
 from ..narrative import measure_name, ranked
-from ..tables import ReportContext, Tables, method_changed, rows_of, tied, value
+from ..tables import Cells, ReportContext, Tables, cells_of, method_changed, per_table, tied, value
 
 NAME = "moved"
 TEMPLATE = "moved.html.j2"
@@ -22,7 +20,7 @@ MOVED_YEARS = 3
 
 def numbers(t: Tables, ctx: ReportContext) -> dict:
     """Return the main indices' ranks by year, the largest move and its sentence."""
-    rows = rows_of(t, ctx.code, ctx.basis)
+    rows = cells_of(t, ctx.code, ctx.basis)
     found = moved(rows, ctx.year, lambda m: typical_move(t, ctx.basis, ctx.year, m))
     if found:
         for row in found["rows"]:  # a rank another province (or unit) shares is marked joint
@@ -36,6 +34,14 @@ def typical_move(t: Tables, basis: int, year: int, measure: str, share: float = 
                  ) -> dict | None:
     """Return how far most provinces (or units) moved in a measure's rank from the year before:
     the fewest places n that at least `share` of them moved at most, and that share."""
+    found = _typical_move(t, basis, year, measure, share)
+    return None if found is None else dict(found)
+
+
+@per_table
+def _typical_move(t: Tables, basis: int, year: int, measure: str, share: float
+                  ) -> dict | None:
+    """Compute typical_move (once per loaded table, basis, year and measure)."""
     r = t.rankings
     part = r[(r["basis"] == basis) & (r["measure"] == measure) & r["rank"].notna()
              & r["year"].isin([year - 1, year])]
@@ -47,7 +53,7 @@ def typical_move(t: Tables, basis: int, year: int, measure: str, share: float = 
     return {"places": n, "share": float((moves <= n).mean()), "count": len(moves)}
 
 
-def moved(rows: pd.DataFrame, year: int,
+def moved(rows: Cells, year: int,
           typical: Callable[[str], dict | None] | None = None) -> dict:
     """Return the four main indices' ranks and scores over the last years, and the largest move.
 
@@ -55,8 +61,7 @@ def moved(rows: pd.DataFrame, year: int,
     largest is the one with the most places, the earlier index in vocab's order on a tie.
     """
     years = [y for y in range(year - MOVED_YEARS + 1, year + 1)
-             if not rows[(rows["year"] == y) & rows["measure"].isin(vocab.PUBLISHED_INDICES)
-                         & rows["rank"].notna()].empty]
+             if any(value(rows, y, m, "rank") is not None for m in vocab.PUBLISHED_INDICES)]
     if len(years) < 2 or years[-1] != year or year - 1 not in years:
         return {}
     table = []

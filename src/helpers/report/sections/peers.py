@@ -8,7 +8,7 @@ import pandas as pd
 
 from ... import provinces, vocab
 from ..narrative import ranked
-from ..tables import ReportContext, Tables, method_changed, origin, tied, value
+from ..tables import ReportContext, Tables, cells_of, method_changed, origin, per_table, tied, value
 from .headline import agrees_published
 from .moved import typical_move
 
@@ -49,10 +49,12 @@ def peers(t: Tables, code: str, basis: int, year: int) -> list[dict]:
             for row in part.itertuples()]
 
 
+@per_table
 def block_values(t: Tables, year: int) -> pd.DataFrame:
     """Return each modelled province's two blocks in a year, each scaled to unit spread (the
     block's value relative to the mean is its contribution over the year's coefficient), and
-    its position on each (1 = highest); empty when the model has not run for the year."""
+    its position on each (1 = highest); empty when the model has not run for the year (once
+    per loaded table and year: not to be changed in place)."""
     c = t.contributions
     if c.empty:
         return pd.DataFrame()
@@ -77,8 +79,7 @@ def similar(t: Tables, code: str, year: int, k: int = SIMILAR) -> list[dict]:
     table = provinces.provinces()
     out = []
     for other, gap in zip(order["code"], order[0], strict=True):
-        rows = t.rankings[(t.rankings["province_code"] == other)
-                          & (t.rankings["basis"] == vocab.BASIS_PROVINCES)]
+        rows = cells_of(t, other, vocab.BASIS_PROVINCES)
         rank = value(rows, year, "overall", "rank")
         out.append({"code": other, "name": vocab.place_name(provinces.display_name(other)),
                     "slug": table.loc[other, "slug"],

@@ -143,11 +143,9 @@ def _execute(job: ReportJob, partial: Path, engine: str) -> None:
             progress_bar=False, request_save_on_cell_execute=False,
             extra_arguments=quiet.KERNEL_ARGUMENTS, **own)
     except Exception as error:  # a timeout or a dead kernel: keep what ran (cell errors are)
-        ran = getattr(error, "notebook", None)
-        if ran is not None and not partial.exists():
-            import nbformat
+        from .engine import keep_notebook
 
-            nbformat.write(ran, partial)
+        keep_notebook(error, partial)
         raise
     finally:
         if own:

@@ -23,6 +23,8 @@ from .plan import Stage  # noqa: F401  (re-exported: the stage as the plan decla
 
 KERNEL = "python3"
 CELL_TIMEOUT_S = 600
+#: The stages' papermill engine (helpers.build.engine.StageEngine): the notebook written once.
+STAGE_ENGINE = "dti-stage"
 
 
 #: What every report reads too (the reference tables); the stages declare their own reads.
@@ -158,6 +160,9 @@ def run_notebook(
 ) -> NotebookRun:
     """Execute notebooks/<name>.ipynb with papermill; keep a failed run as <name>.failed.ipynb."""
     import papermill  # imported here: it is slow to import and only the runner needs it
+    from papermill.engines import papermill_engines
+
+    from .engine import StageEngine, keep_notebook
 
     source = config.NOTEBOOKS_DIR / f"{name}.ipynb"
     out_dir = Path(out_dir or config.EXECUTED_DIR)
@@ -166,10 +171,12 @@ def run_notebook(
     partial = out_dir / f".{name}.{os.getpid()}.running.ipynb"  # unique per process
     started = time.perf_counter()
     km = _kernel_for(name, kernel)
+    papermill_engines.register(STAGE_ENGINE, StageEngine)
     try:
         papermill.execute_notebook(
             str(source), str(partial), parameters=dict(parameters or {}), kernel_name=kernel,
-            execution_timeout=timeout, cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
+            engine_name=STAGE_ENGINE, execution_timeout=timeout, cwd=str(config.NOTEBOOKS_DIR),
+            progress_bar=False, request_save_on_cell_execute=False,
             extra_arguments=quiet.KERNEL_ARGUMENTS, km=km,
         )
     except Exception as error:  # papermill re-raises the cell's error; keep the notebook
@@ -177,6 +184,8 @@ def run_notebook(
         if store.is_disk_error(error):
             partial.unlink(missing_ok=True)
             raise
+        with contextlib.suppress(OSError):  # a timeout or a dead kernel: what ran
+            keep_notebook(error, partial)
         failed = out_dir / f"{name}.failed.ipynb"
         if partial.exists():
             os.replace(partial, failed)

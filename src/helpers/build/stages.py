@@ -70,8 +70,9 @@ class NotebookRun:
         return self.error is None
 
 
-#: Kernels started ahead for stage notebooks, by notebook name (helpers.build.workers managers).
-_AHEAD: dict[str, object] = {}
+#: Kernels started ahead for stage notebooks, by notebook name: each manager
+#: (helpers.build.workers) with the client that preloaded it.
+_AHEAD: dict[str, tuple[object, object]] = {}
 #: What nbclient adds when it starts a notebook's kernel itself (no history file written).
 _HISTORY = "--HistoryManager.hist_file=:memory:"
 
@@ -126,29 +127,31 @@ def start_ahead(names: list[str], kernel: str = KERNEL) -> None:
         km = workers.kernel_manager(kernel)
         run_sync(km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR),
                                   extra_arguments=[*quiet.KERNEL_ARGUMENTS, _HISTORY])
-        client = workers.second_client(km)  # closed with the kernel (workers.stop_kernel)
+        client = km.client()  # nbclient runs the notebook on it; closed with the kernel
         client.start_channels()
         modules = notebook_imports(config.NOTEBOOKS_DIR / f"{name}.ipynb")
         client.execute(preload_code(modules), silent=True, store_history=False)
-        _AHEAD[name] = km
+        _AHEAD[name] = (km, client)
 
 
 def stop_ahead() -> None:
     """Stop the kernels started ahead that no stage used (a stage failed, or was fresh)."""
     while _AHEAD:
-        workers.stop_kernel(_AHEAD.popitem()[1])
+        workers.stop_kernel(_AHEAD.popitem()[1][0])
+    workers.stop_retired()
 
 
-def _kernel_for(name: str, kernel: str) -> object:
-    """Return the kernel manager to run a notebook on: its kernel started ahead, else new."""
+def _kernel_for(name: str, kernel: str) -> tuple[object, object]:
+    """Return the kernel manager to run a notebook on and its client: the kernel started ahead
+    with the client that preloaded it, else a new manager (nbclient makes the client)."""
     from jupyter_client.utils import run_sync
 
-    km = _AHEAD.pop(name, None)
+    km, client = _AHEAD.pop(name, (None, None))
     if km is not None and run_sync(km.is_alive)():  # type: ignore[attr-defined]
-        return km
+        return km, client
     if km is not None:
         workers.stop_kernel(km)
-    return workers.kernel_manager(kernel)  # IPC sockets: no TCP port race with other kernels
+    return workers.kernel_manager(kernel), None  # IPC sockets: no TCP port race
 
 
 def run_notebook(
@@ -170,14 +173,14 @@ def run_notebook(
     output = out_dir / f"{name}.ipynb"
     partial = out_dir / f".{name}.{os.getpid()}.running.ipynb"  # unique per process
     started = time.perf_counter()
-    km = _kernel_for(name, kernel)
+    km, client = _kernel_for(name, kernel)
     papermill_engines.register(STAGE_ENGINE, StageEngine)
     try:
         papermill.execute_notebook(
             str(source), str(partial), parameters=dict(parameters or {}), kernel_name=kernel,
             engine_name=STAGE_ENGINE, execution_timeout=timeout, cwd=str(config.NOTEBOOKS_DIR),
             progress_bar=False, request_save_on_cell_execute=False,
-            extra_arguments=quiet.KERNEL_ARGUMENTS, km=km,
+            extra_arguments=quiet.KERNEL_ARGUMENTS, km=km, **({"kc": client} if client else {}),
         )
     except Exception as error:  # papermill re-raises the cell's error; keep the notebook
         workers.stop_kernel(km)
@@ -192,7 +195,7 @@ def run_notebook(
         output.unlink(missing_ok=True)
         return NotebookRun(name, failed, time.perf_counter() - started, error_summary(error),
                            detail=error_text(error))
-    workers.stop_kernel(km)
+    workers.retire_kernel(km)  # the next stage starts now; its clean-up waits for run_stage
     os.replace(partial, output)
     (out_dir / f"{name}.failed.ipynb").unlink(missing_ok=True)
     return NotebookRun(name, output, time.perf_counter() - started)
@@ -243,6 +246,7 @@ def run_stage(stage_name: str, use_cache: bool = True) -> list[NotebookRun]:
         records.save()
         if stage.methods:
             write_methods_page_aside(stage.notebook)
+    workers.stop_retired()
     return runs
 
 

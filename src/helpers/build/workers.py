@@ -112,15 +112,6 @@ def _manager_class() -> type:
     return Manager
 
 
-def second_client(km: Any) -> Any:
-    """Return a client of a kernel beside the one nbclient will open, in a session of its own:
-    clients of one session share a socket identity, and the kernel answers only one of them."""
-    from jupyter_client.session import Session
-
-    return km.client(session=Session(key=km.session.key,
-                                     signature_scheme=km.session.signature_scheme))
-
-
 def stop_kernel(km: Any) -> None:
     """Stop a kernel this process started for one notebook: its clients, its process, its
     connection file and sockets."""
@@ -134,6 +125,27 @@ def stop_kernel(km: Any) -> None:
             run_sync(km.shutdown_kernel)(now=True)
     with contextlib.suppress(Exception):
         run_sync(km.cleanup_resources)()
+
+
+#: Kernels killed but not yet cleaned up (helpers.build.workers.retire_kernel).
+_RETIRED: list[Any] = []
+
+
+def retire_kernel(km: Any) -> None:
+    """Kill a kernel whose notebook is done at once (SIGKILL: its memory is freed now) and
+    leave the rest of stop_kernel to stop_retired, which then finds it dead and does not wait:
+    stop_kernel's own kill polls every 0.1 s until the process is gone, between two stages."""
+    pid = getattr(getattr(km, "provisioner", None), "pid", None)
+    if pid:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    _RETIRED.append(km)
+
+
+def stop_retired() -> None:
+    """Finish stopping the kernels retire_kernel killed (clients, process, files)."""
+    while _RETIRED:
+        stop_kernel(_RETIRED.pop())
 
 
 class WarmKernel:

@@ -73,10 +73,6 @@ class NotebookRun:
 #: Kernels started ahead for stage notebooks, by notebook name: each manager
 #: (helpers.build.workers) with the client that preloaded it.
 _AHEAD: dict[str, tuple[object, object]] = {}
-#: What nbclient adds when it starts a notebook's kernel itself (no history file written).
-_HISTORY = "--HistoryManager.hist_file=:memory:"
-
-
 def notebook_imports(path: Path) -> list[str]:
     """Return the modules a notebook's code cells import at top level (and the names imported
     from a package, which may be modules), leaving out its setup and parameters cells."""
@@ -103,35 +99,22 @@ def notebook_imports(path: Path) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def preload_code(modules: list[str]) -> str:
-    """Return code that imports modules into a kernel without binding a name a notebook sees."""
-    return ("import importlib as _dti_importlib\n"
-            f"for _dti_name in {modules!r}:\n"
-            "    try:\n"
-            "        _dti_importlib.import_module(_dti_name)\n"
-            "    except Exception:\n"
-            "        pass\n"
-            "del _dti_importlib, _dti_name\n")
-
-
 def start_ahead(names: list[str], kernel: str = KERNEL) -> None:
     """Start the kernels of stage notebooks about to run, each importing what its notebook
-    imports, so that they boot on the idle core while the stages before them run."""
-    from jupyter_client.utils import run_sync
-
+    imports, so that they boot on the idle core while the stages before them run (the first
+    takes the spare kernel the command started as it began, if any)."""
     for name in names:
         if name in _AHEAD:
             continue
         if not _AHEAD:
             atexit.register(stop_ahead)
-        km = workers.kernel_manager(kernel)
-        run_sync(km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR),
-                                  extra_arguments=[*quiet.KERNEL_ARGUMENTS, _HISTORY])
-        client = km.client()  # nbclient runs the notebook on it; closed with the kernel
-        client.start_channels()
         modules = notebook_imports(config.NOTEBOOKS_DIR / f"{name}.ipynb")
-        client.execute(preload_code(modules), silent=True, store_history=False)
-        _AHEAD[name] = (km, client)
+        spare = workers.take_spare()
+        if spare is not None:
+            spare[1].execute(workers.preload_code(modules), silent=True, store_history=False)
+            _AHEAD[name] = spare
+        else:
+            _AHEAD[name] = workers.start_stage_kernel(modules, kernel)
 
 
 def stop_ahead() -> None:

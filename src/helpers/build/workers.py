@@ -127,6 +127,61 @@ def stop_kernel(km: Any) -> None:
         run_sync(km.cleanup_resources)()
 
 
+#: What nbclient adds when it starts a notebook's kernel itself (no history file written).
+HISTORY = "--HistoryManager.hist_file=:memory:"
+
+
+def preload_code(modules: list[str]) -> str:
+    """Return code that imports modules into a kernel without binding a name a notebook sees."""
+    return ("import importlib as _dti_importlib\n"
+            f"for _dti_name in {modules!r}:\n"
+            "    try:\n"
+            "        _dti_importlib.import_module(_dti_name)\n"
+            "    except Exception:\n"
+            "        pass\n"
+            "del _dti_importlib, _dti_name\n")
+
+
+def start_stage_kernel(modules: list[str], kernel: str = KERNEL) -> tuple[Any, Any]:
+    """Start a kernel for a stage notebook, importing modules; return its manager and the
+    client that the notebook will run on (closed with the kernel: stop_kernel)."""
+    from jupyter_client.utils import run_sync
+
+    km = kernel_manager(kernel)
+    run_sync(km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR),
+                              extra_arguments=[*quiet.KERNEL_ARGUMENTS, HISTORY])
+    client = km.client()
+    client.start_channels()
+    client.execute(preload_code(modules), silent=True, store_history=False)
+    return km, client
+
+
+#: A stage kernel started before the command knows which stage runs first (helpers.build.entry),
+#: taken by the first stage started ahead (helpers.build.stages.start_ahead).
+_SPARE: list[tuple[Any, Any]] = []
+#: What every stage notebook imports, preloaded in the spare kernel.
+SPARE_PRELOAD = ["pandas"]
+
+
+def start_spare() -> None:
+    """Start a stage kernel now, as the command begins: it boots while the command imports and
+    checks (about a second), and is stopped at exit if no stage takes it."""
+    if not _SPARE:
+        atexit.register(stop_spare)
+    _SPARE.append(start_stage_kernel(SPARE_PRELOAD))
+
+
+def take_spare() -> tuple[Any, Any] | None:
+    """Return the spare stage kernel (manager, client), if one was started; it is the caller's."""
+    return _SPARE.pop() if _SPARE else None
+
+
+def stop_spare() -> None:
+    """Stop the spare stage kernel that no stage took."""
+    while _SPARE:
+        stop_kernel(_SPARE.pop()[0])
+
+
 #: Kernels killed but not yet cleaned up (helpers.build.workers.retire_kernel).
 _RETIRED: list[Any] = []
 

@@ -142,9 +142,19 @@ def preload_code(modules: list[str]) -> str:
             "del _dti_importlib, _dti_name\n")
 
 
+#: Makes autoreload's check before each cell a no-op in a stage kernel: the notebook's setup
+#: cell (``%autoreload 2``: reload edited helpers) runs as written, but nothing is edited while
+#: the build runs a stage, and the check stats every loaded module (2,200 in stage 20): 9 ms a
+#: cell, 0.5 s of stage 20. (The report build leaves the setup cell out instead.)
+AUTORELOAD_IDLE = ("from IPython.extensions import autoreload as _dti_autoreload\n"
+                   "_dti_autoreload.ModuleReloader.check = lambda *args, **kwargs: None\n"
+                   "del _dti_autoreload\n")
+
+
 def start_stage_kernel(modules: list[str], kernel: str = KERNEL) -> tuple[Any, Any]:
-    """Start a kernel for a stage notebook, importing modules; return its manager and the
-    client that the notebook will run on (closed with the kernel: stop_kernel)."""
+    """Start a kernel for a stage notebook, importing modules (autoreload's check made idle:
+    AUTORELOAD_IDLE); return its manager and the client the notebook will run on (closed with
+    the kernel: stop_kernel)."""
     from jupyter_client.utils import run_sync
 
     km = kernel_manager(kernel)
@@ -152,7 +162,7 @@ def start_stage_kernel(modules: list[str], kernel: str = KERNEL) -> tuple[Any, A
                               extra_arguments=[*quiet.KERNEL_ARGUMENTS, HISTORY])
     client = km.client()
     client.start_channels()
-    client.execute(preload_code(modules), silent=True, store_history=False)
+    client.execute(AUTORELOAD_IDLE + preload_code(modules), silent=True, store_history=False)
     return km, client
 
 

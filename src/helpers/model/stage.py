@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 from scipy import stats
 
-from .. import config, provinces
+from .. import config, gitinfo, provinces
 from ..schemas import validate_tables
 from ..store import write_tables
 from . import (
@@ -174,6 +174,9 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
     frame["factor_status"] = blocks.status_of(frame, blocks.MAIN)
     notes = [*factor_table.notes, *map(unit_only_note, skipped), *data.dropped]
 
+    # the forecast's commit (git, cached) is read before the worker forks: git forked from this
+    # process while the worker runs would count its pages a third time in the summed RSS
+    gitinfo.commit()
     with parallel.running(
             _pieces(frame, rankings, factor_table, years, described, lag, n_boot, n_sim, seed,
                     model_dir, goals), ASIDE, workers) as done:

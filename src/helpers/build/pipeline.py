@@ -306,7 +306,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
         publish.report_path(job.geography, job.slug, job.lang, root).unlink(missing_ok=True)
     site_keys = _SiteKeys(root, universe, keys, shared, jobs[0].processed_dir if jobs else "",
                           jobs[0].year if jobs else 0)
-    aside = _SiteAside(site_keys, targets_due=site_keys.targets_due(records))
+    aside = _SiteAside(site_keys, records=records)
     if todo and site:
         predicted = site_keys.table({**results, **{job.key: _row(job, root) for job in todo}},
                                     records)
@@ -419,13 +419,16 @@ class _SiteAside:
     downloads_of: pd.DataFrame | None = None  # the manifest the index will show, predicted
     downloads: list[Path] | None = None
     pages_done: bool = False
-    targets_due: bool = True  # the targets pages: False when their record holds
+    records: cache.BuildCache | None = None
+    targets_due: bool | None = None  # the targets pages: False when their record holds
     index: tuple[str, dict[Path, str]] | None = None  # the index pages drawn, with their key
 
     def run(self) -> None:
         """Write the methods and targets pages, then the downloads (if asked)."""
         with contextlib.suppress(Exception):
-            _write_site_pages(self.site, self.targets_due)
+            if self.records is not None:  # here, not before: it imports the pages' module
+                self.targets_due = self.site.targets_due(self.records)
+            _write_site_pages(self.site, self.targets_due is not False)
             self.pages_done = True
         if self.downloads_of is None or self.downloads_of.empty:
             return
@@ -467,12 +470,14 @@ def _write_site(site: _SiteKeys, results: dict[str, dict], records: cache.BuildC
     reports' run wrote aside is not written again); compact the cache journal; return the
     manifest."""
     join_aside()
-    aside = aside or _SiteAside(site, targets_due=site.targets_due(records))
+    aside = aside or _SiteAside(site)
     table = site.table(results, records)
     manifest.write(site.root, table)
     if manifest.write_index(site.root, table, site.year, records, site.rankings_file.parent,
                             downloads=aside.downloads_for(table), drawn=aside.index) or force:
         records.save()
+    if aside.targets_due is None:
+        aside.targets_due = site.targets_due(records)
     if not aside.pages_done:
         _write_site_pages(site, aside.targets_due)
     if aside.targets_due:  # written now: their record lets the next build skip them

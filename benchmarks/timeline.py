@@ -5,7 +5,8 @@ every 0.1 s: how many of its processes are running or ready to run (state R), an
 used. A core is idle for the build when fewer of its processes can run than there are cores;
 that count does not depend on other users of the machine (they only stretch the time), so it
 shows where the build leaves a core unused even on a busy machine. Each line the command prints
-marks a phase (a stage that ended, the reports). Writes benchmarks/results/timeline.md.
+marks a phase (a stage group that ended, the reports), and so does each stage notebook's end and
+the first report's start (from the executed notebooks). Writes benchmarks/results/timeline.md.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def record(command: list[str]) -> tuple[list[tuple[float, int, int, int]], list[
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True,
                                env={**os.environ, "PYTHONUNBUFFERED": "1"})  # lines on time
-    started = time.perf_counter()
+    started, since = time.perf_counter(), time.time()
     samples: list[tuple[float, int, int, int]] = []
     lines: list[tuple[float, str]] = []
     seen: dict[int, int] = {}
@@ -74,7 +75,29 @@ def record(command: list[str]) -> tuple[list[tuple[float, int, int, int]], list[
     process.wait()
     stop.set()
     thread.join()
-    return samples, lines
+    return samples, sorted(lines + notebook_marks(since))
+
+
+def notebook_marks(since: float) -> list[tuple[float, str]]:
+    """Return when each stage notebook ended and the first report began, in seconds from the
+    command's start (papermill's times in the executed notebooks written since then)."""
+    import json
+    from datetime import datetime
+
+    def seconds(stamp: str | None) -> float | None:
+        return datetime.fromisoformat(stamp).timestamp() - since if stamp else None
+
+    marks, first = [], None
+    for path in (ROOT / "reports" / "executed").rglob("*.ipynb"):
+        if path.stat().st_mtime < since:
+            continue
+        run = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("papermill", {})
+        if path.parent.name == "executed" and seconds(run.get("end_time")) is not None:
+            marks.append((seconds(run["end_time"]), f"stage {path.stem} ends"))
+        elif seconds(run.get("start_time")) is not None:
+            begun = seconds(run["start_time"])
+            first = begun if first is None else min(first, begun)
+    return marks + ([(first, "the first report begins")] if first is not None else [])
 
 
 def summary(samples: list[tuple[float, int, int, int]], lines: list[tuple[float, str]],

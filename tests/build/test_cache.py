@@ -111,6 +111,27 @@ def test_rebuilding_one_report_leaves_the_site_files_it_does_not_change(two_repo
     assert [path.stat().st_mtime_ns for path in site] == stamps  # ... and nothing else written
 
 
+def test_the_targets_pages_are_drawn_again_only_when_what_they_show_changes(two_reports,
+                                                                           monkeypatch):
+    from helpers import gitinfo
+    from helpers.report import goal_pages
+
+    jobs, root = two_reports
+    drawn = []
+    draw = goal_pages.write_pages
+    monkeypatch.setattr(goal_pages, "write_pages",
+                        lambda *args, **kwargs: drawn.append(1) or draw(*args, **kwargs))
+    pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)  # a settled site
+    pipeline.build_reports(jobs[:1], out_root=root, progress=False, use_cache=False)
+    assert drawn == []  # a report rebuilt, nothing the targets pages show changed
+    (root / "targets.vi.html").unlink()
+    pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)
+    assert drawn == [1] and (root / "targets.vi.html").exists()
+    monkeypatch.setattr(gitinfo, "commit_date", lambda: "2031-01-02")  # the date they cite
+    pipeline.build_reports(jobs, workers=2, out_root=root, progress=False)
+    assert drawn == [1, 1] and "2031" in (root / "targets.html").read_text(encoding="utf-8")
+
+
 def test_a_page_carrying_its_current_key_is_trusted_without_a_record(two_reports):
     jobs, root = two_reports
     page = root / "province" / "lao-cai.en.html"

@@ -45,3 +45,20 @@ def test_a_failing_notebook_is_kept_for_inspection(tmp_path):
     assert not run.ok
     assert run.output.name == "10-clean-rankings.failed.ipynb" and run.output.exists()
     assert not (tmp_path / "executed" / "10-clean-rankings.ipynb").exists()
+
+
+def test_a_stage_stopped_by_its_timeout_keeps_what_ran(tmp_path, monkeypatch):
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("print('first cell ran')"),
+        nbformat.v4.new_code_cell("import time\ntime.sleep(30)")])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    monkeypatch.setattr(config, "NOTEBOOKS_DIR", tmp_path)
+    nbformat.write(notebook, tmp_path / "99-slow.ipynb")
+    run = pipeline.run_notebook("99-slow", out_dir=tmp_path / "executed", timeout=2)
+    assert not run.ok
+    assert run.output.name == "99-slow.failed.ipynb"
+    kept = nbformat.read(run.output, as_version=4)
+    assert kept.cells[0].outputs[0]["text"] == "first cell ran\n"

@@ -69,3 +69,13 @@ def test_a_bad_worker_count_names_the_variable_and_the_fix(monkeypatch):
         parallel.workers()
     monkeypatch.setenv(parallel.WORKERS_ENV, "1")
     assert parallel.workers() == 1 and parallel.workers(2) == 2
+
+
+@needs_fork
+def test_the_caller_goes_on_while_the_worker_computes_its_pieces():
+    started = parallel.multiprocessing.get_context("fork").Event()
+    pieces = {"away": lambda: started.wait(10), "here": lambda: 1}
+    with parallel.running(pieces, ["away"], n_workers=2) as done:
+        assert done["here"] == 1
+        started.set()  # the worker's piece waits for this: had running waited, it timed out
+        assert done["away"] is True

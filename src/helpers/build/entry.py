@@ -85,13 +85,30 @@ def one_report(argv: list[str]) -> bool:
             and known.engine == "warm" and known.shard is None)
 
 
+def stages_from_the_start(argv: list[str]) -> bool:
+    """Tell whether the command runs the stage notebooks from the first one (`dti build` or
+    `dti run`, with --no-cache or before any processed table exists): a stage kernel can then
+    boot while the command loads and checks (helpers.build.workers.start_spare)."""
+    from .. import config
+
+    words = [word for word in argv if not word.startswith("-")]
+    if not words or words[0] not in ("build", "run"):
+        return False
+    return "--no-cache" in argv or not any(config.PROCESSED_DIR.glob("*.csv"))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the dti command line; an interrupt anywhere ends it in one line with exit 130."""
     watch_interrupts()
-    if one_report(sys.argv[1:] if argv is None else argv):
+    arguments = sys.argv[1:] if argv is None else argv
+    if one_report(arguments):
         from .workers import warm_kernel
 
         warm_kernel()  # ~1.5 s to boot and import: begun before the command's own 0.5 s
+    elif stages_from_the_start(arguments):
+        from .workers import start_spare
+
+        start_spare()  # ~1 s to boot: begun before the command's own 1 s of imports and checks
     try:
         from .cli import main as command_line
 

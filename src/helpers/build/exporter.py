@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import ast
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from nbconvert.exporters import Exporter, HTMLExporter, TemplateExporter
@@ -102,10 +100,8 @@ def report_html(notebook: dict) -> str:
     import nbformat
 
     facts = report_page_facts(notebook_parameters(notebook))
-    with tempfile.TemporaryDirectory() as folder:  # publish.notebook_html reads a file
-        path = Path(folder) / "report.ipynb"
-        nbformat.write(nbformat.from_dict(notebook), path)
-        return publish.notebook_html(path, facts["lang"], facts["title"], facts["slug"])
+    return publish.notebook_html(nbformat.from_dict(notebook), facts["lang"], facts["title"],
+                                 facts["slug"])
 
 
 class _PageExporter(Exporter):

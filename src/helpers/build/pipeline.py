@@ -11,6 +11,7 @@ notebook, parameters, input files and imported helper code are unchanged.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import time
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 REPORT_TIMEOUT_S = 300
+#: The build cache's record of the targets pages (reports/targets*.html and their CSV).
+TARGETS_RECORD = "targets-pages"
 REPORT_NOTEBOOK = "30-province-report"
 #: The warm-kernel runner's papermill engine (the ``papermill.engine`` entry point).
 WARM_ENGINE = "dti-warm"
@@ -122,12 +125,13 @@ def prestart_kernel() -> None:
     worker_pool.warm_kernel()
 
 
-def _execute(job: ReportJob, partial: Path, engine: str) -> None:
+def _execute(job: ReportJob, partial: Path, engine: str) -> object:
     """Execute the report notebook for a job into partial (kept, with outputs, on failure).
 
     Both engines go through papermill's front door: ``warm`` is the engine registered as
     "dti-warm" (helpers.build.engine, this process's warm kernel), ``papermill`` papermill's
-    own (a kernel per report). The notebook is written once, at the end or on a failure.
+    own (a kernel per report). The notebook is written once, at the end or on a failure, and
+    returned.
     """
     import papermill
 
@@ -136,18 +140,16 @@ def _execute(job: ReportJob, partial: Path, engine: str) -> None:
         preload_exporter()  # imported while the kernel works, not while it boots
     own = {} if engine == "warm" else {"km": worker_pool.kernel_manager(KERNEL)}  # IPC
     try:
-        papermill.execute_notebook(
+        return papermill.execute_notebook(
             str(source), str(partial), parameters=job.parameters, kernel_name=KERNEL,
             engine_name=WARM_ENGINE if engine == "warm" else None,
             execution_timeout=REPORT_TIMEOUT_S, cwd=str(config.NOTEBOOKS_DIR),
             progress_bar=False, request_save_on_cell_execute=False,
             extra_arguments=quiet.KERNEL_ARGUMENTS, **own)
     except Exception as error:  # a timeout or a dead kernel: keep what ran (cell errors are)
-        ran = getattr(error, "notebook", None)
-        if ran is not None and not partial.exists():
-            import nbformat
+        from .engine import keep_notebook
 
-            nbformat.write(ran, partial)
+        keep_notebook(error, partial)
         raise
     finally:
         if own:
@@ -171,8 +173,8 @@ def run_report(job: ReportJob, out_root: Path | None = None, engine: str = "warm
     started = time.perf_counter()
     row = _row(job, root)
     try:
-        _execute(job, partial, engine)
-        html = publish.notebook_html(partial, job.lang, f"DTI {job.year}: {job.name}", job.slug,
+        ran = _execute(job, partial, engine)  # as written to partial: not read back
+        html = publish.notebook_html(ran, job.lang, f"DTI {job.year}: {job.name}", job.slug,
                                      build_key=(keys or {}).get(job.key) or report_key(job))
         os.replace(partial, notebook)
         store.write_text_atomic(html_path, html)
@@ -304,7 +306,7 @@ def build_reports(jobs: list[ReportJob], workers: int | None = None,
         publish.report_path(job.geography, job.slug, job.lang, root).unlink(missing_ok=True)
     site_keys = _SiteKeys(root, universe, keys, shared, jobs[0].processed_dir if jobs else "",
                           jobs[0].year if jobs else 0)
-    aside = _SiteAside(site_keys)
+    aside = _SiteAside(site_keys, records=records)
     if todo and site:
         predicted = site_keys.table({**results, **{job.key: _row(job, root) for job in todo}},
                                     records)
@@ -377,6 +379,27 @@ class _SiteKeys:
         computes it: the same key, or a one-report build removes and rewrites the index)."""
         return manifest.site_index_key(table, self.year, self.rankings_file.parent)
 
+    def targets_key(self) -> str:
+        """Return the key of the targets pages (helpers.report.goal_pages): what every report
+        reads (they read the same tables), the code that draws them and the date they cite."""
+        from .. import gitinfo
+
+        date = gitinfo.commit_date() or pd.Timestamp.now("UTC").date().isoformat()
+        return cache.sha(json.dumps({**self.shared, "date": date,
+                                     "code": cache.code_hash({"report.goal_pages"})},
+                                    sort_keys=True).encode())
+
+    def targets_paths(self) -> list[Path]:
+        """Return the files the targets pages are: a page per language and their rows."""
+        from ..report import goal_pages, narrative
+
+        return [*(self.root / goal_pages.page_name(lang) for lang in narrative.LANGS),
+                self.root / goal_pages.CSV_NAME]
+
+    def targets_due(self, records: cache.BuildCache) -> bool:
+        """Tell whether the targets pages are to be drawn: no record of their key holds."""
+        return not records.fresh(TARGETS_RECORD, self.targets_key(), self.targets_paths())
+
     @property
     def rankings_file(self) -> Path:
         """Return the rankings table the index reads."""
@@ -396,12 +419,16 @@ class _SiteAside:
     downloads_of: pd.DataFrame | None = None  # the manifest the index will show, predicted
     downloads: list[Path] | None = None
     pages_done: bool = False
+    records: cache.BuildCache | None = None
+    targets_due: bool | None = None  # the targets pages: False when their record holds
     index: tuple[str, dict[Path, str]] | None = None  # the index pages drawn, with their key
 
     def run(self) -> None:
         """Write the methods and targets pages, then the downloads (if asked)."""
         with contextlib.suppress(Exception):
-            _write_site_pages(self.site)
+            if self.records is not None:  # here, not before: it imports the pages' module
+                self.targets_due = self.site.targets_due(self.records)
+            _write_site_pages(self.site, self.targets_due is not False)
             self.pages_done = True
         if self.downloads_of is None or self.downloads_of.empty:
             return
@@ -427,13 +454,14 @@ class _SiteAside:
         return self.downloads if places(self.downloads_of) == places(table) else None
 
 
-def _write_site_pages(site: _SiteKeys) -> None:
-    """Write the methods pages and the targets pages (only those that changed)."""
+def _write_site_pages(site: _SiteKeys, targets: bool = True) -> None:
+    """Write the methods pages and, if asked, the targets pages (only those that changed)."""
     from ..report import goal_pages
     from . import methods  # reports/methods/ and reports/targets*.html
 
     methods.write_methods_pages(root=site.root)
-    goal_pages.write_pages(site.root, site.processed_dir)
+    if targets:
+        goal_pages.write_pages(site.root, site.processed_dir)
 
 
 def _write_site(site: _SiteKeys, results: dict[str, dict], records: cache.BuildCache,
@@ -448,8 +476,12 @@ def _write_site(site: _SiteKeys, results: dict[str, dict], records: cache.BuildC
     if manifest.write_index(site.root, table, site.year, records, site.rankings_file.parent,
                             downloads=aside.downloads_for(table), drawn=aside.index) or force:
         records.save()
+    if aside.targets_due is None:
+        aside.targets_due = site.targets_due(records)
     if not aside.pages_done:
-        _write_site_pages(site)
+        _write_site_pages(site, aside.targets_due)
+    if aside.targets_due:  # written now: their record lets the next build skip them
+        records.record(TARGETS_RECORD, site.targets_key(), site.targets_paths())
     return table
 
 

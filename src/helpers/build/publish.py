@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -52,11 +53,15 @@ def report_path(geography: str, slug: str, lang: str, root: Path | None = None) 
     return Path(root or config.REPORTS_DIR) / geography / f"{slug}.{lang}.html"
 
 
-def notebook_html(notebook: Path, lang: str, title: str, slug: str, build_key: str = "") -> str:
-    """Export an executed report notebook to one self-contained HTML page (no code)."""
+def notebook_html(notebook: Path | Any, lang: str, title: str, slug: str, build_key: str = ""
+                  ) -> str:
+    """Export an executed report notebook (a file, or the notebook papermill returned) to one
+    self-contained HTML page (no code)."""
     import nbformat
 
-    body, _ = _exporter().from_notebook_node(nbformat.read(notebook, as_version=4))
+    if isinstance(notebook, (str, Path)):
+        notebook = nbformat.read(notebook, as_version=4)
+    body, _ = _exporter().from_notebook_node(notebook)
     other = "vi" if lang == "en" else "en"
     title = page_title(body) or title
     return markup.polish(narrative.render(

@@ -23,6 +23,8 @@ from .plan import Stage  # noqa: F401  (re-exported: the stage as the plan decla
 
 KERNEL = "python3"
 CELL_TIMEOUT_S = 600
+#: The stages' papermill engine (helpers.build.engine.StageEngine): the notebook written once.
+STAGE_ENGINE = "dti-stage"
 
 
 #: What every report reads too (the reference tables); the stages declare their own reads.
@@ -68,12 +70,9 @@ class NotebookRun:
         return self.error is None
 
 
-#: Kernels started ahead for stage notebooks, by notebook name (helpers.build.workers managers).
-_AHEAD: dict[str, object] = {}
-#: What nbclient adds when it starts a notebook's kernel itself (no history file written).
-_HISTORY = "--HistoryManager.hist_file=:memory:"
-
-
+#: Kernels started ahead for stage notebooks, by notebook name: each manager
+#: (helpers.build.workers) with the client that preloaded it.
+_AHEAD: dict[str, tuple[object, object]] = {}
 def notebook_imports(path: Path) -> list[str]:
     """Return the modules a notebook's code cells import at top level (and the names imported
     from a package, which may be modules), leaving out its setup and parameters cells."""
@@ -100,53 +99,42 @@ def notebook_imports(path: Path) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def preload_code(modules: list[str]) -> str:
-    """Return code that imports modules into a kernel without binding a name a notebook sees."""
-    return ("import importlib as _dti_importlib\n"
-            f"for _dti_name in {modules!r}:\n"
-            "    try:\n"
-            "        _dti_importlib.import_module(_dti_name)\n"
-            "    except Exception:\n"
-            "        pass\n"
-            "del _dti_importlib, _dti_name\n")
-
-
 def start_ahead(names: list[str], kernel: str = KERNEL) -> None:
     """Start the kernels of stage notebooks about to run, each importing what its notebook
-    imports, so that they boot on the idle core while the stages before them run."""
-    from jupyter_client.utils import run_sync
-
+    imports, so that they boot on the idle core while the stages before them run (the first
+    takes the spare kernel the command started as it began, if any)."""
     for name in names:
         if name in _AHEAD:
             continue
         if not _AHEAD:
             atexit.register(stop_ahead)
-        km = workers.kernel_manager(kernel)
-        run_sync(km.start_kernel)(cwd=str(config.NOTEBOOKS_DIR),
-                                  extra_arguments=[*quiet.KERNEL_ARGUMENTS, _HISTORY])
-        client = workers.second_client(km)  # closed with the kernel (workers.stop_kernel)
-        client.start_channels()
         modules = notebook_imports(config.NOTEBOOKS_DIR / f"{name}.ipynb")
-        client.execute(preload_code(modules), silent=True, store_history=False)
-        _AHEAD[name] = km
+        spare = workers.take_spare()
+        if spare is not None:
+            spare[1].execute(workers.preload_code(modules), silent=True, store_history=False)
+            _AHEAD[name] = spare
+        else:
+            _AHEAD[name] = workers.start_stage_kernel(modules, kernel)
 
 
 def stop_ahead() -> None:
     """Stop the kernels started ahead that no stage used (a stage failed, or was fresh)."""
     while _AHEAD:
-        workers.stop_kernel(_AHEAD.popitem()[1])
+        workers.stop_kernel(_AHEAD.popitem()[1][0])
+    workers.stop_retired()
 
 
-def _kernel_for(name: str, kernel: str) -> object:
-    """Return the kernel manager to run a notebook on: its kernel started ahead, else new."""
+def _kernel_for(name: str, kernel: str) -> tuple[object, object]:
+    """Return the kernel manager to run a notebook on and its client: the kernel started ahead
+    with the client that preloaded it, else a new manager (nbclient makes the client)."""
     from jupyter_client.utils import run_sync
 
-    km = _AHEAD.pop(name, None)
+    km, client = _AHEAD.pop(name, (None, None))
     if km is not None and run_sync(km.is_alive)():  # type: ignore[attr-defined]
-        return km
+        return km, client
     if km is not None:
         workers.stop_kernel(km)
-    return workers.kernel_manager(kernel)  # IPC sockets: no TCP port race with other kernels
+    return workers.kernel_manager(kernel), None  # IPC sockets: no TCP port race
 
 
 def run_notebook(
@@ -158,6 +146,9 @@ def run_notebook(
 ) -> NotebookRun:
     """Execute notebooks/<name>.ipynb with papermill; keep a failed run as <name>.failed.ipynb."""
     import papermill  # imported here: it is slow to import and only the runner needs it
+    from papermill.engines import papermill_engines
+
+    from .engine import StageEngine, keep_notebook
 
     source = config.NOTEBOOKS_DIR / f"{name}.ipynb"
     out_dir = Path(out_dir or config.EXECUTED_DIR)
@@ -165,25 +156,29 @@ def run_notebook(
     output = out_dir / f"{name}.ipynb"
     partial = out_dir / f".{name}.{os.getpid()}.running.ipynb"  # unique per process
     started = time.perf_counter()
-    km = _kernel_for(name, kernel)
+    km, client = _kernel_for(name, kernel)
+    papermill_engines.register(STAGE_ENGINE, StageEngine)
     try:
         papermill.execute_notebook(
             str(source), str(partial), parameters=dict(parameters or {}), kernel_name=kernel,
-            execution_timeout=timeout, cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
-            extra_arguments=quiet.KERNEL_ARGUMENTS, km=km,
+            engine_name=STAGE_ENGINE, execution_timeout=timeout, cwd=str(config.NOTEBOOKS_DIR),
+            progress_bar=False, request_save_on_cell_execute=False,
+            extra_arguments=quiet.KERNEL_ARGUMENTS, km=km, **({"kc": client} if client else {}),
         )
     except Exception as error:  # papermill re-raises the cell's error; keep the notebook
         workers.stop_kernel(km)
         if store.is_disk_error(error):
             partial.unlink(missing_ok=True)
             raise
+        with contextlib.suppress(OSError):  # a timeout or a dead kernel: what ran
+            keep_notebook(error, partial)
         failed = out_dir / f"{name}.failed.ipynb"
         if partial.exists():
             os.replace(partial, failed)
         output.unlink(missing_ok=True)
         return NotebookRun(name, failed, time.perf_counter() - started, error_summary(error),
                            detail=error_text(error))
-    workers.stop_kernel(km)
+    workers.retire_kernel(km)  # the next stage starts now; its clean-up waits for run_stage
     os.replace(partial, output)
     (out_dir / f"{name}.failed.ipynb").unlink(missing_ok=True)
     return NotebookRun(name, output, time.perf_counter() - started)
@@ -234,6 +229,7 @@ def run_stage(stage_name: str, use_cache: bool = True) -> list[NotebookRun]:
         records.save()
         if stage.methods:
             write_methods_page_aside(stage.notebook)
+    workers.stop_retired()
     return runs
 
 

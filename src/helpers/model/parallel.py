@@ -11,11 +11,12 @@ with the worker's traceback attached (``concurrent.futures``); a worker that die
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 #: Environment variable giving the number of processes (1: everything in this process).
@@ -53,12 +54,38 @@ def _call(name: str) -> Any:
     return _PIECES[name]()
 
 
-def run_pieces(pieces: dict[str, Callable[[], Any]], aside: Iterable[str],
-               n_workers: int | None = None) -> dict[str, Any]:
-    """Return each piece's result; with two processes, the ``aside`` pieces run in a worker."""
+class _Done(Mapping):
+    """The pieces' results: those run here at once, the worker's when first asked for."""
+
+    def __init__(self, here: dict[str, Any], futures: dict[str, Future], order: list[str]
+                 ) -> None:
+        self._here, self._futures, self._order = here, futures, order
+
+    def __getitem__(self, name: str) -> Any:
+        """Return a piece's result (waiting for the worker's; its error raised here)."""
+        if name in self._futures:
+            self._here[name] = self._futures.pop(name).result()
+        return self._here[name]
+
+    def __iter__(self) -> Iterator[str]:
+        """Iterate over the pieces' names, in the callers' order."""
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        """Return the number of pieces."""
+        return len(self._order)
+
+
+@contextlib.contextmanager
+def running(pieces: dict[str, Callable[[], Any]], aside: Iterable[str],
+            n_workers: int | None = None) -> Iterator[Mapping[str, Any]]:
+    """Start the ``aside`` pieces in a forked worker, run the others here, and give their
+    results by name: the caller goes on with what needs no result of the worker's while it
+    works (with one process every piece has run, in order, before the caller goes on)."""
     away = [name for name in aside if name in pieces]
     if workers(n_workers) < 2 or not away or not can_fork():
-        return {name: piece() for name, piece in pieces.items()}
+        yield {name: piece() for name, piece in pieces.items()}
+        return
     _PIECES.clear()
     _PIECES.update(pieces)
     try:
@@ -66,10 +93,16 @@ def run_pieces(pieces: dict[str, Callable[[], Any]], aside: Iterable[str],
             futures = {name: pool.submit(_call, name) for name in away}
             try:
                 here = {name: piece() for name, piece in pieces.items() if name not in futures}
+                yield _Done(here, futures, list(pieces))
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)  # the worker's queue is dropped
                 raise
-            done = {name: future.result() for name, future in futures.items()}
     finally:
         _PIECES.clear()
-    return {name: done[name] if name in done else here[name] for name in pieces}
+
+
+def run_pieces(pieces: dict[str, Callable[[], Any]], aside: Iterable[str],
+               n_workers: int | None = None) -> dict[str, Any]:
+    """Return each piece's result; with two processes, the ``aside`` pieces run in a worker."""
+    with running(pieces, aside, n_workers) as done:
+        return {name: done[name] for name in pieces}

@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 from scipy import stats
 
-from .. import config, provinces
+from .. import config, gitinfo, provinces
 from ..schemas import validate_tables
 from ..store import write_tables
 from . import (
@@ -50,8 +50,9 @@ from .estimation import (  # noqa: F401  (re-exported: the notebook and tests us
 MIN_COVERAGE = 0.9
 #: DTI 2024 was computed with a changed method (47 indicators instead of 98).
 METHOD_CHANGE_YEAR = 2024
-#: The pieces of ``run`` a second process computes: about half of its CPU time (2.7 of 5.5
-#: CPU-s on the shipped data), the rest running here meanwhile.
+#: The pieces of ``run`` a second process computes: about half of its CPU time (2.6 of 5.4
+#: CPU-s on the shipped data); the other pieces and every table that needs none of these
+#: (fits, specifications, checks, forecast: 0.6 CPU-s) run here meanwhile.
 ASIDE = ("pillars", "correlations", "intervals", "conditional_oos")
 
 
@@ -172,11 +173,54 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
     data, fitted, frame = block_frame(rankings, framed, years, needed)
     frame["factor_status"] = blocks.status_of(frame, blocks.MAIN)
     notes = [*factor_table.notes, *map(unit_only_note, skipped), *data.dropped]
-    period = f"{min(years)}-{max(years)}"
 
-    done = parallel.run_pieces(
-        _pieces(frame, rankings, factor_table, years, described, lag, n_boot, n_sim, seed,
-                model_dir, goals), ASIDE, workers)
+    # the forecast's commit (git, cached) is read before the worker forks: git forked from this
+    # process while the worker runs would count its pages a third time in the summed RSS
+    gitinfo.commit()
+    with parallel.running(
+            _pieces(frame, rankings, factor_table, years, described, lag, n_boot, n_sim, seed,
+                    model_dir, goals), ASIDE, workers) as done:
+        # what needs no piece of the worker's is done here while it works
+        here = _tables_here(frame, rankings, factor_table, framed, fitted, years, needed, lag,
+                            n_boot, seed, model_dir, done["ranges"])
+        checked = done["validation"]
+        tables = {
+            "coverage": here["coverage"],
+            "status": here["status"],
+            "correlations": done["correlations"],
+            "coefficients": here["coefficients"],
+            "fits": here["fits"],
+            "predictions": _predictions(pd.concat(done["intervals"], ignore_index=True), frame,
+                                        checked),
+            "contributions": here["contributions"],
+            "validation": checked,
+            "conditional": here["conditional"],
+            **done["pillars"],
+            "unit_check": here["unit_check"],
+            **here["forecast"],
+            **done["targets"],
+            "residual_correlations": here["residual_correlations"],
+            "rank_changes": here["rank_changes"],
+            "conditional_validation": pd.concat(
+                [done["conditional_oos"], here["in_year"]], ignore_index=True),
+            "point_errors": done["point_errors"],
+            "specifications": here["specifications"],
+            "stability": here["stability"],
+            "loadings": here["loadings"],
+            "anatomy": here["anatomy"],
+            "dropped": pd.DataFrame({"note": notes}),
+        }
+    return Results(tables, notes)
+
+
+def _tables_here(frame: pd.DataFrame, rankings: pd.DataFrame,
+                 factor_table: covariates.FactorTable, framed: pd.DataFrame,
+                 fitted: blocks.Composite, years: list[int], needed: list[str], lag: int,
+                 n_boot: int, seed: int, model_dir: Path | None, ranges: pd.DataFrame
+                 ) -> dict[str, Any]:
+    """Return run's tables that need none of the pieces run aside (fits, specifications,
+    checks, forecast): computed while the worker computes those."""
+    period = f"{min(years)}-{max(years)}"
     fits, coefficients = [], []
     for year in years:
         fit = ols(frame[frame["year"] == year], blocks.MAIN, label="blocks_ols_hc3",
@@ -190,8 +234,6 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
                                if METHOD_CHANGE_YEAR in years[1:] else [])):
             fits.append(stats)
             coefficients.append(table)
-
-    ranges = done["ranges"]
     if not ranges.empty:
         table, stats = conditional.coefficients(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR,
                                                 blocks.LABELS)
@@ -202,39 +244,28 @@ def run(rankings: pd.DataFrame, factor_table: covariates.FactorTable,
     specs = blocks.specifications(frame, years, extra={
         f"lag {1 - lag}": blocks.with_blocks(other.frame, fitted)})
     stability = blocks.stability(specs)
-    checked = done["validation"]
-    tables = {
+    return {
         "coverage": covariates.coverage(framed),
         "status": covariates.status_summary(framed),
-        "correlations": done["correlations"],
         "coefficients": pd.concat(coefficients, ignore_index=True),
         "fits": pd.DataFrame(fits),
-        "predictions": _predictions(pd.concat(done["intervals"], ignore_index=True), frame,
-                                    checked),
         "contributions": _contributions(frame, pd.concat(coefficients, ignore_index=True),
                                         stability, years),
-        "validation": checked,
         "conditional": _named(ranges, frame),
-        **done["pillars"],
         "unit_check": units.check(frame, rankings, years, METHOD_CHANGE_YEAR, seed),
-        **_forecast(frame, rankings, years, seed, model_dir),
-        **done["targets"],
+        "forecast": _forecast(frame, rankings, years, seed, model_dir),
         "residual_correlations": pd.concat([
             repeated.residual_correlations(frame[frame["year"].isin(years)], blocks.MAIN),
             conditional.residual_correlations(frame, blocks.MAIN, years, METHOD_CHANGE_YEAR)],
             ignore_index=True),
         "rank_changes": estimation.rank_change_correlation(frame[frame["year"].isin(years)],
                                                            n_boot=min(n_boot, 1000), seed=seed),
-        "conditional_validation": pd.concat(
-            [done["conditional_oos"], conditional.in_year(ranges, seed)], ignore_index=True),
-        "point_errors": done["point_errors"],
+        "in_year": conditional.in_year(ranges, seed),
         "specifications": specs,
         "stability": stability,
         "loadings": blocks.loadings(frame, years),
         "anatomy": anatomy(rankings, years),
-        "dropped": pd.DataFrame({"note": notes}),
     }
-    return Results(tables, notes)
 
 
 def _pieces(frame: pd.DataFrame, rankings: pd.DataFrame, factor_table: covariates.FactorTable,

@@ -68,6 +68,26 @@ def test_build_kernels_start_without_the_harmless_tcp_warning(capfd):
     assert "--IPKernelApp.log_level=CRITICAL" in quiet.KERNEL_ARGUMENTS
 
 
+def test_a_report_kernel_that_dies_as_it_starts_is_an_error_not_a_wait():
+    """wait_ready waits for the kernel's output to reach the client; a kernel gone before then
+    is a clear error at once (not the 60 s start timeout, not a report run on nothing)."""
+    import os
+    import signal
+    import time
+
+    kernel = workers.WarmKernel()
+    os.kill(kernel.pid(), signal.SIGKILL)
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="kernel died as it started"):
+        kernel.wait_ready()
+    assert time.monotonic() - started < 30
+    kernel.close()
+    alive = workers.WarmKernel()
+    alive.wait_ready()  # a kernel that lives is ready once its output reaches the client
+    assert alive.ready and alive.alive()
+    alive.close()
+
+
 # -- the citation, the methods link, no machine path ------------------------------------------
 def test_pages_cite_their_address_and_access_date_link_the_methods_and_hide_paths(
         processed, tmp_path, monkeypatch):

@@ -12,7 +12,6 @@ that owns the kernel dies with the build, and kills its kernel as it goes.
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
 from papermill.engines import Engine, NBClientEngine, NotebookExecutionManager
@@ -76,31 +75,13 @@ class StageEngine(NBClientEngine):
         """Execute every cell with papermill's nbclient on a kernel client already started."""
         from papermill.clientwrap import PapermillNotebookClient
 
-        _subscribed(kc, start_timeout)
+        workers.subscribed(kc, start_timeout)
         kc.allow_stdin = False
         client = PapermillNotebookClient(nb_man, km=kc.parent, timeout=execution_timeout,
                                          kernel_name=kernel_name,
                                          log=logging.getLogger("papermill"))
         client.kc = kc
         return client.execute()
-
-
-def _subscribed(kc: Any, timeout: float) -> None:
-    """Wait for the first message on a kernel client's iopub channel (the kernel's welcome to a
-    new subscriber, or the status of the code that preloaded it): from then on no output is
-    missed. Not kc.wait_for_ready: its kernel_info round waits 0.2 s for an iopub message that
-    ipykernel 7 does not send."""
-    import queue
-
-    from jupyter_client.utils import run_sync
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and run_sync(kc.is_alive)():
-        try:
-            run_sync(kc.iopub_channel.get_msg)(timeout=1)
-            return
-        except queue.Empty:
-            continue
 
 
 def keep_notebook(error: BaseException, path: Any) -> None:

@@ -213,6 +213,24 @@ def stop_retired() -> None:
         stop_kernel(_RETIRED.pop())
 
 
+def subscribed(kc: Any, timeout: float) -> None:
+    """Wait for the first message on a kernel client's iopub channel (the kernel's welcome to a
+    new subscriber, or the status of the code that preloaded it): from then on no output is
+    missed. Not kc.wait_for_ready: its kernel_info round waits 0.2 s for an iopub message that
+    ipykernel 7 does not send."""
+    import queue
+
+    from jupyter_client.utils import run_sync
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and run_sync(kc.is_alive)():
+        try:
+            run_sync(kc.iopub_channel.get_msg)(timeout=1)
+            return
+        except queue.Empty:
+            continue
+
+
 class WarmKernel:
     """A kernel that stays up between reports; its namespace is reset before each one."""
 
@@ -235,9 +253,17 @@ class WarmKernel:
         self.frozen = False
 
     def wait_ready(self) -> None:
-        """Wait until the kernel answers (once)."""
+        """Wait until the kernel's output reaches this client (once); raise if it died.
+
+        Not kc.wait_for_ready: after the kernel's answer it waits 0.2 s for messages that do
+        not come (a third of one report's wait for its kernel). The report's requests queue
+        behind the preload; the messages the preload left are not the report's and are skipped.
+        """
         if not self.ready:
-            self._run_sync(self.kc.wait_for_ready)(timeout=60)
+            subscribed(self.kc, 60)
+            if not self.alive():
+                raise RuntimeError("the report kernel died as it started; run the command "
+                                   "again, or `make setup` to reinstall the kernel")
             self.ready = True
 
     def alive(self) -> bool:

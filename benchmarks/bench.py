@@ -79,8 +79,9 @@ def measure(label: str, command: list[list[str]] | list[str]) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak = 0.0
     ticks: dict[int, int] = {}
-    started = time.perf_counter()
+    wall = 0.0
     for cmd in commands:
+        started = time.perf_counter()
         process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.PIPE, text=True)
         stop = threading.Event()
@@ -91,16 +92,16 @@ def measure(label: str, command: list[list[str]] | list[str]) -> dict:
                 tree = _descendants(pid)
                 peak = max(peak, _rss_mb(tree))
                 _cpu_ticks(tree, ticks)
-                time.sleep(0.2)
+                stop.wait(0.2)
 
         thread = threading.Thread(target=sample, daemon=True)
         thread.start()
         _, err = process.communicate()
+        wall += time.perf_counter() - started  # the command's end, not the sampler's next tick
         stop.set()
         thread.join()
         if process.returncode != 0:
             raise SystemExit(f"{label}: {' '.join(cmd)} failed:\n{err[-2000:]}")
-    wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     reaped = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     sampled = sum(ticks.values()) / os.sysconf("SC_CLK_TCK")

@@ -246,7 +246,7 @@ def check_targets(page: str, code: str, lang: str, t: Truth) -> tuple[int, list[
         for tally in mine[(mine["kind"] == "tally")
                           & ~mine["indicator"].str.contains("%")].itertuples():
             expected[(document, "tally", int(tally.achieved), int(tally.target),
-                      None if pd.isna(tally.year) else int(tally.year))] += 1
+                      None if pd.isna(tally.year) else int(tally.year))] = 1  # said once
     text = " ".join(sentences(page, "targets"))
     judged_p, tally_p = TARGET_PATTERNS[lang]
     said: Counter = Counter()

@@ -28,14 +28,15 @@ class Attained:
 
 
 def counts(targets: list[dict]) -> list[Attained]:
-    """Count the attainments (met of judged) and list the met tallies, per source document."""
+    """Count the attainments (met of judged) and list the distinct met tallies, per source
+    document."""
     out = []
     for document in ("press", "plan"):
         mine = [t for t in targets if t.get("document", "press") == document]
         judged = [t for t in mine if t["kind"] == "attainment"]
-        tallies = tuple((int(t["achieved"]), int(t["target"]),
-                         None if pd.isna(t["year"]) else int(t["year"]))
-                        for t in mine if t["kind"] == "tally" and t["how_judged"] == MET_TALLY)
+        tallies = tuple(dict.fromkeys(  # the same count in two reports is one statement
+            (int(t["achieved"]), int(t["target"]), None if pd.isna(t["year"]) else int(t["year"]))
+            for t in mine if t["kind"] == "tally" and t["how_judged"] == MET_TALLY))
         if judged or tallies:
             out.append(Attained(document, len(judged),
                                 sum(str(t["met"]).lower() == "true" for t in judged), tallies))

@@ -67,7 +67,6 @@ class StageEngine(NBClientEngine):
             error.notebook = nb_man.nb  # type: ignore[attr-defined]
             raise
 
-
     @staticmethod
     def _on_client(nb_man: NotebookExecutionManager, kernel_name: str, kc: Any,
                    start_timeout: int = 60, execution_timeout: int | None = None,

@@ -73,6 +73,8 @@ class NotebookRun:
 #: Kernels started ahead for stage notebooks, by notebook name: each manager
 #: (helpers.build.workers) with the client that preloaded it.
 _AHEAD: dict[str, tuple[object, object]] = {}
+
+
 def notebook_imports(path: Path) -> list[str]:
     """Return the modules a notebook's code cells import at top level (and the names imported
     from a package, which may be modules), leaving out its setup and parameters cells."""

@@ -227,15 +227,19 @@ def _links(goal: Mapping) -> list[dict]:
     document gives), then, for a target the press states, every document named without one (a
     plan's own document stands behind its address)."""
     links: dict[str, dict] = {}
+
+    def link(url: str) -> dict:
+        return links.setdefault(url, {"url": url, "host": url.split("/")[2], "note": ""})
+
     for url in str(goal["urls"] or "").split(" | "):
         if url.startswith("http"):
-            links.setdefault(url, {"url": url, "host": url.split("/")[2], "note": ""})
+            link(url)
     named = []
     for document in (d for d in str(goal["documents"] or "").split(" | ") if d):
         head, _, rest = document.partition(", ")
         if head.startswith("http"):  # a press article's address and date ("https://..., 2023")
-            link = links.setdefault(head, {"url": head, "host": head.split("/")[2], "note": ""})
-            link["note"] = link["note"] or rest
+            found = link(head)
+            found["note"] = found["note"] or rest
         else:
             named.append(document)
     if not links or "press" in goal["origin"]:
